@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.import_labels_request import ImportLabelsRequest
+from ...models.import_labels_response import ImportLabelsResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ImportLabelsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/import/labels",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ImportLabelsResponse | None:
+    if response.status_code == 200:
+        response_200 = ImportLabelsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ImportLabelsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ImportLabelsRequest,
+) -> Response[ErrorResponse | ImportLabelsResponse]:
+    """Import labels
+
+     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
+    The reference page's example sends the labels as `labels`; the official SDK sends them
+    as `jsonContent`. Both are accepted; give exactly one.
+
+    Args:
+        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
+            (official SDK), not both.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ImportLabelsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ImportLabelsRequest,
+) -> ErrorResponse | ImportLabelsResponse | None:
+    """Import labels
+
+     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
+    The reference page's example sends the labels as `labels`; the official SDK sends them
+    as `jsonContent`. Both are accepted; give exactly one.
+
+    Args:
+        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
+            (official SDK), not both.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ImportLabelsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ImportLabelsRequest,
+) -> Response[ErrorResponse | ImportLabelsResponse]:
+    """Import labels
+
+     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
+    The reference page's example sends the labels as `labels`; the official SDK sends them
+    as `jsonContent`. Both are accepted; give exactly one.
+
+    Args:
+        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
+            (official SDK), not both.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ImportLabelsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ImportLabelsRequest,
+) -> ErrorResponse | ImportLabelsResponse | None:
+    """Import labels
+
+     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
+    The reference page's example sends the labels as `labels`; the official SDK sends them
+    as `jsonContent`. Both are accepted; give exactly one.
+
+    Args:
+        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
+            (official SDK), not both.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ImportLabelsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

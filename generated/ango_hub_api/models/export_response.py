@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.export_location import ExportLocation
+
+
+T = TypeVar("T", bound="ExportResponse")
+
+
+@_attrs_define
+class ExportResponse:
+    """
+    Attributes:
+        status (str): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
+            value from the server cannot break a client.
+        data (ExportLocation):
+    """
+
+    status: str
+    data: ExportLocation
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.export_location import ExportLocation  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = d.pop("status")
+
+        data = ExportLocation.from_dict(d.pop("data"))
+
+        export_response = cls(
+            status=status,
+            data=data,
+        )
+
+        export_response.additional_properties = d
+        return export_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

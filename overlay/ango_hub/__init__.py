@@ -1,0 +1,1 @@
+"""Ango Hub client: ergonomic layer over the generated ango_hub_api package."""
