@@ -1,0 +1,148 @@
+"""The mock's own admin API under ``/_mock/`` (not part of openapi.yaml).
+
+Every route but ``GET /_mock/health`` needs a known ``apikey`` header; the server also binds
+to 127.0.0.1 by default.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .api import failure, success
+from .context import MockContext
+from .faults import FaultRule
+from .ids import HEX24
+
+MAX_SEED = 10_000_000
+
+
+def _ctx(request: Request) -> MockContext:
+    ctx: MockContext = request.app.state.mock
+    return ctx
+
+
+def _authorised(request: Request) -> bool:
+    key = request.headers.get("apikey", "")
+    return bool(key) and _ctx(request).state.organisation_for_key(key) is not None
+
+
+async def _json(request: Request) -> Any:
+    body = await request.body()
+    if len(body) > 1_000_000:
+        raise ValueError("body: too large")
+    if not body:
+        return {}
+    try:
+        return json.loads(body)
+    except ValueError as exc:
+        raise ValueError(f"body: not valid JSON ({exc})") from exc
+
+
+def admin(handler: Any) -> Any:
+    async def endpoint(request: Request) -> Response:
+        if not _authorised(request):
+            return failure(401, "apikey: missing or unknown API key")
+        try:
+            response: Response = await handler(request, _ctx(request))
+        except (ValueError, TypeError) as exc:
+            response = failure(400, str(exc))
+        return response
+
+    return endpoint
+
+
+async def health(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def reset(request: Request, ctx: MockContext) -> Response:
+    ctx.reset()
+    return success({"reset": True})
+
+
+async def faults(request: Request, ctx: MockContext) -> Response:
+    if request.method == "GET":
+        return success({"rules": ctx.faults.snapshot()})
+    if request.method == "DELETE":
+        seed = request.query_params.get("seed")
+        ctx.faults.clear(int(seed) if seed and seed.lstrip("-").isdigit() else None)
+        return success({"rules": []})
+    payload = await _json(request)
+    items = payload.get("rules", [payload]) if isinstance(payload, dict) else payload
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ValueError('body: a fault rule object, a list of them, or {"rules": [...]}')
+    for rule in [FaultRule.from_dict(i) for i in items]:
+        ctx.faults.add(rule)
+    return success({"rules": ctx.faults.snapshot()}, 201)
+
+
+async def projects(request: Request, ctx: MockContext) -> Response:
+    caller = request.headers["apikey"]
+    if request.method == "GET":
+        org = ctx.state.organisation_for_key(caller)
+        with ctx.state.lock:
+            mine = [p for p in ctx.state.projects.values() if org and p.organization_id == org.id]
+            return success(
+                {"projects": [{**p.to_api(), "assetCount": p.live_count()} for p in mine]}
+            )
+    payload = await _json(request)
+    if not isinstance(payload, dict):
+        raise TypeError("body: must be a JSON object")
+    project_id = payload.get("id")
+    api_key = payload.get("apiKey", caller)
+    if project_id is not None and (not isinstance(project_id, str) or not HEX24.match(project_id)):
+        raise ValueError("id: must be a 24-hex-digit string")
+    if not isinstance(api_key, str) or not api_key:
+        raise ValueError("apiKey: must be a non-empty string")
+    try:
+        project = ctx.state.create_project(api_key, project_id, payload.get("name"))
+    except ValueError as exc:
+        return failure(409, f"id: {exc}")
+    return success({"project": project.to_api()}, 201)
+
+
+async def seed(request: Request, ctx: MockContext) -> Response:
+    payload = await _json(request)
+    if not isinstance(payload, dict):
+        raise TypeError("body: must be a JSON object")
+    count = payload.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_SEED:
+        raise ValueError(f"count: must be an integer from 0 to {MAX_SEED}")
+    labeled = payload.get("labeled", False)
+    if not isinstance(labeled, bool):
+        raise TypeError("labeled: must be true or false")
+    batches = payload.get("batches", [])
+    if not isinstance(batches, list) or not all(isinstance(b, str) for b in batches):
+        raise ValueError("batches: must be a list of batch names or IDs")
+    project = ctx.state.project_for(request.headers["apikey"], request.path_params["project_id"])
+    if project is None:
+        return failure(404, "projectId: no such project in this organisation")
+    block = ctx.state.seed(project, count, labeled, batches)
+    return success(
+        {"seeded": count, "firstAssetId": block.asset_id(0), "total": project.live_count()}, 201
+    )
+
+
+async def requests_log(request: Request, ctx: MockContext) -> Response:
+    if request.method == "DELETE":
+        ctx.requests.clear()
+        return success({"requests": [], "counts": {}})
+    with ctx.requests.lock:
+        return success(
+            {"requests": list(ctx.requests.entries), "counts": dict(ctx.requests.counts)}
+        )
+
+
+ADMIN_ROUTES = [
+    Route("/_mock/health", health, methods=["GET"]),
+    Route("/_mock/reset", admin(reset), methods=["POST"]),
+    Route("/_mock/faults", admin(faults), methods=["GET", "POST", "DELETE"]),
+    Route("/_mock/projects", admin(projects), methods=["GET", "POST"]),
+    Route("/_mock/projects/{project_id}/seed", admin(seed), methods=["POST"]),
+    Route("/_mock/requests", admin(requests_log), methods=["GET", "DELETE"]),
+]

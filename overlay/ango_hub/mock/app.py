@@ -1,0 +1,76 @@
+"""The ASGI app factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from . import exports, handlers_assets, handlers_imports, handlers_storage
+from .admin import ADMIN_ROUTES
+from .api import ApiDispatcher, failure
+from .compat import COMPAT_ROUTES
+from .config import MockConfig
+from .context import MockContext
+from .faults import FaultMiddleware, FaultRule
+
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, HTTPException):
+        return await _crash(request, exc)
+    return failure(exc.status_code, exc.detail, dict(exc.headers or {}))
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    return failure(500, f"mock internal error: {type(exc).__name__}")
+
+
+def create_app(
+    config: MockConfig | None = None, *, faults: list[FaultRule] | None = None, **settings: Any
+) -> Starlette:
+    """Build a mock Ango Hub server as an ASGI app.
+
+    ``config`` (or keyword ``settings`` for :class:`MockConfig` fields) chooses keys, projects,
+    URL lifetime and limits; ``faults`` starts it with fault rules. The instance's
+    :class:`~ango_hub.mock.context.MockContext` is ``app.state.mock``.
+    """
+    config = config or MockConfig(**settings)
+    ctx = MockContext(config)
+    for rule in faults or []:
+        ctx.faults.add(rule)
+    handlers = {
+        **handlers_assets.HANDLERS,
+        **handlers_imports.HANDLERS,
+        **handlers_storage.HANDLERS,
+        **exports.HANDLERS,
+    }
+    dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        ctx.close()
+
+    app = Starlette(
+        routes=[
+            Route("/v2/{rest:path}", dispatcher.handle, methods=_ALL_METHODS),
+            Route(
+                "/_storage/{key:path}", handlers_storage.storage_endpoint, methods=["GET", "PUT"]
+            ),
+            *ADMIN_ROUTES,
+        ],
+        middleware=[Middleware(FaultMiddleware, injector=ctx.faults)],
+        exception_handlers={HTTPException: _http_error, Exception: _crash},
+        lifespan=lifespan,
+    )
+    app.state.mock = ctx
+    return app

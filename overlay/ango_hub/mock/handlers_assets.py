@@ -1,0 +1,234 @@
+"""Asset operations: cloud import, chat upload, listing, update, delete, batch assignment."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from itertools import islice
+from typing import Any
+
+from starlette.responses import Response
+
+from .api import ApiError, Call, Handler, success
+from .ids import iso_now, new_id
+from .parsing import json_object, json_text, string_list
+from .state import Asset, Project
+from .validation import RequestInvalid
+
+MAX_CHAT_CONVERSATIONS = 10_000
+
+
+def _new_asset(call: Call, project: Project, data: str, **fields: Any) -> Asset:
+    return Asset(
+        id=new_id(),
+        project_id=project.id,
+        organization_id=project.organization_id,
+        data=data,
+        task_id=new_id(),
+        created_at=iso_now(),
+        created_by=f"api-key@{project.organization_id}",
+        **fields,
+    )
+
+
+def _imported(count: int) -> dict[str, Any]:
+    return {
+        "assets": {
+            "assetsCreated": count,
+            "tasksCreated": count,
+            "preLabelsCount": 0,
+            "validPreLabelsCount": 0,
+        }
+    }
+
+
+async def import_cloud_assets(call: Call) -> Response:
+    body = call.op.body
+    query_batches = string_list("query.batches", call.op.query.get("batches"))
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        common = project.resolve_batches(query_batches)
+        for item in body["assets"]:
+            own = project.resolve_batches(list(item.get("batches") or []))
+            asset = _new_asset(
+                call,
+                project,
+                item["data"],
+                external_id=item.get("externalId"),
+                metadata=item.get("metadata"),
+                context_data=item.get("contextData"),
+                batches=list(dict.fromkeys(common + own)),
+                priority=body.get("priority") or 0,
+            )
+            project.add_asset(asset)
+    return success(_imported(len(body["assets"])), 201)
+
+
+def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
+    if "file" in call.files:
+        source, text = "body.file", call.files["file"].decode("utf-8", errors="replace")
+    elif "conversations" in form:
+        source, text = "body.conversations", form["conversations"]
+    else:
+        count = int(form.get("numberOfConversations", 0))
+        if count > MAX_CHAT_CONVERSATIONS:
+            raise RequestInvalid(
+                f"body.numberOfConversations: at most {MAX_CHAT_CONVERSATIONS} in the mock"
+            )
+        return [{"messages": []} for _ in range(count)]
+    value = json_text(source, text)
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or len(value) > MAX_CHAT_CONVERSATIONS:
+        raise RequestInvalid(
+            f"{source}: must be a JSON array of at most {MAX_CHAT_CONVERSATIONS} conversations"
+        )
+    return value
+
+
+async def upload_chat_assets(call: Call) -> Response:
+    form: dict[str, Any] = call.op.body or {}
+    project_id = call.op.path["projectId"]
+    if form.get("projectId") not in (None, project_id):
+        raise RequestInvalid("body.projectId: must equal the projectId in the path")
+    naming = json_object("body.namingStrategy", form.get("namingStrategy")) or {"type": "random"}
+    llm = json_object("body.llmConfig", form.get("llmConfig"))
+    batches = string_list("body.batches", form.get("batches"))
+    conversations = _conversations(call, form)
+    call.project(project_id)  # 404 before writing any file
+    created: list[tuple[str, bytes]] = []
+    with call.ctx.state.lock:
+        project = call.project(project_id)
+        batch_ids = project.resolve_batches(batches)
+        for index, conversation in enumerate(conversations):
+            asset = _new_asset(
+                call,
+                project,
+                "",
+                external_id=uuid.uuid4().hex
+                if naming.get("type") == "random"
+                else f"conversation-{index + 1}",
+                context_data={"llmConfig": llm} if llm else None,
+                batches=list(batch_ids),
+                priority=form.get("priority") or 0,
+            )
+            key = call.ctx.store.make_key(project.id, "assets", f"{asset.id}.json")
+            asset.data = f"{call.root_url}/_storage/{key}"
+            created.append((key, json.dumps(conversation).encode()))
+            project.add_asset(asset)
+    for key, payload in created:
+        call.ctx.store.path_for(key).parent.mkdir(parents=True, exist_ok=True)
+        call.ctx.store.path_for(key).write_bytes(payload)
+    return success(_imported(len(conversations)), 201)
+
+
+def _matches(asset: Asset, filters: dict[str, Any], batch_ids: list[str]) -> bool:
+    if "_id" in filters and asset.id != filters["_id"]:
+        return False
+    if "externalId" in filters and asset.external_id != filters["externalId"]:
+        return False
+    if "isPreLabeled" in filters and asset.is_prelabeled != filters["isPreLabeled"]:
+        return False
+    return all(b in asset.batches for b in batch_ids)
+
+
+async def list_assets(call: Call) -> Response:
+    query = call.op.query
+    filters: dict[str, Any] = dict(query.get("filters") or {})
+    if "externalId" in query:
+        filters["externalId"] = query["externalId"]
+    refs = list(filters.pop("batches", []) or [])
+    refs += string_list("query.batches", query.get("batches"), allow_comma_list=True)
+    page, limit = query.get("page", 1), query.get("limit", 10)
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        batch_ids = project.resolve_batches(refs, create=False)
+        if not filters and not batch_ids:
+            total = project.live_count()
+            selected = islice(project.iter_assets(), (page - 1) * limit, page * limit)
+            assets = [a.to_api() for a in selected]
+        else:
+            total = 0
+            assets = []
+            start = (page - 1) * limit
+            for asset in project.iter_assets():
+                if _matches(asset, filters, batch_ids):
+                    if start <= total < start + limit:
+                        assets.append(asset.to_api())
+                    total += 1
+    return success({"assets": assets, "total": total})
+
+
+async def delete_assets(call: Call) -> Response:
+    body = call.op.body
+    project_id = call.op.path["projectId"]
+    if body.get("project") not in (None, project_id):
+        raise RequestInvalid("body.project: must equal the projectId in the path")
+    deleted = failed = 0
+    with call.ctx.state.lock:
+        project = call.project(project_id)
+        for asset_id in dict.fromkeys(body["assets"]):
+            asset = project.get_asset(asset_id)
+            if asset is None:
+                failed += 1
+                continue
+            asset.deleted = True
+            asset.touch()
+            deleted += 1
+    return success({"deleted": deleted, "failed": failed})
+
+
+async def update_asset(call: Call) -> Response:
+    body = call.op.body
+    asset_id = call.op.path["assetId"]
+    with call.ctx.state.lock:
+        asset = call.ctx.state.find_asset(call.api_key, asset_id)
+        if asset is None:
+            raise ApiError(404, f"assetId: no asset {asset_id!r} in this organisation")
+        if "metadata" in body:
+            asset.metadata = body["metadata"]
+        if "contextData" in body:
+            asset.context_data = body["contextData"]
+        if "data" in body:
+            asset.data = body["data"]
+        if "overlay" in body:
+            asset.overlay = list(body["overlay"])
+        if "externalId" in body:
+            asset.external_id = body["externalId"]
+        asset.touch()
+        return success({"asset": asset.to_api()})
+
+
+async def assign_batches(call: Call) -> Response:
+    body = call.op.body
+    project_id = body.get("project") or body.get("projectId")
+    if body.get("project") and body.get("projectId") and body["project"] != body["projectId"]:
+        raise RequestInvalid("body.projectId: must equal body.project when both are given")
+    asset_ids = list(body.get("assets") or []) + list(body.get("assetIds") or [])
+    mode = body.get("mode", "add")
+    if mode != "add":
+        raise RequestInvalid(f"body.mode: the mock knows only 'add', not {mode!r}")
+    modified = 0
+    with call.ctx.state.lock:
+        project = call.project(project_id)
+        batch_ids = project.resolve_batches(list(body["batches"]))
+        for asset_id in dict.fromkeys(asset_ids):
+            asset = project.get_asset(asset_id)
+            if asset is None:
+                continue
+            new = [b for b in batch_ids if b not in asset.batches]
+            if new:
+                asset.batches.extend(new)
+                asset.touch()
+                modified += 1
+    return success({"assets": {"modifiedCount": modified, "batches": batch_ids}})
+
+
+HANDLERS: dict[str, Handler] = {
+    "importCloudAssets": import_cloud_assets,
+    "uploadChatAssets": upload_chat_assets,
+    "listAssets": list_assets,
+    "deleteAssets": delete_assets,
+    "updateAsset": update_asset,
+    "assignBatches": assign_batches,
+}
