@@ -89,9 +89,9 @@ def _time_range(name: str, text: str | None) -> tuple[datetime | None, datetime 
 
 def parse_filter(query: dict[str, Any], project: Project) -> ExportFilter:
     """Read the export parameters (already type-checked by the spec)."""
-    refs = string_list("query.batches", query.get("batches"), allow_comma_list=True)
-    stages = string_list("query.stage", query.get("stage"), allow_comma_list=True)
-    types = string_list("query.taskTypes", query.get("taskTypes"), allow_comma_list=True)
+    refs = string_list("query.batches", query.get("batches"))
+    stages = string_list("query.stage", query.get("stage"))
+    types = string_list("query.taskTypes", query.get("taskTypes"))
     return ExportFilter(
         format=query.get("format", "json"),
         status=query.get("status") or None,

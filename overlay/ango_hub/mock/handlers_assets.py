@@ -91,8 +91,10 @@ async def upload_chat_assets(call: Call) -> Response:
     project_id = call.op.path["projectId"]
     if form.get("projectId") not in (None, project_id):
         raise RequestInvalid("body.projectId: must equal the projectId in the path")
-    naming = json_object("body.namingStrategy", form.get("namingStrategy")) or {"type": "random"}
-    llm = json_object("body.llmConfig", form.get("llmConfig"))
+    naming = json_object("body.namingStrategy", form.get("namingStrategy"), "type") or {
+        "type": "random"
+    }
+    llm = json_object("body.llmConfig", form.get("llmConfig"), "id")
     batches = string_list("body.batches", form.get("batches"))
     conversations = _conversations(call, form)
     call.project(project_id)  # 404 before writing any file
@@ -138,7 +140,7 @@ async def list_assets(call: Call) -> Response:
     if "externalId" in query:
         filters["externalId"] = query["externalId"]
     refs = list(filters.pop("batches", []) or [])
-    refs += string_list("query.batches", query.get("batches"), allow_comma_list=True)
+    refs += string_list("query.batches", query.get("batches"))
     page, limit = query.get("page", 1), query.get("limit", 10)
     with call.ctx.state.lock:
         project = call.project(call.op.path["projectId"])

@@ -15,24 +15,30 @@ def json_text(field: str, text: str) -> Any:
         raise RequestInvalid(f"{field}: not valid JSON ({exc})") from exc
 
 
-def string_list(field: str, text: str | None, allow_comma_list: bool = False) -> list[str]:
-    """A JSON array of strings (or, if allowed, a comma-separated list); ``None`` is empty."""
+def string_list(field: str, text: str | None) -> list[str]:
+    """A JSON array of strings, or a comma-separated list (anything not starting with ``[``).
+
+    Lenient on purpose: the reference pages show comma lists, the SDK sends JSON arrays.
+    """
     if text is None or text == "":
         return []
     stripped = text.strip()
-    if allow_comma_list and not stripped.startswith("["):
+    if not stripped.startswith("["):
         return [part.strip() for part in stripped.split(",") if part.strip()]
     value = json_text(field, text)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        hint = " or a comma-separated list" if allow_comma_list else ""
-        raise RequestInvalid(f"{field}: must be a JSON array of strings{hint}")
+        raise RequestInvalid(f"{field}: must be a JSON array of strings or a comma-separated list")
     return value
 
 
-def json_object(field: str, text: str | None) -> dict[str, Any] | None:
-    if text is None:
+def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] | None:
+    """A JSON object; text that is not JSON is read as ``{bare_key: text}`` (e.g. ``random``)."""
+    if text is None or text == "":
         return None
-    value = json_text(field, text)
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return {bare_key: text}
     if not isinstance(value, dict):
-        raise RequestInvalid(f"{field}: must be a JSON object")
+        raise RequestInvalid(f"{field}: must be a JSON object (or a bare {bare_key})")
     return value

@@ -30,12 +30,14 @@ def sanitize_name(name: str) -> str:
     """Reduce a user-given file name to a safe single path component.
 
     Directory parts are dropped, unsafe characters become ``_``, leading dots are removed
-    (no hidden files, no ``..``) and the result is at most 200 characters.
+    (no hidden files, no ``..``) and the result is at most 200 characters; a name with nothing
+    usable left becomes ``file-<hash>``.
     """
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = _SAFE_CHARS.sub("_", base).lstrip("._-")[:200]
-    if not cleaned:
-        raise StorageError("name: must contain at least one letter or digit")
+    if not cleaned.strip("_"):
+        # Nothing usable left (e.g. only non-ASCII letters): a stable name from the original.
+        cleaned = "file-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return cleaned
 
 

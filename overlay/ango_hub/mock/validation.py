@@ -232,8 +232,17 @@ def _describe(exc: BaseException) -> str:  # noqa: PLR0911
         if mimetypes is not None:
             given = getattr(cause, "mimetype", "")
             return f"body: content type {given!r} not accepted; use {', '.join(mimetypes)}"
-        return f"body: {str(exc).removeprefix('Request body validation error: ')}"
-    return str(exc)
+        if cause is not None and hasattr(cause, "mimetype"):
+            return f"body: not valid {cause.mimetype}"
+        return f"body: {_safe_str(exc).removeprefix('Request body validation error: ')}"
+    return _safe_str(exc)
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # openapi-core decodes the offending bytes as UTF-8 in __str__
+        return f"malformed input ({type(exc).__name__})"
 
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -249,9 +258,19 @@ def validate_request(request: WireRequest) -> Validated:
     Form bodies are not given to openapi-core (0.23.1 drops fields of an ``allOf`` multipart
     schema); :func:`validate_form` checks them against the same spec schema instead.
     """
-    if is_form(request.content_type):
+    # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
+    query = [(name, value) for name, value in request.query if value != ""]
+    if is_form(request.content_type) or len(query) != len(request.query):
+        body = None if is_form(request.content_type) else request.body
+        content_type = "" if is_form(request.content_type) else request.content_type
         request = WireRequest(
-            request.method, request.path, request.query, request.headers, None, "", request.host_url
+            request.method,
+            request.path,
+            query,
+            request.headers,
+            body,
+            content_type,
+            request.host_url,
         )
     try:
         result = openapi().unmarshal_request(request)
