@@ -259,14 +259,14 @@ def validate_request(request: WireRequest) -> Validated:
     schema); :func:`validate_form` checks them against the same spec schema instead.
     """
     # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
-    query = [(name, value) for name, value in request.query if value != ""]
-    if is_form(request.content_type) or len(query) != len(request.query):
+    given = [(name, value) for name, value in request.query if value != ""]
+    if is_form(request.content_type) or len(given) != len(request.query):
         body = None if is_form(request.content_type) else request.body
         content_type = "" if is_form(request.content_type) else request.content_type
         request = WireRequest(
             request.method,
             request.path,
-            query,
+            given,
             request.headers,
             body,
             content_type,
