@@ -68,7 +68,7 @@ def create_app(
             ),
             *ADMIN_ROUTES,
         ],
-        middleware=[Middleware(FaultMiddleware, injector=ctx.faults)],
+        middleware=[Middleware(FaultMiddleware, injector=ctx.faults, record=ctx.requests.record)],
         exception_handlers={HTTPException: _http_error, Exception: _crash},
         lifespan=lifespan,
     )

@@ -13,6 +13,7 @@ import asyncio
 import json
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -145,16 +146,26 @@ _GATEWAY_HTML = (
 class FaultMiddleware:
     """ASGI middleware that applies :class:`FaultInjector` rules before the app answers."""
 
-    def __init__(self, app: ASGIApp, injector: FaultInjector) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        injector: FaultInjector,
+        record: Callable[[str, str, str | None, int], None] | None = None,
+    ) -> None:
         self.app = app
         self.injector = injector
+        self.record = record  # (method, path, operation, status) of faulted answers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.injector.rules:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        rule = self.injector.pick(path, operation_for(scope["method"], path))
+        operation = operation_for(scope["method"], path)
+        rule = self.injector.pick(path, operation)
+        if rule is not None and rule.kind != "delay" and self.record is not None:
+            status = {"rate_limit": 429, "server_error": rule.status}.get(rule.kind, 0)
+            self.record(scope["method"], path, operation, status)  # 0: connection dropped
         if rule is None:
             await self.app(scope, receive, send)
         elif rule.kind == "delay":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from itertools import islice
 from typing import Any
 
 from starlette.responses import Response
@@ -147,8 +146,7 @@ async def list_assets(call: Call) -> Response:
         batch_ids = project.resolve_batches(refs, create=False)
         if not filters and not batch_ids:
             total = project.live_count()
-            selected = islice(project.iter_assets(), (page - 1) * limit, page * limit)
-            assets = [a.to_api() for a in selected]
+            assets = [a.to_api() for a in project.page((page - 1) * limit, limit)]
         else:
             total = 0
             assets = []
