@@ -17,13 +17,16 @@ class MockConfig:
     ``api_keys`` gets its own organisation.
     """
 
-    api_keys: list[str] = field(default_factory=lambda: [DEFAULT_API_KEY])
-    projects: dict[str, str] = field(default_factory=lambda: {DEFAULT_PROJECT_ID: DEFAULT_API_KEY})
+    # API keys stay out of reprs (and so out of logs and test failure output).
+    api_keys: list[str] = field(default_factory=lambda: [DEFAULT_API_KEY], repr=False)
+    projects: dict[str, str] = field(
+        default_factory=lambda: {DEFAULT_PROJECT_ID: DEFAULT_API_KEY}, repr=False
+    )
     storage_dir: Path | None = None  # None: a private temporary directory
     url_ttl_seconds: int = 3600
     max_body_bytes: int = 16 * 1024 * 1024  # JSON / form / multipart API bodies
     max_upload_bytes: int = 512 * 1024 * 1024  # one PUT to a signed upload URL
-    signing_secret: bytes | None = None  # None: random per instance
+    signing_secret: bytes | None = field(default=None, repr=False)  # None: random per instance
     fault_seed: int = 0
 
     @classmethod

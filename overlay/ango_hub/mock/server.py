@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
@@ -28,8 +28,8 @@ class MockServer:
     app: Starlette
     host: str
     port: int
-    api_key: str
-    project_id: str
+    api_key: str = field(repr=False)  # never in reprs or logs
+    project_id: str = ""
 
     @property
     def root_url(self) -> str:
