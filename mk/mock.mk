@@ -9,3 +9,7 @@ mock: .venv/.installed
 # The mock's own tests (also part of `make test` through pytest).
 test-mock: .venv/.installed
 	$(PY) -m pytest tests/mock -q
+
+# A longer, randomised schemathesis campaign (FUZZ_SEED=n to replay, FUZZ_EXAMPLES=n per op).
+fuzz: .venv/.installed
+	$(PY) tests/mock/fuzz_campaign.py
