@@ -17,7 +17,7 @@ from .validation import RequestInvalid
 MAX_CHAT_CONVERSATIONS = 10_000
 
 
-def _new_asset(call: Call, project: Project, data: str, **fields: Any) -> Asset:
+def _new_asset(project: Project, data: str, **fields: Any) -> Asset:
     return Asset(
         id=new_id(),
         project_id=project.id,
@@ -50,7 +50,6 @@ async def import_cloud_assets(call: Call) -> Response:
         for item in body["assets"]:
             own = project.resolve_batches(list(item.get("batches") or []))
             asset = _new_asset(
-                call,
                 project,
                 item["data"],
                 external_id=item.get("externalId"),
@@ -96,30 +95,27 @@ async def upload_chat_assets(call: Call) -> Response:
     llm = json_object("body.llmConfig", form.get("llmConfig"), "id")
     batches = string_list("body.batches", form.get("batches"))
     conversations = _conversations(call, form)
-    call.project(project_id)  # 404 before writing any file
-    created: list[tuple[str, bytes]] = []
+    store = call.ctx.store
     with call.ctx.state.lock:
         project = call.project(project_id)
         batch_ids = project.resolve_batches(batches)
         for index, conversation in enumerate(conversations):
+            random_name = naming.get("type") == "random"
             asset = _new_asset(
-                call,
                 project,
                 "",
-                external_id=uuid.uuid4().hex
-                if naming.get("type") == "random"
-                else f"conversation-{index + 1}",
+                external_id=uuid.uuid4().hex if random_name else f"conversation-{index + 1}",
                 context_data={"llmConfig": llm} if llm else None,
                 batches=list(batch_ids),
                 priority=form.get("priority") or 0,
             )
-            key = call.ctx.store.make_key(project.id, "assets", f"{asset.id}.json")
+            # The conversation is stored first, so the asset's URL never points at nothing.
+            key = store.make_key(project.id, "assets", f"{asset.id}.json")
+            path = store.path_for(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(conversation))
             asset.data = f"{call.root_url}/_storage/{key}"
-            created.append((key, json.dumps(conversation).encode()))
             project.add_asset(asset)
-    for key, payload in created:
-        call.ctx.store.path_for(key).parent.mkdir(parents=True, exist_ok=True)
-        call.ctx.store.path_for(key).write_bytes(payload)
     return success(_imported(len(conversations)), 201)
 
 

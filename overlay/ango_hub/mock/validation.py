@@ -187,8 +187,6 @@ def describe_schema_error(prefix: str, error: ValidationError) -> str:
     """One message naming the field: ``body.assets: [] should be non-empty``."""
     if error.validator in ("anyOf", "oneOf") and error.context:
         required = [e for e in error.context if e.validator == "required"]
-        if error.validator == "oneOf" and not error.context:
-            pass
         if required and len(required) == len(error.context):
             names = sorted({re.findall(r"'([^']+)'", e.message)[0] for e in required})
             return f"{_field_path(prefix, error)}: one of {', '.join(names)} is required"
