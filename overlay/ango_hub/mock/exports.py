@@ -190,14 +190,15 @@ def _prune(directory: Path) -> None:
 
 
 async def export_tasks(call: Call) -> Response:
-    project = call.project(call.op.query["project"])
-    flt = parse_filter(call.op.query, project)
+    with call.ctx.state.lock:  # the export reflects the state at request time
+        project = call.project(call.op.query["project"])
+        flt = parse_filter(call.op.query, project)
+        snapshot = project.snapshot()
     name = f"{project.id}-{new_id()}.zip"
     target = call.ctx.exports_dir / name
 
     def build() -> None:
-        with call.ctx.state.lock:  # a consistent snapshot, like a server-side export job
-            write_export(target, project, flt)
+        write_export(target, snapshot, flt)
         _prune(call.ctx.exports_dir)
 
     await run_in_threadpool(build)

@@ -253,6 +253,23 @@ class Project:
     def find_by_external_id(self, external_id: str) -> list[Asset]:
         return [a for a in self.iter_assets() if a.external_id == external_id]
 
+    def snapshot(self) -> Project:
+        """A shallow copy whose collections later changes do not touch (take it under the lock).
+
+        Costs O(assets created by the API + touched seeded assets), not O(seeded assets), so a
+        long export can run without holding the state lock.
+        """
+        return Project(
+            id=self.id,
+            organization_id=self.organization_id,
+            name=self.name,
+            created_at=self.created_at,
+            batches=dict(self.batches),
+            assets=dict(self.assets),
+            seed_blocks=list(self.seed_blocks),
+            touched=dict(self.touched),
+        )
+
     def to_api(self) -> dict[str, Any]:
         """The project as the SDK's ``get_project`` reads it (compat endpoint)."""
         return {
