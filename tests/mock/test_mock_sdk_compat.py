@@ -60,7 +60,7 @@ def test_official_sdk_round_trip(mock: MockServer, tmp_path: Path) -> None:
     assert out["delete_assets"]["data"] == {"deleted": 1, "failed": 0}
     assert out["total_after_delete"] == 6
     # What the SDK sent, as the mock saw it (operationIds from openapi.yaml, compat paths).
-    counts = mock.ctx.requests.counts
+    counts = mock.requests.counts
     for operation in (
         "getUploadUrl",
         "getSignedUrl",

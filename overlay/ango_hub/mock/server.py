@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 
 from .app import create_app
 from .config import MockConfig
-from .context import MockContext
+from .context import MockContext, RequestLog
 from .faults import FaultInjector, FaultRule
 from .state import MockState, Project
 
@@ -54,6 +54,11 @@ class MockServer:
     def faults(self) -> FaultInjector:
         """Add/clear :class:`FaultRule` objects while the server runs."""
         return self.ctx.faults
+
+    @property
+    def requests(self) -> RequestLog:
+        """What the mock was asked: ``.entries`` (method, path, operation, status), ``.counts``."""
+        return self.ctx.requests
 
     @property
     def project(self) -> Project:
