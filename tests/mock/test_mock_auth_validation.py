@@ -6,6 +6,7 @@ import httpx
 import pytest
 from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
+from mock_helpers import list_assets
 
 OTHER_PROJECT = "c" * 24
 
@@ -324,3 +325,18 @@ def test_admin_api_requires_a_known_key(mock: MockServer) -> None:
         response = httpx.request(method, f"{mock.root_url}/_mock{path}", headers={"apikey": "nope"})
         assert response.status_code == 401, path
     assert httpx.get(f"{mock.root_url}/_mock/health").json() == {"status": "ok"}
+
+
+def test_absurd_values_are_answered_not_crashed_on(api: httpx.Client, mock: MockServer) -> None:
+    huge_page = {"page": str(10**25)}
+    assert list_assets(api, mock.project_id, **huge_page) == {"assets": [], "total": 0}
+    assert list_assets(api, mock.project_id, externalId="x", **huge_page)["assets"] == []
+    not_a_url = api.get("/getSignedUrl", params={"url": "http://[::1"})
+    assert not_a_url.json()["data"]["signedUrl"] == "http://[::1"  # foreign: returned as is
+    assert api.post("/assets/" + "x" * 5000, json={"data": "y"}).status_code == 404
+    many = api.request(
+        "DELETE",
+        f"/project/{mock.project_id}/assets",
+        json={"assets": [str(i) for i in range(20_000)]},
+    )
+    assert many.json()["data"] == {"deleted": 0, "failed": 20_000}

@@ -214,6 +214,8 @@ class Project:
         Whole seeded blocks are skipped by count, and blocks without deletions are entered at
         the right index, so page 5,000 of a million seeded assets costs one page of work.
         """
+        if offset >= self.live_count():  # also keeps absurd page numbers away from islice
+            return []
         out: list[Asset] = []
         deleted = self._deleted_per_block()
         for number, block in enumerate(self.seed_blocks):

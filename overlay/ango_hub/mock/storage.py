@@ -113,7 +113,10 @@ class ObjectStore:
     @staticmethod
     def key_from_url(url: str) -> str | None:
         """The key of a mock storage URL (any host), or ``None`` for other URLs."""
-        path = urlsplit(url).path
+        try:
+            path = urlsplit(url).path
+        except ValueError:  # e.g. "http://[::1" : not a URL at all, so not one of ours
+            return None
         if not path.startswith(STORAGE_PREFIX):
             return None
         return path[len(STORAGE_PREFIX) :]
