@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .context import MockContext
+from .state import Project
 from .validation import (
     RequestInvalid,
     Validated,
@@ -51,7 +52,7 @@ class Call:
         """Scheme, host and port the client used to reach the mock (no trailing slash)."""
         return str(self.request.base_url).rstrip("/")
 
-    def project(self, project_id: str) -> Any:
+    def project(self, project_id: str) -> Project:
         """The caller's project, or 404 (other organisations' projects look absent)."""
         project = self.ctx.state.project_for(self.api_key, project_id)
         if project is None:
