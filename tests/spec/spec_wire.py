@@ -216,6 +216,11 @@ def response_errors(request: WireRequest, response: WireResponse) -> list[str]:
     return [_describe(e) for e in result.errors]
 
 
+def operation_id_of(request: WireRequest) -> str:
+    """The operationId openapi-core routes ``request`` to."""
+    return str(_find_operation(request)["operationId"])
+
+
 def _find_operation(request: WireRequest) -> dict[str, Any]:
     finder = APICallPathFinder(openapi().spec)
     path_result = finder.find(request.method, f"{request.host_url}{request.path}")
@@ -232,7 +237,10 @@ def _describe(error: Exception) -> str:
     while cause is not None:
         details = getattr(cause, "schema_errors", None)
         if details:
-            parts += [f"  {_where(e)}: {e.message}" for e in details]
+            for detail in details:
+                parts.append(f"  {_where(detail)}: {detail.message}")
+                # anyOf/oneOf: say which alternatives failed and why (e.g. the missing field).
+                parts += [f"    {sub.message}" for sub in detail.context or []]
         else:
             parts.append(f"  caused by {type(cause).__name__}: {cause}")
         cause = cause.__cause__
