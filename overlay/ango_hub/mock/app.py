@@ -19,7 +19,7 @@ from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
 from .config import MockConfig
 from .context import MockContext
-from .faults import FaultMiddleware, FaultRule
+from .faults import FaultMiddleware, FaultRule, quiet_dropped_responses
 
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
 
@@ -44,6 +44,7 @@ def create_app(
     :class:`~ango_hub.mock.context.MockContext` is ``app.state.mock``.
     """
     config = config or MockConfig(**settings)
+    quiet_dropped_responses()
     ctx = MockContext(config)
     for rule in faults or []:
         ctx.faults.add(rule)

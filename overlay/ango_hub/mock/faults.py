@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -134,6 +135,20 @@ class FaultInjector:
                     rule.fired += 1
                     return rule
             return None
+
+
+class _QuietDrops(logging.Filter):
+    """Hide uvicorn's error line for the responses the ``drop`` fault cuts off on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "ASGI callable returned without completing response."
+
+
+def quiet_dropped_responses() -> None:
+    """Install :class:`_QuietDrops` on uvicorn's error logger (once per process)."""
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _QuietDrops) for f in logger.filters):
+        logger.addFilter(_QuietDrops())
 
 
 _GATEWAY_HTML = (
