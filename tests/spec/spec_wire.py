@@ -117,7 +117,8 @@ def from_httpx(request: httpx.Request) -> WireRequest:
     return WireRequest(
         method=request.method,
         host_url=f"{request.url.scheme}://{request.url.netloc.decode()}",
-        path=request.url.path,
+        # The path as sent (percent-escapes kept), as a server's router sees it.
+        path=request.url.raw_path.decode("ascii").split("?")[0],
         query=list(request.url.params.multi_items()),
         headers=list(request.headers.multi_items()),
         body=request.read() or None,
