@@ -44,9 +44,9 @@ from ango_hub_api.models import (
     ImportLabelsRequest,
 )
 from ango_hub_api.types import File
-from conftest import KEY, Recorder
 from docs_examples import BY_OPERATION
 from docs_requests import parse
+from generated_harness import KEY, Recorder
 from spec_wire import from_httpx, multipart_fields, operation_id_of, request_errors
 
 PROJECT = "507f1f77bcf86cd799439011"
