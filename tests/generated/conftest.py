@@ -42,3 +42,9 @@ def make_client(recorder: Recorder) -> Iterator[Callable[[], AuthenticatedClient
     yield make
     for client in clients:
         client.get_httpx_client().close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "generator: runs the code generator (a few seconds; part of CI)"
+    )
