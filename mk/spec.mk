@@ -1,0 +1,52 @@
+# The spec as a product (issue 6): bundles and HTML reference in dist/, breaking-change checks,
+# TypeScript types. Tests in tests/spec_product.
+.PHONY: bundle spec-diff spec-compat ts-check ts-types
+
+# Redocly CLI phones home (telemetry, update notice) unless told not to: builds stay offline.
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+DIST ?= dist
+NODE_BIN := node_modules/.bin
+# openapi-typescript: fields with a `default` stay optional (they are optional on the wire).
+TS_TYPES_CMD = $(NODE_BIN)/openapi-typescript openapi.yaml --default-non-nullable=false
+
+# dist/openapi.{yaml,json}: one file, internal $refs kept (YAML anchors expanded);
+# dist/openapi.dereferenced.json: every $ref inlined, for generators that cannot follow refs;
+# dist/index.html: Redoc reference with its scripts inlined, no CDN, no telemetry.
+bundle: node_modules/.installed
+	mkdir -p $(DIST)
+	$(NODE_BIN)/redocly bundle openapi.yaml -o $(DIST)/openapi.yaml
+	$(NODE_BIN)/redocly bundle openapi.yaml --ext json -o $(DIST)/openapi.json
+	$(NODE_BIN)/redocly bundle openapi.yaml --dereferenced --ext json \
+	  -o $(DIST)/openapi.dereferenced.json
+	$(NODE_BIN)/redocly build-docs openapi.yaml --inlineBundle -o $(DIST)/index.html
+	# Redoc's sidebar credit loads its logo from a CDN even with telemetry off: use none.
+	sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini[a-z-]*\.svg#data:,#g' $(DIST)/index.html
+	! grep -q 'cdn\.redoc\.ly/redoc/logo' $(DIST)/index.html
+
+# Changes between the spec at BASE (a git ref) and the working tree; exit 1 on a breaking one.
+spec-diff: .venv/.installed
+	@test -n "$(BASE)" || { echo "usage: make spec-diff BASE=<git ref>"; exit 2; }
+	@if git cat-file -e "$(BASE):openapi.yaml" 2>/dev/null; then \
+	  git show "$(BASE):openapi.yaml" | $(PY) tools/spec/spec_diff.py - openapi.yaml; \
+	else echo "spec-diff: $(BASE) has no openapi.yaml; nothing to compare"; fi
+
+# CI gate: breaking changes need a MAJOR bump, additions a MINOR one, and CHANGELOG.md a
+# section for info.version. SPEC_BASE=<ref> to pick the base (default: tools/spec/spec_compat.py).
+spec-compat: .venv/.installed
+	$(PY) tools/spec/spec_compat.py $(if $(SPEC_BASE),--base $(SPEC_BASE))
+
+# Regenerate the committed TypeScript types (commit the result with the spec change).
+ts-types: node_modules/.installed
+	$(TS_TYPES_CMD) -o ts/generated/ango-hub.d.ts
+
+# The committed types match the spec, and ts/src compiles against them under --strict.
+ts-check: node_modules/.installed
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(TS_TYPES_CMD) -o "$$tmp/ango-hub.d.ts" >/dev/null && \
+	  { diff -u ts/generated/ango-hub.d.ts "$$tmp/ango-hub.d.ts" || \
+	    { echo "ts/generated is stale: run 'make ts-types'"; exit 1; }; }
+	$(NODE_BIN)/tsc -p ts/tsconfig.json --strict --noEmit
+
+test: bundle spec-compat ts-check
