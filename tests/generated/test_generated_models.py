@@ -198,7 +198,7 @@ def test_error_statuses_parse_as_error_response(
     response = list_assets.sync_detailed(PROJECT, client=make_client())
     assert isinstance(response.parsed, ErrorResponse)
     assert response.parsed.status == "weird"
-    assert response.parsed.error is not UNSET
+    assert isinstance(response.parsed.error, models.ErrorDetail)
     assert response.parsed.error.status_code == status
 
 

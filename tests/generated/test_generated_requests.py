@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import Message
+from email.parser import BytesParser
 from io import BytesIO
 from typing import Any
 from urllib.parse import parse_qsl
@@ -480,21 +482,17 @@ def _check_body(case: Case, request: httpx.Request) -> None:
 
 
 def _parts(request: httpx.Request) -> list[tuple[str, bytes, str | None, str | None]]:
-    from email.parser import BytesParser
-
+    """(name, bytes, file name, content type) of each multipart part, in order."""
     head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
     message = BytesParser().parsebytes(head + request.content)
     found = []
     for part in message.get_payload():
+        assert isinstance(part, Message)
+        name = part.get_param("name", header="content-disposition")
         payload = part.get_payload(decode=True)
-        found.append(
-            (
-                part.get_param("name", header="content-disposition"),
-                payload,
-                part.get_filename(),
-                part.get("content-type"),
-            )
-        )
+        assert isinstance(name, str)
+        assert isinstance(payload, bytes)
+        found.append((name, payload, part.get_filename(), part.get("content-type")))
     return found
 
 

@@ -42,7 +42,7 @@ def parse(text: str) -> DocsRequest:
     request_line, *header_lines = head.split("\n")
     method, target, version = request_line.split(" ")
     assert version == "HTTP/1.1", request_line
-    headers = [tuple(line.split(": ", 1)) for line in header_lines]
+    headers = [_header(line) for line in header_lines]
     host = dict(headers)["Host"]
     return DocsRequest(
         method=method,
@@ -50,6 +50,11 @@ def parse(text: str) -> DocsRequest:
         headers=[(k, v) for k, v in headers if k not in ("Host", "Content-Length")],
         body=body_text or None,
     )
+
+
+def _header(line: str) -> tuple[str, str]:
+    name, value = line.split(": ", 1)
+    return name, value
 
 
 def to_wire(docs: DocsRequest) -> WireRequest:

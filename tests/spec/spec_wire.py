@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters

@@ -43,9 +43,9 @@ def test_docs_statuses_are_the_spec_success_statuses() -> None:
             assert str(status) in operation["responses"], example.operation_id
 
 
-def _drop(body: dict[str, Any], *path: str) -> dict[str, Any]:
+def _drop(body: dict[str, Any], *path: str | int) -> dict[str, Any]:
     broken = copy.deepcopy(body)
-    node = broken
+    node: Any = broken
     for key in path[:-1]:
         node = node[key]
     del node[path[-1]]
