@@ -111,3 +111,18 @@ def test_every_known_error_shape_conforms(body: dict[str, Any]) -> None:
     example = BY_OPERATION["listAssets"]
     for status in (400, 401, 403, 404, 429, 500, 503):
         assert _errors(example, body, status) == [], status
+
+
+def test_growing_server_responses_conform() -> None:
+    """The spec leaves room for what the server may add: unknown fields, new status values,
+    absent optional fields."""
+    example = BY_OPERATION["listAssets"]
+    body = json.loads(example.response_body)
+    body["status"] = "queued"
+    body["requestId"] = "r-1"
+    body["data"]["nextCursor"] = "c"
+    body["data"]["assets"][0]["reviewScore"] = 0.9
+    body["data"]["assets"].append({"_id": "only-an-id"})
+    assert _errors(example, body, 200) == []
+    weird_error = {"status": "weird", "message": "m", "traceId": "t"}
+    assert _errors(example, weird_error, 400) == []
