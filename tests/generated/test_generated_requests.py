@@ -40,6 +40,7 @@ from ango_hub_api.models import (
     AssignBatchesRequest,
     ChatUploadForm,
     ChatUploadMultipart,
+    CloudAsset,
     CloudImportRequest,
     DeleteAssetsRequest,
     ImportAttachmentsRequest,
@@ -182,6 +183,21 @@ CASES = [
             "uploadLocal": "true",
             "priority": 5,
         },
+    ),
+    Case(
+        "importCloudAssets constructed",
+        "importCloudAssets",
+        lambda c: import_cloud_assets.sync_detailed(
+            PROJECT,
+            client=c,
+            body=CloudImportRequest(assets=[CloudAsset(data="https://x/a.jpg")]),
+        ),
+        "POST",
+        f"/v2/project/{PROJECT}/cloud",
+        [],
+        "application/json",
+        # The spec's `default: 'false'` becomes an attrs default, so it is always sent.
+        json_body={"assets": [{"data": "https://x/a.jpg"}], "uploadLocal": "false"},
     ),
     Case(
         "uploadChatAssets multipart with file",
