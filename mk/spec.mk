@@ -24,6 +24,8 @@ bundle: node_modules/.installed
 	# Redoc's sidebar credit loads its logo from a CDN even with telemetry off: use none.
 	sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini[a-z-]*\.svg#data:,#g' $(DIST)/index.html
 	! grep -q 'cdn\.redoc\.ly/redoc/logo' $(DIST)/index.html
+	# No favicon request either (a 404 over http): an empty inline icon.
+	sed -i '0,/<head>/s##<head><link rel="icon" href="data:,">#' $(DIST)/index.html
 
 # Changes between the spec at BASE (a git ref) and the working tree; exit 1 on a breaking one.
 spec-diff: .venv/.installed

@@ -1,11 +1,13 @@
-// Opens the static HTML reference in headless Chromium (playwright-core, no bundled browser) and
-// prints a JSON report: the page text, console errors, failed and off-machine requests.
-// Usage: node tools/spec/browser_check.mjs <url>   (file:// or http://127.0.0.1:...)
+// Opens the static HTML reference in headless Chromium (playwright-core driving Debian's
+// chromium; no browser download) and prints a JSON report on stdout: console errors, page
+// errors, failed requests, requests that would leave the machine, the sidebar's links, and for
+// each requested route (`#/tag/operation`) the text the page shows there.
+// Usage: node tools/spec/browser_check.mjs <url> [route ...]
 import { chromium } from 'playwright-core';
 
-const url = process.argv[2];
+const [url, ...routes] = process.argv.slice(2);
 if (!url) {
-  console.error('usage: browser_check.mjs <url>');
+  console.error('usage: browser_check.mjs <url> [route ...]');
   process.exit(2);
 }
 
@@ -17,7 +19,10 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
   ],
 });
-const report = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], requests: [] };
+const local = /^(file:|data:|blob:|about:|https?:\/\/127\.0\.0\.1[:/])/;
+const report = {
+  url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], routes: {},
+};
 try {
   const page = await browser.newPage();
   page.on('console', (msg) => {
@@ -26,26 +31,26 @@ try {
   page.on('pageerror', (err) => report.pageErrors.push(String(err)));
   page.on('requestfailed', (req) => report.failedRequests.push(`${req.url()} ${req.failure()?.errorText}`));
   page.on('request', (req) => {
-    const u = req.url();
-    report.requests.push(u);
-    // The page itself, inline data and loopback are local; anything else would need the network.
-    if (!/^(file:|data:|blob:|about:|http:\/\/127\.0\.0\.1[:/])/.test(u)) report.externalRequests.push(u);
+    if (!local.test(req.url())) report.externalRequests.push(req.url());
   });
   page.on('response', (res) => {
     if (res.status() >= 400) report.failedRequests.push(`${res.url()} HTTP ${res.status()}`);
   });
   await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-  // Redoc hydrates after load; the operation list is in the DOM once it has.
-  await page.waitForSelector('[data-section-id*="operation"], [id*="operation/"]', { timeout: 5000 }).catch(() => {});
-  await page.waitForLoadState('networkidle', { timeout: 10000 }).catch(() => {});
+  // Redoc renders after load: wait for its sidebar links to the operations.
+  await page.waitForSelector('a[href^="#/"]', { timeout: 20000 });
   report.title = await page.title();
+  report.links = await page.$$eval('a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
   report.text = await page.evaluate(() => document.body.innerText);
-  report.html = await page.content();
-  report.ids = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('[id],[data-section-id]')).map(
-      (e) => e.getAttribute('data-section-id') || e.id,
-    ),
-  );
+  for (const route of routes) {
+    await page.evaluate((hash) => { window.location.hash = hash; }, route);
+    await page.waitForFunction((hash) => window.location.hash === hash, route, { timeout: 10000 });
+    // Redoc renders operations lazily, around the one routed to: give it a moment to settle.
+    await page.waitForTimeout(400);
+    report.routes[route] = await page.$$eval('main h1, main h2, main h3', (hs) =>
+      hs.map((h) => h.innerText.trim()));
+  }
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
 } finally {
   await browser.close();
 }

@@ -1,0 +1,49 @@
+"""Fixtures for the spec-as-a-product tests: the repo, the spec, and one `make bundle` run."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def spec() -> dict[str, Any]:
+    """A fresh copy of openapi.yaml, parsed (anchors expanded), for a test to mutate."""
+    return yaml.safe_load((ROOT / "openapi.yaml").read_text())
+
+
+@pytest.fixture(scope="session")
+def operations() -> dict[str, dict[str, Any]]:
+    """operationId -> operation, the 12 of openapi.yaml."""
+    doc = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    return {
+        op["operationId"]: op
+        for item in doc["paths"].values()
+        for method, op in item.items()
+        if method in {"get", "post", "put", "delete", "patch"}
+    }
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make bundle` run once into a temporary DIST, as a user would run it."""
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        ["make", "--no-print-directory", "bundle", f"DIST={dist}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dist
