@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import typer
 
-from . import mock_cmd
+from . import assets_cmd, export_cmd, imports_cmd, mock_cmd, upload_cmd
+from ._context import root_callback
+from ._errors import OneLineErrorsGroup
 
-app = typer.Typer(name="ango-hub", help="Ango Hub client tools.", no_args_is_help=True)
+app = typer.Typer(
+    name="ango-hub",
+    help="Ango Hub client tools.",
+    no_args_is_help=True,
+    cls=OneLineErrorsGroup,
+    pretty_exceptions_enable=False,
+)
 
+app.callback()(root_callback)
 
-@app.callback()
-def _root() -> None:
-    """Ango Hub client tools."""
-
-
+upload_cmd.register(app)
+assets_cmd.register(app)
+imports_cmd.register(app)
+export_cmd.register(app)
 mock_cmd.register(app)
 
 

@@ -1,0 +1,103 @@
+"""``ango-hub labels import`` and ``ango-hub attachments import``."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+import typer
+
+from ._client import open_hub
+from ._context import JsonFlag, wants_json
+from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
+from ._inputs import load_items
+from ._output import print_json, print_kv
+
+labels_app = typer.Typer(
+    no_args_is_help=True, help="Import labels (pre-labels or finished annotations)."
+)
+attachments_app = typer.Typer(
+    no_args_is_help=True, help="Import attachments (PDFs, documents) onto assets."
+)
+
+Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
+SourceFile = Annotated[
+    str, typer.Argument(metavar="FILE|-", help="JSON or NDJSON file (- reads stdin).")
+]
+
+LABELED = re.compile(r"(\d+)\s*/\s*(\d+)")
+
+
+def _check_target(items: list[dict[str, Any]], key: str, required: str) -> None:
+    """Each item names its asset (``assetId`` or ``externalId``) and has ``required``."""
+    for index, item in enumerate(items):
+        if not item.get("assetId") and not item.get("externalId"):
+            fail_usage(f"FILE {key}[{index}]", "names no asset", "assetId or externalId")
+        if required not in item:
+            fail_usage(f"FILE {key}[{index}].{required}", "missing", f"a {required} value")
+
+
+@labels_app.command(
+    "import",
+    epilog="""\
+Example:
+
+  ango-hub labels import 507f1f77bcf86cd799439011 labels.json
+
+FILE: [{"externalId": "img-001.png", "answer": {"classifications": [...]}, "status": "Completed"}]
+(or {"labels": [...]}, or NDJSON). Exit code 1 if some labels matched no task.
+""",
+)
+def import_labels(
+    ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
+) -> None:
+    """Import labels onto the tasks of assets named by assetId or externalId."""
+    labels = load_items(file, "labels", "FILE")
+    _check_target(labels, "labels", "answer")
+    with open_hub(ctx) as hub:
+        result = hub.labels.import_labels(project, labels)
+    message = str(result)
+    match = LABELED.search(message)
+    labeled, total = (int(match[1]), int(match[2])) if match else (None, None)
+    data = {"project": project, "sent": len(labels), "labeled": labeled, "message": message}
+    _print(ctx, json_flag, data)
+    exit_with(EXIT_PARTIAL if labeled is not None and total and labeled < total else EXIT_OK)
+
+
+@attachments_app.command(
+    "import",
+    epilog="""\
+Example:
+
+  ango-hub attachments import 507f1f77bcf86cd799439011 attachments.json
+
+FILE: [{"externalId": "img-001.png", "attachmentUrl": "https://x/a.pdf", "attachmentType": "pdf"}]
+(or {"attachments": [...]}, or NDJSON).
+""",
+)
+def import_attachments(
+    ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
+) -> None:
+    """Attach files (by URL) to assets named by assetId or externalId."""
+    attachments = load_items(file, "attachments", "FILE")
+    _check_target(attachments, "attachments", "attachmentUrl")
+    with open_hub(ctx) as hub:
+        result = hub.attachments.import_attachments(project, attachments)
+    data: dict[str, Any] = {"project": project, "sent": len(attachments)}
+    for name in ("attachmentsImported", "assetsUpdated"):
+        snake = re.sub(r"([A-Z])", r"_\1", name).lower()
+        data[name] = result.get(name) if isinstance(result, dict) else getattr(result, snake, None)
+    _print(ctx, json_flag, data)
+
+
+def _print(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:
+    if wants_json(ctx, json_flag):
+        print_json(data)
+    else:
+        print_kv(data)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``labels`` and ``attachments`` groups to the ``ango-hub`` app."""
+    app.add_typer(labels_app, name="labels")
+    app.add_typer(attachments_app, name="attachments")

@@ -1,0 +1,132 @@
+"""``ango-hub upload`` (local files) and ``ango-hub import-cloud`` (assets already in storage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._client import open_hub
+from ._context import JsonFlag, wants_json
+from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
+from ._files import collect_files
+from ._inputs import load_items
+from ._output import print_json, print_table, progress_bar, progress_wanted
+
+UPLOAD_EPILOG = """\
+Examples:
+
+  ango-hub upload 507f1f77bcf86cd799439011 images/ --batch "Batch 1"
+
+  ango-hub --json upload 507f1f77bcf86cd799439011 a.png b.png --external-id-from path
+
+Exit code 1 if some files failed (each is listed), 3 if the API or the credentials failed.
+"""
+
+IMPORT_EPILOG = """\
+Examples:
+
+  ango-hub import-cloud 507f1f77bcf86cd799439011 assets.json
+
+  echo '[{"data": "https://bucket/a.jpg", "externalId": "a"}]' | ango-hub import-cloud PROJECT -
+
+FILE holds a JSON array of assets, {"assets": [...]}, or NDJSON; each asset needs "data"
+(its URL) and may have "externalId", "metadata", "contextData", "batches".
+"""
+
+Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
+Batch = Annotated[
+    list[str] | None,
+    typer.Option("--batch", help="Batch name or ID to put every asset in (repeatable)."),
+]
+
+
+def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
+    ctx: typer.Context,
+    project: Project,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (recursive).", show_default=False)
+    ],
+    batch: Batch = None,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=64, help="Files uploaded at the same time.")
+    ] = 8,
+    external_id_from: Annotated[
+        str,
+        typer.Option(
+            "--external-id-from",
+            help="External ID from the file 'name' or its 'path' relative to the folder given.",
+        ),
+    ] = "name",
+    json_flag: JsonFlag = False,
+) -> None:
+    """Upload local files to a project: each becomes an asset with a task."""
+    as_json = wants_json(ctx, json_flag)
+    files = collect_files(paths, external_id_from)
+    with open_hub(ctx) as hub, progress_bar("Uploading", len(files), progress_wanted(as_json)):
+        report = hub.assets.upload(
+            project,
+            [(str(f.path), f.external_id) for f in files],
+            batches=batch or None,
+            concurrency=concurrency,
+            progress=progress_wanted(as_json),
+        )
+    rows = [_row(item) for item in report]
+    failed = [row for row in rows if not row["ok"]]
+    summary = {
+        "project": project,
+        "files": len(rows),
+        "uploaded": len(rows) - len(failed),
+        "failed": len(failed),
+        "items": rows,
+    }
+    if as_json:
+        print_json(summary)
+    else:
+        typer.echo(f"Uploaded {summary['uploaded']} of {len(rows)} files to project {project}.")
+        if failed:
+            print_table(
+                "Failed", ["file", "error"], [[row["path"], row["error"]] for row in failed]
+            )
+    exit_with(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+def _row(item: Any) -> dict[str, Any]:
+    return {
+        "path": str(item.path),
+        "externalId": item.external_id,
+        "ok": item.ok,
+        "url": getattr(item, "url", None),
+        "error": None if item.ok else str(item.error),
+    }
+
+
+def import_cloud(
+    ctx: typer.Context,
+    project: Project,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE.json|-", help="Assets as JSON (- reads stdin).")
+    ],
+    batch: Batch = None,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Create assets from files already in cloud storage (their URLs)."""
+    as_json = wants_json(ctx, json_flag)
+    assets = load_items(file, "assets", "FILE")
+    for index, asset in enumerate(assets):
+        if not isinstance(asset.get("data"), str) or not asset["data"]:
+            fail_usage(f"FILE assets[{index}].data", "missing or empty", "the asset's URL")
+    with open_hub(ctx) as hub:
+        result = hub.assets.import_cloud(project, assets, batches=batch or None)
+    data = {"project": project, "assets": len(assets), "result": result}
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(f"Imported {len(assets)} assets into project {project}.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``upload`` and ``import-cloud`` to the ``ango-hub`` app."""
+    app.command("upload", epilog=UPLOAD_EPILOG)(upload)
+    app.command("import-cloud", epilog=IMPORT_EPILOG)(import_cloud)
