@@ -18,11 +18,22 @@ app = typer.Typer(
 
 app.callback()(root_callback)
 
+mock_cmd_epilog = """\
+Examples:
+
+  ango-hub mock --port 0
+
+  ango-hub mock --api-key k1 --project 507f1f77bcf86cd799439011 --fault rate_limit:rate=0.1
+
+Then: ANGO_BASE_URL=http://127.0.0.1:PORT/v2 ANGO_API_KEY=mock-api-key ango-hub assets list ID
+"""
+
 upload_cmd.register(app)
 assets_cmd.register(app)
 imports_cmd.register(app)
 export_cmd.register(app)
-mock_cmd.register(app)
+# Registered here rather than by mock_cmd.register so that its --help carries examples too.
+app.command("mock", epilog=mock_cmd_epilog)(mock_cmd.mock)
 
 
 def main() -> None:

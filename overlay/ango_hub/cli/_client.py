@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 
 def open_hub(ctx: click.Context) -> AngoHub:
     """An :class:`ango_hub.AngoHub` for the global options (env vars as the library reads them)."""
-    from ango_hub import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
-
     opts = settings(ctx)
     if not opts.api_key:
         fail_usage("--api-key", "missing", "--api-key KEY or the ANGO_API_KEY environment variable")
+    from ango_hub import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
+
     return AngoHub(api_key=opts.api_key, region=opts.region, base_url=opts.base_url)
 
 

@@ -1,0 +1,196 @@
+"""`make demo`: the whole workflow against a local mock, through the CLI and the library.
+
+Starts the mock (`ango-hub mock --port 0`) on loopback, then, as a user would:
+writes a folder of small PNGs, uploads them (`ango-hub upload`), lists them, assigns a batch,
+imports labels and an attachment, exports NDJSON and prints a summary of the exported tasks.
+The library does the same kind of work beside the CLI (listing, an update, reading the export).
+The mock is stopped at the end, whatever happens. Needs no credentials and no network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sample_images import write_sample_images
+
+ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
+IMAGES = 6
+BATCH = "Demo batch"
+START_TIMEOUT_SECONDS = 30
+
+
+def say(text: str) -> None:
+    """A demo step header."""
+    print(f"\n== {text}", flush=True)
+
+
+@contextmanager
+def mock_server() -> Iterator[tuple[str, str, str]]:
+    """`ango-hub mock --port 0` in a subprocess; yields (base URL, API key, project ID)."""
+    process = subprocess.Popen(
+        [ANGO_HUB, "mock", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = []
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                err = process.stderr.read() if process.stderr else ""
+                raise RuntimeError(f"the mock exited early ({process.wait()}): {err.strip()}")
+            banner.append(line)
+            if "Ctrl-C" in line:
+                break
+        text = "".join(banner)
+        base = re.search(r"on (http://127\.0\.0\.1:\d+/v2)", text)
+        key = re.search(r"api key: (\S+)\s+projects: ([0-9a-f]{24})", text)
+        if not base or not key:
+            raise RuntimeError(f"unexpected mock banner: {text!r}")
+        yield base[1], key[1], key[2]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        print("\n(mock stopped)", flush=True)
+
+
+def cli(*args: str, env: dict[str, str], show: bool = True) -> Any:
+    """Run `ango-hub --json ARGS`, echo the command line, return the parsed JSON output."""
+    if show:
+        print(f"$ ango-hub {shlex.join(args)}", flush=True)
+    result = subprocess.run(
+        [ANGO_HUB, "--json", *args], env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"ango-hub {args[0]} exited {result.returncode}: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+def cli_human(*args: str, env: dict[str, str]) -> str:
+    """Run `ango-hub ARGS` for its human-readable output, echoing both."""
+    print(f"$ ango-hub {shlex.join(args)}", flush=True)
+    result = subprocess.run(
+        [ANGO_HUB, *args], env=env, capture_output=True, text=True, check=False
+    )
+    print(result.stdout, end="", flush=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"ango-hub {args[0]} exited {result.returncode}: {result.stderr}")
+    return result.stdout
+
+
+def run(workdir: Path) -> None:
+    """The demo proper, against a running mock."""
+    with mock_server() as (base_url, api_key, project):
+        print(f"Mock Ango Hub API on {base_url}, project {project}")
+        env = {**os.environ, "ANGO_BASE_URL": base_url, "ANGO_API_KEY": api_key}
+        env.pop("ANGO_REGION", None)
+
+        say(f"Writing {IMAGES} sample PNGs")
+        images = workdir / "images"
+        written = write_sample_images(images, IMAGES)
+        print(f"{len(written)} files under {images} (some in a sub-folder)")
+
+        say("Uploading the folder (CLI)")
+        report = cli("upload", project, str(images), "--concurrency", "4", env=env)
+        print(f"uploaded {report['uploaded']} of {report['files']} files, {report['failed']} failed")
+
+        say("Listing the assets (CLI)")
+        listing = cli("assets", "list", project, "--all", env=env)
+        assets = listing["assets"]
+        print(f"{listing['count']} assets: {', '.join(a['externalId'] for a in assets)}")
+
+        say(f"Assigning the first half to {BATCH!r} (CLI)")
+        half = [a["_id"] for a in assets[: len(assets) // 2]]
+        assigned = cli("assets", "assign-batches", project, "--batch", BATCH, *half, env=env)
+        print(f"{assigned['modifiedCount']} assets now in {BATCH!r}")
+
+        say("Importing labels (CLI): the first two images are done")
+        labels = [
+            {
+                "externalId": asset["externalId"],
+                "answer": {"classifications": [{"schemaId": "colour", "answer": "red"}]},
+                "status": "Completed",
+            }
+            for asset in assets[:2]
+        ]
+        labels_file = workdir / "labels.json"
+        labels_file.write_text(json.dumps(labels))
+        imported = cli("labels", "import", project, str(labels_file), env=env)
+        print(imported["message"])
+
+        say("Attaching a PDF to the third image (CLI, from stdin)")
+        attachment = [
+            {
+                "externalId": assets[2]["externalId"],
+                "attachmentUrl": "https://example.com/instructions.pdf",
+                "attachmentType": "pdf",
+            }
+        ]
+        print("$ echo '[...]' | ango-hub attachments import", project, "-")
+        result = subprocess.run(
+            [ANGO_HUB, "--json", "attachments", "import", project, "-"],
+            input=json.dumps(attachment),
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"{json.loads(result.stdout)['attachmentsImported']} attachment imported")
+
+        say("The library, as in the README")
+        library_part(base_url, api_key, project)
+
+        say("Exporting as NDJSON (CLI), with a summary")
+        out = workdir / "export.ndjson"
+        cli_human("export", project, "--format", "ndjson", "--out", str(out), env=env)
+        lines = out.read_text().splitlines()
+        print(f"{out.name}: {len(lines)} lines, first task keys: {sorted(json.loads(lines[0]))}")
+
+
+def library_part(base_url: str, api_key: str, project: str) -> None:
+    """What a Python user writes: list, update metadata, read the export."""
+    from ango_hub import AngoHub
+
+    with AngoHub(api_key=api_key, base_url=base_url) as hub:
+        assets = list(hub.assets.list(project))
+        print(f"hub.assets.list: {len(assets)} assets")
+        first = assets[0]
+        hub.assets.update(first.id, metadata={"camera": "demo", "exposure": 0.5})
+        print(f"hub.assets.update: metadata set on {first.external_id}")
+        done = [t for t in hub.exports.iter_tasks(project) if t.get("status") == "Completed"]
+        print(f"hub.exports.iter_tasks: {len(done)} completed tasks")
+
+
+def main() -> int:
+    """Run the demo in a temporary folder; exit 1 with the reason if a step fails."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="ango-hub-demo-") as folder:
+        try:
+            run(Path(folder))
+        except (RuntimeError, subprocess.CalledProcessError, KeyError) as exc:
+            print(f"demo failed: {exc}", file=sys.stderr)
+            return 1
+    print(f"\nDemo finished in {time.monotonic() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Usage errors: exit code 2, one line on stderr naming the field and what would be accepted,
+and nothing sent to the API. Also: --help of every command shows an example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from ango_hub.cli import app
+from ango_hub.mock.server import MockServer
+from cli_helpers import RunCli
+from typer.main import get_command
+from typer.testing import CliRunner
+
+PROJECT = "507f1f77bcf86cd799439011"
+
+
+def _api_calls(mock: MockServer) -> int:
+    return sum(mock.requests.counts.values())
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "accepted"),
+    [
+        (["assets", "list", PROJECT, "--limit", "500"], "--limit", "1<=x<=100"),
+        (["assets", "list", PROJECT, "--page", "0"], "--page", "x>=1"),
+        (["assets", "list", PROJECT, "--filters", "{oops"], "--filters", "a JSON object"),
+        (["assets", "list", PROJECT, "--filters", "[1]"], "--filters", "a JSON object"),
+        (
+            ["assets", "list", PROJECT, "--filters", '{"colour": 1}'],
+            "--filters.colour",
+            "isPreLabeled",
+        ),
+        (["--region", "mars", "assets", "list", PROJECT], "--region", "'eu', 'us', 'in', 'test'"),
+        (["export", PROJECT, "--format", "xml"], "--format", "'json', 'ndjson'"),
+        (["assets", "update", "a" * 24], "update", "--metadata"),
+        (["assets", "update", "a" * 24, "--metadata", "[]"], "--metadata", "a JSON object"),
+        (
+            ["assets", "update", "a" * 24, "--context-data", "nope"],
+            "--context-data",
+            "a JSON object",
+        ),
+        (["assets", "assign-batches", PROJECT, "a" * 24], "--batch", ""),
+        (["upload", PROJECT, "/no/such/folder"], "PATH", "existing files or folders"),
+        (["upload", PROJECT, "--concurrency", "0", "."], "--concurrency", "1<=x<=64"),
+        (["labels", "import", PROJECT, "/no/such.json"], "FILE", "a readable file, or - for stdin"),
+        (["assets", "list"], "project", ""),
+        (["nope"], "No such command", ""),
+    ],
+)
+def test_bad_flag_or_value_is_exit_2_naming_the_field(
+    cli: RunCli, mock: MockServer, args: list[str], field: str, accepted: str
+) -> None:
+    result = cli(*args)
+    assert result.code == 2, result
+    line = result.error_line()
+    assert field in line
+    assert accepted in line
+    assert result.stdout == ""
+    assert _api_calls(mock) == 0
+
+
+def test_external_id_source_is_checked(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"x")
+    result = cli("upload", PROJECT, str(tmp_path), "--external-id-from", "hash")
+    assert result.code == 2
+    assert "--external-id-from: 'hash' (accepted: name or path)" in result.error_line()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("", "is empty"),
+        ("{not json", "not valid JSON"),
+        ('{"items": []}', "object without a 'labels' key"),
+        ('"text"', "a JSON str was given"),
+        ("[]", "no labels given"),
+        ("[1, 2]", "labels[0]: a JSON int was given"),
+        ('[{"answer": {}}]', "labels[0]: names no asset (accepted: assetId or externalId)"),
+        ('[{"externalId": "a"}]', "labels[0].answer: missing"),
+        ('{"a": 1}\n{"b": oops}\n', "line 2: not valid JSON"),
+    ],
+)
+def test_bad_labels_file_is_exit_2(
+    cli: RunCli, mock: MockServer, tmp_path: Path, content: str, problem: str
+) -> None:
+    path = tmp_path / "labels.json"
+    path.write_text(content)
+    result = cli("labels", "import", PROJECT, str(path))
+    assert result.code == 2
+    line = result.error_line()
+    assert line.startswith("ango-hub: error: FILE")
+    assert problem in line
+    assert _api_calls(mock) == 0
+
+
+def test_bad_cloud_assets_from_stdin_name_the_item(cli: RunCli, mock: MockServer) -> None:
+    result = cli("import-cloud", PROJECT, "-", input=json.dumps({"assets": [{"data": "u"}, {}]}))
+    assert result.code == 2
+    assert (
+        "FILE assets[1].data: missing or empty (accepted: the asset's URL)" in result.error_line()
+    )
+    assert _api_calls(mock) == 0
+
+
+def test_attachment_without_url_is_exit_2(cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "att.json"
+    path.write_text(json.dumps([{"externalId": "a"}]))
+    result = cli("attachments", "import", PROJECT, str(path))
+    assert result.code == 2
+    assert "FILE attachments[0].attachmentUrl: missing" in result.error_line()
+
+
+def test_missing_api_key_is_a_usage_error(cli: RunCli, mock: MockServer) -> None:
+    result = cli("assets", "list", PROJECT, env={"ANGO_API_KEY": None})
+    assert result.code == 2
+    assert "--api-key: missing (accepted: --api-key KEY or the ANGO_API_KEY" in result.error_line()
+    assert _api_calls(mock) == 0
+
+
+def _leaf_commands() -> list[list[str]]:
+    group = get_command(app)
+    paths = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        if sub:
+            paths.extend([name, sub_name] for sub_name in sub)
+        else:
+            paths.append([name])
+    return paths
+
+
+def test_every_command_is_covered_here() -> None:
+    assert sorted(" ".join(p) for p in _leaf_commands()) == [
+        "assets assign-batches",
+        "assets delete",
+        "assets list",
+        "assets update",
+        "attachments import",
+        "export",
+        "import-cloud",
+        "labels import",
+        "mock",
+        "upload",
+    ]
+
+
+@pytest.mark.parametrize("command", _leaf_commands(), ids=" ".join)
+def test_help_shows_an_example(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert f"ango-hub {' '.join(command)} " in result.stdout
+
+
+def test_no_arguments_prints_help() -> None:
+    result = CliRunner().invoke(app, [])
+    assert result.exit_code == 0
+    assert "upload" in result.stdout
+    assert "export" in result.stdout
