@@ -19,7 +19,7 @@ Spec = dict[str, Any]
 def lint(root: Path, spec: Spec, tmp_path: Path) -> list[dict[str, Any]]:
     """Problems `redocly lint` finds in ``spec`` with the project's redocly.yaml."""
     path = tmp_path / "openapi.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    path.write_text(yaml.dump(spec, Dumper=yaml.CSafeDumper, sort_keys=False))
     done = subprocess.run(
         [
             "node_modules/.bin/redocly",

@@ -22,11 +22,11 @@ def run_diff(
 ) -> subprocess.CompletedProcess[str]:
     """spec_diff.py from ``old`` (default: openapi.yaml) to ``new``."""
     new_path, old_path = tmp_path / "new.yaml", tmp_path / "old.yaml"
-    new_path.write_text(yaml.safe_dump(new, sort_keys=False))
+    new_path.write_text(yaml.dump(new, Dumper=yaml.CSafeDumper, sort_keys=False))
     if old is None:
         old_path = root / "openapi.yaml"
     else:
-        old_path.write_text(yaml.safe_dump(old, sort_keys=False))
+        old_path.write_text(yaml.dump(old, Dumper=yaml.CSafeDumper, sort_keys=False))
     return subprocess.run(
         [sys.executable, "tools/spec/spec_diff.py", str(old_path), str(new_path)],
         cwd=root,

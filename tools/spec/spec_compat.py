@@ -14,8 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-from spec_diff import diff, gate
+from spec_diff import diff, gate, load_yaml
 
 SPEC = "openapi.yaml"
 
@@ -51,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             f"spec-compat: nothing to compare with (base {base or 'none'} has no {SPEC}); "
             "checking the changelog only"
         )
-    new_doc = yaml.safe_load(Path(SPEC).read_text())
-    old_doc = yaml.safe_load(old_text) if old_text is not None else new_doc
+    new_doc = load_yaml(Path(SPEC).read_text())
+    old_doc = load_yaml(old_text) if old_text is not None else new_doc
     changes = diff(old_doc, new_doc)
     breaking = sum(c.breaking for c in changes)
     print(
