@@ -38,14 +38,15 @@ def say(text: str) -> None:
 @contextmanager
 def mock_server() -> Iterator[tuple[str, str, str]]:
     """`ango-hub mock --port 0` in a subprocess; yields (base URL, API key, project ID)."""
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603  (our own console script)
         [ANGO_HUB, "mock", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        assert process.stdout is not None
+        if process.stdout is None:
+            raise RuntimeError("no pipe to the mock's stdout")
         banner = []
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
@@ -76,7 +77,7 @@ def cli(*args: str, env: dict[str, str], show: bool = True) -> Any:
     """Run `ango-hub --json ARGS`, echo the command line, return the parsed JSON output."""
     if show:
         print(f"$ ango-hub {shlex.join(args)}", flush=True)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [ANGO_HUB, "--json", *args], env=env, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
@@ -87,7 +88,7 @@ def cli(*args: str, env: dict[str, str], show: bool = True) -> Any:
 def cli_human(*args: str, env: dict[str, str]) -> str:
     """Run `ango-hub ARGS` for its human-readable output, echoing both."""
     print(f"$ ango-hub {shlex.join(args)}", flush=True)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [ANGO_HUB, *args], env=env, capture_output=True, text=True, check=False
     )
     print(result.stdout, end="", flush=True)
@@ -110,7 +111,7 @@ def run(workdir: Path) -> None:
 
         say("Uploading the folder (CLI)")
         report = cli("upload", project, str(images), "--concurrency", "4", env=env)
-        print(f"uploaded {report['uploaded']} of {report['files']} files, {report['failed']} failed")
+        print(f"uploaded {report['uploaded']} of {report['files']}, {report['failed']} failed")
 
         say("Listing the assets (CLI)")
         listing = cli("assets", "list", project, "--all", env=env)
@@ -145,7 +146,7 @@ def run(workdir: Path) -> None:
             }
         ]
         print("$ echo '[...]' | ango-hub attachments import", project, "-")
-        result = subprocess.run(
+        result = subprocess.run(  # noqa: S603
             [ANGO_HUB, "--json", "attachments", "import", project, "-"],
             input=json.dumps(attachment),
             env=env,
@@ -167,7 +168,7 @@ def run(workdir: Path) -> None:
 
 def library_part(base_url: str, api_key: str, project: str) -> None:
     """What a Python user writes: list, update metadata, read the export."""
-    from ango_hub import AngoHub
+    from ango_hub import AngoHub  # noqa: PLC0415
 
     with AngoHub(api_key=api_key, base_url=base_url) as hub:
         assets = list(hub.assets.list(project))

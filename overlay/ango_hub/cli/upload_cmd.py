@@ -64,13 +64,14 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     """Upload local files to a project: each becomes an asset with a task."""
     as_json = wants_json(ctx, json_flag)
     files = collect_files(paths, external_id_from)
-    with open_hub(ctx) as hub, progress_bar("Uploading", len(files), progress_wanted(as_json)):
+    bar = progress_bar("Uploading", len(files), progress_wanted(as_json))
+    with open_hub(ctx) as hub, bar as advance:
         report = hub.assets.upload(
             project,
             [(str(f.path), f.external_id) for f in files],
             batches=batch or None,
             concurrency=concurrency,
-            progress=progress_wanted(as_json),
+            progress=advance,
         )
     rows = [_row(item) for item in report]
     failed = [row for row in rows if not row["ok"]]
