@@ -69,7 +69,7 @@ def assert_renders_every_operation(
 def test_file_url_renders_every_operation_offline(
     root: Path, bundle_dir: Path, operations: dict[str, dict[str, Any]]
 ) -> None:
-    routes = [operation_route(op) for op in operations.values()]
+    routes = [f"{operation_route(op)}|{op['summary']}" for op in operations.values()]
     report = browse(root, (bundle_dir / "index.html").as_uri(), *routes)
     assert_renders_every_operation(report, operations)
 
@@ -101,8 +101,22 @@ def loopback_url(bundle_dir: Path, served: list[str]) -> Iterator[str]:
 def test_loopback_http_renders_every_operation_offline(
     root: Path, loopback_url: str, served: list[str], operations: dict[str, dict[str, Any]]
 ) -> None:
-    routes = [operation_route(op) for op in operations.values()]
+    routes = [f"{operation_route(op)}|{op['summary']}" for op in operations.values()]
     report = browse(root, loopback_url, *routes)
     assert_renders_every_operation(report, operations)
     # The page is the only file it asks for.
     assert served == ["/index.html"]
+
+
+def test_checker_catches_outside_requests_and_console_errors(root: Path, tmp_path: Path) -> None:
+    # What a reference loading Redoc from its CDN would do: the check must see it.
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body>'
+        '<a href="#/x">x</a><img src="https://cdn.redoc.ly/redoc/logo-mini.svg">'
+        "<script>console.error('boom')</script></body></html>"
+    )
+    report = browse(root, page.as_uri())
+    assert report["externalRequests"] == ["https://cdn.redoc.ly/redoc/logo-mini.svg"]
+    assert any("logo-mini.svg" in failed for failed in report["failedRequests"])
+    assert "boom" in report["consoleErrors"]

@@ -1,8 +1,9 @@
 // Opens the static HTML reference in headless Chromium (playwright-core driving Debian's
 // chromium; no browser download) and prints a JSON report on stdout: console errors, page
 // errors, failed requests, requests that would leave the machine, the sidebar's links, and for
-// each requested route (`#/tag/operation`) the text the page shows there.
-// Usage: node tools/spec/browser_check.mjs <url> [route ...]
+// each requested route (`#/tag/operation`) the headings the page shows there. A route may name
+// the heading to wait for (Redoc renders lazily): `#/assets/listassets|List project assets`.
+// Usage: node tools/spec/browser_check.mjs <url> [route[|heading] ...]
 import { chromium } from 'playwright-core';
 
 const [url, ...routes] = process.argv.slice(2);
@@ -42,11 +43,21 @@ try {
   report.title = await page.title();
   report.links = await page.$$eval('a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
   report.text = await page.evaluate(() => document.body.innerText);
-  for (const route of routes) {
+  for (const arg of routes) {
+    const [route, heading] = arg.split('|', 2);
     await page.evaluate((hash) => { window.location.hash = hash; }, route);
     await page.waitForFunction((hash) => window.location.hash === hash, route, { timeout: 10000 });
-    // Redoc renders operations lazily, around the one routed to: give it a moment to settle.
-    await page.waitForTimeout(400);
+    // Redoc renders operations lazily, around the one routed to: wait for the heading (a miss
+    // is not an error here; the caller checks the headings reported).
+    if (heading) {
+      await page.waitForFunction(
+        (text) => Array.from(document.querySelectorAll('main h1, main h2, main h3'))
+          .some((h) => h.innerText.trim() === text),
+        heading, { timeout: 10000 },
+      ).catch(() => {});
+    } else {
+      await page.waitForTimeout(400);
+    }
     report.routes[route] = await page.$$eval('main h1, main h2, main h3', (hs) =>
       hs.map((h) => h.innerText.trim()));
   }
