@@ -1,1 +1,89 @@
-"""Ango Hub client: ergonomic layer over the generated ango_hub_api package."""
+"""Ango Hub client: an ergonomic layer over the generated ``ango_hub_api`` package.
+
+>>> from ango_hub import AngoHub
+>>> hub = AngoHub(api_key="...")  # doctest: +SKIP
+
+Names are imported on first use, so ``import ango_hub`` stays fast (the CLI and scripts that
+only need one piece do not pay for httpx and the generated models up front).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .client import AngoHub, AsyncAngoHub
+    from .errors import (
+        AngoHubError,
+        AngoHubValidationError,
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ConflictError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+    )
+    from .upload import UploadItem, UploadReport
+
+_EXPORTS = {
+    "AngoHub": "client",
+    "AsyncAngoHub": "client",
+    "UploadItem": "upload",
+    "UploadReport": "upload",
+    **{
+        name: "errors"
+        for name in (
+            "AngoHubError",
+            "AngoHubValidationError",
+            "APIConnectionError",
+            "APIStatusError",
+            "APITimeoutError",
+            "AuthenticationError",
+            "BadRequestError",
+            "ConfigurationError",
+            "ConflictError",
+            "InternalServerError",
+            "NotFoundError",
+            "PermissionDeniedError",
+            "RateLimitError",
+            "UnprocessableEntityError",
+        )
+    },
+}
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AngoHub",
+    "AngoHubError",
+    "AngoHubValidationError",
+    "AsyncAngoHub",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "UploadItem",
+    "UploadReport",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ango_hub' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,67 @@
+"""Client settings: API key, region and base URL, with their environment fallbacks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import httpx
+
+from .errors import ConfigurationError
+
+REGIONS: dict[str, str] = {
+    "eu": "https://imeritapi.ango.ai/v2",
+    "us": "https://us-api.ango.ai/v2",
+    "in": "https://in-api.ango.ai/v2",
+    "test": "https://testapi.ango.ai/v2",
+}
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Preparing a large export happens inside the request on the server side.
+EXPORT_TIMEOUT = httpx.Timeout(600.0, connect=10.0)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings. ``repr`` never shows the key."""
+
+    api_key: str = field(repr=False)
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+
+
+def resolve(
+    *,
+    api_key: str | None,
+    region: str | None,
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+) -> Settings:
+    """Apply the environment fallbacks (ANGO_API_KEY, ANGO_REGION, ANGO_BASE_URL) and check."""
+    key = api_key if api_key is not None else os.environ.get("ANGO_API_KEY")
+    if not key:
+        raise ConfigurationError("api_key: no API key given; pass api_key=... or set ANGO_API_KEY")
+    url = base_url or os.environ.get("ANGO_BASE_URL")
+    if not url:
+        name = (region or os.environ.get("ANGO_REGION") or "eu").lower()
+        if name not in REGIONS:
+            raise ConfigurationError(
+                f"region: unknown region {name!r} (allowed: {', '.join(REGIONS)})"
+            )
+        url = REGIONS[name]
+    if max_retries < 0:
+        raise ConfigurationError("max_retries: must be 0 or more")
+    if timeout is None:
+        resolved_timeout = DEFAULT_TIMEOUT
+    elif isinstance(timeout, httpx.Timeout):
+        resolved_timeout = timeout
+    else:
+        resolved_timeout = httpx.Timeout(timeout)
+    return Settings(
+        api_key=key,
+        base_url=url.rstrip("/"),
+        timeout=resolved_timeout,
+        max_retries=max_retries,
+    )

@@ -1,0 +1,123 @@
+"""What the sync and async clients share: settings, retry policy, and request preparation."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Callable
+from typing import Any, Self, TypeVar
+
+import httpx
+
+from ._config import Settings, resolve
+from ._operations import Call
+from ._retry import RetryPolicy
+from ._sending import Attempts, api_request
+
+T = TypeVar("T")
+
+DEFAULT_MAX_RETRIES = 2
+_POOL = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+
+
+class HubCore:
+    """Holds the resolved settings; never shows the API key in its repr."""
+
+    _settings: Settings
+    _policy: RetryPolicy
+
+    def _configure(
+        self,
+        *,
+        api_key: str | None,
+        region: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        retry_policy: RetryPolicy | None,
+    ) -> None:
+        self._settings = resolve(
+            api_key=api_key,
+            region=region,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._policy = retry_policy or RetryPolicy()
+
+    @property
+    def base_url(self) -> str:
+        """The API root requests go to, e.g. ``https://imeritapi.ango.ai/v2``."""
+        return self._settings.base_url
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request that is safe to repeat is retried."""
+        return self._settings.max_retries
+
+    def with_options(
+        self, *, max_retries: int | None = None, timeout: float | httpx.Timeout | None = None
+    ) -> Self:
+        """A client sharing this one's connections, with other retry or timeout settings.
+
+        ``hub.with_options(max_retries=0).assets.delete(...)`` sends that one call without
+        retries.
+        """
+        clone = copy.copy(self)
+        changes: dict[str, Any] = {}
+        if max_retries is not None:
+            if max_retries < 0:
+                raise ValueError("max_retries: must be 0 or more")
+            changes["max_retries"] = max_retries
+        if timeout is not None:
+            changes["timeout"] = (
+                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+            )
+        clone._settings = dataclasses.replace(self._settings, **changes)
+        clone._owns_http = False  # type: ignore[attr-defined]  # closing stays with the original
+        clone._bind_resources()
+        return clone
+
+    def _bind_resources(self) -> None:
+        raise NotImplementedError
+
+    def _attempts(self, *, idempotent: bool) -> Attempts:
+        return Attempts(self._policy, self._settings.max_retries, idempotent=idempotent)
+
+    def _builder(
+        self, client: httpx.Client | httpx.AsyncClient, call: Call[Any]
+    ) -> Callable[[], httpx.Request]:
+        """A function building the request afresh for each attempt (file parts rewound)."""
+        args = api_request(self._settings, call.kwargs)
+        timeout = call.timeout if call.timeout is not None else self._settings.timeout
+
+        def build() -> httpx.Request:
+            for _name, part in args.get("files", ()):
+                payload = part[1]
+                if hasattr(payload, "seek"):
+                    payload.seek(0)
+            return client.build_request(**args, timeout=timeout)
+
+        return build
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self._settings.base_url!r}, "
+            f"max_retries={self._settings.max_retries})"
+        )
+
+
+def new_sync_client(settings: Settings) -> httpx.Client:
+    return httpx.Client(timeout=settings.timeout, limits=_POOL, follow_redirects=True)
+
+
+def new_async_client(settings: Settings) -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=settings.timeout, limits=_POOL, follow_redirects=True)
+
+
+def close_files(call: Call[Any]) -> None:
+    """Close file handles a call opened (chat upload's conversations file)."""
+    for _name, part in call.kwargs.get("files", ()):
+        payload = part[1]
+        if hasattr(payload, "close"):
+            payload.close()

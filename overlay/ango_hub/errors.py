@@ -1,0 +1,181 @@
+"""Typed errors. Every failure the client raises is an :class:`AngoHubError`.
+
+Status errors carry the HTTP status, the server's message (from any of the three error body
+shapes the API is known to use, or a short excerpt of a non-JSON body), the request method and
+URL. None of them ever holds the API key: it travels only in a request header, which errors do
+not keep.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+_EXCERPT = 200
+
+
+class AngoHubError(Exception):
+    """Base class of every error raised by ``ango_hub``."""
+
+
+class AngoHubValidationError(AngoHubError, ValueError):
+    """Invalid input caught before any request is sent; names the field and what is allowed."""
+
+    def __init__(self, field: str, problem: str, allowed: str | None = None) -> None:
+        self.field = field
+        self.problem = problem
+        self.allowed = allowed
+        text = f"{field}: {problem}"
+        if allowed:
+            text += f" (allowed: {allowed})"
+        super().__init__(text)
+
+
+class ConfigurationError(AngoHubError, ValueError):
+    """The client cannot be built as asked (no API key, unknown region...)."""
+
+
+class APIConnectionError(AngoHubError):
+    """The request did not get an answer: connection refused, reset, or broken mid-response."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(f"{message} ({method} {url})")
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIStatusError(AngoHubError):
+    """The server answered with a non-2xx status."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        message: str,
+        method: str,
+        url: str,
+        body: Any = None,
+    ) -> None:
+        self.status_code = status_code
+        self.message = message
+        self.method = method
+        self.url = url
+        self.body = body
+        super().__init__(f"{status_code} from {method} {url}: {message}")
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was invalid; the message names the field."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or unknown."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key's organisation may not access this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such project or asset (or not visible to this key)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: well-formed but semantically invalid."""
+
+
+class RateLimitError(APIStatusError):
+    """429: rate limited; ``retry_after`` is the server's hint in seconds, if it gave one."""
+
+    def __init__(self, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(**kwargs)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server (or a gateway in front of it) failed."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def redacted_url(url: httpx.URL) -> str:
+    """The URL without its query string when the query carries a signature (storage URLs)."""
+    if any(k.lower().startswith(("x-amz-", "signature", "sig", "expires")) for k in url.params):
+        return str(url.copy_with(query=None))
+    return str(url)
+
+
+def server_message(response: httpx.Response) -> tuple[str, Any]:
+    """The server's explanation, from any known error body shape, and the parsed body."""
+    text = response.text
+    try:
+        body: Any = json.loads(text) if text else None
+    except ValueError:
+        excerpt = " ".join(text.split())[:_EXCERPT]
+        return (excerpt or response.reason_phrase or "no message"), None
+    if isinstance(body, dict):
+        message = body.get("message")
+        if isinstance(message, str) and message:
+            return message, body
+        error = body.get("error")
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            return str(error["message"]), body
+        if isinstance(error, str) and error:
+            return error, body
+    return (response.reason_phrase or "no message"), body
+
+
+def parse_retry_after(response: httpx.Response) -> float | None:
+    """Seconds from a ``Retry-After`` header given as seconds or as an HTTP date."""
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime  # noqa: PLC0415  (rare path)
+    from time import time  # noqa: PLC0415
+
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time())
+    except (TypeError, ValueError):
+        return None
+
+
+def error_from_response(response: httpx.Response) -> APIStatusError:
+    """The typed error for a non-2xx answer (the body must already be read)."""
+    status = response.status_code
+    message, body = server_message(response)
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "message": message,
+        "method": response.request.method,
+        "url": redacted_url(response.request.url),
+        "body": body,
+    }
+    if status == 429:
+        return RateLimitError(retry_after=parse_retry_after(response), **kwargs)
+    cls = _BY_STATUS.get(status)
+    if cls is None:
+        cls = InternalServerError if status >= 500 else APIStatusError
+    return cls(**kwargs)

@@ -1,0 +1,278 @@
+"""Bulk upload of local files: signed URL, streamed PUT, then cloud import in chunks.
+
+Every file ends in the report as ``created``, ``skipped`` (its externalId already exists in the
+project, so running the same upload again does not duplicate it) or ``failed`` (with the stage
+and the error). An import whose outcome is unknown (connection lost, 5xx) is never re-sent
+blindly: the project is listed again and only the files still missing are imported again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import AngoHubError, AngoHubValidationError, APIConnectionError, InternalServerError
+
+if TYPE_CHECKING:
+    from .client import AngoHub, AsyncAngoHub
+
+IMPORT_CHUNK = 500
+# Failures after which the import may or may not have happened on the server.
+_AMBIGUOUS = (APIConnectionError, InternalServerError)
+
+Status = Literal["pending", "created", "skipped", "failed"]
+ExternalIdFrom = Literal["name", "path"] | Callable[[Path], str]
+
+
+@dataclass
+class UploadItem:
+    """One file's outcome."""
+
+    path: Path
+    external_id: str
+    status: Status = "pending"
+    data_url: str | None = None
+    stage: str | None = None
+    error: str | None = None
+
+    def fail(self, stage: str, error: BaseException | str) -> None:
+        self.status, self.stage, self.error = "failed", stage, str(error)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "externalId": self.external_id,
+            "status": self.status,
+            "data": self.data_url,
+            "stage": self.stage,
+            "error": self.error,
+        }
+
+
+@dataclass
+class UploadReport:
+    """Every file's outcome, in input order."""
+
+    items: list[UploadItem] = field(default_factory=list)
+
+    def _with(self, status: Status) -> list[UploadItem]:
+        return [item for item in self.items if item.status == status]
+
+    @property
+    def created(self) -> list[UploadItem]:
+        return self._with("created")
+
+    @property
+    def skipped(self) -> list[UploadItem]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[UploadItem]:
+        return self._with("failed")
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "created": len(self.created),
+            "skipped": len(self.skipped),
+            "failed": len(self.failed),
+            "items": [item.to_dict() for item in self.items],
+        }
+
+
+def plan(files: Iterable[str | Path], external_id: ExternalIdFrom) -> list[UploadItem]:
+    """Items for the given files; a missing file or a repeated externalId fails up front."""
+    items: list[UploadItem] = []
+    seen: set[str] = set()
+    for raw in files:
+        path = Path(raw)
+        if external_id == "name":
+            ext_id = path.name
+        elif external_id == "path":
+            ext_id = path.as_posix()
+        elif callable(external_id):
+            ext_id = external_id(path)
+        else:
+            raise AngoHubValidationError(
+                "external_id", f"unknown value {external_id!r}", "name, path or a function"
+            )
+        item = UploadItem(path=path, external_id=ext_id)
+        if not path.is_file():
+            item.fail("read", f"no such file: {path}")
+        elif ext_id in seen:
+            item.fail("plan", f"externalId {ext_id!r} is used by another file in this upload")
+        seen.add(ext_id)
+        items.append(item)
+    return items
+
+
+def storage_name(path: Path) -> str:
+    """A unique storage name keeping the extension (``.nii.gz`` included)."""
+    name = path.name.lower()
+    suffix = ".nii.gz" if name.endswith(".nii.gz") else path.suffix
+    return f"{uuid.uuid4().hex}{suffix}"
+
+
+def chunks(items: Sequence[UploadItem], size: int = IMPORT_CHUNK) -> Iterator[list[UploadItem]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def cloud_assets(items: Sequence[UploadItem]) -> list[dict[str, Any]]:
+    return [{"data": item.data_url, "externalId": item.external_id} for item in items]
+
+
+def mark_skipped(items: Sequence[UploadItem], existing: set[str]) -> None:
+    for item in items:
+        if item.status == "pending" and item.external_id in existing:
+            item.status = "skipped"
+
+
+def settle(items: Sequence[UploadItem], present: set[str], error: BaseException | None) -> None:
+    """After an import: present ones are created, the rest failed with ``error``."""
+    for item in items:
+        if item.external_id in present:
+            item.status = "created"
+        else:
+            item.fail("import", error or "the import did not create this asset")
+
+
+@contextmanager
+def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on a terminal; a no-op otherwise."""
+    import sys  # noqa: PLC0415
+
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.progress import Progress  # noqa: PLC0415  (only when drawing)
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("uploading", total=total)
+        yield lambda: bar.advance(task)
+
+
+def existing_ids(hub: AngoHub, project: str) -> set[str]:
+    return {a.external_id for a in hub.assets.list(project) if isinstance(a.external_id, str)}
+
+
+async def existing_ids_async(hub: AsyncAngoHub, project: str) -> set[str]:
+    return {a.external_id async for a in hub.assets.list(project) if isinstance(a.external_id, str)}
+
+
+def run_sync(
+    hub: AngoHub,
+    project: str,
+    items: list[UploadItem],
+    *,
+    batches: Sequence[str] | None,
+    concurrency: int,
+    progress: bool,
+) -> UploadReport:
+    """The sync pipeline: threads for URL+PUT, then sequential chunked imports."""
+    mark_skipped(items, existing_ids(hub, project))
+    todo = [item for item in items if item.status == "pending"]
+
+    def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
+        stage = "upload_url"
+        try:
+            url = hub.files.upload_url(project, storage_name(item.path))
+            stage = "put"
+            item.data_url = hub.files.put(url, item.path)
+        except (AngoHubError, OSError) as exc:
+            item.fail(stage, exc)
+        advance()
+
+    with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(concurrency) as pool:
+        for future in [pool.submit(transfer, item, advance) for item in todo]:
+            future.result()
+    for chunk in chunks([item for item in todo if item.status == "pending"]):
+        error: BaseException | None = None
+        try:
+            hub.assets.import_from_cloud(
+                project, cloud_assets(chunk), batches=batches, upload_local=True
+            )
+        except _AMBIGUOUS as exc:
+            error = exc
+            present = existing_ids(hub, project)
+            missing = [item for item in chunk if item.external_id not in present]
+            if missing:
+                try:
+                    hub.assets.import_from_cloud(
+                        project, cloud_assets(missing), batches=batches, upload_local=True
+                    )
+                    error = None
+                except AngoHubError as again:
+                    error = again
+        except AngoHubError as exc:
+            settle(chunk, set(), exc)
+            continue
+        settle(
+            chunk, existing_ids(hub, project) if error else {i.external_id for i in chunk}, error
+        )
+    return UploadReport(items)
+
+
+async def run_async(
+    hub: AsyncAngoHub,
+    project: str,
+    items: list[UploadItem],
+    *,
+    batches: Sequence[str] | None,
+    concurrency: int,
+    progress: bool,
+) -> UploadReport:
+    """The asyncio pipeline: a semaphore bounds URL+PUT; imports as in :func:`run_sync`."""
+    mark_skipped(items, await existing_ids_async(hub, project))
+    todo = [item for item in items if item.status == "pending"]
+    limit = asyncio.Semaphore(concurrency)
+
+    async def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
+        stage = "upload_url"
+        async with limit:
+            try:
+                url = await hub.files.upload_url(project, storage_name(item.path))
+                stage = "put"
+                item.data_url = await hub.files.put(url, item.path)
+            except (AngoHubError, OSError) as exc:
+                item.fail(stage, exc)
+        advance()
+
+    with progress_bar(progress, len(todo)) as advance:
+        await asyncio.gather(*(transfer(item, advance) for item in todo))
+    for chunk in chunks([item for item in todo if item.status == "pending"]):
+        error: BaseException | None = None
+        try:
+            await hub.assets.import_from_cloud(
+                project, cloud_assets(chunk), batches=batches, upload_local=True
+            )
+        except _AMBIGUOUS as exc:
+            error = exc
+            present = await existing_ids_async(hub, project)
+            missing = [item for item in chunk if item.external_id not in present]
+            if missing:
+                try:
+                    await hub.assets.import_from_cloud(
+                        project, cloud_assets(missing), batches=batches, upload_local=True
+                    )
+                    error = None
+                except AngoHubError as again:
+                    error = again
+        except AngoHubError as exc:
+            settle(chunk, set(), exc)
+            continue
+        present = (
+            await existing_ids_async(hub, project) if error else {i.external_id for i in chunk}
+        )
+        settle(chunk, present, error)
+    return UploadReport(items)
