@@ -67,6 +67,17 @@ def test_upload_folder_recursively_puts_the_bytes_and_names(
     assert result.stderr == ""  # no progress bar when not on a terminal
 
 
+def test_upload_again_skips_what_is_there(cli: RunCli, mock: MockServer, tmp_path: Path) -> None:
+    write_sample_images(tmp_path, 2)
+    assert cli("upload", mock.project_id, str(tmp_path)).code == 0
+    write_sample_images(tmp_path, 3)
+    again = cli("--json", "upload", mock.project_id, str(tmp_path))
+    assert again.code == 0, again
+    report = again.json()
+    assert (report["uploaded"], report["skipped"], report["failed"]) == (1, 2, 0)
+    assert len(live_assets(mock)) == 3
+
+
 def test_upload_external_id_from_path_and_single_files(
     cli: RunCli, mock: MockServer, tmp_path: Path
 ) -> None:

@@ -88,9 +88,10 @@ def test_upload_with_some_files_failing_is_exit_1(cli: RunCli, tmp_path: Path) -
         assert result.exit_code == 1, result.output
         report = json.loads(result.stdout)
         assert (report["uploaded"], report["failed"]) == (2, 1)
-        [failed] = [item for item in report["items"] if not item["ok"]]
+        [failed] = [item for item in report["items"] if item["status"] == "failed"]
         assert failed["externalId"] == "too-big.bin"
-        assert failed["error"]
+        assert failed["stage"] == "put"
+        assert "413" in failed["error"]
         names = sorted(a.external_id or "" for a in small_mock.project.iter_assets())
         assert names == ["ok-1.bin", "ok-2.bin"]
 

@@ -9,7 +9,6 @@ import httpx
 from . import _clicklib as click
 from ._context import settings
 from ._errors import EXIT_API, EXIT_USAGE, fail_usage
-from ._fallback import ApiError, FallbackHub
 
 
 def open_hub(ctx: click.Context) -> Any:
@@ -17,15 +16,19 @@ def open_hub(ctx: click.Context) -> Any:
     opts = settings(ctx)
     if not opts.api_key:
         fail_usage("--api-key", "missing", "--api-key KEY or the ANGO_API_KEY environment variable")
-    return FallbackHub(api_key=opts.api_key, region=opts.region, base_url=opts.base_url)
+    from ango_hub.client import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
+
+    return AngoHub(api_key=opts.api_key, region=opts.region, base_url=opts.base_url)
 
 
 def classify_exception(exc: BaseException) -> tuple[int, str] | None:
     """(exit code, one-line message) for a library/transport failure; None if unknown."""
-    if isinstance(exc, ApiError):
-        return EXIT_API, f"API error: {exc}"
+    from ango_hub import errors  # noqa: PLC0415  (keeps `ango-hub --help` fast)
+
+    if isinstance(exc, errors.AngoHubValidationError | errors.ConfigurationError):
+        return EXIT_USAGE, str(exc)
+    if isinstance(exc, errors.AngoHubError):
+        return EXIT_API, f"{type(exc).__name__}: {exc}"
     if isinstance(exc, httpx.HTTPError):
         return EXIT_API, f"connection failed: {type(exc).__name__}: {exc}"
-    if isinstance(exc, ValueError) and type(exc).__module__.startswith("ango_hub."):
-        return EXIT_USAGE, str(exc)
     return None

@@ -23,14 +23,9 @@ FILTER_KEYS = ("_id", "externalId", "isPreLabeled", "batches")
 
 
 def _asset_dict(asset: Any) -> dict[str, Any]:
-    """The asset as the API sent it (library models expose ``to_dict``)."""
-    if isinstance(asset, dict):
-        return asset
-    to_dict = getattr(asset, "to_dict", None)
-    if callable(to_dict):
-        result: dict[str, Any] = to_dict()
-        return result
-    return dict(vars(asset))
+    """The asset as the API sent it (the library returns generated models)."""
+    result: dict[str, Any] = asset.to_dict()
+    return result
 
 
 @assets_app.command(
@@ -213,14 +208,9 @@ def assign_batches(
 
 
 def _counts(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    """Pick counters from a library result (dict, attrs model or dataclass)."""
-    source = _asset_dict(result) if result is not None else {}
-    picked = {}
-    for name in names:
-        snake = "".join("_" + c.lower() if c.isupper() else c for c in name)
-        value = source.get(name, source.get(snake, getattr(result, snake, None)))
-        picked[name] = value
-    return picked
+    """Counters from a library result (a generated model), by their API names."""
+    source = result.to_dict()
+    return {name: source.get(name) for name in names}
 
 
 def _show(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:

@@ -71,8 +71,9 @@ def export(  # noqa: PLR0917
     summary = ExportSummary()
     show_progress = progress_wanted(as_json) if out or summary_only else sys.stderr.isatty()
     with open_hub(ctx) as hub, progress_bar("Exporting", None, show_progress) as advance:
+        # NDJSON on the wire whatever the output format: the library streams it task by task.
         tasks = hub.exports.iter_tasks(
-            project, status=status, batches=batch or None, stages=stage or None
+            project, format="ndjson", status=status, batches=batch or None, stage=stage or None
         )
 
         def counted() -> Iterable[dict[str, Any]]:

@@ -55,7 +55,7 @@ def import_labels(
     labels = load_items(file, "labels", "FILE")
     _check_target(labels, "labels", "answer")
     with open_hub(ctx) as hub:
-        result = hub.labels.import_labels(project, labels)
+        result = hub.labels.import_(project, labels)
     message = str(result)
     match = LABELED.search(message)
     labeled, total = (int(match[1]), int(match[2])) if match else (None, None)
@@ -82,7 +82,7 @@ def import_attachments(
     attachments = load_items(file, "attachments", "FILE")
     _check_target(attachments, "attachments", "attachmentUrl")
     with open_hub(ctx) as hub:
-        result = hub.attachments.import_attachments(project, attachments)
+        result = hub.attachments.import_(project, attachments)
     data: dict[str, Any] = {"project": project, "sent": len(attachments)}
     for name in ("attachmentsImported", "assetsUpdated"):
         snake = re.sub(r"([A-Z])", r"_\1", name).lower()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,7 @@ from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
 from ._files import collect_files
 from ._inputs import load_items
-from ._output import print_json, print_table, progress_bar, progress_wanted
+from ._output import print_json, print_table, progress_wanted
 
 UPLOAD_EPILOG = """\
 Examples:
@@ -64,43 +64,39 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     """Upload local files to a project: each becomes an asset with a task."""
     as_json = wants_json(ctx, json_flag)
     files = collect_files(paths, external_id_from)
-    bar = progress_bar("Uploading", len(files), progress_wanted(as_json))
-    with open_hub(ctx) as hub, bar as advance:
+    external_ids = {f.path: f.external_id for f in files}
+    with open_hub(ctx) as hub:
         report = hub.assets.upload(
             project,
-            [(str(f.path), f.external_id) for f in files],
+            [f.path for f in files],
             batches=batch or None,
             concurrency=concurrency,
-            progress=advance,
+            progress=progress_wanted(as_json),  # the library draws it on stderr
+            external_id=external_ids.__getitem__,
         )
-    rows = [_row(item) for item in report]
-    failed = [row for row in rows if not row["ok"]]
+    items = [item.to_dict() for item in report.items]
     summary = {
         "project": project,
-        "files": len(rows),
-        "uploaded": len(rows) - len(failed),
-        "failed": len(failed),
-        "items": rows,
+        "files": len(items),
+        "uploaded": len(report.created),
+        "skipped": len(report.skipped),
+        "failed": len(report.failed),
+        "items": items,
     }
     if as_json:
         print_json(summary)
     else:
-        typer.echo(f"Uploaded {summary['uploaded']} of {len(rows)} files to project {project}.")
-        if failed:
+        typer.echo(
+            f"Uploaded {summary['uploaded']} of {len(items)} files to project {project}"
+            + (f" ({summary['skipped']} already there, skipped)." if report.skipped else ".")
+        )
+        if report.failed:
             print_table(
-                "Failed", ["file", "error"], [[row["path"], row["error"]] for row in failed]
+                "Failed",
+                ["file", "stage", "error"],
+                [[item.path, item.stage, item.error] for item in report.failed],
             )
-    exit_with(EXIT_PARTIAL if failed else EXIT_OK)
-
-
-def _row(item: Any) -> dict[str, Any]:
-    return {
-        "path": str(item.path),
-        "externalId": item.external_id,
-        "ok": item.ok,
-        "url": getattr(item, "url", None),
-        "error": None if item.ok else str(item.error),
-    }
+    exit_with(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
 def import_cloud(
@@ -119,8 +115,8 @@ def import_cloud(
         if not isinstance(asset.get("data"), str) or not asset["data"]:
             fail_usage(f"FILE assets[{index}].data", "missing or empty", "the asset's URL")
     with open_hub(ctx) as hub:
-        result = hub.assets.import_cloud(project, assets, batches=batch or None)
-    data = {"project": project, "assets": len(assets), "result": result}
+        result = hub.assets.import_from_cloud(project, assets, batches=batch or None)
+    data = {"project": project, "assets": len(assets), "result": result.to_dict()}
     if as_json:
         print_json(data)
     else:
