@@ -156,7 +156,7 @@ def run(workdir: Path) -> None:
         )
         print(f"{json.loads(result.stdout)['attachmentsImported']} attachment imported")
 
-        say("The library (Python): list, then set metadata on one asset")
+        say("The library (Python): list, update one asset, read the export")
         library_part(base_url, api_key, project)
 
         say("Exporting as NDJSON (CLI), with a summary")
@@ -167,24 +167,18 @@ def run(workdir: Path) -> None:
 
 
 def library_part(base_url: str, api_key: str, project: str) -> None:
-    """What a Python user writes: list the assets, set metadata on one, read it back."""
-    from ango_hub_api import AuthenticatedClient  # noqa: PLC0415
-    from ango_hub_api.api.assets import list_assets, update_asset  # noqa: PLC0415
-    from ango_hub_api.models import AssetListResponse, AssetUpdate  # noqa: PLC0415
+    """What a Python user writes: list the assets, set metadata on one, count labelled tasks."""
+    from ango_hub import AngoHub  # noqa: PLC0415
 
-    client = AuthenticatedClient(
-        base_url=base_url, token=api_key, prefix="", auth_header_name="apikey"
-    )
-    with client:
-        page = list_assets.sync(project, client=client, limit=100)
-        if not isinstance(page, AssetListResponse):
-            raise RuntimeError(f"listAssets failed: {page}")  # noqa: TRY004  (an API answer)
-        print(f"list_assets: {page.data.total} assets")
-        first = page.data.assets[0]
-        update = AssetUpdate.from_dict({"metadata": {"camera": "demo", "exposure": 0.5}})
-        updated = update_asset.sync(first.field_id, client=client, body=update)
-        metadata = updated.to_dict()["data"]["asset"]["metadata"] if updated else None
-        print(f"update_asset: metadata of {first.external_id} is now {metadata}")
+    with AngoHub(api_key=api_key, base_url=base_url) as hub:
+        assets = list(hub.assets.list(project))
+        print(f"hub.assets.list: {len(assets)} assets")
+        first = assets[0]
+        updated = hub.assets.update(first.field_id, metadata={"camera": "demo", "exposure": 0.5})
+        metadata = updated.to_dict()["metadata"]
+        print(f"hub.assets.update: metadata of {first.external_id} is now {metadata}")
+        done = [t for t in hub.exports.iter_tasks(project) if t.get("status") == "Completed"]
+        print(f"hub.exports.iter_tasks: {len(done)} completed tasks")
 
 
 def main() -> int:
