@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from ango_hub.cli import app
@@ -112,6 +113,21 @@ def test_attachment_without_url_is_exit_2(cli: RunCli, tmp_path: Path) -> None:
     assert "FILE attachments[0].attachmentUrl: missing" in result.error_line()
 
 
+def test_bad_region_from_the_environment_is_exit_2(cli: RunCli, mock: MockServer) -> None:
+    result = cli("assets", "list", PROJECT, env={"ANGO_REGION": "moon"})
+    assert result.code == 2
+    line = result.error_line()
+    assert "ANGO_REGION" in line
+    assert "'eu', 'us', 'in', 'test'" in line
+
+
+def test_base_url_wins_over_region(cli: RunCli, mock: MockServer) -> None:
+    result = cli("--region", "us", "--base-url", mock.base_url, "--json", "assets", "list", PROJECT)
+    assert result.code == 0, result
+    assert result.json()["total"] == 0
+    assert mock.requests.counts["listAssets"] == 1
+
+
 def test_missing_api_key_is_a_usage_error(cli: RunCli, mock: MockServer) -> None:
     result = cli("assets", "list", PROJECT, env={"ANGO_API_KEY": None})
     assert result.code == 2
@@ -159,3 +175,24 @@ def test_no_arguments_prints_help() -> None:
     assert result.exit_code == 0
     assert "upload" in result.stdout
     assert "export" in result.stdout
+
+
+def test_progress_only_for_a_terminal_and_never_with_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ango_hub.cli import _output
+
+    class Tty:
+        def __init__(self, tty: bool) -> None:
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    for stdout_tty, stderr_tty, as_json, wanted in [
+        (True, True, False, True),
+        (True, True, True, False),
+        (False, True, False, False),
+        (True, False, False, False),
+    ]:
+        streams = SimpleNamespace(stdout=Tty(stdout_tty), stderr=Tty(stderr_tty))
+        monkeypatch.setattr(_output, "sys", streams)
+        assert _output.progress_wanted(as_json) is wanted

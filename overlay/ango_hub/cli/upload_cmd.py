@@ -116,11 +116,13 @@ def import_cloud(
             fail_usage(f"FILE assets[{index}].data", "missing or empty", "the asset's URL")
     with open_hub(ctx) as hub:
         result = hub.assets.import_from_cloud(project, assets, batches=batch or None)
-    data = {"project": project, "assets": len(assets), "result": result.to_dict()}
+    summary = result.to_dict()
+    data = {"project": project, "assets": len(assets), "result": summary}
     if as_json:
         print_json(data)
     else:
-        typer.echo(f"Imported {len(assets)} assets into project {project}.")
+        created = summary.get("assetsCreated", len(assets))
+        typer.echo(f"Imported {created} of {len(assets)} assets into project {project}.")
 
 
 def register(app: typer.Typer) -> None:
