@@ -66,7 +66,7 @@ def test_external_id_source_is_checked(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "a.png").write_bytes(b"x")
     result = cli("upload", PROJECT, str(tmp_path), "--external-id-from", "hash")
     assert result.code == 2
-    assert "--external-id-from: 'hash' (accepted: name or path)" in result.error_line()
+    assert "'--external-id-from': 'hash' is not one of 'name', 'path'" in result.error_line()
 
 
 @pytest.mark.parametrize(

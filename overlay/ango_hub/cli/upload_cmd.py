@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -35,6 +36,14 @@ FILE holds a JSON array of assets, {"assets": [...]}, or NDJSON; each asset need
 (its URL) and may have "externalId", "metadata", "contextData", "batches".
 """
 
+
+class ExternalIdFrom(StrEnum):
+    """Where a file's external ID comes from."""
+
+    NAME = "name"
+    PATH = "path"
+
+
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 Batch = Annotated[
     list[str] | None,
@@ -53,17 +62,18 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
         int, typer.Option(min=1, max=64, help="Files uploaded at the same time.")
     ] = 8,
     external_id_from: Annotated[
-        str,
+        ExternalIdFrom,
         typer.Option(
             "--external-id-from",
+            case_sensitive=False,
             help="External ID from the file 'name' or its 'path' relative to the folder given.",
         ),
-    ] = "name",
+    ] = ExternalIdFrom.NAME,
     json_flag: JsonFlag = False,
 ) -> None:
     """Upload local files to a project: each becomes an asset with a task."""
     as_json = wants_json(ctx, json_flag)
-    files = collect_files(paths, external_id_from)
+    files = collect_files(paths, external_id_from.value)
     external_ids = {f.path: f.external_id for f in files}
     with open_hub(ctx) as hub:
         report = hub.assets.upload(
