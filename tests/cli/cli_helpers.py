@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ango_hub.mock.server import MockServer
 
 
 @dataclass
@@ -29,3 +32,14 @@ class CliResult:
 
 
 RunCli = Callable[..., CliResult]
+
+
+def mock_env(mock: MockServer, **overrides: str | None) -> dict[str, str | None]:
+    """The environment a user sets to point the CLI at ``mock`` (None unsets a variable)."""
+    env: dict[str, str | None] = {
+        "ANGO_API_KEY": mock.api_key,
+        "ANGO_BASE_URL": mock.base_url,
+        "ANGO_REGION": None,
+    }
+    env.update(overrides)
+    return env

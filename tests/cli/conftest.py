@@ -11,21 +11,10 @@ from pathlib import Path
 import pytest
 from ango_hub.cli import app
 from ango_hub.mock.server import MockServer
-from cli_helpers import CliResult, RunCli
+from cli_helpers import CliResult, RunCli, mock_env
 from typer.testing import CliRunner
 
 ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
-
-
-def mock_env(mock: MockServer, **overrides: str | None) -> dict[str, str | None]:
-    """The environment a user sets to point the CLI at ``mock`` (None unsets a variable)."""
-    env: dict[str, str | None] = {
-        "ANGO_API_KEY": mock.api_key,
-        "ANGO_BASE_URL": mock.base_url,
-        "ANGO_REGION": None,
-    }
-    env.update(overrides)
-    return env
 
 
 @pytest.fixture

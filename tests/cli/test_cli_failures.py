@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
-from cli_helpers import RunCli
-from conftest import mock_env
+from cli_helpers import RunCli, mock_env
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "demo"))
