@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 import httpx
 from ango_hub_api.api.assets import (
@@ -80,6 +80,39 @@ EXPORT_FORMATS = ("json", "ndjson", "split")
 EXPORT_TYPES = ("task", "issue")
 TASK_TYPES = ("default", "consensus", "benchmark")
 PRIORITY_RANGE = (-1000, 1000)
+
+
+class ChatOptions(TypedDict, total=False):
+    """Keyword options of chat upload (``hub.assets.upload_chat``)."""
+
+    file: str | Path
+    conversations: list[Any] | str
+    number_of_conversations: int
+    storage_id: str
+    bucket: str
+    batches: Sequence[str]
+    llm_config: Mapping[str, Any]
+    naming_strategy: str
+    priority: float
+
+
+class ExportOptions(TypedDict, total=False):
+    """Keyword options of an export (``hub.exports.create/download/iter_tasks``)."""
+
+    format: str
+    v3: bool
+    status: str
+    batches: Sequence[str]
+    stage: Sequence[str]
+    task_types: Sequence[str]
+    export_type: str
+    include_assets: bool
+    include_history: bool
+    include_metadata: bool
+    created_at: Mapping[str, str]
+    updated_at: Mapping[str, str]
+    send_email: bool
+    notify: bool
 
 
 @dataclass(frozen=True)

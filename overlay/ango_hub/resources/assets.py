@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from ango_hub_api.models import (
     Asset,
@@ -146,7 +146,7 @@ class Assets(SyncResource):
         )
         return self._hub._run(call)
 
-    def upload_chat(self, project: str, **options: Any) -> ImportSummary:
+    def upload_chat(self, project: str, **options: Unpack[ops.ChatOptions]) -> ImportSummary:
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
@@ -288,7 +288,7 @@ class AsyncAssets(AsyncResource):
         )
         return await self._hub._run(call)
 
-    async def upload_chat(self, project: str, **options: Any) -> ImportSummary:
+    async def upload_chat(self, project: str, **options: Unpack[ops.ChatOptions]) -> ImportSummary:
         """See :meth:`Assets.upload_chat`."""
         return await self._hub._run(ops.upload_chat_call(project, **options))
 

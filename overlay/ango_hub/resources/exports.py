@@ -13,11 +13,12 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 
 from .. import _operations as ops
+from .._operations import ExportOptions
 from ..export_reader import iter_archive_tasks
 from ._base import AsyncResource, SyncResource
 
@@ -37,7 +38,7 @@ def _temp_zip() -> Path:
 class Exports(SyncResource):
     """Task exports."""
 
-    def create(self, project: str, **options: Any) -> str:
+    def create(self, project: str, **options: Unpack[ExportOptions]) -> str:
         """Prepare an export and return its archive URL (``exportPath``).
 
         Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
@@ -48,7 +49,7 @@ class Exports(SyncResource):
         """
         return self._hub._run(ops.create_export_call(project, **options))
 
-    def download(self, project: str, path: str | Path, **options: Any) -> Path:
+    def download(self, project: str, path: str | Path, **options: Unpack[ExportOptions]) -> Path:
         """Create an export and stream its zip archive to ``path``; returns the path."""
         return self.download_url(self.create(project, **options), path)
 
@@ -73,7 +74,9 @@ class Exports(SyncResource):
             part.replace(target)
             return target
 
-    def iter_tasks(self, project: str, **options: Any) -> Iterator[dict[str, Any]]:
+    def iter_tasks(
+        self, project: str, **options: Unpack[ExportOptions]
+    ) -> Iterator[dict[str, Any]]:
         """Create an export and yield its tasks one by one, with bounded memory.
 
         The archive goes to a temporary file, removed when the iteration ends.
@@ -90,11 +93,13 @@ class Exports(SyncResource):
 class AsyncExports(AsyncResource):
     """Async twin of :class:`Exports`."""
 
-    async def create(self, project: str, **options: Any) -> str:
+    async def create(self, project: str, **options: Unpack[ExportOptions]) -> str:
         """See :meth:`Exports.create`."""
         return await self._hub._run(ops.create_export_call(project, **options))
 
-    async def download(self, project: str, path: str | Path, **options: Any) -> Path:
+    async def download(
+        self, project: str, path: str | Path, **options: Unpack[ExportOptions]
+    ) -> Path:
         """See :meth:`Exports.download`."""
         return await self.download_url(await self.create(project, **options), path)
 
@@ -119,7 +124,9 @@ class AsyncExports(AsyncResource):
             part.replace(target)
             return target
 
-    async def iter_tasks(self, project: str, **options: Any) -> AsyncIterator[dict[str, Any]]:
+    async def iter_tasks(
+        self, project: str, **options: Unpack[ExportOptions]
+    ) -> AsyncIterator[dict[str, Any]]:
         """See :meth:`Exports.iter_tasks`. Reading the local archive happens on the loop's
         thread in small steps."""
         temp = _temp_zip()
