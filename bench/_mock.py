@@ -119,3 +119,9 @@ def machine() -> str:
 
 def python_bin() -> str:
     return str(VENV_BIN / "python")
+
+
+def size(name: str, quick: float, full: float) -> float:
+    """A bench size: the environment variable ``name`` if set, else the quick or full figure."""
+    raw = os.environ.get(name)
+    return float(raw) if raw else (quick if QUICK else full)

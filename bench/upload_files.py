@@ -14,12 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from _mock import API_KEY, QUICK, SDK_PYTHON, Mock, machine, mock_server
-
+from _mock import API_KEY, SDK_PYTHON, Mock, machine, mock_server, size
 from ango_hub import AngoHub
 
-FILES = int(os.environ.get("BENCH_UPLOAD_FILES", 20 if QUICK else 500))
-LATENCY = float(os.environ.get("BENCH_LATENCY_S", 0.025))
+FILES = int(size("BENCH_UPLOAD_FILES", 20, 500))
+LATENCY = size("BENCH_LATENCY_S", 0.025, 0.025)
 CONCURRENCY = (8, 16)
 
 SDK_UPLOAD = """
@@ -81,7 +80,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, mock_server() as mock:
         folder = Path(tmp)
         files = make_files(folder, FILES)
-        for scenario, latency in (("loopback", 0.0), (f"+{LATENCY * 1000:.0f} ms/request", LATENCY)):
+        scenarios = (("loopback", 0.0), (f"+{LATENCY * 1000:.0f} ms/request", LATENCY))
+        for scenario, latency in scenarios:
             if latency:
                 mock.delay_everything(latency)
             sdk_s = sdk(mock, files, folder)

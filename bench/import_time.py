@@ -1,0 +1,57 @@
+"""``python -c "import ango_hub"`` wall time: median of N fresh subprocesses; the top
+``-X importtime`` entries (cumulative) when the median is over the 300 ms target."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+from _mock import machine, median, python_bin, size
+
+RUNS = int(size("BENCH_IMPORT_RUNS", 3, 10))
+TARGET_MS = 300
+TOP = 12
+
+
+def once(code: str = "import ango_hub") -> float:
+    start = time.perf_counter()
+    subprocess.run([python_bin(), "-c", code], check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def top_imports() -> list[tuple[int, str]]:
+    done = subprocess.run(
+        [python_bin(), "-X", "importtime", "-c", "import ango_hub"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, name = line.removeprefix("import time:").split("|")
+        rows.append((int(cumulative), name.rstrip()))
+    return sorted(rows, reverse=True)[:TOP]
+
+
+def main() -> None:
+    once()  # warm the page cache and .pyc files
+    runs = [once() for _ in range(RUNS)]
+    baseline = median([once("pass") for _ in range(RUNS)])
+    # The package resolves its names lazily: also what a user's first line really costs.
+    client = median([once("from ango_hub import AngoHub") for _ in range(RUNS)])
+    ms = median(runs)
+    print(f"## `python -c 'import ango_hub'`, median of {RUNS} ({machine()})\n")
+    print(f"- import ango_hub: **{ms:.0f} ms** (target <= {TARGET_MS} ms)")
+    print(f"- `from ango_hub import AngoHub` (httpx, generated client): {client:.0f} ms")
+    print(f"- bare interpreter start (`python -c pass`): {baseline:.0f} ms")
+    if ms > TARGET_MS or os.environ.get("BENCH_IMPORT_TOP"):
+        print("\n`-X importtime`, top cumulative entries (us):\n")
+        for cumulative, name in top_imports():
+            print(f"    {cumulative:>9}  {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Each bench script runs end to end in quick mode with tiny sizes, so the scripts cannot rot.
+No timing is asserted: only that every script finishes and prints its table."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+TINY = {
+    "BENCH_QUICK": "1",
+    "BENCH_UPLOAD_FILES": "3",
+    "BENCH_LATENCY_S": "0.001",
+    "BENCH_LIST_ASSETS": "150",
+    "BENCH_EXPORT_TASKS": "50",
+    "BENCH_IMPORT_RUNS": "1",
+}
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("import_time.py", "import ango_hub: **"),
+        ("upload_files.py", "| +1 ms/request | ango_hub upload concurrency=16 |"),
+        ("list_assets.py", "| ango_hub assets.list |"),
+        ("export_memory.py", "| official SDK exportV3 | ndjson | 50 |"),
+    ],
+)
+def test_bench_script_runs_in_quick_mode(script: str, expected: str) -> None:
+    done = subprocess.run(
+        [sys.executable, script],
+        cwd=BENCH,
+        env={**os.environ, **TINY},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout, done.stdout
