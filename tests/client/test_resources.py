@@ -1,0 +1,250 @@
+"""Every resource method against the mock (sync), checking state on the server side."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from ango_hub import AngoHub, NotFoundError
+from ango_hub.mock.server import MockServer
+from client_helpers import FAST, Wire, ok, wire_hub
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+PROJECT = "507f1f77bcf86cd799439011"
+
+
+def test_list_iterates_every_page(hub: AngoHub, mock: MockServer) -> None:
+    mock.seed(237)
+    ids = [asset.field_id for asset in hub.assets.list(mock.project_id, page_size=50)]
+    assert len(ids) == 237
+    assert len(set(ids)) == 237
+    assert mock.requests.counts["listAssets"] == 5
+
+
+def test_list_page_total_and_filters(hub: AngoHub, mock: MockServer) -> None:
+    mock.seed(30)
+    page = hub.assets.list_page(mock.project_id, page=2, limit=10)
+    assert page.total == 30
+    assert len(page.assets) == 10
+    target = page.assets[0]
+    found = hub.assets.list_page(mock.project_id, filters={"externalId": target.external_id})
+    assert [a.field_id for a in found.assets] == [target.field_id]
+
+
+def test_update_delete_and_batches(hub: AngoHub, mock: MockServer) -> None:
+    mock.seed(3)
+    first, second, third = hub.assets.list(mock.project_id)
+    updated = hub.assets.update(first.field_id, metadata={"k": "v"}, external_id="renamed")
+    assert updated.external_id == "renamed"
+    again = hub.assets.list_page(mock.project_id, filters={"_id": first.field_id}).assets[0]
+    assert again.external_id == "renamed"
+
+    assignment = hub.assets.assign_batches(mock.project_id, [second.field_id], ["batch-a"])
+    assert assignment is not None
+    in_batch = hub.assets.list_page(mock.project_id, filters={"_id": second.field_id}).assets[0]
+    assert in_batch.batches
+
+    result = hub.assets.delete(mock.project_id, [third.field_id])
+    assert result.deleted == 1
+    assert hub.assets.list_page(mock.project_id).total == 2
+
+
+def test_import_from_cloud_creates_assets(hub: AngoHub, mock: MockServer) -> None:
+    summary = hub.assets.import_from_cloud(
+        mock.project_id,
+        [
+            {"data": "https://example.com/a.png", "externalId": "a"},
+            {"data": "https://example.com/b.png", "externalId": "b", "metadata": {"x": 1}},
+        ],
+    )
+    assert summary is not None
+    external = sorted(a.external_id for a in hub.assets.list(mock.project_id))
+    assert external == ["a", "b"]
+
+
+def test_files_put_and_signed_url_round_trip(
+    hub: AngoHub, mock: MockServer, tmp_path: Path
+) -> None:
+    source = tmp_path / "photo.bin"
+    source.write_bytes(bytes(range(256)) * 40)
+    url = hub.files.upload_url(mock.project_id, "photo.bin")
+    lasting = hub.files.put(url, source)
+    assert "?" not in lasting
+    signed = hub.files.signed_url(lasting)
+    assert httpx.get(signed).content == source.read_bytes()
+
+
+def test_bulk_upload_then_rerun_skips(hub: AngoHub, mock: MockServer, tmp_path: Path) -> None:
+    files = []
+    for i in range(12):
+        path = tmp_path / f"f{i}.txt"
+        path.write_bytes(f"content {i}".encode())
+        files.append(path)
+    report = hub.assets.upload(mock.project_id, files, concurrency=4, progress=False)
+    assert len(report.created) == 12
+    assert report.ok
+    assets = {a.external_id: a for a in hub.assets.list(mock.project_id)}
+    assert set(assets) == {f"f{i}.txt" for i in range(12)}
+    # The bytes arrived: read one back through a signed URL.
+    signed = hub.files.signed_url(assets["f3.txt"].data)
+    assert httpx.get(signed).content == b"content 3"
+
+    again = hub.assets.upload(mock.project_id, files, progress=False)
+    assert len(again.skipped) == 12
+    assert hub.assets.list_page(mock.project_id).total == 12
+
+
+def test_bulk_upload_500_under_faults_exactly_once(
+    hub: AngoHub, mock: MockServer, tmp_path: Path
+) -> None:
+    files = []
+    for i in range(500):
+        path = tmp_path / f"u{i:03}.txt"
+        path.write_bytes(b"x%d" % i)
+        files.append(path)
+    mock.add_fault("server_error", rate=0.1, status=503)
+    mock.add_fault("drop", rate=0.02)
+    with hub.with_options(max_retries=5) as retrying:
+        report = retrying.assets.upload(mock.project_id, files, progress=False)
+    mock.faults.clear()
+    assert len(report.items) == 500
+    assert {item.status for item in report.items} <= {"created", "skipped", "failed"}
+    for item in report.failed:
+        assert item.stage
+        assert item.error
+    external = [a.external_id for a in hub.assets.list(mock.project_id, page_size=100)]
+    assert len(external) == len(set(external)), "an asset was imported twice"
+    uploaded = {item.external_id for item in report.items if item.status != "failed"}
+    assert uploaded <= set(external)
+    assert len(report.created) + len(report.skipped) + len(report.failed) == 500
+
+
+def test_bulk_upload_missing_file_is_reported(
+    hub: AngoHub, mock: MockServer, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("ok")
+    report = hub.assets.upload(mock.project_id, [good, tmp_path / "gone.txt"], progress=False)
+    assert [i.status for i in report.items] == ["created", "failed"]
+    assert report.items[1].stage
+    assert not report.ok
+
+
+def test_labels_and_attachments(hub: AngoHub, mock: MockServer) -> None:
+    hub.assets.import_from_cloud(
+        mock.project_id, [{"data": "https://example.com/a.png", "externalId": "a"}]
+    )
+    attached = hub.attachments.import_(
+        mock.project_id,
+        [{"externalId": "a", "attachmentType": "TEXT", "attachmentUrl": "hello"}],
+    )
+    assert attached is not None
+    message = hub.labels.import_(
+        mock.project_id, [{"externalId": "a", "answer": {"objects": [], "classifications": []}}]
+    )
+    assert isinstance(message, str)
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_exports_iter_tasks_and_download(
+    hub: AngoHub, mock: MockServer, tmp_path: Path, fmt: str
+) -> None:
+    mock.seed(40, labeled=True)
+    options = {"format": fmt}
+    tasks = list(hub.exports.iter_tasks(mock.project_id, **options))  # type: ignore[arg-type]
+    assert len(tasks) == 40
+    assert all(isinstance(t, dict) for t in tasks)
+    target = hub.exports.download(mock.project_id, tmp_path / "out.zip", **options)  # type: ignore[arg-type]
+    assert target.read_bytes()[:2] == b"PK"
+    assert not (tmp_path / "out.zip.part").exists()
+
+
+def test_export_download_sends_no_apikey() -> None:
+    def reply(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "storage.test":
+            return httpx.Response(200, content=b"PK\x05\x06" + b"\0" * 18)
+        return ok({"exportPath": "https://storage.test/e.zip?X-Amz-Signature=abc"})
+
+    hub, wire = wire_hub(reply)
+    hub.exports.download_url("https://storage.test/e.zip?X-Amz-Signature=abc", "/dev/null")
+    storage = [r for r in wire.requests if r.url.host == "storage.test"]
+    assert storage
+    assert "apikey" not in storage[0].headers
+
+
+def test_not_found_is_raised_not_returned(hub: AngoHub, mock: MockServer) -> None:
+    with pytest.raises(NotFoundError):
+        hub.assets.update("0" * 24, external_id="x")
+
+
+def _parts(request: httpx.Request) -> dict[str, bytes]:
+    ctype, options = parse_options_header(request.headers["content-type"])
+    assert ctype in (b"multipart/form-data", "multipart/form-data")
+    boundary = options.get(b"boundary") or options.get("boundary")  # type: ignore[call-overload]
+    assert boundary
+    assert boundary not in (b"+++", "+++")
+    found: dict[str, bytes] = {}
+    current: dict[str, object] = {}
+
+    def on_part_begin() -> None:
+        current.clear()
+        current["data"] = b""
+
+    def on_header_value(data: bytes, start: int, end: int) -> None:
+        current["hv"] = bytes(current.get("hv", b"")) + data[start:end]  # type: ignore[arg-type]
+
+    def on_header_end() -> None:
+        value = bytes(current.pop("hv", b""))  # type: ignore[arg-type]
+        if b"name=" in value:
+            current["name"] = value.split(b'name="')[1].split(b'"')[0].decode()
+
+    def on_part_data(data: bytes, start: int, end: int) -> None:
+        current["data"] = bytes(current["data"]) + data[start:end]  # type: ignore[arg-type]
+
+    def on_part_end() -> None:
+        found[str(current["name"])] = bytes(current["data"])  # type: ignore[arg-type]
+
+    parser = MultipartParser(
+        boundary,
+        callbacks={
+            "on_part_begin": on_part_begin,
+            "on_header_value": on_header_value,
+            "on_header_end": on_header_end,
+            "on_part_data": on_part_data,
+            "on_part_end": on_part_end,
+        },
+    )
+    parser.write(request.content)
+    parser.finalize()
+    return found
+
+
+def test_chat_upload_file_with_boundary_forgery_arrives_intact(tmp_path: Path) -> None:
+    payload = b'[{"messages": []}]\r\n--+++\r\nContent-Disposition: form-data; name="x"\r\n\r\n'
+    source = tmp_path / "chat.json"
+    source.write_bytes(payload)
+    hub, wire = wire_hub(lambda r: ok({"assetsCreated": 1}))
+    hub.assets.upload_chat(PROJECT, file=source, batches=["b1"])
+    parts = _parts(wire.last)
+    assert parts["file"] == payload
+    assert "x" not in parts
+    assert wire.last.url.path.endswith("/uploadChatAssets") or "chat" in wire.last.url.path.lower()
+
+
+def test_wire_shapes_of_json_operations() -> None:
+    wire = Wire(lambda r: ok({}))
+    hub, wire = wire_hub(lambda r: ok({"assets": [], "total": 0}))
+    hub.assets.list_page(PROJECT, page=3, limit=25, filters={"externalId": "a"})
+    request = wire.last
+    assert request.method == "GET"
+    assert request.url.path == f"/v2/project/{PROJECT}/assets"
+    assert request.url.params["page"] == "3"
+    assert request.url.params["limit"] == "25"
+    assert json.loads(request.url.params["filters"]) == {"externalId": "a"}
+    assert request.headers["apikey"]
+
+
+def test_fast_policy_is_used() -> None:
+    assert FAST.base_delay < 0.01
