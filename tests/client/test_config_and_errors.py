@@ -229,3 +229,16 @@ def test_connection_refused_is_an_api_connection_error() -> None:
         hub.assets.list_page(PROJECT)
     assert KEY not in str(info.value)
     hub.close()
+
+
+def test_import_is_light() -> None:
+    """``import ango_hub`` loads neither httpx nor the generated models (lazy exports)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ango_hub; "
+        "print(sorted(m for m in ('httpx', 'ango_hub_api.models', 'rich') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
