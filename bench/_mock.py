@@ -73,6 +73,11 @@ class Mock:
         ]
         self.admin("POST", "faults", rules)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the mock process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def clear_faults(self) -> None:
         self.admin("DELETE", "faults")
 

@@ -20,9 +20,9 @@ def once(code: str = "import ango_hub") -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def top_imports() -> list[tuple[int, str]]:
+def top_imports(code: str) -> list[tuple[int, str]]:
     done = subprocess.run(
-        [python_bin(), "-X", "importtime", "-c", "import ango_hub"],
+        [python_bin(), "-X", "importtime", "-c", code],
         capture_output=True,
         text=True,
         check=True,
@@ -47,10 +47,11 @@ def main() -> None:
     print(f"- import ango_hub: **{ms:.0f} ms** (target <= {TARGET_MS} ms)")
     print(f"- `from ango_hub import AngoHub` (httpx, generated client): {client:.0f} ms")
     print(f"- bare interpreter start (`python -c pass`): {baseline:.0f} ms")
-    if ms > TARGET_MS or os.environ.get("BENCH_IMPORT_TOP"):
-        print("\n`-X importtime`, top cumulative entries (us):\n")
-        for cumulative, name in top_imports():
-            print(f"    {cumulative:>9}  {name}")
+    for code, took in (("import ango_hub", ms), ("from ango_hub import AngoHub", client)):
+        if took > TARGET_MS or os.environ.get("BENCH_IMPORT_TOP"):
+            print(f"\n`-X importtime -c '{code}'`, top cumulative entries (us):\n")
+            for cumulative, name in top_imports(code):
+                print(f"    {cumulative:>9}  {name}")
 
 
 if __name__ == "__main__":

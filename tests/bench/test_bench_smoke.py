@@ -14,7 +14,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 TINY = {
     "BENCH_QUICK": "1",
     "BENCH_UPLOAD_FILES": "3",
-    "BENCH_LATENCY_S": "0.001",
+    "BENCH_LATENCIES_S": "0.001",
     "BENCH_LIST_ASSETS": "150",
     "BENCH_EXPORT_TASKS": "50",
     "BENCH_IMPORT_RUNS": "1",
