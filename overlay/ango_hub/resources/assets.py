@@ -1,14 +1,16 @@
 """``hub.assets``: listing (auto-paginated), import, chat upload, bulk upload, update, batches,
 delete.
 
-Listing fetches the next page while the caller works through the current one.
+Listing keeps two pages in flight while the caller works through the current one.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -31,8 +33,14 @@ Filters = Mapping[str, Any] | str | None
 CloudAssetInput = CloudAsset | Mapping[str, Any]
 
 
-def _more_pages(page: AssetPage, number: int, page_size: int) -> bool:
-    return len(page.assets) == page_size and number * page_size < page.total
+PREFETCH = 2
+
+
+def _last_page(first: AssetPage, page_size: int) -> int:
+    """The last page number, from the first page's ``total``."""
+    if len(first.assets) < page_size:
+        return 1
+    return max(1, -(-first.total // page_size))
 
 
 class Assets(SyncResource):
@@ -70,7 +78,7 @@ class Assets(SyncResource):
         batches: Sequence[str] | None = None,
         page_size: int = PAGE_SIZE,
     ) -> Iterator[Asset]:
-        """Every matching asset, across pages, lazily (one page ahead)."""
+        """Every matching asset, across pages, lazily (two pages in flight ahead of the caller)."""
         check.int_in_range("page_size", page_size, 1, 100)
 
         def fetch(number: int) -> AssetPage:
@@ -83,18 +91,27 @@ class Assets(SyncResource):
                 batches=batches,
             )
 
-        with ThreadPoolExecutor(1, thread_name_prefix="ango-hub-page") as ahead:
-            number = 1
-            pending: Future[AssetPage] = ahead.submit(fetch, number)
-            while True:
-                page = pending.result()
-                more = _more_pages(page, number, page_size)
-                if more:
-                    pending = ahead.submit(fetch, number + 1)
+        first = fetch(1)
+        yield from first.assets
+        last = _last_page(first, page_size)
+        if last == 1:
+            return
+        # Pages 2..last are fetched PREFETCH at a time, so the server works on one page while
+        # this process parses another.
+        with ThreadPoolExecutor(PREFETCH, thread_name_prefix="ango-hub-page") as pool:
+            pending: deque[Future[AssetPage]] = deque()
+            upcoming = iter(range(2, last + 1))
+            for number in islice(upcoming, PREFETCH):
+                pending.append(pool.submit(fetch, number))
+            while pending:
+                page = pending.popleft().result()
+                for number in islice(upcoming, 1):
+                    pending.append(pool.submit(fetch, number))
                 yield from page.assets
-                if not more:
+                if len(page.assets) < page_size:  # the listing shrank meanwhile
+                    for future in pending:
+                        future.cancel()
                     return
-                number += 1
 
     def delete(self, project: str, asset_ids: Iterable[str]) -> DeleteAssetsResult:
         """Soft-delete assets; ``.deleted`` and ``.failed`` count them. Safe to retry."""
@@ -225,21 +242,25 @@ class AsyncAssets(AsyncResource):
                 )
             )
 
-        number = 1
-        pending = fetch(number)
+        first = await fetch(1)
+        for asset in first.assets:
+            yield asset
+        last = _last_page(first, page_size)
+        upcoming = iter(range(2, last + 1))
+        pending: deque[asyncio.Task[AssetPage]] = deque(
+            fetch(n) for n in islice(upcoming, PREFETCH)
+        )
         try:
-            while True:
-                page = await pending
-                more = _more_pages(page, number, page_size)
-                if more:
-                    pending = fetch(number + 1)
+            while pending:
+                page = await pending.popleft()
+                pending.extend(fetch(n) for n in islice(upcoming, 1))
                 for asset in page.assets:
                     yield asset
-                if not more:
+                if len(page.assets) < page_size:
                     return
-                number += 1
         finally:
-            pending.cancel()
+            for task in pending:
+                task.cancel()
 
     async def delete(self, project: str, asset_ids: Iterable[str]) -> DeleteAssetsResult:
         """See :meth:`Assets.delete`."""
