@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard
 
 from .errors import AngoHubError, AngoHubValidationError, APIConnectionError, InternalServerError
 
@@ -162,12 +162,57 @@ def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def existing_ids(hub: AngoHub, project: str) -> set[str]:
-    return {a.external_id for a in hub.assets.list(project) if isinstance(a.external_id, str)}
+# Listing the whole project costs one request per 100 assets; asking for each file's externalId
+# costs one request per file. Whichever is fewer requests wins.
+_LOOKUPS_PER_PAGE = 100
 
 
-async def existing_ids_async(hub: AsyncAngoHub, project: str) -> set[str]:
-    return {a.external_id async for a in hub.assets.list(project) if isinstance(a.external_id, str)}
+def _known(external_id: object, wanted: set[str]) -> TypeGuard[str]:
+    return isinstance(external_id, str) and external_id in wanted
+
+
+def _by_lookup(total: int, candidates: int) -> bool:
+    return candidates * _LOOKUPS_PER_PAGE < total
+
+
+def existing_ids(hub: AngoHub, project: str, candidates: Sequence[str], workers: int) -> set[str]:
+    """Which of ``candidates`` are already externalIds of assets in the project."""
+    total = hub.assets.list_page(project, limit=1).total
+    if total == 0 or not candidates:
+        return set()
+    if not _by_lookup(total, len(candidates)):
+        wanted = set(candidates)
+        return {a.external_id for a in hub.assets.list(project) if _known(a.external_id, wanted)}
+
+    def present(ext_id: str) -> bool:
+        return hub.assets.list_page(project, limit=1, external_id=ext_id).total > 0
+
+    with ThreadPoolExecutor(workers) as pool:
+        hits = list(pool.map(present, candidates))
+    return {e for e, hit in zip(candidates, hits, strict=True) if hit}
+
+
+async def existing_ids_async(
+    hub: AsyncAngoHub, project: str, candidates: Sequence[str], workers: int
+) -> set[str]:
+    """The async twin of :func:`existing_ids`."""
+    total = (await hub.assets.list_page(project, limit=1)).total
+    if total == 0 or not candidates:
+        return set()
+    if not _by_lookup(total, len(candidates)):
+        wanted = set(candidates)
+        return {
+            a.external_id async for a in hub.assets.list(project) if _known(a.external_id, wanted)
+        }
+    limit = asyncio.Semaphore(workers)
+
+    async def present(ext_id: str) -> bool:
+        async with limit:
+            page = await hub.assets.list_page(project, limit=1, external_id=ext_id)
+        return page.total > 0
+
+    hits = await asyncio.gather(*(present(e) for e in candidates))
+    return {e for e, hit in zip(candidates, hits, strict=True) if hit}
 
 
 def run_sync(
@@ -180,7 +225,8 @@ def run_sync(
     progress: bool,
 ) -> UploadReport:
     """The sync pipeline: threads for URL+PUT, then sequential chunked imports."""
-    mark_skipped(items, existing_ids(hub, project))
+    pending_ids = [item.external_id for item in items if item.status == "pending"]
+    mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
     todo = [item for item in items if item.status == "pending"]
 
     def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
@@ -204,7 +250,7 @@ def run_sync(
             )
         except _AMBIGUOUS as exc:
             error = exc
-            present = existing_ids(hub, project)
+            present = existing_ids(hub, project, [i.external_id for i in chunk], concurrency)
             missing = [item for item in chunk if item.external_id not in present]
             if missing:
                 try:
@@ -218,7 +264,11 @@ def run_sync(
             settle(chunk, set(), exc)
             continue
         settle(
-            chunk, existing_ids(hub, project) if error else {i.external_id for i in chunk}, error
+            chunk,
+            existing_ids(hub, project, [i.external_id for i in chunk], concurrency)
+            if error
+            else {i.external_id for i in chunk},
+            error,
         )
     return UploadReport(items)
 
@@ -233,7 +283,8 @@ async def run_async(
     progress: bool,
 ) -> UploadReport:
     """The asyncio pipeline: a semaphore bounds URL+PUT; imports as in :func:`run_sync`."""
-    mark_skipped(items, await existing_ids_async(hub, project))
+    pending_ids = [item.external_id for item in items if item.status == "pending"]
+    mark_skipped(items, await existing_ids_async(hub, project, pending_ids, concurrency))
     todo = [item for item in items if item.status == "pending"]
     limit = asyncio.Semaphore(concurrency)
 
@@ -258,7 +309,9 @@ async def run_async(
             )
         except _AMBIGUOUS as exc:
             error = exc
-            present = await existing_ids_async(hub, project)
+            present = await existing_ids_async(
+                hub, project, [i.external_id for i in chunk], concurrency
+            )
             missing = [item for item in chunk if item.external_id not in present]
             if missing:
                 try:
@@ -272,7 +325,9 @@ async def run_async(
             settle(chunk, set(), exc)
             continue
         present = (
-            await existing_ids_async(hub, project) if error else {i.external_id for i in chunk}
+            await existing_ids_async(hub, project, [i.external_id for i in chunk], concurrency)
+            if error
+            else {i.external_id for i in chunk}
         )
         settle(chunk, present, error)
     return UploadReport(items)
