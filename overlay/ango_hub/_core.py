@@ -25,6 +25,7 @@ class HubCore:
 
     _settings: Settings
     _policy: RetryPolicy
+    _owns_http: bool
 
     def _configure(
         self,
@@ -74,7 +75,7 @@ class HubCore:
                 timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
             )
         clone._settings = dataclasses.replace(self._settings, **changes)
-        clone._owns_http = False  # type: ignore[attr-defined]  # closing stays with the original
+        clone._owns_http = False  # closing stays with the original
         clone._bind_resources()
         return clone
 
