@@ -177,8 +177,10 @@ def _by_lookup(total: int, candidates: int) -> bool:
 
 def existing_ids(hub: AngoHub, project: str, candidates: Sequence[str], workers: int) -> set[str]:
     """Which of ``candidates`` are already externalIds of assets in the project."""
+    if not candidates:
+        return set()
     total = hub.assets.list_page(project, limit=1).total
-    if total == 0 or not candidates:
+    if total == 0:
         return set()
     if not _by_lookup(total, len(candidates)):
         wanted = set(candidates)
@@ -196,8 +198,10 @@ async def existing_ids_async(
     hub: AsyncAngoHub, project: str, candidates: Sequence[str], workers: int
 ) -> set[str]:
     """The async twin of :func:`existing_ids`."""
+    if not candidates:
+        return set()
     total = (await hub.assets.list_page(project, limit=1)).total
-    if total == 0 or not candidates:
+    if total == 0:
         return set()
     if not _by_lookup(total, len(candidates)):
         wanted = set(candidates)
