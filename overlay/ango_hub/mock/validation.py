@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
@@ -35,8 +37,11 @@ from openapi_core.validation.request.exceptions import (
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from .._spec import load_spec
+from .compiled_params import CompiledOperation, compile_operation
 
 API_PREFIX = "/v2"
+CROSSCHECK_ENV = "ANGO_HUB_MOCK_CROSSCHECK"
+_log = logging.getLogger("ango_hub.mock")
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
@@ -139,24 +144,19 @@ def allowed_methods(path: str) -> list[str]:
     return sorted({r.method for r in routes() if r.regex.match(path)})
 
 
-def _json_content_params(operation_id: str) -> dict[str, dict[str, Any]]:
-    """Query parameters the spec declares as JSON text with a ``contentSchema``."""
+@cache
+def _json_content_params(operation_id: str) -> dict[str, Any]:
+    """Validators (built once) for query parameters the spec declares as JSON text with a
+    ``contentSchema``."""
     spec = _served_spec()
-    for item in spec["paths"].values():
-        for method in _HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                out = {}
-                for param in op.get("parameters", []):
-                    resolved = _resolve(spec, param)
-                    schema = resolved.get("schema", {})
-                    if (
-                        schema.get("contentMediaType") == "application/json"
-                        and "contentSchema" in schema
-                    ):
-                        out[resolved["name"]] = _resolve(spec, schema["contentSchema"])
-                return out
-    return {}
+    out = {}
+    for param in _operation(operation_id).get("parameters", []):
+        resolved = _resolve(spec, param)
+        schema = resolved.get("schema", {})
+        if schema.get("contentMediaType") == "application/json" and "contentSchema" in schema:
+            content_schema = _inline_refs(spec, _resolve(spec, schema["contentSchema"]))
+            out[resolved["name"]] = jsonschema.Draft202012Validator(content_schema)
+    return out
 
 
 def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -250,14 +250,72 @@ def is_form(content_type: str) -> bool:
     return content_type.split(";", 1)[0].strip().lower() in FORM_TYPES
 
 
+@lru_cache(maxsize=1)
+def compiled_operations() -> dict[str, CompiledOperation]:
+    """operationId -> fast path, for operations with only path/query parameters and no body."""
+    spec = _served_spec()
+    found = {}
+    for template, item in spec["paths"].items():
+        for method in _HTTP_METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict) or "operationId" not in op or "requestBody" in op:
+                continue
+            params = [*item.get("parameters", []), *op.get("parameters", [])]
+            compiled = compile_operation(
+                op["operationId"], API_PREFIX, template, params, lambda n: _resolve(spec, n)
+            )
+            if compiled is not None:
+                found[op["operationId"]] = compiled
+    return found
+
+
+class CrosscheckMismatch(AssertionError):
+    """The fast path and openapi-core disagree about a request (test builds only)."""
+
+
 def validate_request(request: WireRequest) -> Validated:
     """Unmarshal ``request`` against the spec or raise :class:`RequestInvalid`.
 
-    Form bodies are not given to openapi-core (0.23.1 drops fields of an ``allOf`` multipart
-    schema); :func:`validate_form` checks them against the same spec schema instead.
+    Parameter-only operations take the compiled fast path (:mod:`.compiled_params`); anything
+    it does not accept, and every operation with a body, goes to openapi-core.
     """
     # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
     given = [(name, value) for name, value in request.query if value != ""]
+    operation_id = operation_for(request.method, request.path)
+    compiled = compiled_operations().get(operation_id or "")
+    fast = None if compiled is None else compiled.read(request.path, given)
+    if os.environ.get(CROSSCHECK_ENV) and compiled is not None:
+        validated = _crosschecked(request, given, fast)
+    elif fast is not None and operation_id is not None:
+        validated = Validated(operation_id, fast[0], fast[1], None)
+    else:
+        validated = _validate_with_openapi_core(request, given)
+    for name, validator in _json_content_params(validated.operation_id).items():
+        if name in validated.query:
+            validated.query[name] = _parse_json_param(name, validated.query[name], validator)
+    return validated
+
+
+def _crosschecked(
+    request: WireRequest,
+    given: list[tuple[str, str]],
+    fast: tuple[dict[str, Any], dict[str, Any]] | None,
+) -> Validated:
+    try:
+        slow: Validated | RequestInvalid = _validate_with_openapi_core(request, given)
+    except RequestInvalid as exc:
+        slow = exc
+    slow_view = None if isinstance(slow, RequestInvalid) else (slow.path, slow.query)
+    if fast != slow_view:
+        _log.error("validation crosscheck: fast %r, openapi-core %r", fast, slow)
+        raise CrosscheckMismatch(f"{request.method.upper()} {request.path}")
+    if isinstance(slow, RequestInvalid):
+        raise slow
+    return slow
+
+
+def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str]]) -> Validated:
+    """The reference path: openapi-core checks and words every error."""
     if is_form(request.content_type) or len(given) != len(request.query):
         body = None if is_form(request.content_type) else request.body
         content_type = "" if is_form(request.content_type) else request.content_type
@@ -291,19 +349,14 @@ def validate_request(request: WireRequest) -> Validated:
     if operation_id is None:  # pragma: no cover - openapi-core found the operation above
         raise RequestInvalid(f"path: {request.path} is not an API path", status=404)
     params = result.parameters
-    query = dict(params.query)
-    for name, schema in _json_content_params(operation_id).items():
-        if name in query:
-            query[name] = _parse_json_param(name, query[name], schema)
-    return Validated(operation_id, dict(params.path), query, result.body)
+    return Validated(operation_id, dict(params.path), dict(params.query), result.body)
 
 
-def _parse_json_param(name: str, text: str, schema: dict[str, Any]) -> Any:
+def _parse_json_param(name: str, text: str, validator: Any) -> Any:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise RequestInvalid(f"query.{name}: not valid JSON ({exc})") from exc
-    validator = jsonschema.Draft202012Validator(_inline_refs(_served_spec(), schema))
     error = best_match(validator.iter_errors(value))
     if error is not None:
         raise RequestInvalid(describe_schema_error(f"query.{name}", error))
