@@ -3,7 +3,8 @@
 Every file ends in the report as ``created``, ``skipped`` (its externalId already exists in the
 project, so running the same upload again does not duplicate it) or ``failed`` (with the stage
 and the error). An import whose outcome is unknown (connection lost, 5xx) is never re-sent
-blindly: the project is listed again and only the files still missing are imported again.
+blindly: the project is checked and only the files still missing are imported again
+(:mod:`ango_hub.upload_import`).
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard
 
-from .errors import AngoHubError, AngoHubValidationError, APIConnectionError, InternalServerError
+from .errors import AngoHubError, AngoHubValidationError
+from .upload_import import ChunkImport, import_chunk_async, import_chunk_sync
 
 if TYPE_CHECKING:
     from .client import AngoHub, AsyncAngoHub
 
 IMPORT_CHUNK = 500
-# Failures after which the import may or may not have happened on the server.
-_AMBIGUOUS = (APIConnectionError, InternalServerError)
 
 Status = Literal["pending", "created", "skipped", "failed"]
 ExternalIdFrom = Literal["name", "path"] | Callable[[Path], str]
@@ -128,23 +128,10 @@ def chunks(items: Sequence[UploadItem], size: int = IMPORT_CHUNK) -> Iterator[li
         yield list(items[start : start + size])
 
 
-def cloud_assets(items: Sequence[UploadItem]) -> list[dict[str, Any]]:
-    return [{"data": item.data_url, "externalId": item.external_id} for item in items]
-
-
 def mark_skipped(items: Sequence[UploadItem], existing: set[str]) -> None:
     for item in items:
         if item.status == "pending" and item.external_id in existing:
             item.status = "skipped"
-
-
-def settle(items: Sequence[UploadItem], present: set[str], error: BaseException | None) -> None:
-    """After an import: present ones are created, the rest failed with ``error``."""
-    for item in items:
-        if item.external_id in present:
-            item.status = "created"
-        else:
-            item.fail("import", error or "the import did not create this asset")
 
 
 @contextmanager
@@ -247,32 +234,12 @@ def run_sync(
         for future in [pool.submit(transfer, item, advance) for item in todo]:
             future.result()
     for chunk in chunks([item for item in todo if item.status == "pending"]):
-        error: BaseException | None = None
-        try:
-            hub.assets.import_from_cloud(
-                project, cloud_assets(chunk), batches=batches, upload_local=True
-            )
-        except _AMBIGUOUS as exc:
-            error = exc
-            present = existing_ids(hub, project, [i.external_id for i in chunk], concurrency)
-            missing = [item for item in chunk if item.external_id not in present]
-            if missing:
-                try:
-                    hub.assets.import_from_cloud(
-                        project, cloud_assets(missing), batches=batches, upload_local=True
-                    )
-                    error = None
-                except AngoHubError as again:
-                    error = again
-        except AngoHubError as exc:
-            settle(chunk, set(), exc)
-            continue
-        settle(
-            chunk,
-            existing_ids(hub, project, [i.external_id for i in chunk], concurrency)
-            if error
-            else {i.external_id for i in chunk},
-            error,
+        import_chunk_sync(
+            hub,
+            project,
+            ChunkImport(chunk, hub.max_retries, hub._policy),
+            batches=batches,
+            existing=lambda ids: existing_ids(hub, project, ids, concurrency),
         )
     return UploadReport(items)
 
@@ -306,32 +273,11 @@ async def run_async(
     with progress_bar(progress, len(todo)) as advance:
         await asyncio.gather(*(transfer(item, advance) for item in todo))
     for chunk in chunks([item for item in todo if item.status == "pending"]):
-        error: BaseException | None = None
-        try:
-            await hub.assets.import_from_cloud(
-                project, cloud_assets(chunk), batches=batches, upload_local=True
-            )
-        except _AMBIGUOUS as exc:
-            error = exc
-            present = await existing_ids_async(
-                hub, project, [i.external_id for i in chunk], concurrency
-            )
-            missing = [item for item in chunk if item.external_id not in present]
-            if missing:
-                try:
-                    await hub.assets.import_from_cloud(
-                        project, cloud_assets(missing), batches=batches, upload_local=True
-                    )
-                    error = None
-                except AngoHubError as again:
-                    error = again
-        except AngoHubError as exc:
-            settle(chunk, set(), exc)
-            continue
-        present = (
-            await existing_ids_async(hub, project, [i.external_id for i in chunk], concurrency)
-            if error
-            else {i.external_id for i in chunk}
+        await import_chunk_async(
+            hub,
+            project,
+            ChunkImport(chunk, hub.max_retries, hub._policy),
+            batches=batches,
+            existing=lambda ids: existing_ids_async(hub, project, ids, concurrency),
         )
-        settle(chunk, present, error)
     return UploadReport(items)

@@ -96,31 +96,6 @@ def test_bulk_upload_then_rerun_skips(hub: AngoHub, mock: MockServer, tmp_path: 
     assert hub.assets.list_page(mock.project_id).total == 12
 
 
-def test_bulk_upload_500_under_faults_exactly_once(
-    hub: AngoHub, mock: MockServer, tmp_path: Path
-) -> None:
-    files = []
-    for i in range(500):
-        path = tmp_path / f"u{i:03}.txt"
-        path.write_bytes(b"x%d" % i)
-        files.append(path)
-    mock.add_fault("server_error", rate=0.1, status=503)
-    mock.add_fault("drop", rate=0.02)
-    with hub.with_options(max_retries=5) as retrying:
-        report = retrying.assets.upload(mock.project_id, files, progress=False)
-    mock.faults.clear()
-    assert len(report.items) == 500
-    assert {item.status for item in report.items} <= {"created", "skipped", "failed"}
-    for item in report.failed:
-        assert item.stage
-        assert item.error
-    external = [a.external_id for a in hub.assets.list(mock.project_id, page_size=100)]
-    assert len(external) == len(set(external)), "an asset was imported twice"
-    uploaded = {item.external_id for item in report.items if item.status != "failed"}
-    assert uploaded <= set(external)
-    assert len(report.created) + len(report.skipped) + len(report.failed) == 500
-
-
 def test_bulk_upload_missing_file_is_reported(
     hub: AngoHub, mock: MockServer, tmp_path: Path
 ) -> None:

@@ -1,0 +1,65 @@
+"""A 500-file upload under injected faults (10% 503s, 2% dropped connections), sync and async:
+every file ends up in the project exactly once, or is reported failed and is not there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ango_hub import AngoHub, AsyncAngoHub, UploadReport
+from ango_hub.mock.server import MockServer
+from client_helpers import FAST
+
+FILES = 500
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for i in range(FILES):
+        path = tmp_path / f"u{i:03}.txt"
+        path.write_bytes(b"x%d" % i)
+        paths.append(path)
+    return paths
+
+
+def inject_faults(mock: MockServer) -> None:
+    mock.add_fault("server_error", rate=0.1, status=503)
+    mock.add_fault("drop", rate=0.02)
+
+
+def assert_exactly_once_or_reported(
+    report: UploadReport, mock: MockServer, files: list[Path]
+) -> None:
+    assert [item.path for item in report.items] == files  # every file, in input order
+    assert {item.status for item in report.items} <= {"created", "failed"}
+    for item in report.failed:
+        assert item.stage
+        assert item.error
+    with AngoHub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        listed = [a.external_id for a in hub.assets.list(mock.project_id, page_size=100)]
+    assert len(listed) == len(set(listed)), "an asset was imported twice"
+    created = {item.external_id for item in report.created}
+    assert set(listed) == created, "the report and the project disagree"
+    # Five retries against 12% failures: a failed file is a ~1e-6 event, not the norm.
+    assert len(created) >= FILES - 5
+
+
+def test_sync_upload_of_500_files_under_faults(
+    hub: AngoHub, mock: MockServer, files: list[Path]
+) -> None:
+    inject_faults(mock)
+    with hub.with_options(max_retries=5) as retrying:
+        report = retrying.assets.upload(mock.project_id, files, progress=False)
+    mock.faults.clear()
+    assert_exactly_once_or_reported(report, mock, files)
+
+
+async def test_async_upload_of_500_files_under_faults(mock: MockServer, files: list[Path]) -> None:
+    inject_faults(mock)
+    async with AsyncAngoHub(
+        api_key=mock.api_key, base_url=mock.base_url, retry_policy=FAST, max_retries=5
+    ) as hub:
+        report = await hub.assets.upload(mock.project_id, files, progress=False)
+    mock.faults.clear()
+    assert_exactly_once_or_reported(report, mock, files)
