@@ -17,7 +17,8 @@ from ._sending import Attempts, api_request
 T = TypeVar("T")
 
 DEFAULT_MAX_RETRIES = 2
-_POOL = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+# A bulk upload at its top concurrency (64) has 64 API calls and 64 storage PUTs in flight.
+_POOL = httpx.Limits(max_connections=128, max_keepalive_connections=128)
 
 
 class HubCore:

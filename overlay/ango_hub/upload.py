@@ -10,6 +10,7 @@ blindly: the project is checked and only the files still missing are imported ag
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -215,22 +216,29 @@ def run_sync(
     concurrency: int,
     progress: bool,
 ) -> UploadReport:
-    """The sync pipeline: threads for URL+PUT, then sequential chunked imports."""
+    """The sync pipeline: URLs and PUTs overlap on threads, then chunked imports."""
     pending_ids = [item.external_id for item in items if item.status == "pending"]
     mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
     todo = [item for item in items if item.status == "pending"]
 
+    api_slots, storage_slots = threading.Semaphore(concurrency), threading.Semaphore(concurrency)
+
     def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
         stage = "upload_url"
         try:
-            url = hub.files.upload_url(project, storage_name(item.path))
+            with api_slots:
+                url = hub.files.upload_url(project, storage_name(item.path))
             stage = "put"
-            item.data_url = hub.files.put(url, item.path)
+            with storage_slots:
+                item.data_url = hub.files.put(url, item.path)
         except (AngoHubError, OSError) as exc:
             item.fail(stage, exc)
         advance()
 
-    with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(concurrency) as pool:
+    # Twice the threads: `concurrency` of them asking the API for URLs while as many PUT to
+    # storage, so each host sees at most `concurrency` requests and no URL waits long unused.
+    workers = 2 * concurrency
+    with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(workers) as pool:
         for future in [pool.submit(transfer, item, advance) for item in todo]:
             future.result()
     for chunk in chunks([item for item in todo if item.status == "pending"]):
@@ -257,15 +265,18 @@ async def run_async(
     pending_ids = [item.external_id for item in items if item.status == "pending"]
     mark_skipped(items, await existing_ids_async(hub, project, pending_ids, concurrency))
     todo = [item for item in items if item.status == "pending"]
-    limit = asyncio.Semaphore(concurrency)
+    in_flight = asyncio.Semaphore(2 * concurrency)  # bounds URLs fetched but not yet used
+    api_slots, storage_slots = asyncio.Semaphore(concurrency), asyncio.Semaphore(concurrency)
 
     async def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
         stage = "upload_url"
-        async with limit:
+        async with in_flight:
             try:
-                url = await hub.files.upload_url(project, storage_name(item.path))
+                async with api_slots:
+                    url = await hub.files.upload_url(project, storage_name(item.path))
                 stage = "put"
-                item.data_url = await hub.files.put(url, item.path)
+                async with storage_slots:
+                    item.data_url = await hub.files.put(url, item.path)
             except (AngoHubError, OSError) as exc:
                 item.fail(stage, exc)
         advance()

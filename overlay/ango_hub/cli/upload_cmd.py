@@ -59,7 +59,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     ],
     batch: Batch = None,
     concurrency: Annotated[
-        int, typer.Option(min=1, max=64, help="Files uploaded at the same time.")
+        int, typer.Option(min=1, max=64, help="Requests in flight per service (API, storage).")
     ] = 8,
     external_id_from: Annotated[
         ExternalIdFrom,

@@ -181,7 +181,9 @@ class Assets(SyncResource):
         external_id: bulk.ExternalIdFrom = "name",
     ) -> bulk.UploadReport:
         """Upload local files as assets; see :mod:`ango_hub.upload`. Files whose externalId
-        (file name by default) is already in the project are skipped."""
+        (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
+        bounds the requests in flight to each service: up to that many upload-URL calls to the
+        API while as many PUTs stream to storage."""
         check.int_in_range("concurrency", concurrency, 1, 64)
         items = bulk.plan(files, external_id)
         return bulk.run_sync(
