@@ -63,6 +63,8 @@ class Attempts:
         raise error
 
     def log(self, request: httpx.Request, response: httpx.Response) -> None:
+        if not logger.isEnabledFor(logging.DEBUG):  # redacting the URL costs ~5% of a request
+            return
         logger.debug(
             "%s %s -> %d in %.1f ms",
             request.method,
