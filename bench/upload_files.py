@@ -20,7 +20,7 @@ from ango_hub import AngoHub
 FILES = int(size("BENCH_UPLOAD_FILES", 20, 500))
 # Comma-separated seconds added to every request (API and storage) in the delayed scenarios.
 LATENCIES = [float(s) for s in os.environ.get("BENCH_LATENCIES_S", "0.025,0.05").split(",")]
-CONCURRENCY = (8, 16)
+CONCURRENCY = (8, 16, 32)
 
 SDK_UPLOAD = """
 import json, sys, time, logging
