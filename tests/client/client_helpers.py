@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -46,3 +47,13 @@ def wire_hub(
     kwargs.setdefault("retry_policy", FAST)
     hub = AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client, **kwargs)
     return hub, wire
+
+
+def numbered_files(folder: Path, count: int, stem: str = "f", suffix: str = ".png") -> list[Path]:
+    """``count`` small files ``f0.png``, ``f1.png``, ... with distinct contents."""
+    paths = []
+    for n in range(count):
+        path = folder / f"{stem}{n}{suffix}"
+        path.write_bytes(b"%d" % n)
+        paths.append(path)
+    return paths

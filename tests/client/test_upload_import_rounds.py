@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import httpx
-from client_helpers import Wire, ok, wire_hub
+from client_helpers import Wire, numbered_files, ok, wire_hub
 
 PROJECT = "p" * 24
 
@@ -57,15 +57,6 @@ class HalfDoneImports:
         raise AssertionError(f"unexpected {request.method} {request.url}")
 
 
-def _files(tmp_path: Path, count: int) -> list[Path]:
-    paths = []
-    for n in range(count):
-        path = tmp_path / f"f{n}.png"
-        path.write_bytes(b"%d" % n)
-        paths.append(path)
-    return paths
-
-
 def _imports(wire: Wire) -> int:
     return sum(r.url.path.endswith("/cloud") for r in wire.requests)
 
@@ -73,7 +64,7 @@ def _imports(wire: Wire) -> int:
 def test_only_missing_files_are_sent_again(tmp_path: Path) -> None:
     server = HalfDoneImports(failures=2)
     hub, wire = wire_hub(server, max_retries=3)
-    report = hub.assets.upload(PROJECT, _files(tmp_path, 8), progress=False)
+    report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 8), progress=False)
 
     names = [f"f{n}.png" for n in range(8)]
     assert server.imports == [names, names[4:], names[6:]]
@@ -85,7 +76,7 @@ def test_only_missing_files_are_sent_again(tmp_path: Path) -> None:
 def test_without_retries_the_check_settles_each_file(tmp_path: Path) -> None:
     server = HalfDoneImports(failures=1)
     hub, _ = wire_hub(server, max_retries=0)
-    report = hub.assets.upload(PROJECT, _files(tmp_path, 4), progress=False)
+    report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 4), progress=False)
 
     assert len(server.imports) == 1
     assert [item.status for item in report.items] == ["created"] * 2 + ["failed"] * 2
@@ -98,7 +89,7 @@ def test_without_retries_the_check_settles_each_file(tmp_path: Path) -> None:
 def test_a_refused_import_is_not_checked_or_sent_again(tmp_path: Path) -> None:
     server = HalfDoneImports(status=400)
     hub, wire = wire_hub(server, max_retries=3)
-    report = hub.assets.upload(PROJECT, _files(tmp_path, 3), progress=False)
+    report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 3), progress=False)
 
     assert len(server.imports) == 1
     assert [item.status for item in report.items] == ["failed"] * 3

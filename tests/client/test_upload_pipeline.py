@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 from ango_hub import AngoHub, AsyncAngoHub
-from client_helpers import FAST, KEY, ok
+from client_helpers import FAST, KEY, numbered_files, ok
 
 PROJECT = "p" * 24
 LATENCY = 0.02
@@ -55,15 +55,6 @@ class InFlight:
         return "storage" if request.url.host == "storage.test" else "api"
 
 
-def _files(tmp_path: Path, count: int) -> list[Path]:
-    paths = []
-    for n in range(count):
-        path = tmp_path / f"f{n}.png"
-        path.write_bytes(b"%d" % n)
-        paths.append(path)
-    return paths
-
-
 def test_sync_upload_bounds_each_service_and_overlaps_them(tmp_path: Path) -> None:
     seen = InFlight()
 
@@ -77,7 +68,9 @@ def test_sync_upload_bounds_each_service_and_overlaps_them(tmp_path: Path) -> No
 
     client = httpx.Client(transport=httpx.MockTransport(handler))
     with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
-        report = hub.assets.upload(PROJECT, _files(tmp_path, 40), concurrency=3, progress=False)
+        report = hub.assets.upload(
+            PROJECT, numbered_files(tmp_path, 40), concurrency=3, progress=False
+        )
 
     assert report.ok
     assert sorted(seen.imported) == sorted(f"f{n}.png" for n in range(40))
@@ -101,7 +94,7 @@ async def test_async_upload_bounds_each_service_and_overlaps_them(tmp_path: Path
         api_key=KEY, base_url="https://hub.test/v2", http_client=client, retry_policy=FAST
     ) as hub:
         report = await hub.assets.upload(
-            PROJECT, _files(tmp_path, 40), concurrency=3, progress=False
+            PROJECT, numbered_files(tmp_path, 40), concurrency=3, progress=False
         )
 
     assert report.ok

@@ -8,19 +8,14 @@ from pathlib import Path
 import pytest
 from ango_hub import AngoHub, AsyncAngoHub, UploadReport
 from ango_hub.mock.server import MockServer
-from client_helpers import FAST
+from client_helpers import FAST, numbered_files
 
 FILES = 500
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> list[Path]:
-    paths = []
-    for i in range(FILES):
-        path = tmp_path / f"u{i:03}.txt"
-        path.write_bytes(b"x%d" % i)
-        paths.append(path)
-    return paths
+    return numbered_files(tmp_path, FILES, stem="u", suffix=".txt")
 
 
 def inject_faults(mock: MockServer) -> None:
