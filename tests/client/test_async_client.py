@@ -56,14 +56,21 @@ async def test_async_upload_files_and_exports(mock: MockServer, tmp_path: Path) 
         summary = await hub.assets.import_from_cloud(
             mock.project_id, [{"data": "https://example.com/z.png", "externalId": "z"}]
         )
-        assert summary is not None
-        await hub.attachments.import_(
+        assert summary.assets_created == 1
+        attached = await hub.attachments.import_(
             mock.project_id,
             [{"externalId": "z", "attachmentType": "TEXT", "attachmentUrl": "hi"}],
         )
-        await hub.labels.import_(mock.project_id, [{"externalId": "z", "answer": {"objects": []}}])
+        assert attached.attachments_imported == 1
+        message = await hub.labels.import_(
+            mock.project_id, [{"externalId": "z", "answer": {"objects": []}}]
+        )
+        assert message == "1 / 1 tasks are labeled."
         tasks = [t async for t in hub.exports.iter_tasks(mock.project_id)]
         assert len(tasks) == 21
+        (z,) = [t for t in tasks if t["externalId"] == "z"]
+        assert z["attachments"] == [{"type": "TEXT", "value": "hi"}]
+        assert z["isPreLabeled"] is True
         target = await hub.exports.download(mock.project_id, tmp_path / "e.zip")
         assert target.read_bytes()[:2] == b"PK"
 

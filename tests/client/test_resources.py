@@ -42,9 +42,11 @@ def test_update_delete_and_batches(hub: AngoHub, mock: MockServer) -> None:
     assert again.external_id == "renamed"
 
     assignment = hub.assets.assign_batches(mock.project_id, [second.field_id], ["batch-a"])
-    assert assignment is not None
+    assert assignment.modified_count == 1
+    assert isinstance(assignment.batches, list)
+    assert len(assignment.batches) == 1
     in_batch = hub.assets.list_page(mock.project_id, filters={"_id": second.field_id}).assets[0]
-    assert in_batch.batches
+    assert in_batch.batches == assignment.batches
 
     result = hub.assets.delete(mock.project_id, [third.field_id])
     assert result.deleted == 1
@@ -59,7 +61,7 @@ def test_import_from_cloud_creates_assets(hub: AngoHub, mock: MockServer) -> Non
             {"data": "https://example.com/b.png", "externalId": "b", "metadata": {"x": 1}},
         ],
     )
-    assert summary is not None
+    assert (summary.assets_created, summary.tasks_created) == (2, 2)
     external = sorted(a.external_id for a in hub.assets.list(mock.project_id))
     assert external == ["a", "b"]
 
@@ -115,11 +117,15 @@ def test_labels_and_attachments(hub: AngoHub, mock: MockServer) -> None:
         mock.project_id,
         [{"externalId": "a", "attachmentType": "TEXT", "attachmentUrl": "hello"}],
     )
-    assert attached is not None
+    assert (attached.attachments_imported, attached.assets_updated) == (1, 1)
     message = hub.labels.import_(
         mock.project_id, [{"externalId": "a", "answer": {"objects": [], "classifications": []}}]
     )
-    assert isinstance(message, str)
+    assert message == "1 / 1 tasks are labeled."
+    (task,) = hub.exports.iter_tasks(mock.project_id, format="ndjson")
+    assert task["externalId"] == "a"
+    assert task["attachments"] == [{"type": "TEXT", "value": "hello"}]
+    assert task["isPreLabeled"] is True
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson"])
