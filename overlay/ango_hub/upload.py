@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard
 
-from .errors import AngoHubError, AngoHubValidationError
+from .errors import AngoHubError, AngoHubValidationError, PermissionDeniedError
 from .upload_import import ChunkImport, import_chunk_async, import_chunk_sync
 
 if TYPE_CHECKING:
@@ -223,20 +223,28 @@ def run_sync(
 
     api_slots, storage_slots = threading.Semaphore(concurrency), threading.Semaphore(concurrency)
 
+    def fresh_url(item: UploadItem) -> str:
+        with api_slots:
+            return hub.files.upload_url(project, storage_name(item.path))
+
     def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
         stage = "upload_url"
         try:
-            with api_slots:
-                url = hub.files.upload_url(project, storage_name(item.path))
+            url = fresh_url(item)
             stage = "put"
             with storage_slots:
-                item.data_url = hub.files.put(url, item.path)
+                try:
+                    item.data_url = hub.files.put(url, item.path)
+                except PermissionDeniedError:  # the URL expired while it waited: one new one
+                    item.data_url = hub.files.put(fresh_url(item), item.path)
         except (AngoHubError, OSError) as exc:
             item.fail(stage, exc)
         advance()
 
     # Twice the threads: `concurrency` of them asking the API for URLs while as many PUT to
-    # storage, so each host sees at most `concurrency` requests and no URL waits long unused.
+    # storage, so each host sees at most `concurrency` requests and a URL waits at most one
+    # PUT for its turn. (A thread holding a storage slot may wait for an API slot, never the
+    # reverse, so the two cannot deadlock.)
     workers = 2 * concurrency
     with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(workers) as pool:
         for future in [pool.submit(transfer, item, advance) for item in todo]:
@@ -268,15 +276,21 @@ async def run_async(
     in_flight = asyncio.Semaphore(2 * concurrency)  # bounds URLs fetched but not yet used
     api_slots, storage_slots = asyncio.Semaphore(concurrency), asyncio.Semaphore(concurrency)
 
+    async def fresh_url(item: UploadItem) -> str:
+        async with api_slots:
+            return await hub.files.upload_url(project, storage_name(item.path))
+
     async def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
         stage = "upload_url"
         async with in_flight:
             try:
-                async with api_slots:
-                    url = await hub.files.upload_url(project, storage_name(item.path))
+                url = await fresh_url(item)
                 stage = "put"
                 async with storage_slots:
-                    item.data_url = await hub.files.put(url, item.path)
+                    try:
+                        item.data_url = await hub.files.put(url, item.path)
+                    except PermissionDeniedError:  # expired while it waited: one new URL
+                        item.data_url = await hub.files.put(await fresh_url(item), item.path)
             except (AngoHubError, OSError) as exc:
                 item.fail(stage, exc)
         advance()

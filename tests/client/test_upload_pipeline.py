@@ -101,3 +101,63 @@ async def test_async_upload_bounds_each_service_and_overlaps_them(tmp_path: Path
     assert sorted(seen.imported) == sorted(f"f{n}.png" for n in range(40))
     assert seen.peak == {"api": 3, "storage": 3}
     assert seen.peak_total > 3
+
+
+class ExpiringUrls:
+    """A fake API whose storage refuses (403) a file's first ``refusals[content]`` PUTs, as if
+    its signed URL expired while the file waited for a storage slot."""
+
+    def __init__(self, refusals: dict[bytes, int]) -> None:
+        self.refusals = dict(refusals)
+        self.issued = 0
+        self.puts = 0
+        self.stored: set[str] = set()
+        self.lock = threading.Lock()  # the sync client calls in from several threads
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        with self.lock:
+            return self._answer(request)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host == "storage.test":
+            self.puts += 1
+            if self.refusals.get(request.content, 0) > 0:
+                self.refusals[request.content] -= 1
+                return httpx.Response(403, text="<Error><Code>AccessDenied</Code></Error>")
+            self.stored.add(f"https://storage.test{request.url.path}")
+            return httpx.Response(200)
+        if request.url.path.endswith("/getUploadUrl"):
+            self.issued += 1
+            url = f"https://storage.test/{request.url.params['name']}?sig=1"
+            return httpx.Response(201, json={"status": "success", "data": {"uploadUrl": url}})
+        if request.url.path.endswith("/assets"):
+            return ok({"assets": [], "total": 0})
+        return ok({"assetsCreated": len(json.loads(request.content)["assets"])})
+
+
+def test_an_expired_upload_url_is_replaced_once(tmp_path: Path) -> None:
+    server = ExpiringUrls(refusals={b"0": 1, b"3": 1, b"5": 1})
+    client = httpx.Client(transport=httpx.MockTransport(server))
+    with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
+        report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 6), progress=False)
+
+    assert report.ok, report.to_dict()["items"]
+    assert (server.issued, server.puts) == (6 + 3, 6 + 3)
+    assert {item.data_url for item in report.items} == server.stored  # only URLs that took
+
+
+async def test_a_url_refused_twice_fails_the_file_at_put(tmp_path: Path) -> None:
+    server = ExpiringUrls(refusals={b"0": 2})
+    client = httpx.AsyncClient(transport=httpx.MockTransport(server))
+    async with AsyncAngoHub(
+        api_key=KEY, base_url="https://hub.test/v2", http_client=client, retry_policy=FAST
+    ) as hub:
+        report = await hub.assets.upload(PROJECT, numbered_files(tmp_path, 2), progress=False)
+
+    failed, created = report.items
+    assert (failed.status, failed.stage) == ("failed", "put")
+    assert failed.error is not None
+    assert "403" in failed.error
+    assert created.status == "created"
+    assert (server.issued, server.puts) == (3, 3)
