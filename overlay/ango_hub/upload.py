@@ -43,9 +43,11 @@ class UploadItem:
     error: str | None = None
 
     def fail(self, stage: str, error: BaseException | str) -> None:
+        """Mark the file failed at ``stage`` (read, plan, upload_url, put, import)."""
         self.status, self.stage, self.error = "failed", stage, str(error)
 
     def to_dict(self) -> dict[str, Any]:
+        """The outcome as JSON-ready data (the CLI's ``--json`` report rows)."""
         return {
             "path": str(self.path),
             "externalId": self.external_id,
@@ -67,14 +69,17 @@ class UploadReport:
 
     @property
     def created(self) -> list[UploadItem]:
+        """Files that are now assets in the project."""
         return self._with("created")
 
     @property
     def skipped(self) -> list[UploadItem]:
+        """Files whose externalId was already in the project (nothing sent)."""
         return self._with("skipped")
 
     @property
     def failed(self) -> list[UploadItem]:
+        """Files that are not in the project, each with its stage and error."""
         return self._with("failed")
 
     @property
@@ -83,6 +88,7 @@ class UploadReport:
         return not self.failed
 
     def to_dict(self) -> dict[str, Any]:
+        """Counts and every item, as JSON-ready data."""
         return {
             "created": len(self.created),
             "skipped": len(self.skipped),
@@ -125,11 +131,13 @@ def storage_name(path: Path) -> str:
 
 
 def chunks(items: Sequence[UploadItem], size: int = IMPORT_CHUNK) -> Iterator[list[UploadItem]]:
+    """``items`` in lists of at most ``size`` (one cloud import each)."""
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
 
 
 def mark_skipped(items: Sequence[UploadItem], existing: set[str]) -> None:
+    """Pending items whose externalId is in ``existing`` become ``skipped``."""
     for item in items:
         if item.status == "pending" and item.external_id in existing:
             item.status = "skipped"

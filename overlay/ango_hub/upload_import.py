@@ -27,6 +27,7 @@ AMBIGUOUS = (APIConnectionError, InternalServerError)
 
 
 def cloud_assets(items: Sequence[UploadItem]) -> list[dict[str, Any]]:
+    """The import body's ``assets`` for uploaded files."""
     return [{"data": item.data_url, "externalId": item.external_id} for item in items]
 
 
@@ -42,6 +43,7 @@ class ChunkImport:
 
     @property
     def external_ids(self) -> list[str]:
+        """The externalIds still to import (what the check asks about)."""
         return [item.external_id for item in self.missing]
 
     def imported(self) -> None:
@@ -75,6 +77,7 @@ class ChunkImport:
         return delay
 
     def give_up(self, error: BaseException | None) -> None:
+        """Every file still missing fails at stage ``import`` with ``error``."""
         for item in self.missing:
             item.fail("import", error or "the import did not create this asset")
         self.missing = []
