@@ -244,7 +244,10 @@ def run_sync(
                 try:
                     item.data_url = hub.files.put(url, item.path)
                 except PermissionDeniedError:  # the URL expired while it waited: one new one
-                    item.data_url = hub.files.put(fresh_url(item), item.path)
+                    stage = "upload_url"
+                    url = fresh_url(item)
+                    stage = "put"
+                    item.data_url = hub.files.put(url, item.path)
         except (AngoHubError, OSError) as exc:
             item.fail(stage, exc)
         advance()
@@ -298,7 +301,10 @@ async def run_async(
                     try:
                         item.data_url = await hub.files.put(url, item.path)
                     except PermissionDeniedError:  # expired while it waited: one new URL
-                        item.data_url = await hub.files.put(await fresh_url(item), item.path)
+                        stage = "upload_url"
+                        url = await fresh_url(item)
+                        stage = "put"
+                        item.data_url = await hub.files.put(url, item.path)
             except (AngoHubError, OSError) as exc:
                 item.fail(stage, exc)
         advance()

@@ -107,8 +107,9 @@ class ExpiringUrls:
     """A fake API whose storage refuses (403) a file's first ``refusals[content]`` PUTs, as if
     its signed URL expired while the file waited for a storage slot."""
 
-    def __init__(self, refusals: dict[bytes, int]) -> None:
+    def __init__(self, refusals: dict[bytes, int], max_urls: int = 1_000) -> None:
         self.refusals = dict(refusals)
+        self.max_urls = max_urls  # later getUploadUrl calls answer 400
         self.issued = 0
         self.puts = 0
         self.stored: set[str] = set()
@@ -128,6 +129,8 @@ class ExpiringUrls:
             self.stored.add(f"https://storage.test{request.url.path}")
             return httpx.Response(200)
         if request.url.path.endswith("/getUploadUrl"):
+            if self.issued == self.max_urls:
+                return httpx.Response(400, json={"status": "fail", "message": "quota"})
             self.issued += 1
             url = f"https://storage.test/{request.url.params['name']}?sig=1"
             return httpx.Response(201, json={"status": "success", "data": {"uploadUrl": url}})
@@ -161,3 +164,14 @@ async def test_a_url_refused_twice_fails_the_file_at_put(tmp_path: Path) -> None
     assert "403" in failed.error
     assert created.status == "created"
     assert (server.issued, server.puts) == (3, 3)
+
+
+def test_a_failed_fresh_url_is_reported_at_its_own_stage(tmp_path: Path) -> None:
+    server = ExpiringUrls(refusals={b"0": 1}, max_urls=1)
+    client = httpx.Client(transport=httpx.MockTransport(server))
+    with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
+        (item,) = hub.assets.upload(PROJECT, numbered_files(tmp_path, 1), progress=False).items
+
+    assert (item.status, item.stage) == ("failed", "upload_url")
+    assert item.error is not None
+    assert "quota" in item.error
