@@ -36,10 +36,10 @@ class ChunkImport:
     """What is left to import of one chunk, and whether to check, re-send or give up."""
 
     missing: list[UploadItem]
-    rounds_left: int
+    max_rounds: int  # re-sends allowed after the first import (the hub's max_retries)
     policy: RetryPolicy
     error: BaseException | None = None
-    round: int = field(default=0, init=False)
+    round: int = field(default=0, init=False)  # re-sends so far
 
     @property
     def external_ids(self) -> list[str]:
@@ -68,10 +68,9 @@ class ChunkImport:
         self.missing = [item for item in self.missing if item.status == "pending"]
         if not self.missing:
             return None
-        if self.rounds_left == 0:
+        if self.round == self.max_rounds:
             self.give_up(self.error)
             return None
-        self.rounds_left -= 1
         delay = self.policy.delay(self.round)
         self.round += 1
         return delay
