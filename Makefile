@@ -59,11 +59,14 @@ typecheck: .venv/.installed
 pytest: install
 	$(PY) -m pytest
 
-# Everything CI runs.
-test: check-generated lint typecheck pytest
+# Everything CI runs, every step named here (mk/*.mk only define targets): the generated code
+# matches the spec; ruff and the spec linters; mypy; the test suite; the spec bundles and HTML
+# reference build; the spec's version bump matches its changes; the TypeScript types are current.
+test: check-generated lint typecheck pytest bundle spec-compat ts-check
 
 clean:
 	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache
 
-# Targets owned by other parts of the project (mock, bench, demo, bundle, ...).
+# Targets owned by other parts of the project (mock, bench, demo, bundle, ...). They add no
+# prerequisites to `test`: its steps are all listed above.
 include $(wildcard mk/*.mk)

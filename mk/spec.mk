@@ -53,4 +53,3 @@ ts-check: node_modules/.installed
 	    { echo "ts/generated is stale: run 'make ts-types'"; exit 1; }; }
 	$(NODE_BIN)/tsc -p ts/tsconfig.json --strict --noEmit
 
-test: bundle spec-compat ts-check
