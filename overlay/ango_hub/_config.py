@@ -7,14 +7,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from ._regions import DEFAULT_REGION, REGIONS
 from .errors import ConfigurationError
-
-REGIONS: dict[str, str] = {
-    "eu": "https://imeritapi.ango.ai/v2",
-    "us": "https://us-api.ango.ai/v2",
-    "in": "https://in-api.ango.ai/v2",
-    "test": "https://testapi.ango.ai/v2",
-}
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # Preparing a large export happens inside the request on the server side.
@@ -45,7 +39,7 @@ def resolve(
         raise ConfigurationError("api_key: no API key given; pass api_key=... or set ANGO_API_KEY")
     url = base_url or os.environ.get("ANGO_BASE_URL")
     if not url:
-        name = (region or os.environ.get("ANGO_REGION") or "eu").lower()
+        name = (region or os.environ.get("ANGO_REGION") or DEFAULT_REGION).lower()
         if name not in REGIONS:
             raise ConfigurationError(
                 f"region: unknown region {name!r} (allowed: {', '.join(REGIONS)})"

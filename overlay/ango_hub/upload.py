@@ -14,11 +14,11 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeGuard
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
 
+from ._progress import progress_bar
 from .errors import AngoHubError, AngoHubValidationError, PermissionDeniedError
 from .upload_import import ChunkImport, import_chunk_async, import_chunk_sync
 
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 IMPORT_CHUNK = 500
 
 Status = Literal["pending", "created", "skipped", "failed"]
-ExternalIdFrom = Literal["name", "path"] | Callable[[Path], str]
+ExternalIdRule = Literal["name", "path"]
+ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
+EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
 
 
 @dataclass
@@ -98,29 +100,53 @@ class UploadReport:
 
 
 def plan(files: Iterable[str | Path], external_id: ExternalIdFrom) -> list[UploadItem]:
-    """Items for the given files; a missing file or a repeated externalId fails up front."""
+    """Items for the given files and folders; a missing file or a repeated externalId fails up
+    front.
+
+    A folder stands for every file below it (recursively, in name order, hidden ones skipped);
+    a file named twice, directly or through a folder, is uploaded once. ``external_id="name"``
+    takes the file's name; ``"path"`` its path relative to the folder given (the path as given,
+    for a file); a function maps each file's path to its externalId.
+    """
+    if not (external_id in EXTERNAL_ID_RULES or callable(external_id)):
+        raise AngoHubValidationError(
+            "external_id",
+            f"unknown value {external_id!r}",
+            f"{', '.join(EXTERNAL_ID_RULES)} or a function",
+        )
     items: list[UploadItem] = []
-    seen: set[str] = set()
+    seen_ids: set[str] = set()
+    seen_files: set[Path] = set()
     for raw in files:
-        path = Path(raw)
-        if external_id == "name":
-            ext_id = path.name
-        elif external_id == "path":
-            ext_id = path.as_posix()
-        elif callable(external_id):
-            ext_id = external_id(path)
-        else:
-            raise AngoHubValidationError(
-                "external_id", f"unknown value {external_id!r}", "name, path or a function"
-            )
-        item = UploadItem(path=path, external_id=ext_id)
-        if not path.is_file():
-            item.fail("read", f"no such file: {path}")
-        elif ext_id in seen:
-            item.fail("plan", f"externalId {ext_id!r} is used by another file in this upload")
-        seen.add(ext_id)
-        items.append(item)
+        for path, relative in _expand(Path(raw)):
+            if path.is_file():
+                if path.resolve() in seen_files:
+                    continue
+                seen_files.add(path.resolve())
+            if callable(external_id):
+                ext_id = external_id(path)
+            else:
+                ext_id = path.name if external_id == "name" else relative.as_posix()
+            item = UploadItem(path=path, external_id=ext_id)
+            if not path.is_file():
+                item.fail("read", f"no such file: {path}")
+            elif ext_id in seen_ids:
+                item.fail("plan", f"externalId {ext_id!r} is used by another file in this upload")
+            seen_ids.add(ext_id)
+            items.append(item)
     return items
+
+
+def _expand(given: Path) -> list[tuple[Path, Path]]:
+    """(file, its path relative to ``given``) for a folder's files; ``given`` itself otherwise."""
+    if not given.is_dir():
+        return [(given, given)]
+    found = []
+    for path in sorted(given.rglob("*")):
+        relative = path.relative_to(given)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            found.append((path, relative))
+    return found
 
 
 def storage_name(path: Path) -> str:
@@ -141,21 +167,6 @@ def mark_skipped(items: Sequence[UploadItem], existing: set[str]) -> None:
     for item in items:
         if item.status == "pending" and item.external_id in existing:
             item.status = "skipped"
-
-
-@contextmanager
-def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
-    """A rich progress bar on a terminal; a no-op otherwise."""
-    import sys  # noqa: PLC0415
-
-    if not (enabled and sys.stderr.isatty()):
-        yield lambda: None
-        return
-    from rich.progress import Progress  # noqa: PLC0415  (only when drawing)
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("uploading", total=total)
-        yield lambda: bar.advance(task)
 
 
 # Listing the whole project costs one request per 100 assets; asking for each file's externalId
@@ -257,7 +268,10 @@ def run_sync(
     # PUT for its turn. (A thread holding a storage slot may wait for an API slot, never the
     # reverse, so the two cannot deadlock.)
     workers = 2 * concurrency
-    with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(workers) as pool:
+    with (
+        progress_bar("uploading", len(todo), progress) as advance,
+        ThreadPoolExecutor(workers) as pool,
+    ):
         for future in [pool.submit(transfer, item, advance) for item in todo]:
             future.result()
     for chunk in chunks([item for item in todo if item.status == "pending"]):
@@ -309,7 +323,7 @@ async def run_async(
                 item.fail(stage, exc)
         advance()
 
-    with progress_bar(progress, len(todo)) as advance:
+    with progress_bar("uploading", len(todo), progress) as advance:
         await asyncio.gather(*(transfer(item, advance) for item in todo))
     for chunk in chunks([item for item in todo if item.status == "pending"]):
         await import_chunk_async(

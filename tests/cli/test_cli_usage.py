@@ -4,13 +4,18 @@ and nothing sent to the API. Also: --help of every command shows an example."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from ango_hub.cli import app
+from ango_hub.cli._lazy import COMMANDS
 from ango_hub.mock.server import MockServer
 from cli_helpers import RunCli
+from typer._click.core import Command, Context
+from typer.core import TyperGroup
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -43,7 +48,7 @@ def _api_calls(mock: MockServer) -> int:
             "a JSON object",
         ),
         (["assets", "assign-batches", PROJECT, "a" * 24], "--batch", ""),
-        (["upload", PROJECT, "/no/such/folder"], "PATH", "existing files or folders"),
+        (["upload", PROJECT, "/no/such/folder"], "PATH", "'/no/such/folder' does not exist"),
         (["upload", PROJECT, "--concurrency", "0", "."], "--concurrency", "1<=x<=64"),
         (["labels", "import", PROJECT, "/no/such.json"], "FILE", "a readable file, or - for stdin"),
         (["assets", "list"], "project", ""),
@@ -135,16 +140,51 @@ def test_missing_api_key_is_a_usage_error(cli: RunCli, mock: MockServer) -> None
     assert _api_calls(mock) == 0
 
 
-def _leaf_commands() -> list[list[str]]:
+def _top_level() -> dict[str, Command]:
     group = get_command(app)
+    assert isinstance(group, TyperGroup)
+    context = Context(group)
+    commands = {name: group.get_command(context, name) for name in group.list_commands(context)}
+    return {name: command for name, command in commands.items() if command is not None}
+
+
+def _leaf_commands() -> list[list[str]]:
     paths = []
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name, command in _top_level().items():
         sub = getattr(command, "commands", None)
         if sub:
             paths.extend([name, sub_name] for sub_name in sub)
         else:
             paths.append([name])
     return paths
+
+
+def test_the_root_help_lists_each_command_with_its_own_summary() -> None:
+    summaries = {name: entry.summary for name, entry in COMMANDS.items()}
+    assert summaries == {
+        name: command.get_short_help_str(limit=200) for name, command in _top_level().items()
+    }
+    result = CliRunner().invoke(app, ["--help"])
+    listing = " ".join(result.stdout.partition("Commands:")[2].split())
+    assert listing == " ".join(f"{name} {summary}" for name, summary in summaries.items())
+
+
+def test_root_help_loads_no_command_module_nor_the_library() -> None:
+    code = """
+import sys
+from ango_hub.cli import main
+sys.argv = ["ango-hub", "--help"]
+try:
+    main()
+finally:
+    heavy = ("httpx", "rich", "yaml", "ango_hub_api", "ango_hub.client")
+    loaded = [m for m in sys.modules if m.split(".")[0] in heavy or m in heavy]
+    print(sorted(loaded + [m for m in sys.modules if m.endswith("_cmd")]), file=sys.stderr)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Commands:" in done.stdout
+    assert done.stderr.strip() == "[]"
 
 
 def test_every_command_is_covered_here() -> None:

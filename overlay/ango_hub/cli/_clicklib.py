@@ -1,13 +1,14 @@
 """The click that typer uses: typer >= 0.22 vendors its own copy (``typer._click``), so
 exceptions and types must come from there, not from a separately installed ``click``."""
 
-from typer._click.core import Context
+from typer._click.core import Command, Context
 from typer._click.exceptions import (
     BadParameter,
     ClickException,
     NoArgsIsHelpError,
     UsageError,
 )
+from typer._click.formatting import HelpFormatter
 from typer._click.utils import echo
 from typer.exceptions import Abort
 
@@ -15,7 +16,9 @@ __all__ = [
     "Abort",
     "BadParameter",
     "ClickException",
+    "Command",
     "Context",
+    "HelpFormatter",
     "NoArgsIsHelpError",
     "UsageError",
     "echo",

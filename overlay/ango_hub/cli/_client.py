@@ -1,29 +1,28 @@
-"""Building the client from the global options, and classifying its failures."""
+"""Opening the library's client for a command, and classifying its failures."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING
 
 from . import _clicklib as click
-from ._context import settings
-from ._errors import EXIT_API, EXIT_USAGE, fail_usage
+from ._context import invocation
+from ._errors import EXIT_API, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ango_hub.client import AngoHub
 
 
-def open_hub(ctx: click.Context) -> Any:
-    """A client for the global options: ``ango_hub.AngoHub`` if present, else the fallback."""
-    opts = settings(ctx)
-    if not opts.api_key:
-        fail_usage("--api-key", "missing", "--api-key KEY or the ANGO_API_KEY environment variable")
-    from ango_hub.client import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
-
-    return AngoHub(api_key=opts.api_key, region=opts.region, base_url=opts.base_url)
+def open_hub(ctx: click.Context) -> AngoHub:
+    """``ango_hub.AngoHub`` for the global options (exit 2 if there is no API key)."""
+    return invocation(ctx).open_hub()
 
 
 def classify_exception(exc: BaseException) -> tuple[int, str] | None:
     """(exit code, one-line message) for a library/transport failure; None if unknown."""
-    from ango_hub import errors  # noqa: PLC0415  (keeps `ango-hub --help` fast)
+    # Imported on failure only: both load httpx, which `ango-hub --help` must not pay for.
+    import httpx  # noqa: PLC0415
+
+    from ango_hub import errors  # noqa: PLC0415
 
     if isinstance(exc, errors.AngoHubValidationError | errors.ConfigurationError):
         return EXIT_USAGE, str(exc)

@@ -1,34 +1,52 @@
-"""Global options (``--api-key``, ``--region``, ``--base-url``, ``--json``) and their carrier."""
+"""Global options (``--api-key``, ``--region``, ``--base-url``, ``--json``).
+
+The CLI keeps no settings of its own: the root callback turns the options into a function that
+builds the library's client, which resolves and checks them (``ango_hub._config``) and keeps
+the key out of every repr.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ango_hub._regions import DEFAULT_REGION, Region
+
 from . import _clicklib as click
-from ._errors import remember_secret
+from ._errors import fail_usage, remember_secret
+
+if TYPE_CHECKING:
+    from ango_hub.client import AngoHub
 
 
-class Region(StrEnum):
-    """API regions (servers in openapi.yaml)."""
+def hub_opener(
+    api_key: str | None, region: str | None, base_url: str | None
+) -> Callable[[], AngoHub]:
+    """A function that opens the client for these options (nothing is imported until then)."""
 
-    EU = "eu"
-    US = "us"
-    IN = "in"
-    TEST = "test"
+    def open_hub() -> AngoHub:
+        if not api_key:
+            fail_usage(
+                "--api-key", "missing", "--api-key KEY or the ANGO_API_KEY environment variable"
+            )
+        from ango_hub.client import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
+
+        return AngoHub(api_key=api_key, region=region, base_url=base_url)
+
+    return open_hub
 
 
-@dataclass
-class Settings:
-    """What the root callback parsed; commands read it from ``ctx.obj``."""
+@dataclass(frozen=True)
+class Invocation:
+    """What the root options decide for every command; commands read it from ``ctx.obj``."""
 
-    api_key: str | None = field(default=None, repr=False)  # never in reprs
-    region: str | None = None
-    base_url: str | None = None
     json: bool = False
+    open_hub: Callable[[], AngoHub] = field(
+        default_factory=lambda: hub_opener(None, None, None), repr=False
+    )
 
 
 def root_callback(
@@ -48,7 +66,7 @@ def root_callback(
             "--region",
             envvar="ANGO_REGION",
             case_sensitive=False,
-            help="API region: eu (default), us, in or test.",
+            help=f"API region (default {DEFAULT_REGION}).",
         ),
     ] = None,
     base_url: Annotated[
@@ -65,24 +83,19 @@ def root_callback(
 ) -> None:
     """Ango Hub client tools: upload, import, list, label, export; and a mock server."""
     remember_secret(api_key)
-    ctx.obj = Settings(
-        api_key=api_key,
-        region=region.value if region else None,
-        base_url=base_url,
-        json=json_output,
-    )
+    opener = hub_opener(api_key, region.value if region else None, base_url)
+    ctx.obj = Invocation(json=json_output, open_hub=opener)
 
 
-def settings(ctx: click.Context) -> Settings:
-    """The root's settings (defaults when a command is invoked on its own)."""
-    root = ctx.find_root()
-    obj = root.obj
-    return obj if isinstance(obj, Settings) else Settings()
+def invocation(ctx: click.Context) -> Invocation:
+    """The root's decisions (defaults when a command is invoked on its own)."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Invocation) else Invocation()
 
 
 def wants_json(ctx: click.Context, local_flag: bool) -> bool:
     """``--json`` given before the command name or after it."""
-    return local_flag or settings(ctx).json
+    return local_flag or invocation(ctx).json
 
 
 JsonFlag = Annotated[

@@ -6,15 +6,20 @@ from typing import Annotated, Any
 
 import typer
 
+from ango_hub._progress import progress_bar
+
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
 from ._inputs import parse_json_object
-from ._output import print_json, print_kv, print_table, progress_bar, progress_wanted
+from ._lazy import command_app
+from ._output import print_json, print_kv, print_table, progress_wanted
 
-assets_app = typer.Typer(
+assets_app = command_app(
     no_args_is_help=True, help="List, update, delete assets; assign them to batches."
 )
+commands = command_app()
+commands.add_typer(assets_app, name="assets")
 
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 AssetIds = Annotated[list[str], typer.Argument(help="Asset IDs.", show_default=False)]
@@ -33,10 +38,9 @@ def _asset_dict(asset: Any) -> dict[str, Any]:
     epilog="""\
 Examples:
 
+\b
   ango-hub assets list 507f1f77bcf86cd799439011 --limit 20
-
   ango-hub --json assets list PROJECT --all --batch "Batch 1"
-
   ango-hub assets list PROJECT --filters '{"isPreLabeled": true}'
 """,
 )
@@ -110,6 +114,7 @@ def _parse_filters(text: str | None) -> dict[str, Any] | None:
     epilog="""\
 Example:
 
+\b
   ango-hub assets delete 507f1f77bcf86cd799439011 65a1f0c2e4b0a1b2c3d4e5f6 65a1f0c2e4b0a1b2c3d4e5f7
 
 Exit code 1 if some assets could not be deleted (unknown or already deleted).
@@ -131,8 +136,8 @@ def delete(
     epilog="""\
 Examples:
 
+\b
   ango-hub assets update 65a1f0c2e4b0a1b2c3d4e5f6 --metadata '{"camera": "front"}'
-
   ango-hub assets update ASSET_ID --external-id img-7 --overlay https://x/o1.png --overlay https://x/o2.png
 
 --metadata and --context-data replace the stored object (no merge).
@@ -185,6 +190,7 @@ def update(  # noqa: PLR0917
     epilog="""\
 Example:
 
+\b
   ango-hub assets assign-batches 507f1f77bcf86cd799439011 --batch "Batch 1" 65a1f0c2e4b0a1b2c3d4e5f6
 
 A batch named that does not exist is created.
@@ -218,8 +224,3 @@ def _show(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:
         print_json(data)
     else:
         print_kv(data)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``assets`` group to the ``ango-hub`` app."""
-    app.add_typer(assets_app, name="assets")

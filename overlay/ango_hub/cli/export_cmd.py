@@ -9,14 +9,20 @@ import tempfile
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ango_hub._progress import progress_bar
+
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
-from ._output import print_json, progress_bar, progress_wanted
+from ._lazy import command_app
+from ._output import print_json, progress_wanted
 from ._summary import ExportSummary
+
+if TYPE_CHECKING:
+    from ango_hub._operations import ExportOptions
 
 
 class ExportFormat(StrEnum):
@@ -29,17 +35,19 @@ class ExportFormat(StrEnum):
 EXPORT_EPILOG = """\
 Examples:
 
+\b
   ango-hub export 507f1f77bcf86cd799439011 --format ndjson --out tasks.ndjson
-
   ango-hub export PROJECT --status Completed --batch "Batch 1" > tasks.json
-
   ango-hub --json export PROJECT --summary
 
 With --out, tasks go to the file (written whole or not at all) and a summary is printed; without
 it, tasks go to stdout (a JSON array, or one task per line for ndjson) unless --summary.
 """
 
+commands = command_app()
 
+
+@commands.command("export", epilog=EXPORT_EPILOG)
 def export(  # noqa: PLR0917
     ctx: typer.Context,
     project: Annotated[str, typer.Argument(help="Project ID.", show_default=False)],
@@ -72,9 +80,14 @@ def export(  # noqa: PLR0917
     show_progress = progress_wanted(as_json) if out or summary_only else sys.stderr.isatty()
     with open_hub(ctx) as hub, progress_bar("Exporting", None, show_progress) as advance:
         # NDJSON on the wire whatever the output format: the library streams it task by task.
-        tasks = hub.exports.iter_tasks(
-            project, format="ndjson", status=status, batches=batch or None, stage=stage or None
-        )
+        filters: ExportOptions = {"format": "ndjson"}
+        if status is not None:
+            filters["status"] = status
+        if batch:
+            filters["batches"] = batch
+        if stage:
+            filters["stage"] = stage
+        tasks = hub.exports.iter_tasks(project, **filters)
 
         def counted() -> Iterable[dict[str, Any]]:
             for task in tasks:
@@ -123,8 +136,3 @@ def _write_atomically(target: Path, tasks: Iterable[dict[str, Any]], fmt: str) -
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``export`` to the ``ango-hub`` app."""
-    app.command("export", epilog=EXPORT_EPILOG)(export)

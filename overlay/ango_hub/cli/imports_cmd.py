@@ -11,14 +11,18 @@ from ._client import open_hub
 from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
 from ._inputs import load_items
+from ._lazy import command_app
 from ._output import print_json, print_kv
 
-labels_app = typer.Typer(
+labels_app = command_app(
     no_args_is_help=True, help="Import labels (pre-labels or finished annotations)."
 )
-attachments_app = typer.Typer(
+attachments_app = command_app(
     no_args_is_help=True, help="Import attachments (PDFs, documents) onto assets."
 )
+commands = command_app()
+commands.add_typer(labels_app, name="labels")
+commands.add_typer(attachments_app, name="attachments")
 
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 SourceFile = Annotated[
@@ -42,6 +46,7 @@ def _check_target(items: list[dict[str, Any]], key: str, required: str) -> None:
     epilog="""\
 Example:
 
+\b
   ango-hub labels import 507f1f77bcf86cd799439011 labels.json
 
 FILE: [{"externalId": "img-001.png", "answer": {"classifications": [...]}, "status": "Completed"}]
@@ -69,6 +74,7 @@ def import_labels(
     epilog="""\
 Example:
 
+\b
   ango-hub attachments import 507f1f77bcf86cd799439011 attachments.json
 
 FILE: [{"externalId": "img-001.png", "attachmentUrl": "https://x/a.pdf", "attachmentType": "pdf"}]
@@ -95,9 +101,3 @@ def _print(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:
         print_json(data)
     else:
         print_kv(data)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``labels`` and ``attachments`` groups to the ``ango-hub`` app."""
-    app.add_typer(labels_app, name="labels")
-    app.add_typer(attachments_app, name="attachments")

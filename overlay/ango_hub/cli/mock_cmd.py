@@ -9,7 +9,21 @@ from typing import Annotated, Any
 
 import typer
 
+from ._lazy import command_app
+
 DEFAULT_PORT = 8765
+
+MOCK_EPILOG = """\
+Examples:
+
+\b
+  ango-hub mock --port 0
+  ango-hub mock --api-key k1 --project 507f1f77bcf86cd799439011 --fault rate_limit:rate=0.1
+
+Then: ANGO_BASE_URL=http://127.0.0.1:PORT/v2 ANGO_API_KEY=mock-api-key ango-hub assets list ID
+"""
+
+commands = command_app()
 
 
 def parse_fault(text: str) -> dict[str, Any]:
@@ -39,6 +53,7 @@ def _scalar(raw: str) -> Any:
     return raw
 
 
+@commands.command("mock", epilog=MOCK_EPILOG)
 def mock(  # noqa: PLR0917  (typer maps parameters to options)
     port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = DEFAULT_PORT,
     host: Annotated[str, typer.Option(help="Interface to bind; keep loopback.")] = "127.0.0.1",
@@ -115,8 +130,3 @@ def mock(  # noqa: PLR0917  (typer maps parameters to options)
         uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="on")
     )
     server.run(sockets=[sock])
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``mock`` command to the ``ango-hub`` app."""
-    app.command("mock")(mock)

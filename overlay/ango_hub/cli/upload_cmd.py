@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ango_hub.upload import ExternalIdRule, plan
+
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
-from ._files import collect_files
 from ._inputs import load_items
+from ._lazy import command_app
 from ._output import print_json, print_table, progress_wanted
 
 UPLOAD_EPILOG = """\
 Examples:
 
+\b
   ango-hub upload 507f1f77bcf86cd799439011 images/ --batch "Batch 1"
-
   ango-hub --json upload 507f1f77bcf86cd799439011 a.png b.png --external-id-from path
 
 Exit code 1 if some files failed (each is listed), 3 if the API or the credentials failed.
@@ -28,20 +29,15 @@ Exit code 1 if some files failed (each is listed), 3 if the API or the credentia
 IMPORT_EPILOG = """\
 Examples:
 
+\b
   ango-hub import-cloud 507f1f77bcf86cd799439011 assets.json
-
   echo '[{"data": "https://bucket/a.jpg", "externalId": "a"}]' | ango-hub import-cloud PROJECT -
 
 FILE holds a JSON array of assets, {"assets": [...]}, or NDJSON; each asset needs "data"
 (its URL) and may have "externalId", "metadata", "contextData", "batches".
 """
 
-
-class ExternalIdFrom(StrEnum):
-    """Where a file's external ID comes from."""
-
-    NAME = "name"
-    PATH = "path"
+commands = command_app()
 
 
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
@@ -51,38 +47,41 @@ Batch = Annotated[
 ]
 
 
+@commands.command("upload", epilog=UPLOAD_EPILOG)
 def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     ctx: typer.Context,
     project: Project,
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (recursive).", show_default=False)
+        list[Path],
+        typer.Argument(
+            exists=True, metavar="PATH...", help="Files or folders (recursive).", show_default=False
+        ),
     ],
     batch: Batch = None,
     concurrency: Annotated[
         int, typer.Option(min=1, max=64, help="Requests in flight per service (API, storage).")
     ] = 8,
     external_id_from: Annotated[
-        ExternalIdFrom,
+        ExternalIdRule,
         typer.Option(
             "--external-id-from",
-            case_sensitive=False,
             help="External ID from the file 'name' or its 'path' relative to the folder given.",
         ),
-    ] = ExternalIdFrom.NAME,
+    ] = "name",
     json_flag: JsonFlag = False,
 ) -> None:
     """Upload local files to a project: each becomes an asset with a task."""
     as_json = wants_json(ctx, json_flag)
-    files = collect_files(paths, external_id_from.value)
-    external_ids = {f.path: f.external_id for f in files}
+    if not plan(paths, external_id_from):  # the library's own expansion of the folders
+        fail_usage("PATH", "no files found", "files, or folders holding files")
     with open_hub(ctx) as hub:
         report = hub.assets.upload(
             project,
-            [f.path for f in files],
+            paths,
             batches=batch or None,
             concurrency=concurrency,
             progress=progress_wanted(as_json),  # the library draws it on stderr
-            external_id=external_ids.__getitem__,
+            external_id=external_id_from,
         )
     items = [item.to_dict() for item in report.items]
     summary = {
@@ -109,6 +108,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     exit_with(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
+@commands.command("import-cloud", epilog=IMPORT_EPILOG)
 def import_cloud(
     ctx: typer.Context,
     project: Project,
@@ -133,9 +133,3 @@ def import_cloud(
     else:
         created = summary.get("assetsCreated", len(assets))
         typer.echo(f"Imported {created} of {len(assets)} assets into project {project}.")
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``upload`` and ``import-cloud`` to the ``ango-hub`` app."""
-    app.command("upload", epilog=UPLOAD_EPILOG)(upload)
-    app.command("import-cloud", epilog=IMPORT_EPILOG)(import_cloud)

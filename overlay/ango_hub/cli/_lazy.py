@@ -1,0 +1,75 @@
+"""The root group loads a command's module only when that command runs or prints its help.
+
+``ango-hub --help`` then imports typer and nothing else: not the library, httpx, rich or the
+generated models, which cost several times what the help itself does. The one-line summaries
+below are what ``--help`` lists; a test checks each against the command's own docstring.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+import typer.main
+
+from . import _clicklib as click
+from ._errors import OneLineErrorsGroup
+
+
+@dataclass(frozen=True)
+class LazyCommand:
+    """Where a top-level command lives, and its one-line summary for the root's ``--help``."""
+
+    module: str
+    summary: str
+
+
+COMMANDS: dict[str, LazyCommand] = {
+    "upload": LazyCommand(
+        "upload_cmd", "Upload local files to a project: each becomes an asset with a task."
+    ),
+    "import-cloud": LazyCommand(
+        "upload_cmd", "Create assets from files already in cloud storage (their URLs)."
+    ),
+    "assets": LazyCommand("assets_cmd", "List, update, delete assets; assign them to batches."),
+    "labels": LazyCommand("imports_cmd", "Import labels (pre-labels or finished annotations)."),
+    "attachments": LazyCommand("imports_cmd", "Import attachments (PDFs, documents) onto assets."),
+    "export": LazyCommand(
+        "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
+    ),
+    "mock": LazyCommand("mock_cmd", "Serve a mock Ango Hub API v2 (state in memory) until Ctrl-C."),
+}
+
+
+def load(name: str) -> click.Command:
+    """The click command ``name``, built from the ``commands`` app of its module."""
+    module = importlib.import_module(f"{__package__}.{COMMANDS[name].module}")
+    app: typer.Typer = module.commands
+    command = typer.main.get_group(app).commands.get(name)
+    if command is None:
+        raise LookupError(f"{module.__name__}.commands has no command {name!r}")
+    return command
+
+
+class LazyGroup(OneLineErrorsGroup):
+    """The ``ango-hub`` group: commands are imported on first use (see the module docstring)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, in the order of :data:`COMMANDS`."""
+        return [*super().list_commands(ctx), *COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module the first time it is asked for."""
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            self.commands[cmd_name] = load(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the summaries, without importing any command's module."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, entry.summary) for name, entry in COMMANDS.items()])
+
+
+def command_app(**options: object) -> typer.Typer:
+    """A typer app for a command module, with click's plain help like the root's."""
+    return typer.Typer(rich_markup_mode=None, **options)  # type: ignore[arg-type]
