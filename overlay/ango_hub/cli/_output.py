@@ -45,6 +45,14 @@ def print_kv(data: Mapping[str, Any]) -> None:
         click.echo(f"{key}: {shown}")
 
 
+def print_data(data: Mapping[str, Any], as_json: bool) -> None:
+    """A command's result: one JSON document with ``--json``, else ``key: value`` lines."""
+    if as_json:
+        print_json(data)
+    else:
+        print_kv(data)
+
+
 def progress_wanted(json_output: bool) -> bool:
     """Progress bars only for a person watching: stdout and stderr are terminals, no --json."""
     return not json_output and sys.stdout.isatty() and sys.stderr.isatty()

@@ -13,7 +13,7 @@ from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
 from ._inputs import parse_json_object
 from ._lazy import command_app
-from ._output import print_json, print_kv, print_table, progress_wanted
+from ._output import print_data, print_json, print_kv, print_table, progress_wanted
 
 assets_app = command_app(
     no_args_is_help=True, help="List, update, delete assets; assign them to batches."
@@ -127,7 +127,7 @@ def delete(
     with open_hub(ctx) as hub:
         result = hub.assets.delete(project, asset_ids)
     data = {"project": project, **_counts(result, ("deleted", "failed"))}
-    _show(ctx, json_flag, data)
+    print_data(data, wants_json(ctx, json_flag))
     exit_with(EXIT_PARTIAL if data.get("failed") else EXIT_OK)
 
 
@@ -210,17 +210,10 @@ def assign_batches(
         result = hub.assets.assign_batches(project, asset_ids, batch)
     data = {"project": project, "assets": len(asset_ids), "batches": batch}
     data.update(_counts(result, ("modifiedCount",)))
-    _show(ctx, json_flag, data)
+    print_data(data, wants_json(ctx, json_flag))
 
 
 def _counts(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
     """Counters from a library result (a generated model), by their API names."""
     source = result.to_dict()
     return {name: source.get(name) for name in names}
-
-
-def _show(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:
-    if wants_json(ctx, json_flag):
-        print_json(data)
-    else:
-        print_kv(data)

@@ -12,7 +12,7 @@ from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
 from ._inputs import load_items
 from ._lazy import command_app
-from ._output import print_json, print_kv
+from ._output import print_data
 
 labels_app = command_app(
     no_args_is_help=True, help="Import labels (pre-labels or finished annotations)."
@@ -32,13 +32,20 @@ SourceFile = Annotated[
 LABELED = re.compile(r"(\d+)\s*/\s*(\d+)")
 
 
-def _check_target(items: list[dict[str, Any]], key: str, required: str) -> None:
-    """Each item names its asset (``assetId`` or ``externalId``) and has ``required``."""
+def _send(
+    ctx: typer.Context, project: str, file: str, key: str, required: str
+) -> tuple[list[dict[str, Any]], Any]:
+    """Read the items (``labels`` or ``attachments``) from ``file``, check that each names its
+    asset (``assetId`` or ``externalId``) and has ``required``, and import them."""
+    items = load_items(file, key, "FILE")
     for index, item in enumerate(items):
         if not item.get("assetId") and not item.get("externalId"):
             fail_usage(f"FILE {key}[{index}]", "names no asset", "assetId or externalId")
         if required not in item:
             fail_usage(f"FILE {key}[{index}].{required}", "missing", f"a {required} value")
+    with open_hub(ctx) as hub:
+        resource = hub.labels if key == "labels" else hub.attachments
+        return items, resource.import_(project, items)
 
 
 @labels_app.command(
@@ -57,15 +64,12 @@ def import_labels(
     ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
 ) -> None:
     """Import labels onto the tasks of assets named by assetId or externalId."""
-    labels = load_items(file, "labels", "FILE")
-    _check_target(labels, "labels", "answer")
-    with open_hub(ctx) as hub:
-        result = hub.labels.import_(project, labels)
+    labels, result = _send(ctx, project, file, "labels", "answer")
     message = str(result)
     match = LABELED.search(message)
     labeled, total = (int(match[1]), int(match[2])) if match else (None, None)
     data = {"project": project, "sent": len(labels), "labeled": labeled, "message": message}
-    _print(ctx, json_flag, data)
+    print_data(data, wants_json(ctx, json_flag))
     exit_with(EXIT_PARTIAL if labeled is not None and total and labeled < total else EXIT_OK)
 
 
@@ -85,19 +89,8 @@ def import_attachments(
     ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
 ) -> None:
     """Attach files (by URL) to assets named by assetId or externalId."""
-    attachments = load_items(file, "attachments", "FILE")
-    _check_target(attachments, "attachments", "attachmentUrl")
-    with open_hub(ctx) as hub:
-        result = hub.attachments.import_(project, attachments)
-    data: dict[str, Any] = {"project": project, "sent": len(attachments)}
-    for name in ("attachmentsImported", "assetsUpdated"):
-        snake = re.sub(r"([A-Z])", r"_\1", name).lower()
-        data[name] = result.get(name) if isinstance(result, dict) else getattr(result, snake, None)
-    _print(ctx, json_flag, data)
-
-
-def _print(ctx: typer.Context, json_flag: bool, data: dict[str, Any]) -> None:
-    if wants_json(ctx, json_flag):
-        print_json(data)
-    else:
-        print_kv(data)
+    attachments, result = _send(ctx, project, file, "attachments", "attachmentUrl")
+    counts = result.to_dict()
+    data = {"project": project, "sent": len(attachments)}
+    data.update({name: counts.get(name) for name in ("attachmentsImported", "assetsUpdated")})
+    print_data(data, wants_json(ctx, json_flag))
