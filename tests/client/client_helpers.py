@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from ango_hub import AngoHub
 from ango_hub._retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from ango_hub import AngoHub
 
 FAST = RetryPolicy(base_delay=0.001, max_delay=0.01, max_retry_after=0.01)
 KEY = "sk-test-secret-0123456789"
@@ -35,18 +37,14 @@ class Wire:
         return json.loads(self.requests[index].content)
 
 
+# What the fixtures in conftest.py hand out: each runs the test on both clients.
+MakeHub = Callable[..., "AngoHub"]
+WireHub = Callable[..., tuple["AngoHub", "Wire"]]
+HttpClient = Callable[[httpx.MockTransport], Any]  # httpx.Client or httpx.AsyncClient
+
+
 def ok(data: Any) -> httpx.Response:
     return httpx.Response(200, json={"status": "success", "data": data})
-
-
-def wire_hub(
-    reply: Callable[[httpx.Request], httpx.Response], **kwargs: Any
-) -> tuple[AngoHub, Wire]:
-    wire = Wire(reply)
-    client = httpx.Client(transport=httpx.MockTransport(wire))
-    kwargs.setdefault("retry_policy", FAST)
-    hub = AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client, **kwargs)
-    return hub, wire
 
 
 def numbered_files(folder: Path, count: int, stem: str = "f", suffix: str = ".png") -> list[Path]:

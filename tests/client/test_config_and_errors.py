@@ -1,4 +1,4 @@
-"""Construction, secrets and error mapping."""
+"""Construction, secrets and error mapping, on both clients."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import logging
 import httpx
 import pytest
 from ango_hub import (
-    AngoHub,
     AngoHubValidationError,
     APIConnectionError,
     APIStatusError,
@@ -21,44 +20,48 @@ from ango_hub import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from client_helpers import KEY, ok, wire_hub
+from client_helpers import KEY, MakeHub, WireHub, ok
 
 PROJECT = "507f1f77bcf86cd799439011"
 
 
-def test_missing_key_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_key_is_a_configuration_error(
+    make_hub: MakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("ANGO_API_KEY", raising=False)
     with pytest.raises(ConfigurationError, match="ANGO_API_KEY"):
-        AngoHub()
+        make_hub()
 
 
-def test_bad_region_names_the_allowed_values(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_region_names_the_allowed_values(
+    make_hub: MakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(ConfigurationError, match="eu") as info:
-        AngoHub(api_key=KEY, region="mars")
+        make_hub(api_key=KEY, region="mars")
     assert "us" in str(info.value)
     assert "test" in str(info.value)
 
 
-def test_environment_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_fallbacks(make_hub: MakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANGO_API_KEY", KEY)
     monkeypatch.setenv("ANGO_REGION", "us")
     monkeypatch.delenv("ANGO_BASE_URL", raising=False)
-    with AngoHub() as hub:
-        assert hub.base_url != AngoHub(region="eu").base_url
+    with make_hub() as hub:
+        assert hub.base_url != make_hub(region="eu").base_url
     monkeypatch.setenv("ANGO_BASE_URL", "http://127.0.0.1:9/v2")
-    with AngoHub() as hub:
+    with make_hub() as hub:
         assert hub.base_url == "http://127.0.0.1:9/v2"
 
 
-def test_repr_hides_the_key() -> None:
-    hub = AngoHub(api_key=KEY, base_url="http://127.0.0.1:9/v2")
+def test_repr_hides_the_key(make_hub: MakeHub) -> None:
+    hub = make_hub(api_key=KEY, base_url="http://127.0.0.1:9/v2")
     assert KEY not in repr(hub)
     assert "127.0.0.1" in repr(hub)
     hub.close()
 
 
-def test_default_timeout_is_set() -> None:
-    hub = AngoHub(api_key=KEY)
+def test_default_timeout_is_set(make_hub: MakeHub) -> None:
+    hub = make_hub(api_key=KEY)
     timeout = hub._settings.timeout
     assert timeout is not None
     assert isinstance(timeout, httpx.Timeout)
@@ -66,7 +69,7 @@ def test_default_timeout_is_set() -> None:
     hub.close()
 
 
-def test_own_http_client_gets_the_key_header_and_is_not_closed() -> None:
+def test_own_http_client_gets_the_key_header_and_is_not_closed(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: ok({"assets": [], "total": 0}))
     with hub:
         hub.assets.list_page(PROJECT)
@@ -89,7 +92,7 @@ def test_own_http_client_gets_the_key_header_and_is_not_closed() -> None:
         (418, APIStatusError),
     ],
 )
-def test_status_families(status: int, cls: type[APIStatusError]) -> None:
+def test_status_families(wire_hub: WireHub, status: int, cls: type[APIStatusError]) -> None:
     hub, _wire = wire_hub(
         lambda r: httpx.Response(status, json={"status": "error", "message": f"nope {status}"}),
         max_retries=0,
@@ -113,14 +116,14 @@ def test_status_families(status: int, cls: type[APIStatusError]) -> None:
         ({"error": "shape three"}, "shape three"),
     ],
 )
-def test_error_body_shapes(body: dict[str, object], message: str) -> None:
+def test_error_body_shapes(wire_hub: WireHub, body: dict[str, object], message: str) -> None:
     hub, _ = wire_hub(lambda r: httpx.Response(400, json=body))
     with pytest.raises(BadRequestError) as info:
         hub.assets.list_page(PROJECT)
     assert info.value.message == message
 
 
-def test_non_json_error_body_gives_an_excerpt() -> None:
+def test_non_json_error_body_gives_an_excerpt(wire_hub: WireHub) -> None:
     html = "<html><body>" + "Bad Gateway " * 100 + "</body></html>"
     hub, _ = wire_hub(lambda r: httpx.Response(502, text=html), max_retries=0)
     with pytest.raises(InternalServerError) as info:
@@ -129,7 +132,7 @@ def test_non_json_error_body_gives_an_excerpt() -> None:
     assert len(info.value.message) < 400
 
 
-def test_retry_after_seconds_and_date() -> None:
+def test_retry_after_seconds_and_date(wire_hub: WireHub) -> None:
     hub, _ = wire_hub(
         lambda r: httpx.Response(429, headers={"Retry-After": "7"}, json={"message": "slow"}),
         max_retries=0,
@@ -149,11 +152,11 @@ def test_retry_after_seconds_and_date() -> None:
 
 
 def test_401_from_the_mock_never_shows_the_key(
-    mock: object, caplog: pytest.LogCaptureFixture
+    make_hub: MakeHub, mock: object, caplog: pytest.LogCaptureFixture
 ) -> None:
     bad = "sk-wrong-key-should-never-leak"
     caplog.set_level(logging.DEBUG)  # httpx, httpcore and ango_hub at DEBUG
-    hub = AngoHub(api_key=bad, base_url=mock.base_url)  # type: ignore[attr-defined]
+    hub = make_hub(api_key=bad, base_url=mock.base_url)  # type: ignore[attr-defined]
     with hub, pytest.raises(AuthenticationError) as info:
         hub.assets.list_page(mock.project_id)  # type: ignore[attr-defined]
     assert bad not in str(info.value)
@@ -162,7 +165,7 @@ def test_401_from_the_mock_never_shows_the_key(
     assert any(r.name == "ango_hub" for r in caplog.records)
 
 
-def test_requests_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+def test_requests_logged_at_debug(wire_hub: WireHub, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="ango_hub")
     hub, _ = wire_hub(lambda r: ok({"assets": [], "total": 0}))
     hub.assets.list_page(PROJECT)
@@ -171,7 +174,7 @@ def test_requests_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     assert KEY not in caplog.text
 
 
-def test_validation_errors_name_field_and_allowed() -> None:
+def test_validation_errors_name_field_and_allowed(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: ok({}))
     with pytest.raises(AngoHubValidationError) as info:
         hub.assets.list_page(PROJECT, limit=101)
@@ -186,7 +189,7 @@ def test_validation_errors_name_field_and_allowed() -> None:
     assert wire.requests == []
 
 
-def test_retries_5xx_on_reads_then_succeeds() -> None:
+def test_retries_5xx_on_reads_then_succeeds(wire_hub: WireHub) -> None:
     answers = iter([httpx.Response(503, json={}), httpx.Response(500, json={})])
 
     def reply(request: httpx.Request) -> httpx.Response:
@@ -197,7 +200,7 @@ def test_retries_5xx_on_reads_then_succeeds() -> None:
     assert len(wire.requests) == 3
 
 
-def test_with_options_max_retries_zero() -> None:
+def test_with_options_max_retries_zero(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: httpx.Response(503, json={}), max_retries=3)
     with pytest.raises(InternalServerError):
         hub.with_options(max_retries=0).assets.list_page(PROJECT)
@@ -207,10 +210,15 @@ def test_with_options_max_retries_zero() -> None:
     assert len(wire.requests) == 1 + 4
 
 
-def test_creating_post_not_retried_on_5xx_but_on_429() -> None:
+def test_creating_post_not_retried_on_5xx_but_on_429(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: httpx.Response(502, json={}), max_retries=3)
     with pytest.raises(InternalServerError):
         hub.assets.import_from_cloud(PROJECT, [{"data": "https://x/a.png", "externalId": "a"}])
+    assert len(wire.requests) == 1
+    hub, wire = wire_hub(lambda r: httpx.Response(500, json={"error": {"message": "boom"}}))
+    with pytest.raises(InternalServerError) as info:
+        hub.assets.upload_chat(PROJECT, number_of_conversations=2)
+    assert info.value.message == "boom"
     assert len(wire.requests) == 1
 
     answers = iter([httpx.Response(429, headers={"Retry-After": "0"}, json={})])
@@ -223,8 +231,8 @@ def test_creating_post_not_retried_on_5xx_but_on_429() -> None:
     assert len(wire.requests) == 2
 
 
-def test_connection_refused_is_an_api_connection_error() -> None:
-    hub = AngoHub(api_key=KEY, base_url="http://127.0.0.1:9/v2", max_retries=0)
+def test_connection_refused_is_an_api_connection_error(make_hub: MakeHub) -> None:
+    hub = make_hub(api_key=KEY, base_url="http://127.0.0.1:9/v2", max_retries=0)
     with pytest.raises(APIConnectionError) as info:
         hub.assets.list_page(PROJECT)
     assert KEY not in str(info.value)

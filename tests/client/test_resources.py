@@ -1,4 +1,5 @@
-"""Every resource method against the mock (sync), checking state on the server side."""
+"""Every resource method against the mock, on both clients, checking state on the server
+side; and the wire shapes of a few requests."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from ango_hub import AngoHub, NotFoundError
+from ango_hub import AngoHub, AngoHubValidationError, NotFoundError
 from ango_hub.mock.server import MockServer
-from client_helpers import FAST, Wire, ok, wire_hub
+from client_helpers import WireHub, ok
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 PROJECT = "507f1f77bcf86cd799439011"
@@ -98,6 +99,39 @@ def test_bulk_upload_then_rerun_skips(hub: AngoHub, mock: MockServer, tmp_path: 
     assert hub.assets.list_page(mock.project_id).total == 12
 
 
+def test_bulk_upload_of_folders_by_name_or_relative_path(
+    hub: AngoHub, mock: MockServer, tmp_path: Path
+) -> None:
+    images = tmp_path / "images"
+    (images / "sub").mkdir(parents=True)
+    (images / "a.png").write_bytes(b"a")
+    (images / "sub" / "b.png").write_bytes(b"b")
+    (images / ".cache").mkdir()
+    (images / ".cache" / "c.png").write_bytes(b"hidden")
+    (images / ".DS_Store").write_bytes(b"hidden")
+    # The folder, and again one of its files: that file is uploaded once.
+    report = hub.assets.upload(
+        mock.project_id, [images, images / "a.png"], external_id="path", progress=False
+    )
+    assert [(item.external_id, item.status) for item in report.items] == [
+        ("a.png", "created"),
+        ("sub/b.png", "created"),
+    ]
+    assert sorted(a.external_id for a in hub.assets.list(mock.project_id)) == ["a.png", "sub/b.png"]
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.png").write_bytes(b"another a")
+    by_name = hub.assets.upload(mock.project_id, [other, images], progress=False)
+    assert [(i.external_id, i.status, i.stage) for i in by_name.items] == [
+        ("a.png", "skipped", None),
+        ("a.png", "failed", "plan"),  # two files, one name: refused before anything is sent
+        ("b.png", "created", None),
+    ]
+    with pytest.raises(AngoHubValidationError, match="name, path or a function"):
+        hub.assets.upload(mock.project_id, [images], external_id="hash")  # type: ignore[arg-type]
+
+
 def test_bulk_upload_missing_file_is_reported(
     hub: AngoHub, mock: MockServer, tmp_path: Path
 ) -> None:
@@ -142,7 +176,7 @@ def test_exports_iter_tasks_and_download(
     assert not (tmp_path / "out.zip.part").exists()
 
 
-def test_export_download_sends_no_apikey() -> None:
+def test_export_download_sends_no_apikey(wire_hub: WireHub) -> None:
     def reply(request: httpx.Request) -> httpx.Response:
         if request.url.host == "storage.test":
             return httpx.Response(200, content=b"PK\x05\x06" + b"\0" * 18)
@@ -202,7 +236,9 @@ def _parts(request: httpx.Request) -> dict[str, bytes]:
     return found
 
 
-def test_chat_upload_file_with_boundary_forgery_arrives_intact(tmp_path: Path) -> None:
+def test_chat_upload_file_with_boundary_forgery_arrives_intact(
+    wire_hub: WireHub, tmp_path: Path
+) -> None:
     payload = b'[{"messages": []}]\r\n--+++\r\nContent-Disposition: form-data; name="x"\r\n\r\n'
     source = tmp_path / "chat.json"
     source.write_bytes(payload)
@@ -214,8 +250,7 @@ def test_chat_upload_file_with_boundary_forgery_arrives_intact(tmp_path: Path) -
     assert wire.last.url.path.endswith("/uploadChatAssets") or "chat" in wire.last.url.path.lower()
 
 
-def test_wire_shapes_of_json_operations() -> None:
-    wire = Wire(lambda r: ok({}))
+def test_wire_shapes_of_json_operations(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: ok({"assets": [], "total": 0}))
     hub.assets.list_page(PROJECT, page=3, limit=25, filters={"externalId": "a"})
     request = wire.last
@@ -225,7 +260,3 @@ def test_wire_shapes_of_json_operations() -> None:
     assert request.url.params["limit"] == "25"
     assert json.loads(request.url.params["filters"]) == {"externalId": "a"}
     assert request.headers["apikey"]
-
-
-def test_fast_policy_is_used() -> None:
-    assert FAST.base_delay < 0.01

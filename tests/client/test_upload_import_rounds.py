@@ -1,5 +1,6 @@
 """The import stage of a bulk upload after an import whose outcome is unknown: the project is
-checked and only the missing files are sent again, for up to ``max_retries`` rounds."""
+checked and only the missing files are sent again, for up to ``max_retries`` rounds. On both
+clients."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from pathlib import Path
 
 import httpx
-from client_helpers import Wire, numbered_files, ok, wire_hub
+from client_helpers import Wire, WireHub, numbered_files, ok
 
 PROJECT = "p" * 24
 
@@ -61,7 +62,7 @@ def _imports(wire: Wire) -> int:
     return sum(r.url.path.endswith("/cloud") for r in wire.requests)
 
 
-def test_only_missing_files_are_sent_again(tmp_path: Path) -> None:
+def test_only_missing_files_are_sent_again(wire_hub: WireHub, tmp_path: Path) -> None:
     server = HalfDoneImports(failures=2)
     hub, wire = wire_hub(server, max_retries=3)
     report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 8), progress=False)
@@ -73,7 +74,7 @@ def test_only_missing_files_are_sent_again(tmp_path: Path) -> None:
     assert _imports(wire) == 3
 
 
-def test_without_retries_the_check_settles_each_file(tmp_path: Path) -> None:
+def test_without_retries_the_check_settles_each_file(wire_hub: WireHub, tmp_path: Path) -> None:
     server = HalfDoneImports(failures=1)
     hub, _ = wire_hub(server, max_retries=0)
     report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 4), progress=False)
@@ -86,7 +87,7 @@ def test_without_retries_the_check_settles_each_file(tmp_path: Path) -> None:
         assert "502" in item.error
 
 
-def test_a_refused_import_is_not_checked_or_sent_again(tmp_path: Path) -> None:
+def test_a_refused_import_is_not_checked_or_sent_again(wire_hub: WireHub, tmp_path: Path) -> None:
     server = HalfDoneImports(status=400)
     hub, wire = wire_hub(server, max_retries=3)
     report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 3), progress=False)

@@ -1,5 +1,6 @@
 """Bulk upload keeps at most ``concurrency`` requests in flight to each service (API and
-storage), and overlaps the two: URLs are fetched while earlier files stream to storage."""
+storage), and overlaps the two: URLs are fetched while earlier files stream to storage. An
+upload URL that expired is replaced once. On both clients."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-from ango_hub import AngoHub, AsyncAngoHub
-from client_helpers import FAST, KEY, numbered_files, ok
+from client_helpers import FAST, KEY, HttpClient, MakeHub, numbered_files, ok
 
 PROJECT = "p" * 24
 LATENCY = 0.02
@@ -55,19 +55,36 @@ class InFlight:
         return "storage" if request.url.host == "storage.test" else "api"
 
 
-def test_sync_upload_bounds_each_service_and_overlaps_them(tmp_path: Path) -> None:
-    seen = InFlight()
+def slow_transport(client_kind: str, seen: InFlight) -> httpx.MockTransport:
+    """Answers after LATENCY, counting what is in flight: the sync client calls in from its
+    threads (so the handler sleeps), the async one from its loop (so the handler awaits)."""
+    if client_kind == "sync":
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        request.read()
+        def handler(request: httpx.Request) -> httpx.Response:
+            service = seen.service(request)
+            seen.enter(service)
+            time.sleep(LATENCY)
+            seen.leave(service)
+            return seen.answer(request)
+
+        return httpx.MockTransport(handler)
+
+    async def async_handler(request: httpx.Request) -> httpx.Response:
         service = seen.service(request)
         seen.enter(service)
-        time.sleep(LATENCY)
+        await asyncio.sleep(LATENCY)
         seen.leave(service)
         return seen.answer(request)
 
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
+    return httpx.MockTransport(async_handler)
+
+
+def test_upload_bounds_each_service_and_overlaps_them(
+    make_hub: MakeHub, http_client: HttpClient, client_kind: str, tmp_path: Path
+) -> None:
+    seen = InFlight()
+    client = http_client(slow_transport(client_kind, seen))
+    with make_hub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
         report = hub.assets.upload(
             PROJECT, numbered_files(tmp_path, 40), concurrency=3, progress=False
         )
@@ -76,31 +93,6 @@ def test_sync_upload_bounds_each_service_and_overlaps_them(tmp_path: Path) -> No
     assert sorted(seen.imported) == sorted(f"f{n}.png" for n in range(40))
     assert seen.peak == {"api": 3, "storage": 3}
     assert seen.peak_total > 3  # URL calls and PUTs were in flight together
-
-
-async def test_async_upload_bounds_each_service_and_overlaps_them(tmp_path: Path) -> None:
-    seen = InFlight()
-
-    async def handler(request: httpx.Request) -> httpx.Response:
-        await request.aread()
-        service = seen.service(request)
-        seen.enter(service)
-        await asyncio.sleep(LATENCY)
-        seen.leave(service)
-        return seen.answer(request)
-
-    client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-    async with AsyncAngoHub(
-        api_key=KEY, base_url="https://hub.test/v2", http_client=client, retry_policy=FAST
-    ) as hub:
-        report = await hub.assets.upload(
-            PROJECT, numbered_files(tmp_path, 40), concurrency=3, progress=False
-        )
-
-    assert report.ok
-    assert sorted(seen.imported) == sorted(f"f{n}.png" for n in range(40))
-    assert seen.peak == {"api": 3, "storage": 3}
-    assert seen.peak_total > 3
 
 
 class ExpiringUrls:
@@ -139,10 +131,12 @@ class ExpiringUrls:
         return ok({"assetsCreated": len(json.loads(request.content)["assets"])})
 
 
-def test_an_expired_upload_url_is_replaced_once(tmp_path: Path) -> None:
+def test_an_expired_upload_url_is_replaced_once(
+    make_hub: MakeHub, http_client: HttpClient, tmp_path: Path
+) -> None:
     server = ExpiringUrls(refusals={b"0": 1, b"3": 1, b"5": 1})
-    client = httpx.Client(transport=httpx.MockTransport(server))
-    with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
+    client = http_client(httpx.MockTransport(server))
+    with make_hub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
         report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 6), progress=False)
 
     assert report.ok, report.to_dict()["items"]
@@ -150,13 +144,15 @@ def test_an_expired_upload_url_is_replaced_once(tmp_path: Path) -> None:
     assert {item.data_url for item in report.items} == server.stored  # only URLs that took
 
 
-async def test_a_url_refused_twice_fails_the_file_at_put(tmp_path: Path) -> None:
+def test_a_url_refused_twice_fails_the_file_at_put(
+    make_hub: MakeHub, http_client: HttpClient, tmp_path: Path
+) -> None:
     server = ExpiringUrls(refusals={b"0": 2})
-    client = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    async with AsyncAngoHub(
+    client = http_client(httpx.MockTransport(server))
+    with make_hub(
         api_key=KEY, base_url="https://hub.test/v2", http_client=client, retry_policy=FAST
     ) as hub:
-        report = await hub.assets.upload(PROJECT, numbered_files(tmp_path, 2), progress=False)
+        report = hub.assets.upload(PROJECT, numbered_files(tmp_path, 2), progress=False)
 
     failed, created = report.items
     assert (failed.status, failed.stage) == ("failed", "put")
@@ -166,10 +162,12 @@ async def test_a_url_refused_twice_fails_the_file_at_put(tmp_path: Path) -> None
     assert (server.issued, server.puts) == (3, 3)
 
 
-def test_a_failed_fresh_url_is_reported_at_its_own_stage(tmp_path: Path) -> None:
+def test_a_failed_fresh_url_is_reported_at_its_own_stage(
+    make_hub: MakeHub, http_client: HttpClient, tmp_path: Path
+) -> None:
     server = ExpiringUrls(refusals={b"0": 1}, max_urls=1)
-    client = httpx.Client(transport=httpx.MockTransport(server))
-    with AngoHub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
+    client = http_client(httpx.MockTransport(server))
+    with make_hub(api_key=KEY, base_url="https://hub.test/v2", http_client=client) as hub:
         (item,) = hub.assets.upload(PROJECT, numbered_files(tmp_path, 1), progress=False).items
 
     assert (item.status, item.stage) == ("failed", "upload_url")

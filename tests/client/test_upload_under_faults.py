@@ -1,4 +1,4 @@
-"""A 500-file upload under injected faults (10% 503s, 2% dropped connections), sync and async:
+"""A 500-file upload under injected faults (10% 503s, 2% dropped connections), on both clients:
 every file ends up in the project exactly once, or is reported failed and is not there."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ango_hub import AngoHub, AsyncAngoHub, UploadReport
+from ango_hub import AngoHub, UploadReport
 from ango_hub.mock.server import MockServer
-from client_helpers import FAST, numbered_files
+from client_helpers import numbered_files
 
 FILES = 500
 
@@ -40,21 +40,11 @@ def assert_exactly_once_or_reported(
     assert len(created) >= FILES - 5
 
 
-def test_sync_upload_of_500_files_under_faults(
+def test_upload_of_500_files_under_faults(
     hub: AngoHub, mock: MockServer, files: list[Path]
 ) -> None:
     inject_faults(mock)
     with hub.with_options(max_retries=5) as retrying:
         report = retrying.assets.upload(mock.project_id, files, progress=False)
-    mock.faults.clear()
-    assert_exactly_once_or_reported(report, mock, files)
-
-
-async def test_async_upload_of_500_files_under_faults(mock: MockServer, files: list[Path]) -> None:
-    inject_faults(mock)
-    async with AsyncAngoHub(
-        api_key=mock.api_key, base_url=mock.base_url, retry_policy=FAST, max_retries=5
-    ) as hub:
-        report = await hub.assets.upload(mock.project_id, files, progress=False)
     mock.faults.clear()
     assert_exactly_once_or_reported(report, mock, files)
