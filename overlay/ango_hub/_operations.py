@@ -159,7 +159,7 @@ def list_assets_page(
     check.int_in_range("page", page, 1)
     check.int_in_range("limit", limit, 1, 100)
     filters_text = None if filters is None else json.dumps(check.json_object("filters", filters))
-    kwargs = list_assets._get_kwargs(
+    kwargs = list_assets.request_kwargs(
         project,
         page=page,
         limit=limit,
@@ -173,7 +173,7 @@ def list_assets_page(
 def delete_assets_call(project: str, asset_ids: Iterable[str]) -> Call[DeleteAssetsResult]:
     check.non_empty_str("project", project)
     ids = check.str_list("asset_ids", asset_ids)
-    kwargs = delete_assets._get_kwargs(project, body=DeleteAssetsRequest(assets=ids))
+    kwargs = delete_assets.request_kwargs(project, body=DeleteAssetsRequest(assets=ids))
     # Deleting the same IDs twice leaves the same state: safe to repeat.
     return Call(kwargs, lambda body: DeleteAssetsResponse.from_dict(body).data, idempotent=True)
 
@@ -205,7 +205,7 @@ def update_asset_call(
         raise AngoHubValidationError(
             "update", "nothing to change", "metadata, context_data, data, overlay, external_id"
         )
-    kwargs = update_asset._get_kwargs(asset_id, body=update)
+    kwargs = update_asset.request_kwargs(asset_id, body=update)
     return Call(kwargs, lambda body: AssetResponse.from_dict(body).data.asset, idempotent=True)
 
 
@@ -219,7 +219,7 @@ def assign_batches_call(
         project=project,
         mode=check.non_empty_str("mode", mode),
     )
-    kwargs = assign_batches._get_kwargs(body=body)
+    kwargs = assign_batches.request_kwargs(body=body)
     # Adding assets to batches they are already in changes nothing: safe to repeat.
 
     def parse(body: Any) -> BatchAssignment:
@@ -244,7 +244,7 @@ def import_cloud_call(
         upload_local=UNSET if upload_local is None else _bool_text("upload_local", upload_local),
         priority=_priority(priority),
     )
-    kwargs = import_cloud_assets._get_kwargs(
+    kwargs = import_cloud_assets.request_kwargs(
         project,
         body=body,
         batches=_opt(check.json_list_param(batches and check.str_list("batches", batches))),
@@ -299,7 +299,7 @@ def upload_chat_call(
         body = ChatUploadMultipart(file=payload, **fields)
     else:
         body = ChatUploadForm(**fields)
-    kwargs = upload_chat_assets._get_kwargs(project, body=body)
+    kwargs = upload_chat_assets.request_kwargs(project, body=body)
     return Call(kwargs, _summary, idempotent=False)
 
 
@@ -319,7 +319,7 @@ def upload_url_call(
     storage_id: str | None = None,
     bucket: str | None = None,
 ) -> Call[str]:
-    kwargs = get_upload_url._get_kwargs(
+    kwargs = get_upload_url.request_kwargs(
         name=check.non_empty_str("name", name),
         project=check.non_empty_str("project", project),
         type_=check.choice("file_type", file_type, STORAGE_FILE_TYPES),  # type: ignore[arg-type]
@@ -336,7 +336,7 @@ def signed_url_call(
     file_type: str | None = None,
     storage_id: str | None = None,
 ) -> Call[str]:
-    kwargs = get_signed_url._get_kwargs(
+    kwargs = get_signed_url.request_kwargs(
         url_query=check.non_empty_str("url", url),
         project=_opt(project),
         type_=UNSET
@@ -364,7 +364,7 @@ def import_attachments_call(
     body = ImportAttachmentsRequest(
         project=check.non_empty_str("project", project), attachments=items
     )
-    kwargs = import_attachments._get_kwargs(body=body)
+    kwargs = import_attachments.request_kwargs(body=body)
 
     def parse(body: Any) -> AttachmentsImported:
         result = ImportAttachmentsResponse.from_dict(body).data.project
@@ -383,7 +383,7 @@ def import_labels_call(project: str, labels: Iterable[Label | Mapping[str, Any]]
         one_of=("externalId", "assetId"),
     )
     body = ImportLabelsRequest(project=check.non_empty_str("project", project), labels=items)
-    kwargs = import_labels._get_kwargs(body=body)
+    kwargs = import_labels.request_kwargs(body=body)
 
     def parse(body: Any) -> str:
         result = ImportLabelsResponse.from_dict(body).data.project
@@ -414,7 +414,7 @@ def create_export_call(
     for index, task_type in enumerate(task_types or ()):
         check.choice(f"task_types[{index}]", task_type, TASK_TYPES)
     module = export_tasks_v3 if v3 else export_tasks
-    kwargs = module._get_kwargs(
+    kwargs = module.request_kwargs(
         project=project,
         format_=check.choice("format", format, EXPORT_FORMATS),
         status=_opt(status),

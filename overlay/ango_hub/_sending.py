@@ -81,7 +81,7 @@ class Attempts:
 
 
 def api_request(settings: Settings, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Turn the generated ``_get_kwargs`` output into ``build_request`` arguments."""
+    """Turn a generated ``request_kwargs`` output into ``build_request`` arguments."""
     args = dict(kwargs)
     headers = dict(args.pop("headers", {}) or {})
     if "files" in args:
