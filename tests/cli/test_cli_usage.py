@@ -189,6 +189,7 @@ finally:
 
 def test_every_command_is_covered_here() -> None:
     assert sorted(" ".join(p) for p in _leaf_commands()) == [
+        "api",
         "assets assign-batches",
         "assets delete",
         "assets list",

@@ -37,6 +37,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
+    "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "mock": LazyCommand("mock_cmd", "Serve a mock Ango Hub API v2 (state in memory) until Ctrl-C."),
 }
 
