@@ -99,9 +99,7 @@ def test_json_body_from_stdin_and_from_a_file(
     assert [a.id for a in mock.project.iter_assets() if not a.deleted] == [third]
 
 
-def test_file_part_of_a_multipart_operation(
-    cli: RunCli, mock: MockServer, tmp_path: Path
-) -> None:
+def test_file_part_of_a_multipart_operation(cli: RunCli, mock: MockServer, tmp_path: Path) -> None:
     chats = tmp_path / "chats.json"
     chats.write_text(json.dumps([{"messages": [{"role": "user", "content": "hi"}]}] * 2))
     result = cli(
