@@ -25,6 +25,7 @@ TINY = {
     ("script", "expected"),
     [
         ("import_time.py", "import ango_hub: **"),
+        ("cli_help_time.py", "ango-hub --help: **"),
         ("upload_files.py", "| +1 ms/request | ango_hub upload concurrency=16 |"),
         ("list_assets.py", "| ango_hub assets.list |"),
         ("export_memory.py", "| official SDK exportV3 | ndjson | 50 |"),
