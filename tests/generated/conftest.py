@@ -24,7 +24,7 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def make_client(recorder: Recorder) -> Iterator[Callable[[], AuthenticatedClient]]:
-    """A factory for the generated client, configured as GENERATOR-NOTES says for the apikey
+    """A factory for the generated client, configured as docs/GENERATOR-NOTES.md says for the apikey
     header, talking to ``recorder`` instead of the network."""
     clients: list[AuthenticatedClient] = []
 

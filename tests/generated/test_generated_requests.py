@@ -260,7 +260,7 @@ CASES = [
         lambda c: list_assets.sync_detailed(PROJECT, client=c),
         "GET",
         f"/v2/project/{PROJECT}/assets",
-        # Parameters with a spec default are always sent (GENERATOR-NOTES).
+        # Parameters with a spec default are always sent (docs/GENERATOR-NOTES.md).
         [("page", "1"), ("limit", "10")],
     ),
     Case(
@@ -540,7 +540,7 @@ def test_multipart_boundary_is_the_generators_fixed_one(
     make_client: Callable[[], AuthenticatedClient], recorder: Recorder
 ) -> None:
     """What the generated code does today: the body really is delimited by ``+++``, so a file
-    holding ``--+++`` breaks the parts (GENERATOR-NOTES; the overlay must not send this)."""
+    holding ``--+++`` breaks the parts (docs/GENERATOR-NOTES.md; the overlay must not send this)."""
     body = ChatUploadMultipart(
         priority=1,
         file=File(

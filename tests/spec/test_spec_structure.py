@@ -64,7 +64,7 @@ def test_operation_metadata(operation_id: str) -> None:
     assert operation["tags"], "tags"
     assert set(operation["tags"]) <= {tag["name"] for tag in spec_dict()["tags"]}
     assert operation["summary"].strip(), "summary"
-    # Operation-level security: the generator ignores the root-level one (GENERATOR-NOTES).
+    # Operation-level security: the generator ignores the root-level one (docs/GENERATOR-NOTES.md).
     assert operation["security"] == [{"ApiKeyAuth": []}]
 
 
