@@ -38,4 +38,3 @@ def test_every_cited_document_exists_in_the_repository() -> None:
                 missing.setdefault(wanted, []).append(str(path.relative_to(REPO)))
     assert not missing, f"cited but not in the repository: {missing}"
     assert "GENERATOR-NOTES.md" in present
-
