@@ -45,9 +45,7 @@ class Blocking:
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
-        if isinstance(value, AsyncAngoHub) or type(value).__module__.startswith(
-            "ango_hub.resources"
-        ):
+        if _has_async_methods(value):  # the client, or one of its resources (hub.assets...)
             return Blocking(value, self._runner)
         if callable(value) and not isinstance(value, type):
             return lambda *args, **kwargs: self._result(value(*args, **kwargs))
@@ -64,3 +62,15 @@ class Blocking:
 
     def __repr__(self) -> str:
         return repr(self._target)
+
+
+def _has_async_methods(value: Any) -> bool:
+    """True for the client and its resources: objects with public coroutine methods."""
+    if isinstance(value, type):
+        return False
+    return any(
+        inspect.iscoroutinefunction(member) or inspect.isasyncgenfunction(member)
+        for cls in type(value).__mro__
+        for name, member in vars(cls).items()
+        if not name.startswith("_")
+    )
