@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage_file_type import StorageFileType
+    from .task_type import TaskType
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
@@ -121,6 +122,7 @@ _MODULES = {
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "StorageFileType": ".storage_file_type",
+    "TaskType": ".task_type",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
@@ -181,6 +183,7 @@ __all__ = (
     "SignedUrl",
     "SignedUrlResponse",
     "StorageFileType",
+    "TaskType",
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",
