@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 
 from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, response_json
-from ango_hub._prepare import prepare
 from ango_hub._retry import RetryPolicy
 
 from .sending import send
@@ -116,6 +115,8 @@ class AsyncAngoHub(HubCore):
         >>> page = hub.call("listAssets", {"projectId": PROJECT, "limit": 5})  # doctest: +SKIP
         >>> page["data"]["total"]  # doctest: +SKIP
         """
+        from ango_hub._prepare import prepare  # noqa: PLC0415  (not needed for the import)
+
         prepared = prepare(operation_id, params, body=body, files=files)
         try:
             build = self._request_builder(self._http, prepared, timeout)
