@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
+    from .projects import Projects
 
 
 class AngoHub(HubCore):
@@ -28,7 +29,7 @@ class AngoHub(HubCore):
     ``api_key`` falls back to ``ANGO_API_KEY``; ``base_url`` to ``ANGO_BASE_URL``, then to the
     ``region``'s server (``ANGO_REGION``; one of eu, us, in, test; default eu). Pass your own
     ``http_client`` for proxies or custom transports; it is not closed with this client.
-    Resources (``hub.assets``, ``hub.exports``, ...) load on first use; :meth:`call` reaches
+    Resources (``hub.assets``, ``hub.projects``, ...) load on first use; :meth:`call` reaches
     every operation of the spec.
     """
 
@@ -90,6 +91,13 @@ class AngoHub(HubCore):
         from .exports import Exports  # noqa: PLC0415
 
         return Exports(self)
+
+    @cached_property
+    def projects(self) -> Projects:
+        """The organisation's projects."""
+        from .projects import Projects  # noqa: PLC0415
+
+        return Projects(self)
 
     def call(
         self,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .exports import AsyncExports
     from .files import AsyncFiles
     from .imports import AsyncAttachments, AsyncLabels
+    from .projects import AsyncProjects
 
 
 class AsyncAngoHub(HubCore):
@@ -28,7 +29,7 @@ class AsyncAngoHub(HubCore):
     ``api_key`` falls back to ``ANGO_API_KEY``; ``base_url`` to ``ANGO_BASE_URL``, then to the
     ``region``'s server (``ANGO_REGION``; one of eu, us, in, test; default eu). Pass your own
     ``http_client`` for proxies or custom transports; it is not closed with this client.
-    Resources (``hub.assets``, ``hub.exports``, ...) load on first use; :meth:`call` reaches
+    Resources (``hub.assets``, ``hub.projects``, ...) load on first use; :meth:`call` reaches
     every operation of the spec.
     """
 
@@ -90,6 +91,13 @@ class AsyncAngoHub(HubCore):
         from .exports import AsyncExports  # noqa: PLC0415
 
         return AsyncExports(self)
+
+    @cached_property
+    def projects(self) -> AsyncProjects:
+        """The organisation's projects."""
+        from .projects import AsyncProjects  # noqa: PLC0415
+
+        return AsyncProjects(self)
 
     async def call(
         self,
