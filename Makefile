@@ -4,10 +4,12 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 VENV_BIN := $(CURDIR)/.venv/bin
 GEN_PKG := generated/ango_hub_api
+# The sync client, produced by unasync from overlay/ango_hub/_async (the only hand-written one).
+SYNC_PKG := generated/_ango_hub_sync
 # The generator's ruff hooks must find the pinned ruff in the venv, not whatever is on PATH.
 export PATH := $(VENV_BIN):$(PATH)
 
-.PHONY: install generate check-generated lint lint-spec lint-python typecheck test pytest clean
+.PHONY: install generate sync-twin check-generated lint lint-spec lint-python typecheck test pytest clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -27,7 +29,7 @@ node_modules/.installed: package.json package-lock.json
 # leaves stale files behind). Output is byte-for-byte deterministic for pinned tool versions.
 # generator-templates/ overrides two of the generator's templates: a public request builder
 # per operation (`request_kwargs`) and a models package that imports each model on first use.
-generate: .venv/.installed
+generate: .venv/.installed sync-twin
 	rm -rf $(GEN_PKG)
 	$(VENV_BIN)/openapi-python-client generate --path openapi.yaml \
 	  --config generator-config.yaml --custom-template-path generator-templates \
@@ -37,6 +39,9 @@ generate: .venv/.installed
 	touch $(GEN_PKG)/py.typed
 	# Every operation's method, path, parameters and schemas, read by ango_hub at run time.
 	$(PY) tools/generate/operation_index.py openapi.yaml $(GEN_PKG)/operations.json
+
+sync-twin: .venv/.installed
+	$(PY) tools/generate/sync_twin.py overlay/ango_hub/_async $(SYNC_PKG)
 
 # Fails when generated/ differs from what openapi.yaml produces, untracked files included.
 check-generated: generate

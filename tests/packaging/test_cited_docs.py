@@ -8,8 +8,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 # A document named by file name (README.md, docs/MOCK.md, ...), or by the bare name of the
-# generator notes, which code comments use ("see GENERATOR-NOTES").
-CITED = re.compile(r"\b([A-Z][A-Z0-9_-]+\.md|GENERATOR-NOTES)\b")
+# generator notes, which code comments use ("see GENERATOR-NOTES"). A path that leaves the
+# repository (the research notes in ../shared/docs/) says where it is, and is not counted.
+CITED = re.compile(r"(?<![\w/.-])(?:docs/)?([A-Z][A-Z0-9_-]+\.md|GENERATOR-NOTES)\b")
 
 
 def tracked_text_files() -> list[Path]:

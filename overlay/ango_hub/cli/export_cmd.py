@@ -22,7 +22,7 @@ from ._output import print_json, progress_wanted
 from ._summary import ExportSummary
 
 if TYPE_CHECKING:
-    from ango_hub._operations import ExportOptions
+    from ango_hub._options import ExportOptions
 
 
 class ExportFormat(StrEnum):
