@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from ango_hub import AngoHub, AngoHubValidationError, AsyncAngoHub
+from ango_hub import AngoHub, AngoHubValidationError
 from ango_hub.mock import MockConfig
 from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 from ango_hub_api.models import ProjectListItem, ProjectPage
-from client_helpers import FAST
+from client_helpers import FAST, MakeHub
 
 KEY = "projects-key"
 PROJECTS = [f"{n:024x}" for n in range(1, 251)]
@@ -26,56 +25,36 @@ def many() -> Iterator[MockServer]:
         yield server
 
 
-@pytest.fixture(params=["sync", "async"])
-def on_hub(request: pytest.FixtureRequest, many: MockServer) -> Callable[..., Any]:
-    """Runs ``use(hub)`` with an AngoHub, or awaits it with an AsyncAngoHub."""
-
-    def run(use: Callable[[Any], Any], key: str = KEY) -> Any:
-        if request.param == "sync":
-            with AngoHub(api_key=key, base_url=many.base_url, retry_policy=FAST) as hub:
-                return use(hub)
-
-        async def main() -> Any:
-            async with AsyncAngoHub(api_key=key, base_url=many.base_url, retry_policy=FAST) as hub:
-                return await use(hub)
-
-        return asyncio.run(main())
-
-    return run
+@pytest.fixture
+def hub(make_hub: MakeHub, many: MockServer) -> Iterator[AngoHub]:
+    """A client (either kind) on the mock with 250 projects."""
+    with make_hub(api_key=KEY, base_url=many.base_url, retry_policy=FAST) as client:
+        yield client
 
 
 def _ids(items: list[ProjectListItem]) -> list[str]:
     return [item.field_id for item in items]
 
 
-def test_list_page_is_typed_and_sorted(on_hub: Callable[..., Any]) -> None:
-    page = on_hub(lambda hub: hub.projects.list_page(page=2, limit=30, sort="_id"))
+def test_list_page_is_typed_and_sorted(hub: AngoHub) -> None:
+    page = hub.projects.list_page(page=2, limit=30, sort="_id")
     assert isinstance(page, ProjectPage)
     assert page.total == 250
     assert _ids(page.projects) == PROJECTS[30:60]
-    newest_first = on_hub(lambda hub: hub.projects.list_page(limit=3, sort="-_id"))
+    newest_first = hub.projects.list_page(limit=3, sort="-_id")
     assert _ids(newest_first.projects) == PROJECTS[::-1][:3]
 
 
-def test_list_walks_every_page(on_hub: Callable[..., Any], many: MockServer) -> None:
+def test_list_walks_every_page(hub: AngoHub, many: MockServer) -> None:
     many.ctx.requests.clear()
-
-    def everything(hub: Any) -> Any:
-        if isinstance(hub, AngoHub):
-            return list(hub.projects.list(sort="_id", page_size=100))
-
-        async def collect() -> list[ProjectListItem]:
-            return [p async for p in hub.projects.list(sort="_id", page_size=100)]
-
-        return collect()
-
-    assert _ids(on_hub(everything)) == PROJECTS
+    assert _ids(list(hub.projects.list(sort="_id", page_size=100))) == PROJECTS
     assert many.ctx.requests.counts["listProjects"] == 3  # 100 + 100 + 50
 
 
-def test_other_organisations_projects_are_not_listed(on_hub: Callable[..., Any]) -> None:
-    theirs = on_hub(lambda hub: hub.projects.list_page(), key="other-key")
-    assert (theirs.total, _ids(theirs.projects)) == (1, ["f" * 24])
+def test_other_organisations_projects_are_not_listed(make_hub: MakeHub, many: MockServer) -> None:
+    with make_hub(api_key="other-key", base_url=many.base_url) as theirs:
+        page = theirs.projects.list_page()
+    assert (page.total, _ids(page.projects)) == (1, ["f" * 24])
 
 
 @pytest.mark.parametrize(
@@ -84,34 +63,20 @@ def test_other_organisations_projects_are_not_listed(on_hub: Callable[..., Any])
         (lambda hub: hub.projects.list_page(limit=500), "limit", "1..100"),
         (lambda hub: hub.projects.list_page(page=0), "page", ">= 1"),
         (lambda hub: hub.projects.list_page(sort=""), "sort", None),
+        (lambda hub: list(hub.projects.list(page_size=101)), "page_size", "1..100"),
     ],
 )
 def test_bad_input_is_refused_before_sending(
-    on_hub: Callable[..., Any],
+    hub: AngoHub,
     many: MockServer,
-    call: Callable[[Any], Any],
+    call: Callable[[AngoHub], Any],
     field: str,
     allowed: str | None,
 ) -> None:
     many.ctx.requests.clear()
     with pytest.raises(AngoHubValidationError) as info:
-        on_hub(call)
+        call(hub)
     assert info.value.field == field
     if allowed:
         assert info.value.allowed == allowed
     assert many.ctx.requests.counts["listProjects"] == 0
-
-
-def test_page_size_is_checked_against_the_specs_limit(on_hub: Callable[..., Any]) -> None:
-    def walk(hub: Any) -> Any:
-        if isinstance(hub, AngoHub):
-            return list(hub.projects.list(page_size=101))
-
-        async def collect() -> list[ProjectListItem]:
-            return [p async for p in hub.projects.list(page_size=101)]
-
-        return collect()
-
-    with pytest.raises(AngoHubValidationError) as info:
-        on_hub(walk)
-    assert (info.value.field, info.value.allowed) == ("page_size", "1..100")
