@@ -163,3 +163,17 @@ def test_retries_apply_as_to_every_command(cli: RunCli, mock: MockServer) -> Non
     result = cli("api", "listAssets", "-f", f"projectId={mock.project_id}")
     assert result.code == 0, result
     assert mock.requests.counts["listAssets"] == 2  # the 503, then the answer
+
+
+def test_an_operation_added_to_the_spec_needs_no_cli_code(cli: RunCli, mock: MockServer) -> None:
+    # listProjects came with docs/ADDING-AN-OPERATION.md; nothing under cli/ names it.
+    cli_sources = (REPO / "overlay/ango_hub/cli").glob("*.py")
+    assert not any("listProjects" in path.read_text() for path in cli_sources)
+    result = cli("api", "listProjects", "--field", "limit=5", "--field", "sort=-_id")
+    assert result.code == 0, result
+    data = result.json()["data"]
+    assert data["total"] == 1
+    assert [p["_id"] for p in data["projects"]] == [mock.project_id]
+    bad = cli("api", "listProjects", "--field", "limit=0")
+    assert bad.code == 2
+    assert "limit: 0 is out of range" in bad.error_line()
