@@ -83,7 +83,7 @@ def test_other_organisations_projects_are_not_listed(on_hub: Callable[..., Any])
     [
         (lambda hub: hub.projects.list_page(limit=500), "limit", "1..100"),
         (lambda hub: hub.projects.list_page(page=0), "page", ">= 1"),
-        (lambda hub: hub.projects.list_page(sort=""), "sort", None),
+        (lambda hub: hub.projects.list_page(sort=5), "sort", None),
     ],
 )
 def test_bad_input_is_refused_before_sending(
