@@ -62,7 +62,7 @@ def test_other_organisations_projects_are_not_listed(make_hub: MakeHub, many: Mo
     [
         (lambda hub: hub.projects.list_page(limit=500), "limit", "1..100"),
         (lambda hub: hub.projects.list_page(page=0), "page", ">= 1"),
-        (lambda hub: hub.projects.list_page(sort=""), "sort", None),
+        (lambda hub: hub.projects.list_page(sort=5), "sort", None),
         (lambda hub: list(hub.projects.list(page_size=101)), "page_size", "1..100"),
     ],
 )

@@ -814,7 +814,8 @@ export interface operations {
                 limit?: number;
                 /**
                  * @description The field to sort by, e.g. `createdAt` or `name`; prefix it with `-` for
-                 *     descending order. The server sorts newest first (`-createdAt`) when it is left out.
+                 *     descending order. The server sorts newest first (`-createdAt`) when it is left out
+                 *     (or empty).
                  * @example -createdAt
                  */
                 sort?: string;
