@@ -111,7 +111,9 @@ def _fields(operation: Operation, given: list[str]) -> tuple[dict[str, Any], dic
         name, value = _pair("--field", text)
         param = operation.parameter(name)
         if param is not None:
-            params[param.name] = _typed(f"--field {name}", value, param.schema, params.get(name))
+            params[param.name] = _typed(
+                f"--field {name}", value, param.schema, params.get(param.name)
+            )
         elif name in body_properties:
             body[name] = _typed(f"--field {name}", value, body_properties[name], body.get(name))
         else:
