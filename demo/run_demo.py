@@ -156,6 +156,13 @@ def run(workdir: Path) -> None:
         )
         print(f"{json.loads(result.stdout)['attachmentsImported']} attachment imported")
 
+        say("Any operation by its operationId (CLI): ango-hub api")
+        page = cli(
+            "api", "listAssets", "--field", f"projectId={project}", "--field", "limit=2", env=env
+        )
+        found = page["data"]
+        print(f"listAssets: {len(found['assets'])} of {found['total']} assets on page 1")
+
         say("The library (Python): list, update one asset, read the export")
         library_part(base_url, api_key, project)
 

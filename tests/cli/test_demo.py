@@ -33,6 +33,7 @@ def test_demo_runs_the_whole_workflow_and_stops_its_mock() -> None:
     assert "3 assets now in 'Demo batch'" in out
     assert "2 / 2 tasks are labeled." in out
     assert "1 attachment imported" in out
+    assert "listAssets: 2 of 6 assets on page 1" in out
     assert "hub.assets.list: 6 assets" in out
     assert "metadata of img-001.png is now {'camera': 'demo', 'exposure': 0.5}" in out
     assert "hub.exports.iter_tasks: 2 completed tasks" in out
