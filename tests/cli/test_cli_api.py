@@ -127,6 +127,10 @@ def test_file_part_of_a_multipart_operation(cli: RunCli, mock: MockServer, tmp_p
         (["updateAsset", "-f", "assetId=a", "-f", "metadata=7"], "is not a JSON object"),
         (["deleteAssets", "-f", "projectId=p", "--input", "/no/such.json"], "--input: /no/such"),
         (["getUploadUrl", "-f", "project=p", "-f", "name=a.png", "-f", "type=zip"], "type"),
+        (
+            ["uploadChatAssets", "-f", "projectId=p", "-f", "file=chats.json"],
+            "--field file: is a file part (accepted: --file file=PATH)",
+        ),
     ],
 )
 def test_bad_input_is_exit_2_naming_the_field_and_nothing_is_sent(
@@ -177,3 +181,15 @@ def test_an_operation_added_to_the_spec_needs_no_cli_code(cli: RunCli, mock: Moc
     bad = cli("api", "listProjects", "--field", "limit=0")
     assert bad.code == 2
     assert "limit: 0 is out of range" in bad.error_line()
+
+
+def test_list_with_an_operation_describes_its_fields(cli: RunCli) -> None:
+    result = cli("api", "listAssets", "--list")
+    assert result.code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == "GET /project/{projectId}/assets  List project assets"
+    assert "  projectId  (path, required) string" in lines
+    assert "  limit  (query) integer 1..100" in lines
+    chat = cli("api", "uploadChatAssets", "--list").stdout.splitlines()
+    assert "    file  (body) a file (--file)" in chat
+    assert "    priority  (body) number -1000..1000" in chat

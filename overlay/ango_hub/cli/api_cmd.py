@@ -30,6 +30,7 @@ Examples:
 
 \b
   ango-hub api --list
+  ango-hub api listAssets --list
   ango-hub api listAssets --field projectId=507f1f77bcf86cd799439011 --field limit=5
   ango-hub api updateAsset -f assetId=ASSET_ID -f 'metadata={"camera": "front"}'
   echo '{"assets": ["ID1"]}' | ango-hub api deleteAssets -f projectId=PROJECT --input -
@@ -69,7 +70,11 @@ def api(  # noqa: PLR0917  (typer maps parameters to arguments and options)
         typer.Option("--file", metavar="NAME=PATH", help="Multipart file part (repeatable)."),
     ] = None,
     list_operations: Annotated[
-        bool, typer.Option("--list", help="List the operations (method, path, summary).")
+        bool,
+        typer.Option(
+            "--list",
+            help="List the operations; with OPERATION_ID, its parameters and body properties.",
+        ),
     ] = False,
     json_flag: JsonFlag = False,
 ) -> None:
@@ -77,12 +82,15 @@ def api(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     from ango_hub import operations  # noqa: PLC0415  (the index loads on first use)
 
     known = operations()
-    if list_operations or operation_id is None:
+    if operation_id is None:
         _print_operations(list(known.values()), wants_json(ctx, json_flag))
         return
     operation = known.get(operation_id)
     if operation is None:
         fail_usage("OPERATION_ID", f"unknown operation {operation_id!r}", ", ".join(sorted(known)))
+    if list_operations:
+        _describe(operation)
+        return
     params, body_fields = _fields(operation, field or [])
     body = _body(input_source, body_fields)
     files = {name: Path(path) for name, path in (_pair("--file", f) for f in file or [])}
@@ -114,6 +122,8 @@ def _fields(operation: Operation, given: list[str]) -> tuple[dict[str, Any], dic
             params[param.name] = _typed(
                 f"--field {name}", value, param.schema, params.get(param.name)
             )
+        elif body_properties.get(name, {}).get("format") == "binary":
+            fail_usage(f"--field {name}", "is a file part", f"--file {name}=PATH")
         elif name in body_properties:
             body[name] = _typed(f"--field {name}", value, body_properties[name], body.get(name))
         else:
@@ -202,3 +212,33 @@ def _print_operations(known: list[Operation], as_json: bool) -> None:
         click.echo(
             f"{op.operation_id:<{id_width}}  {op.method:<6}  {op.path:<{path_width}}  {op.summary}"
         )
+
+
+def _describe(operation: Operation) -> None:
+    """One line per parameter and body property: where it goes, its type and bounds."""
+    from ango_hub._schema_check import properties  # noqa: PLC0415
+
+    click.echo(f"{operation.method} {operation.path}  {operation.summary}")
+    for param in operation.parameters:
+        required = ", required" if param.required else ""
+        click.echo(f"  {param.name}  ({param.location}{required}) {_schema_text(param.schema)}")
+    for media, schema in operation.body_schemas.items():
+        click.echo(f"  body: {media}")
+        needed = set(schema.get("required", ()))
+        for name, prop in properties(schema).items():
+            required = ", required" if name in needed else ""
+            click.echo(f"    {name}  (body{required}) {_schema_text(prop)}")
+
+
+def _schema_text(schema: dict[str, Any]) -> str:
+    from ango_hub._schema_check import types  # noqa: PLC0415
+
+    if schema.get("format") == "binary":
+        return "a file (--file)"
+    text = " or ".join(sorted(types(schema))) or "any"
+    if "enum" in schema:
+        text += ": " + ", ".join(str(v) for v in schema["enum"])
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None or high is not None:
+        text += f" {'' if low is None else low}..{'' if high is None else high}"
+    return text
