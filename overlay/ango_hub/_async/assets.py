@@ -172,7 +172,8 @@ class AsyncAssets(AsyncResource):
         progress: bool = True,
         external_id: bulk.ExternalIdFrom = "name",
     ) -> bulk.UploadReport:
-        """Upload local files as assets; see :mod:`ango_hub.upload`. Files whose externalId
+        """Upload local files and folders as assets; see :mod:`ango_hub.upload`
+        (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
         API while as many PUTs stream to storage."""
