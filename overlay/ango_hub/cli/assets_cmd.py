@@ -24,7 +24,20 @@ commands.add_typer(assets_app, name="assets")
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 AssetIds = Annotated[list[str], typer.Argument(help="Asset IDs.", show_default=False)]
 
-FILTER_KEYS = ("_id", "externalId", "isPreLabeled", "batches")
+
+def _list_assets_spec() -> tuple[tuple[str, ...], dict[str, Any], dict[str, Any]]:
+    """From the spec's listAssets: the keys of its ``filters`` object (``contentSchema``), and
+    the schemas of ``page`` and ``limit`` (their bounds and defaults)."""
+    from ango_hub import operations  # noqa: PLC0415
+    from ango_hub._schema_check import properties  # noqa: PLC0415
+
+    listing = operations()["listAssets"]
+    schemas = {p.name: p.schema for p in listing.parameters}
+    keys = tuple(properties(schemas["filters"].get("contentSchema", {})))
+    return keys, schemas["page"], schemas["limit"]
+
+
+FILTER_KEYS, PAGE, LIMIT = _list_assets_spec()
 
 
 def _asset_dict(asset: Any) -> dict[str, Any]:
@@ -47,8 +60,17 @@ Examples:
 def list_assets(  # noqa: PLR0917
     ctx: typer.Context,
     project: Project,
-    page: Annotated[int, typer.Option(min=1, help="Page number (1-based).")] = 1,
-    limit: Annotated[int, typer.Option(min=1, max=100, help="Assets per page (1..100).")] = 10,
+    page: Annotated[
+        int, typer.Option(min=PAGE.get("minimum"), help="Page number (1-based).")
+    ] = PAGE.get("default", 1),
+    limit: Annotated[
+        int,
+        typer.Option(
+            min=LIMIT.get("minimum"),
+            max=LIMIT.get("maximum"),
+            help="Assets per page.",
+        ),
+    ] = LIMIT.get("default", 10),
     all_pages: Annotated[
         bool, typer.Option("--all", help="Every matching asset, all pages.")
     ] = False,
