@@ -83,8 +83,8 @@ def test_external_id_source_is_checked(cli: RunCli, tmp_path: Path) -> None:
         ('"text"', "a JSON str was given"),
         ("[]", "no labels given"),
         ("[1, 2]", "labels[0]: a JSON int was given"),
-        ('[{"answer": {}}]', "labels[0]: names no asset (accepted: assetId or externalId)"),
-        ('[{"externalId": "a"}]', "labels[0].answer: missing"),
+        ('[{"answer": {}}]', "labels[0]: needs one of externalId or assetId"),
+        ('[{"externalId": "a"}]', "labels[0].answer: is required"),
         ('{"a": 1}\n{"b": oops}\n', "line 2: not valid JSON"),
     ],
 )
@@ -101,12 +101,19 @@ def test_bad_labels_file_is_exit_2(
     assert _api_calls(mock) == 0
 
 
-def test_bad_cloud_assets_from_stdin_name_the_item(cli: RunCli, mock: MockServer) -> None:
-    result = cli("import-cloud", PROJECT, "-", input=json.dumps({"assets": [{"data": "u"}, {}]}))
+@pytest.mark.parametrize(
+    ("second", "problem"),
+    [({}, "FILE assets[1].data: is required"), ({"data": ""}, "FILE assets[1].data: must not be empty")],
+)
+def test_bad_cloud_assets_from_stdin_name_the_item(
+    cli: RunCli, mock: MockServer, second: dict[str, str], problem: str
+) -> None:
+    # The spec's rules (CloudAsset: data required, at least one character), checked by the
+    # library before anything is sent.
+    assets = {"assets": [{"data": "u"}, second]}
+    result = cli("import-cloud", PROJECT, "-", input=json.dumps(assets))
     assert result.code == 2
-    assert (
-        "FILE assets[1].data: missing or empty (accepted: the asset's URL)" in result.error_line()
-    )
+    assert problem in result.error_line()
     assert _api_calls(mock) == 0
 
 
@@ -115,7 +122,7 @@ def test_attachment_without_url_is_exit_2(cli: RunCli, tmp_path: Path) -> None:
     path.write_text(json.dumps([{"externalId": "a"}]))
     result = cli("attachments", "import", PROJECT, str(path))
     assert result.code == 2
-    assert "FILE attachments[0].attachmentUrl: missing" in result.error_line()
+    assert "FILE attachments[0].attachmentUrl: is required" in result.error_line()
 
 
 def test_bad_region_from_the_environment_is_exit_2(cli: RunCli, mock: MockServer) -> None:

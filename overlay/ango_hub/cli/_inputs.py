@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +78,18 @@ def _ndjson(
         except json.JSONDecodeError as exc:
             fail_usage(field, f"{source} line {number}: not valid JSON ({exc.msg})", accepted)
     return items
+
+
+@contextmanager
+def checked_as(field: str) -> Iterator[None]:
+    """The library checks a request body against the spec before sending it; a failure there
+    is the input file's: exit 2 naming ``field`` (``FILE``) and the item, not ``body``."""
+    from ango_hub.errors import AngoHubValidationError  # noqa: PLC0415  (loads httpx)
+
+    try:
+        yield
+    except AngoHubValidationError as exc:
+        if not exc.field.startswith("body."):
+            raise
+        where = exc.field.removeprefix("body.")
+        fail_usage(f"{field} {where}", exc.problem, exc.allowed)

@@ -9,8 +9,8 @@ import typer
 
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
-from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
-from ._inputs import load_items
+from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with
+from ._inputs import checked_as, load_items
 from ._lazy import command_app
 from ._output import print_data
 
@@ -33,17 +33,12 @@ LABELED = re.compile(r"(\d+)\s*/\s*(\d+)")
 
 
 def _send(
-    ctx: typer.Context, project: str, file: str, key: str, required: str
+    ctx: typer.Context, project: str, file: str, key: str
 ) -> tuple[list[dict[str, Any]], Any]:
-    """Read the items (``labels`` or ``attachments``) from ``file``, check that each names its
-    asset (``assetId`` or ``externalId``) and has ``required``, and import them."""
+    """Read the items (``labels`` or ``attachments``) from ``file`` and import them; the
+    library checks each against the spec (its asset, its required fields) before sending."""
     items = load_items(file, key, "FILE")
-    for index, item in enumerate(items):
-        if not item.get("assetId") and not item.get("externalId"):
-            fail_usage(f"FILE {key}[{index}]", "names no asset", "assetId or externalId")
-        if required not in item:
-            fail_usage(f"FILE {key}[{index}].{required}", "missing", f"a {required} value")
-    with open_hub(ctx) as hub:
+    with open_hub(ctx) as hub, checked_as("FILE"):
         resource = hub.labels if key == "labels" else hub.attachments
         return items, resource.import_(project, items)
 
@@ -64,7 +59,7 @@ def import_labels(
     ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
 ) -> None:
     """Import labels onto the tasks of assets named by assetId or externalId."""
-    labels, result = _send(ctx, project, file, "labels", "answer")
+    labels, result = _send(ctx, project, file, "labels")
     message = str(result)
     match = LABELED.search(message)
     labeled, total = (int(match[1]), int(match[2])) if match else (None, None)
@@ -89,7 +84,7 @@ def import_attachments(
     ctx: typer.Context, project: Project, file: SourceFile, json_flag: JsonFlag = False
 ) -> None:
     """Attach files (by URL) to assets named by assetId or externalId."""
-    attachments, result = _send(ctx, project, file, "attachments", "attachmentUrl")
+    attachments, result = _send(ctx, project, file, "attachments")
     counts = result.to_dict()
     data = {"project": project, "sent": len(attachments)}
     data.update({name: counts.get(name) for name in ("attachmentsImported", "assetsUpdated")})

@@ -12,7 +12,7 @@ from ango_hub.upload import ExternalIdRule, plan
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
-from ._inputs import load_items
+from ._inputs import checked_as, load_items
 from ._lazy import command_app
 from ._output import print_json, print_table, progress_wanted
 
@@ -121,10 +121,7 @@ def import_cloud(
     """Create assets from files already in cloud storage (their URLs)."""
     as_json = wants_json(ctx, json_flag)
     assets = load_items(file, "assets", "FILE")
-    for index, asset in enumerate(assets):
-        if not isinstance(asset.get("data"), str) or not asset["data"]:
-            fail_usage(f"FILE assets[{index}].data", "missing or empty", "the asset's URL")
-    with open_hub(ctx) as hub:
+    with open_hub(ctx) as hub, checked_as("FILE"):
         result = hub.assets.import_from_cloud(project, assets, batches=batch or None)
     summary = result.to_dict()
     data = {"project": project, "assets": len(assets), "result": summary}
