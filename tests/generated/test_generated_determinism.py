@@ -28,7 +28,18 @@ def _generate(out_dir: Path, hash_seed: str) -> dict[str, bytes]:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     subprocess.run(
         # -o: never rebuild the venv from inside a test, even if pyproject.toml is newer.
-        [make, "-s", "-C", str(ROOT), "-o", ".venv/.installed", "generate", f"GEN_PKG={out_dir}"],
+        # SYNC_PKG: the sync twin goes beside it, never over the repository's.
+        [
+            make,
+            "-s",
+            "-C",
+            str(ROOT),
+            "-o",
+            ".venv/.installed",
+            "generate",
+            f"GEN_PKG={out_dir}",
+            f"SYNC_PKG={out_dir}-sync",
+        ],
         env=env,
         check=True,
         capture_output=True,

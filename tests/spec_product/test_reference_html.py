@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-TAG_ROUTES = {"Assets": "#/assets", "Import/Export": "#/importexport"}
+TAG_ROUTES = {"Assets": "#/assets", "Import/Export": "#/importexport", "Projects": "#/projects"}
 
 
 def browse(root: Path, url: str, *routes: str) -> dict[str, Any]:

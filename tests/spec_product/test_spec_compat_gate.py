@@ -17,6 +17,13 @@ CHANGELOG_1 = "# Changelog\n\n## 1.0.0\n\nFirst.\n"
 
 
 @pytest.fixture
+def spec(spec: Spec) -> Spec:
+    """openapi.yaml as if released at 1.0.0: the cases below bump from there."""
+    spec["info"]["version"] = "1.0.0"
+    return spec
+
+
+@pytest.fixture
 def repo(tmp_path: Path) -> Path:
     for args in (
         ["init", "-q", "-b", "main"],

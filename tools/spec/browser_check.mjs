@@ -1,6 +1,7 @@
 // Opens the static HTML reference in headless Chromium (playwright-core driving Debian's
 // chromium; no browser download) and prints a JSON report on stdout: console errors, page
-// errors, failed requests, requests that would leave the machine, the sidebar's links, and for
+// errors, failed requests, requests that would leave the machine, the sidebar's links (at load
+// and after each route: Redoc expands the routed operation's group), and for
 // each requested route (`#/tag/operation`) the headings the page shows there. A route may name
 // the heading to wait for (Redoc renders lazily): `#/assets/listassets|List project assets`.
 // Usage: node tools/spec/browser_check.mjs <url> [route[|heading] ...]
@@ -60,6 +61,9 @@ try {
     }
     report.routes[route] = await page.$$eval('main h1, main h2, main h3', (hs) =>
       hs.map((h) => h.innerText.trim()));
+    // Redoc expands only the first sidebar groups at load, and the routed one's group here.
+    const shown = await page.$$eval('a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
+    report.links.push(...shown.filter((link) => !report.links.includes(link)));
   }
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
 } finally {
