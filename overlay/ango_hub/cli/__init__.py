@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import assets_cmd, export_cmd, imports_cmd, mock_cmd, upload_cmd
+from . import assets_cmd, export_cmd, imports_cmd, live_check_cmd, mock_cmd, upload_cmd
 from ._context import root_callback
 from ._errors import OneLineErrorsGroup
 
@@ -32,6 +32,7 @@ upload_cmd.register(app)
 assets_cmd.register(app)
 imports_cmd.register(app)
 export_cmd.register(app)
+live_check_cmd.register(app)
 # Registered here rather than by mock_cmd.register so that its --help carries examples too.
 app.command("mock", epilog=mock_cmd_epilog)(mock_cmd.mock)
 

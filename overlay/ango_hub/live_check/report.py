@@ -45,6 +45,7 @@ class Report:
     mode: str
     run_id: str
     operations: list[OperationResult]
+    discrepancies: str | None = None  # the file differences were looked up in
     probes: list[dict[str, Any]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)

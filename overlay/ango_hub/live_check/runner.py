@@ -18,7 +18,10 @@ from .plan import Probe, coverage_for, covered_operations, probes_for
 from .recorder import Exchange, Pacer, Recorder
 from .redact import scrub
 from .report import OperationResult, Report
-from .validation import SpecChecker
+from .validation import SpecChecker, load_spec_file
+
+# In a source checkout; an installed wheel has no docs/, and the report says so.
+DEFAULT_DISCREPANCIES = Path(__file__).resolve().parents[3] / "docs" / "DISCREPANCIES.md"
 
 # A step failing this way is reported and the run goes on; anything else (connection lost,
 # a bug) stops the run, and write mode still cleans up.
@@ -33,8 +36,8 @@ class LiveCheckOptions:
     base_url: str
     project: str
     mode: Mode
-    spec_path: Path
-    discrepancies: Path
+    spec_path: Path | None = None  # None: the spec this package was built from
+    discrepancies: Path = DEFAULT_DISCREPANCIES
     rate_per_minute: float | None = None
     run_id: str = ""
     max_retries: int = 4
@@ -54,7 +57,7 @@ def run_live_check(options: LiveCheckOptions) -> Report:
     from ..client import AngoHub  # noqa: PLC0415  (import cost paid only when checking)
 
     base_url = options.base_url.rstrip("/")
-    checker = SpecChecker(options.spec_path, httpx.URL(base_url).path)
+    checker = SpecChecker(load_spec_file(options.spec_path), httpx.URL(base_url).path)
     recorder = Recorder(api_root=base_url + "/", pacer=Pacer(options.rate_per_minute))
     http = recorder.client(httpx.Timeout(options.timeout, connect=10.0))
     hub = AngoHub(
@@ -85,7 +88,8 @@ def run_live_check(options: LiveCheckOptions) -> Report:
             http.close()
     report = Report(
         server=scrub(base_url, (options.api_key,)),
-        spec=str(options.spec_path),
+        spec=str(options.spec_path or "openapi.yaml"),
+        discrepancies=str(options.discrepancies) if options.discrepancies.is_file() else None,
         mode=options.mode.value,
         run_id=run.run_id,
         operations=[],

@@ -22,6 +22,7 @@ import yaml
 from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 from openapi_core import OpenAPI
 
+from .._spec import load_spec
 from ..mock.validation import (
     WireRequest,
     WireResponse,
@@ -48,11 +49,8 @@ class Route:
 class SpecChecker:
     """openapi-core over one spec file, serving its paths under the checked server's base path."""
 
-    def __init__(self, spec_path: Path, base_path: str) -> None:
-        loaded = yaml.safe_load(spec_path.read_bytes())
-        if not isinstance(loaded, dict):
-            raise TypeError(f"{spec_path}: not an OpenAPI document")
-        self.spec: dict[str, Any] = copy.deepcopy(loaded)
+    def __init__(self, spec: dict[str, Any], base_path: str) -> None:
+        self.spec: dict[str, Any] = copy.deepcopy(spec)
         self.base_path = base_path.rstrip("/")
         self.spec["servers"] = [{"url": self.base_path or "/"}]
         self._openapi = OpenAPI.from_dict(self.spec)
@@ -175,6 +173,16 @@ class SpecChecker:
                 return [f"body.{name}: {text!r} is not of type {kind!r}"]
         error = best_match(jsonschema.Draft202012Validator(schema).iter_errors(values))
         return [] if error is None else [describe_schema_error("body", error)]
+
+
+def load_spec_file(path: Path | None) -> dict[str, Any]:
+    """The spec at ``path``, or the one this package was built from."""
+    if path is None:
+        return load_spec()
+    loaded = yaml.safe_load(path.read_bytes())
+    if not isinstance(loaded, dict) or "paths" not in loaded:
+        raise ValueError(f"--spec: {path} is not an OpenAPI document")
+    return loaded
 
 
 def _wire_request(request: httpx.Request, body: bytes) -> WireRequest:
