@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._index import Operation, Parameter, operations
     from .client import AngoHub, AsyncAngoHub
     from .errors import (
         AngoHubError,
@@ -37,6 +38,9 @@ _EXPORTS = {
     "AsyncAngoHub": "client",
     "UploadItem": "upload",
     "UploadReport": "upload",
+    "Operation": "_index",
+    "Parameter": "_index",
+    "operations": "_index",
     **{
         name: "errors"
         for name in (
@@ -72,11 +76,14 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
+    "Operation",
+    "Parameter",
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
     "UploadItem",
     "UploadReport",
+    "operations",
 ]
 
 

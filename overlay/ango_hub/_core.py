@@ -11,6 +11,7 @@ import httpx
 
 from ._config import Settings, resolve
 from ._operations import Call
+from ._prepare import Prepared
 from ._retry import RetryPolicy
 from ._sending import Attempts, api_request
 
@@ -102,6 +103,28 @@ class HubCore:
 
         return build
 
+    def _request_builder(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        prepared: Prepared,
+        timeout: float | httpx.Timeout | None,
+    ) -> Callable[[], httpx.Request]:
+        """A function building the API request afresh for each attempt (file parts rewound)."""
+        args: dict[str, Any] = {
+            "method": prepared.operation.method,
+            "url": self._settings.base_url + prepared.path,
+            "params": prepared.params,
+            "headers": {"apikey": self._settings.api_key},
+            "timeout": self._settings.timeout if timeout is None else timeout,
+            **prepared.content,
+        }
+
+        def build() -> httpx.Request:
+            prepared.rewind()
+            return client.build_request(**args)
+
+        return build
+
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self._settings.base_url!r}, "
@@ -115,6 +138,11 @@ def new_sync_client(settings: Settings) -> httpx.Client:
 
 def new_async_client(settings: Settings) -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=settings.timeout, limits=_POOL, follow_redirects=True)
+
+
+def response_json(response: httpx.Response) -> Any:
+    """The parsed JSON body of a 2xx answer, or None when it has no body."""
+    return response.json() if response.content else None
 
 
 def close_files(call: Call[Any]) -> None:

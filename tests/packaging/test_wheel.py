@@ -31,6 +31,7 @@ def test_wheel_holds_both_packages_typed(wheel: Path) -> None:
         "ango_hub_api/__init__.py",
         "ango_hub_api/py.typed",
         "ango_hub_api/client.py",
+        "ango_hub_api/operations.json",
         "ango_hub/openapi.yaml",
     ):
         assert required in names, required
@@ -59,7 +60,8 @@ def test_unpacked_wheel_imports_without_the_repo(wheel: Path, tmp_path: Path) ->
         "root = pathlib.Path(sys.argv[1]);"
         "assert pathlib.Path(ango_hub.__file__).is_relative_to(root), ango_hub.__file__;"
         "assert pathlib.Path(ango_hub_api.__file__).is_relative_to(root), ango_hub_api.__file__;"
-        "from ango_hub_api.client import AuthenticatedClient"
+        "from ango_hub_api.client import AuthenticatedClient;"
+        "assert ango_hub.operations()['listAssets'].method == 'GET'"
     )
     subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)],

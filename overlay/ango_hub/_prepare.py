@@ -1,0 +1,141 @@
+"""Turn an operationId, its parameters and body into a checked request, all from the spec.
+
+Nothing here knows a particular operation: names, locations, enums, bounds, required fields
+and body content types come from the operation index (:mod:`ango_hub._index`). Bad input is
+refused before anything is sent, with an error naming the field and what is allowed.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from . import _schema_check as schema_check
+from ._index import Operation, operation
+from .errors import AngoHubValidationError
+
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+
+
+@dataclass
+class Prepared:
+    """A request ready to build: ``content`` holds httpx's ``json``/``data``/``files``."""
+
+    operation: Operation
+    path: str
+    params: dict[str, Any]
+    content: dict[str, Any]
+    opened: list[IO[bytes]] = field(default_factory=list)  # files to close once sent
+
+    def rewind(self) -> None:
+        """Put file parts back at their start before a retry sends them again."""
+        for _name, part in self.content.get("files", ()):
+            if hasattr(part[1], "seek"):
+                part[1].seek(0)
+
+    def close(self) -> None:
+        for handle in self.opened:
+            handle.close()
+
+
+def prepare(
+    operation_id: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    body: Any = None,
+    files: Mapping[str, Any] | None = None,
+) -> Prepared:
+    """Check the input against the spec and lay out the request."""
+    op = operation(operation_id)
+    values = _parameters(op, params or {})
+    path = op.path
+    query: dict[str, Any] = {}
+    for param in op.parameters:
+        if param.name not in values:
+            continue
+        if param.location == "path":
+            path = path.replace("{" + param.name + "}", quote(str(values[param.name]), safe=""))
+        elif param.location == "query":
+            query[param.name] = values[param.name]
+    prepared = Prepared(op, path, query, {})
+    try:
+        prepared.content = _content(op, body, files, prepared.opened)
+    except BaseException:
+        prepared.close()
+        raise
+    return prepared
+
+
+def _parameters(op: Operation, given: Mapping[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in given.items():
+        param = op.parameter(key)
+        if param is None or param.location not in ("path", "query"):
+            allowed = ", ".join(p.name for p in op.parameters) or "none"
+            raise AngoHubValidationError(key, f"unknown parameter of {op.operation_id}", allowed)
+        if value is None:  # left out, like an omitted keyword argument
+            continue
+        wire = schema_check.to_wire(param.name, value, param.schema)
+        schema_check.check(param.name, wire, param.schema)
+        values[param.name] = wire
+    for param in op.parameters:
+        if param.required and param.name not in values:
+            raise AngoHubValidationError(param.name, f"is required by {op.operation_id}")
+    return values
+
+
+def _content(
+    op: Operation, body: Any, files: Mapping[str, Any] | None, opened: list[IO[bytes]]
+) -> dict[str, Any]:
+    if body is None and not files:
+        if op.body_required:
+            raise AngoHubValidationError("body", "is required", ", ".join(op.body_schemas))
+        return {}
+    if not op.takes_body:
+        raise AngoHubValidationError("body", f"{op.operation_id} takes no request body")
+    if files:
+        media = MULTIPART
+    elif JSON in op.body_schemas:
+        media = JSON
+    else:
+        media = FORM if FORM in op.body_schemas else next(iter(op.body_schemas))
+    schema = op.body_schemas.get(media)
+    if schema is None:
+        raise AngoHubValidationError("files", f"{op.operation_id} takes no files")
+    wire = schema_check.to_wire("body", {} if body is None else body, schema)
+    schema_check.check("body", wire, schema)
+    if media == JSON:
+        return {"json": wire}
+    if not isinstance(wire, Mapping):
+        raise AngoHubValidationError("body", "must be an object of form fields")
+    fields = {k: _form_text(v) for k, v in wire.items() if v is not None}
+    if media == FORM:
+        return {"data": fields}
+    return {"data": fields, "files": [_file_part(k, v, opened) for k, v in (files or {}).items()]}
+
+
+def _form_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _file_part(name: str, value: Any, opened: list[IO[bytes]]) -> tuple[str, Any]:
+    """A multipart file part from a path, bytes, a binary file or (filename, content, type)."""
+    if isinstance(value, tuple):
+        return name, value
+    if isinstance(value, str | Path):
+        path = Path(value)
+        if not path.is_file():
+            raise AngoHubValidationError(f"files.{name}", f"no such file: {path}")
+        handle = path.open("rb")
+        opened.append(handle)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return name, (path.name, handle, mime)
+    return name, (name, value, "application/octet-stream")
