@@ -4,7 +4,6 @@ cleanup ledger, and a raw sender for requests the library would refuse to build.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from ..client import AngoHub
 from ..errors import parse_retry_after
 from .ledger import Ledger
 from .recorder import Recorder
@@ -29,14 +29,13 @@ class Mode(Enum):
 class Run:
     """State shared by the steps of one live-check run."""
 
-    hub: Any  # ango_hub.AngoHub, built on the recorder's http client
+    hub: AngoHub  # built on the recorder's http client
     project: str
     run_id: str
     mode: Mode
     ledger: Ledger
     recorder: Recorder
     api_key: str = field(repr=False)
-    routes: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # op -> method, path
     found: dict[str, Any] = field(default_factory=dict)  # what earlier steps learned
 
     @property
@@ -53,9 +52,7 @@ class Run:
         files: Mapping[str, Any] | None = None,
     ) -> Any:
         """Send one operation through the library (its checks, retries and parsing)."""
-        if hasattr(self.hub, "call"):
-            return self.hub.call(operation_id, params, body=body, files=files)
-        return _call_before_hub_call(self, operation_id, params, body, files)
+        return self.hub.call(operation_id, params, body=body, files=files)
 
     def raw(
         self,
@@ -82,37 +79,3 @@ class Run:
                 break
             time.sleep(min(parse_retry_after(response) or 1.0, 60.0))
         return response
-
-
-def _call_before_hub_call(
-    run: Run,
-    operation_id: str,
-    params: Mapping[str, Any] | None,
-    body: Any,
-    files: Mapping[str, Any] | None,
-) -> Any:
-    """Until ``AngoHub.call`` exists: the library's sending (retries, typed errors) on a request
-    built from the spec's method and path."""
-    from .._sending import send_sync  # noqa: PLC0415
-
-    method, template = run.routes[operation_id]
-    query = dict(params or {})
-    path = template
-    for name in re.findall(r"{([^}]+)}", template):
-        path = path.replace("{" + name + "}", str(query.pop(name)))
-    kwargs: dict[str, Any] = {"method": method, "url": path, "params": query}
-    if files is not None:
-        kwargs["files"] = list(files.items())
-    elif body is not None:
-        kwargs["json"] = body
-    hub = run.hub
-    build = hub._builder(hub._http, _RawCall(kwargs))
-    idempotent = method in ("GET", "DELETE")
-    response = send_sync(hub._http, build, hub._attempts(idempotent=idempotent))
-    return response.json()
-
-
-@dataclass(frozen=True)
-class _RawCall:
-    kwargs: dict[str, Any]
-    timeout: Any = None

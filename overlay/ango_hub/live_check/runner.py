@@ -74,7 +74,6 @@ def run_live_check(options: LiveCheckOptions) -> Report:
         ledger=Ledger(),
         recorder=recorder,
         api_key=options.api_key,
-        routes={r.operation_id: (r.method, r.template) for r in checker.routes},
     )
     step_errors: dict[str, list[str]] = {}
     aborted = None
