@@ -29,7 +29,8 @@ class Mode(Enum):
 class Run:
     """State shared by the steps of one live-check run."""
 
-    hub: AngoHub  # built on the recorder's http client
+    hub: AngoHub  # built on ``http``
+    http: httpx.Client  # the recorder's client: paced, every exchange kept
     project: str
     run_id: str
     mode: Mode
@@ -65,14 +66,13 @@ class Run:
     ) -> httpx.Response:
         """Send a request as given, bypassing the library's input checks (deliberately bad
         requests); waits out a 429's ``Retry-After``."""
-        client: httpx.Client = self.hub._http
         content = None if body is None else json.dumps(body).encode()
         headers = {"apikey": self.api_key}
         if content is not None:
             headers["content-type"] = "application/json"
         url = self.recorder.api_root.rstrip("/") + path
         for _ in range(attempts):
-            response = client.request(
+            response = self.http.request(
                 method, url, params=dict(params or {}), content=content, headers=headers
             )
             if response.status_code != 429:

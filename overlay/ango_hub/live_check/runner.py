@@ -68,6 +68,7 @@ def run_live_check(options: LiveCheckOptions) -> Report:
     )
     run = Run(
         hub=hub,
+        http=http,
         project=options.project,
         run_id=options.run_id or new_run_id(),
         mode=options.mode,
