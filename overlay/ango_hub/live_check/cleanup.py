@@ -46,13 +46,14 @@ def clean_up(run: Run) -> None:
 def _find_created(run: Run, *, report_errors: bool = True) -> dict[str, str]:
     """Asset ID -> how it was found (its external ID or batch), for everything in the ledger."""
     found: dict[str, str] = {}
-    lookups: list[tuple[str, dict[str, Any]]] = [
-        (f"externalId {x}", {"externalId": x}) for x in run.ledger.external_ids
-    ] + [(f"batch {b}", {"batches": json.dumps([b])}) for b in run.ledger.batches]
-    for label, query in lookups:
+    lookups: list[tuple[str, dict[str, Any], str | None]] = [
+        (f"externalId {x}", {"externalId": x}, x) for x in run.ledger.external_ids
+    ] + [(f"batch {b}", {"batches": json.dumps([b])}, None) for b in run.ledger.asset_batches]
+    for label, query, external_id in lookups:
         try:
             for asset in _all_pages(run, query):
-                found.setdefault(str(asset["_id"]), label)
+                if external_id is None or asset.get("externalId") == external_id:
+                    found.setdefault(str(asset["_id"]), label)
         except Exception as exc:
             if report_errors:
                 run.ledger.leftovers.append(

@@ -23,6 +23,9 @@ class Ledger:
 
     external_ids: list[str] = field(default_factory=list)
     batches: list[str] = field(default_factory=list)
+    # Batches that held nothing before the run put assets in them: every asset listed in one
+    # is the run's (assets whose external IDs the server picks are found this way).
+    asset_batches: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
     leftovers: list[Leftover] = field(default_factory=list)
 

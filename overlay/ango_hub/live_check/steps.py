@@ -35,7 +35,15 @@ def import_cloud_assets(run: Run) -> None:
 
 def upload_chat_assets(run: Run) -> None:
     batch = f"{run.tag}-chat"
-    run.ledger.expect_batch(batch)  # chat assets get generated external IDs: found by batch
+    run.ledger.expect_batch(batch)
+    # Chat assets get external IDs the server picks: cleanup finds them by this new batch, so
+    # first make sure the server's batch filter is honoured (nothing is in it yet).
+    before = run.call(
+        "listAssets", {"projectId": run.project, "batches": json.dumps([batch]), "limit": 1}
+    )
+    if before["data"]["assets"]:
+        raise LookupError(f"listAssets batches={batch}: lists assets in a batch not yet used")
+    run.ledger.asset_batches.append(batch)
     conversations = json.dumps(CHAT_CONVERSATIONS).encode()
     run.call(
         "uploadChatAssets",
@@ -54,7 +62,8 @@ def list_assets(run: Run) -> None:
             page = run.call(
                 "listAssets", {"projectId": run.project, "externalId": external_id, "limit": 10}
             )
-            found.extend(page["data"]["assets"])
+            # Only the run's own assets, whatever the server's filter returned.
+            found.extend(a for a in page["data"]["assets"] if a.get("externalId") == external_id)
         run.found["assets"] = found
     else:
         page = run.call("listAssets", {"projectId": run.project, "page": 1, "limit": 5})
