@@ -196,3 +196,26 @@ def test_report_never_shows_the_key_or_a_signature(
         assert "signature=" not in text
         assert "expires=" not in text
     assert json.loads(report.to_json())["ok"] is False
+
+
+def test_assets_it_did_not_create_are_never_deleted(ango_hub_mock: MockServer) -> None:
+    # Someone else's assets already sit in the batch the run would use for its chat asset: the
+    # run must not upload into it, nor delete by it.
+    run_id = "fixed-run"
+    ango_hub_mock.state.seed(
+        ango_hub_mock.project, 2, False, [f"ango-hub-live-check-{run_id}-chat"]
+    )
+    ango_hub_mock.seed(5)
+
+    report = check(ango_hub_mock, run_id=run_id)
+
+    assert ango_hub_mock.project.live_count() == 7  # the run's 3 cloud assets are gone
+    assert "uploadChatAssets" not in ango_hub_mock.requests.counts
+    chat = next(op for op in report.operations if op.operation_id == "uploadChatAssets")
+    assert chat.outcome == "not called"
+    assert [d.detail for d in chat.differences] == [
+        "the library call failed: LookupError: listAssets batches=ango-hub-live-check-"
+        "fixed-run-chat: lists assets in a batch not yet used",
+        "its live-check step sent no request",
+    ]
+    assert len(report.removed) == 3

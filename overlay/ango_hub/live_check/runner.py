@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 
+from ..client import AngoHub
 from ..errors import AngoHubValidationError, APIStatusError
 from .cleanup import clean_up
 from .context import Mode, Run
@@ -54,8 +55,6 @@ def probe_step(probe: Probe) -> str:
 
 def run_live_check(options: LiveCheckOptions) -> Report:
     """Call every operation the mode allows, send the bad requests, clean up, and report."""
-    from ..client import AngoHub  # noqa: PLC0415  (import cost paid only when checking)
-
     base_url = options.base_url.rstrip("/")
     checker = SpecChecker(load_spec_file(options.spec_path), httpx.URL(base_url).path)
     recorder = Recorder(api_root=base_url + "/", pacer=Pacer(options.rate_per_minute))
@@ -198,7 +197,9 @@ def _assess_probes(
         last = answers[-1]
         if probe.spec_rejects and not checker.request_errors(last.request, last.request_body):
             result.add("rejection", f"the spec accepts the bad request ({probe.what})")
-        if status is not None and status < 400:
+        if status == 429:
+            result.add("rejection", f"still rate limited, not checked ({probe.what})")
+        elif status is not None and status < 400:
             result.add("rejection", f"the server accepted the bad request ({probe.what}): {status}")
         elif status is not None and status >= 500:
             result.add(
