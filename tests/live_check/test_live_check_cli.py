@@ -66,12 +66,17 @@ def test_difference_in_a_given_spec_exits_one(ango_hub_mock: MockServer, tmp_pat
     text = spec.read_text(encoding="utf-8")
     assert "enum: [json, ndjson, split]" in text
     planted.write_text(text.replace("enum: [json, ndjson, split]", "enum: [ndjson, split]"))
+    known = tmp_path / "DISCREPANCIES.md"
+    known.write_text(
+        "| # | Operation / field | ... |\n|---|---|---|\n| 1 | `GET /export` `format` | x |\n"
+    )
     result = run(
         ango_hub_mock,
         *("--read-only", "--yes", "--project", ango_hub_mock.project_id, "--spec", str(planted)),
+        *("--discrepancies", str(known)),
     )
     assert result.returncode == 1
     detail = "query.format: 'json' is not one of ['ndjson', 'split']"
-    assert f"exportTasks [request] {detail}" in result.stdout
-    assert f"exportTasksV3 [request] {detail}" in result.stdout
+    assert f"exportTasks [request] {detail}  -- recorded in DISCREPANCIES.md #1" in result.stdout
+    assert f"exportTasksV3 [request] {detail}  -- not in DISCREPANCIES.md" in result.stdout
     assert "FAILED (2 difference(s))" in result.stdout

@@ -43,6 +43,13 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
         Path | None,
         typer.Option("--spec", help="OpenAPI file to check against (default: the packaged one)."),
     ] = None,
+    discrepancies: Annotated[
+        Path | None,
+        typer.Option(
+            "--discrepancies",
+            help="Known differences to mark (default: this checkout's docs/DISCREPANCIES.md).",
+        ),
+    ] = None,
     rate: Annotated[
         float | None,
         typer.Option(
@@ -64,6 +71,7 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
     from ango_hub.errors import ConfigurationError  # noqa: PLC0415
     from ango_hub.live_check import LiveCheckOptions, Mode, run_live_check  # noqa: PLC0415
     from ango_hub.live_check.guard import check_allowed, default_rate  # noqa: PLC0415
+    from ango_hub.live_check.runner import DEFAULT_DISCREPANCIES  # noqa: PLC0415
 
     opts = settings(ctx)
     if not opts.api_key:
@@ -85,6 +93,7 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
             project=chosen,
             mode=mode,
             spec_path=spec,
+            discrepancies=discrepancies or DEFAULT_DISCREPANCIES,
             rate_per_minute=default_rate(base_url) if rate is None else (rate or None),
             run_id=run_id or "",
             max_retries=max_retries,
