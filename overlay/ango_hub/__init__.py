@@ -33,35 +33,6 @@ if TYPE_CHECKING:
     )
     from .upload import UploadItem, UploadReport
 
-_EXPORTS = {
-    "AngoHub": "client",
-    "AsyncAngoHub": "client",
-    "UploadItem": "upload",
-    "UploadReport": "upload",
-    "Operation": "_index",
-    "Parameter": "_index",
-    "operations": "_index",
-    **{
-        name: "errors"
-        for name in (
-            "AngoHubError",
-            "AngoHubValidationError",
-            "APIConnectionError",
-            "APIStatusError",
-            "APITimeoutError",
-            "AuthenticationError",
-            "BadRequestError",
-            "ConfigurationError",
-            "ConflictError",
-            "InternalServerError",
-            "NotFoundError",
-            "PermissionDeniedError",
-            "RateLimitError",
-            "UnprocessableEntityError",
-        )
-    },
-}
-
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
@@ -86,11 +57,22 @@ __all__ = [
     "operations",
 ]
 
+# Where each name lives; every other name of __all__ is an error class from ango_hub.errors.
+_ELSEWHERE = {
+    "_ango_hub_sync.client": ("AngoHub",),
+    "ango_hub._async.client": ("AsyncAngoHub",),
+    "ango_hub._index": ("Operation", "Parameter", "operations"),
+    "ango_hub.upload": ("UploadItem", "UploadReport"),
+}
+_EXPORTS = {name: "ango_hub.errors" for name in __all__} | {
+    name: module for module, names in _ELSEWHERE.items() for name in names
+}
+
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'ango_hub' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -5,21 +5,22 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
 from ._config import Settings, resolve
-from ._operations import Call
-from ._prepare import Prepared
 from ._retry import RetryPolicy
-from ._sending import Attempts, api_request
+from ._sending import Attempts
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from ._prepare import Prepared
 
 DEFAULT_MAX_RETRIES = 2
 # A bulk upload at its top concurrency (64) has 64 API calls and 64 storage PUTs in flight.
-_POOL = httpx.Limits(max_connections=128, max_keepalive_connections=128)
+POOL = httpx.Limits(max_connections=128, max_keepalive_connections=128)
+# The clients' resources, cached on first use (functools.cached_property).
+RESOURCES = ("assets", "files", "attachments", "labels", "exports", "projects")
 
 
 class HubCore:
@@ -78,30 +79,12 @@ class HubCore:
             )
         clone._settings = dataclasses.replace(self._settings, **changes)
         clone._owns_http = False  # closing stays with the original
-        clone._bind_resources()
+        for name in RESOURCES:  # resources cached on the original are bound to it
+            clone.__dict__.pop(name, None)
         return clone
-
-    def _bind_resources(self) -> None:
-        raise NotImplementedError
 
     def _attempts(self, *, idempotent: bool) -> Attempts:
         return Attempts(self._policy, self._settings.max_retries, idempotent=idempotent)
-
-    def _builder(
-        self, client: httpx.Client | httpx.AsyncClient, call: Call[Any]
-    ) -> Callable[[], httpx.Request]:
-        """A function building the request afresh for each attempt (file parts rewound)."""
-        args = api_request(self._settings, call.kwargs)
-        timeout = call.timeout if call.timeout is not None else self._settings.timeout
-
-        def build() -> httpx.Request:
-            for _name, part in args.get("files", ()):
-                payload = part[1]
-                if hasattr(payload, "seek"):
-                    payload.seek(0)
-            return client.build_request(**args, timeout=timeout)
-
-        return build
 
     def _request_builder(
         self,
@@ -132,22 +115,6 @@ class HubCore:
         )
 
 
-def new_sync_client(settings: Settings) -> httpx.Client:
-    return httpx.Client(timeout=settings.timeout, limits=_POOL, follow_redirects=True)
-
-
-def new_async_client(settings: Settings) -> httpx.AsyncClient:
-    return httpx.AsyncClient(timeout=settings.timeout, limits=_POOL, follow_redirects=True)
-
-
 def response_json(response: httpx.Response) -> Any:
     """The parsed JSON body of a 2xx answer, or None when it has no body."""
     return response.json() if response.content else None
-
-
-def close_files(call: Call[Any]) -> None:
-    """Close file handles a call opened (chat upload's conversations file)."""
-    for _name, part in call.kwargs.get("files", ()):
-        payload = part[1]
-        if hasattr(payload, "close"):
-            payload.close()

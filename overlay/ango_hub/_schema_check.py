@@ -77,7 +77,7 @@ def to_wire(field: str, value: Any, schema: Mapping[str, Any]) -> Any:
     if isinstance(value, Mapping):
         props = properties(schema)
         value = {k: to_wire(f"{field}.{k}", v, props.get(k, {})) for k, v in value.items()}
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, Iterable) and not isinstance(value, str | bytes):
         items = schema.get("items", {})
         value = [to_wire(f"{field}[{i}]", v, items) for i, v in enumerate(value)]
     else:

@@ -1,20 +1,16 @@
-"""Sending requests: retries, typed errors and DEBUG logging, for sync and async httpx clients.
+"""Retry bookkeeping, typed errors and DEBUG logging for the send loop.
 
-The retry bookkeeping lives in :class:`Attempts`, which does no I/O, so the sync and async send
-loops stay a few lines each and behave the same.
+:class:`Attempts` does no I/O: the send loop (``ango_hub/_async/sending.py``, and its produced
+sync twin) asks it after each failure whether to wait and retry or to raise.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 import httpx
 
-from ._config import Settings
 from ._retry import RetryPolicy, error_is_retryable, status_is_retryable
 from .errors import (
     APIConnectionError,
@@ -78,68 +74,3 @@ class Attempts:
         self.attempt += 1
         logger.debug("retry %d/%d in %.2f s", self.attempt, self.max_retries, delay)
         return delay
-
-
-def api_request(settings: Settings, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Turn the generated ``_get_kwargs`` output into ``build_request`` arguments."""
-    args = dict(kwargs)
-    headers = dict(args.pop("headers", {}) or {})
-    if "files" in args:
-        # The generated code pins the multipart boundary to "+++", which a file containing
-        # "--+++" can forge; httpx picks a random boundary when we leave the header out.
-        headers.pop("Content-Type", None)
-    headers["apikey"] = settings.api_key
-    args["headers"] = headers
-    args["url"] = settings.base_url + args["url"]
-    return args
-
-
-def send_sync(
-    client: httpx.Client,
-    build: Callable[[], httpx.Request],
-    attempts: Attempts,
-    *,
-    stream: bool = False,
-) -> httpx.Response:
-    """Send with retries; returns a 2xx response (unread when ``stream``), raises otherwise."""
-    while True:
-        request = build()
-        attempts.start()
-        try:
-            response = client.send(request, stream=stream)
-            if not response.is_success:
-                response.read()
-        except httpx.TransportError as exc:
-            time.sleep(attempts.after_error(exc, request))
-            continue
-        attempts.log(request, response)
-        if response.is_success:
-            return response
-        response.close()
-        time.sleep(attempts.after_status(response))
-
-
-async def send_async(
-    client: httpx.AsyncClient,
-    build: Callable[[], httpx.Request],
-    attempts: Attempts,
-    *,
-    stream: bool = False,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> httpx.Response:
-    """The async twin of :func:`send_sync`."""
-    while True:
-        request = build()
-        attempts.start()
-        try:
-            response = await client.send(request, stream=stream)
-            if not response.is_success:
-                await response.aread()
-        except httpx.TransportError as exc:
-            await sleep(attempts.after_error(exc, request))
-            continue
-        attempts.log(request, response)
-        if response.is_success:
-            return response
-        await response.aclose()
-        await sleep(attempts.after_status(response))

@@ -4,26 +4,20 @@ Every file ends in the report as ``created``, ``skipped`` (its externalId alread
 project, so running the same upload again does not duplicate it) or ``failed`` (with the stage
 and the error). An import whose outcome is unknown (connection lost, 5xx) is never re-sent
 blindly: the project is checked and only the files still missing are imported again
-(:mod:`ango_hub.upload_import`).
+(:mod:`ango_hub.upload_import`). This module and that one hold the bookkeeping, without I/O;
+the requests are made by ``ango_hub/_async/upload_run.py`` and its produced sync twin.
 """
 
 from __future__ import annotations
 
-import asyncio
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
-from .errors import AngoHubError, AngoHubValidationError, PermissionDeniedError
-from .upload_import import ChunkImport, import_chunk_async, import_chunk_sync
-
-if TYPE_CHECKING:
-    from .client import AngoHub, AsyncAngoHub
+from .errors import AngoHubValidationError
 
 IMPORT_CHUNK = 500
 
@@ -163,160 +157,11 @@ def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
 _LOOKUPS_PER_PAGE = 100
 
 
-def _known(external_id: object, wanted: set[str]) -> TypeGuard[str]:
+def known(external_id: object, wanted: set[str]) -> TypeGuard[str]:
+    """Whether a listed asset's externalId is one of those being uploaded."""
     return isinstance(external_id, str) and external_id in wanted
 
 
-def _by_lookup(total: int, candidates: int) -> bool:
+def by_lookup(total: int, candidates: int) -> bool:
+    """True when asking for each candidate is fewer requests than listing the project."""
     return candidates * _LOOKUPS_PER_PAGE < total
-
-
-def existing_ids(hub: AngoHub, project: str, candidates: Sequence[str], workers: int) -> set[str]:
-    """Which of ``candidates`` are already externalIds of assets in the project."""
-    if not candidates:
-        return set()
-    total = hub.assets.list_page(project, limit=1).total
-    if total == 0:
-        return set()
-    if not _by_lookup(total, len(candidates)):
-        wanted = set(candidates)
-        return {a.external_id for a in hub.assets.list(project) if _known(a.external_id, wanted)}
-
-    def present(ext_id: str) -> bool:
-        return hub.assets.list_page(project, limit=1, external_id=ext_id).total > 0
-
-    with ThreadPoolExecutor(workers) as pool:
-        hits = list(pool.map(present, candidates))
-    return {e for e, hit in zip(candidates, hits, strict=True) if hit}
-
-
-async def existing_ids_async(
-    hub: AsyncAngoHub, project: str, candidates: Sequence[str], workers: int
-) -> set[str]:
-    """The async twin of :func:`existing_ids`."""
-    if not candidates:
-        return set()
-    total = (await hub.assets.list_page(project, limit=1)).total
-    if total == 0:
-        return set()
-    if not _by_lookup(total, len(candidates)):
-        wanted = set(candidates)
-        return {
-            a.external_id async for a in hub.assets.list(project) if _known(a.external_id, wanted)
-        }
-    limit = asyncio.Semaphore(workers)
-
-    async def present(ext_id: str) -> bool:
-        async with limit:
-            page = await hub.assets.list_page(project, limit=1, external_id=ext_id)
-        return page.total > 0
-
-    hits = await asyncio.gather(*(present(e) for e in candidates))
-    return {e for e, hit in zip(candidates, hits, strict=True) if hit}
-
-
-def run_sync(
-    hub: AngoHub,
-    project: str,
-    items: list[UploadItem],
-    *,
-    batches: Sequence[str] | None,
-    concurrency: int,
-    progress: bool,
-) -> UploadReport:
-    """The sync pipeline: URLs and PUTs overlap on threads, then chunked imports."""
-    pending_ids = [item.external_id for item in items if item.status == "pending"]
-    mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
-    todo = [item for item in items if item.status == "pending"]
-
-    api_slots, storage_slots = threading.Semaphore(concurrency), threading.Semaphore(concurrency)
-
-    def fresh_url(item: UploadItem) -> str:
-        with api_slots:
-            return hub.files.upload_url(project, storage_name(item.path))
-
-    def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
-        stage = "upload_url"
-        try:
-            url = fresh_url(item)
-            stage = "put"
-            with storage_slots:
-                try:
-                    item.data_url = hub.files.put(url, item.path)
-                except PermissionDeniedError:  # the URL expired while it waited: one new one
-                    stage = "upload_url"
-                    url = fresh_url(item)
-                    stage = "put"
-                    item.data_url = hub.files.put(url, item.path)
-        except (AngoHubError, OSError) as exc:
-            item.fail(stage, exc)
-        advance()
-
-    # Twice the threads: `concurrency` of them asking the API for URLs while as many PUT to
-    # storage, so each host sees at most `concurrency` requests and a URL waits at most one
-    # PUT for its turn. (A thread holding a storage slot may wait for an API slot, never the
-    # reverse, so the two cannot deadlock.)
-    workers = 2 * concurrency
-    with progress_bar(progress, len(todo)) as advance, ThreadPoolExecutor(workers) as pool:
-        for future in [pool.submit(transfer, item, advance) for item in todo]:
-            future.result()
-    for chunk in chunks([item for item in todo if item.status == "pending"]):
-        import_chunk_sync(
-            hub,
-            project,
-            ChunkImport(chunk, hub.max_retries, hub._policy),
-            batches=batches,
-            existing=lambda ids: existing_ids(hub, project, ids, concurrency),
-        )
-    return UploadReport(items)
-
-
-async def run_async(
-    hub: AsyncAngoHub,
-    project: str,
-    items: list[UploadItem],
-    *,
-    batches: Sequence[str] | None,
-    concurrency: int,
-    progress: bool,
-) -> UploadReport:
-    """The asyncio pipeline: a semaphore bounds URL+PUT; imports as in :func:`run_sync`."""
-    pending_ids = [item.external_id for item in items if item.status == "pending"]
-    mark_skipped(items, await existing_ids_async(hub, project, pending_ids, concurrency))
-    todo = [item for item in items if item.status == "pending"]
-    in_flight = asyncio.Semaphore(2 * concurrency)  # bounds URLs fetched but not yet used
-    api_slots, storage_slots = asyncio.Semaphore(concurrency), asyncio.Semaphore(concurrency)
-
-    async def fresh_url(item: UploadItem) -> str:
-        async with api_slots:
-            return await hub.files.upload_url(project, storage_name(item.path))
-
-    async def transfer(item: UploadItem, advance: Callable[[], None]) -> None:
-        stage = "upload_url"
-        async with in_flight:
-            try:
-                url = await fresh_url(item)
-                stage = "put"
-                async with storage_slots:
-                    try:
-                        item.data_url = await hub.files.put(url, item.path)
-                    except PermissionDeniedError:  # expired while it waited: one new URL
-                        stage = "upload_url"
-                        url = await fresh_url(item)
-                        stage = "put"
-                        item.data_url = await hub.files.put(url, item.path)
-            except (AngoHubError, OSError) as exc:
-                item.fail(stage, exc)
-        advance()
-
-    with progress_bar(progress, len(todo)) as advance:
-        await asyncio.gather(*(transfer(item, advance) for item in todo))
-    for chunk in chunks([item for item in todo if item.status == "pending"]):
-        await import_chunk_async(
-            hub,
-            project,
-            ChunkImport(chunk, hub.max_retries, hub._policy),
-            batches=batches,
-            existing=lambda ids: existing_ids_async(hub, project, ids, concurrency),
-        )
-    return UploadReport(items)

@@ -3,15 +3,13 @@
 A cloud import creates assets, so it is not retried like a read. When it fails in a way that
 leaves its outcome unknown (connection lost, 5xx), the project is checked for the chunk's
 externalIds and only the files still missing are imported again, after a back-off, for up to
-``max_retries`` rounds. :class:`ChunkImport` holds that bookkeeping without doing I/O, so the
-sync and async drivers below only differ in ``await``.
+``max_retries`` rounds. :class:`ChunkImport` holds that bookkeeping without doing I/O; the
+driver is ``import_chunk`` in ``ango_hub/_async/upload_run.py`` (and its produced sync twin).
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +17,6 @@ from .errors import AngoHubError, APIConnectionError, InternalServerError
 
 if TYPE_CHECKING:
     from ._retry import RetryPolicy
-    from .client import AngoHub, AsyncAngoHub
     from .upload import UploadItem
 
 # Failures after which the import may or may not have happened on the server.
@@ -80,59 +77,3 @@ class ChunkImport:
         for item in self.missing:
             item.fail("import", error or "the import did not create this asset")
         self.missing = []
-
-
-def import_chunk_sync(
-    hub: AngoHub,
-    project: str,
-    job: ChunkImport,
-    *,
-    batches: Sequence[str] | None,
-    existing: Callable[[list[str]], set[str]],
-) -> None:
-    """Drive ``job`` to the end: every item created or failed."""
-    while job.missing:
-        try:
-            hub.assets.import_from_cloud(
-                project, cloud_assets(job.missing), batches=batches, upload_local=True
-            )
-            job.imported()
-            continue
-        except AngoHubError as exc:
-            if not job.failed(exc):
-                continue
-        try:
-            delay = job.checked(existing(job.external_ids))
-        except AngoHubError as exc:  # the check itself failed: nothing more can be known
-            job.give_up(exc)
-            continue
-        if delay is not None:
-            time.sleep(delay)
-
-
-async def import_chunk_async(
-    hub: AsyncAngoHub,
-    project: str,
-    job: ChunkImport,
-    *,
-    batches: Sequence[str] | None,
-    existing: Callable[[list[str]], Awaitable[set[str]]],
-) -> None:
-    """The async twin of :func:`import_chunk_sync`."""
-    while job.missing:
-        try:
-            await hub.assets.import_from_cloud(
-                project, cloud_assets(job.missing), batches=batches, upload_local=True
-            )
-            job.imported()
-            continue
-        except AngoHubError as exc:
-            if not job.failed(exc):
-                continue
-        try:
-            delay = job.checked(await existing(job.external_ids))
-        except AngoHubError as exc:
-            job.give_up(exc)
-            continue
-        if delay is not None:
-            await asyncio.sleep(delay)

@@ -15,13 +15,16 @@ def json_text(field: str, text: str) -> Any:
         raise RequestInvalid(f"{field}: not valid JSON ({exc})") from exc
 
 
-def string_list(field: str, text: str | None) -> list[str]:
+def string_list(field: str, text: str | list[Any] | None) -> list[str]:
     """A JSON array of strings, or a comma-separated list (anything not starting with ``[``).
 
-    Lenient on purpose: the reference pages show comma lists, the SDK sends JSON arrays.
+    Lenient on purpose: the reference pages show comma lists, the SDK sends JSON arrays. A
+    parameter the spec declares as JSON content (``taskTypes``) arrives already decoded.
     """
     if text is None or text == "":
         return []
+    if isinstance(text, list):
+        return [str(item) for item in text]
     stripped = text.strip()
     if not stripped.startswith("["):
         return [part.strip() for part in stripped.split(",") if part.strip()]

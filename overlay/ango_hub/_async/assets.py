@@ -1,0 +1,188 @@
+"""``hub.assets``: listing (auto-paginated), import, chat upload, bulk upload, update, batches,
+delete."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Unpack
+
+from ango_hub_api.models import (
+    Asset,
+    AssetListResponse,
+    AssetPage,
+    AssetResponse,
+    AssetsImportedResponse,
+    AssignBatchesResponse,
+    BatchAssignment,
+    CloudAsset,
+    DeleteAssetsResponse,
+    DeleteAssetsResult,
+    ImportSummary,
+)
+
+from ango_hub import _validate as check
+from ango_hub import upload as bulk
+from ango_hub._options import ChatOptions
+from ango_hub.errors import AngoHubValidationError
+
+from ._base import AsyncResource, present
+from .paging import PAGE_SIZE, check_page_size, pages
+from .upload_run import run_upload
+
+Filters = Mapping[str, Any] | str | None
+CloudAssetInput = CloudAsset | Mapping[str, Any]
+
+
+class AsyncAssets(AsyncResource):
+    """A project's assets."""
+
+    async def list_page(
+        self,
+        project: str,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        filters: Filters = None,
+        external_id: str | None = None,
+        batches: Sequence[str] | None = None,
+    ) -> AssetPage:
+        """One page: ``.assets`` and ``.total`` (matches across all pages). ``limit`` 1..100;
+        ``filters`` a dict (or JSON text) with ``_id``, ``externalId``, ``isPreLabeled``,
+        ``batches`` (batch IDs; an asset must be in all)."""
+        params: dict[str, Any] = {
+            "projectId": project,
+            "page": page,
+            "limit": limit,
+            "filters": filters,
+        }
+        params |= {"externalId": external_id, "batches": batches}
+        return AssetListResponse.from_dict(await self._hub.call("listAssets", params)).data
+
+    async def list(
+        self,
+        project: str,
+        *,
+        filters: Filters = None,
+        external_id: str | None = None,
+        batches: Sequence[str] | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> AsyncIterator[Asset]:
+        """Every matching asset, across pages, lazily (two pages in flight ahead of the caller)."""
+        check_page_size("listAssets", page_size)
+
+        async def fetch(number: int) -> tuple[list[Asset], int]:
+            page = await self.list_page(
+                project,
+                page=number,
+                limit=page_size,
+                filters=filters,
+                external_id=external_id,
+                batches=batches,
+            )
+            return page.assets, page.total
+
+        async for asset in pages(fetch, page_size):
+            yield asset
+
+    async def delete(self, project: str, asset_ids: Iterable[str]) -> DeleteAssetsResult:
+        """Soft-delete assets; ``.deleted`` and ``.failed`` count them. Safe to retry."""
+        answer = await self._hub.call(
+            "deleteAssets", {"projectId": project}, body={"assets": asset_ids}
+        )
+        return DeleteAssetsResponse.from_dict(answer).data
+
+    async def update(
+        self,
+        asset_id: str,
+        *,
+        metadata: Mapping[str, Any] | None = None,
+        context_data: Mapping[str, Any] | None = None,
+        data: str | None = None,
+        overlay: Sequence[str] | None = None,
+        external_id: str | None = None,
+    ) -> Asset:
+        """Change an asset's properties; those left out stay as they are."""
+        body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
+        body |= {"overlay": overlay, "externalId": external_id}
+        answer = await self._hub.call("updateAsset", {"assetId": asset_id}, body=present(body))
+        return AssetResponse.from_dict(answer).data.asset
+
+    async def assign_batches(
+        self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"
+    ) -> BatchAssignment:
+        """Put assets into batches (names or IDs)."""
+        body = {"project": project, "assets": asset_ids, "batches": batches, "mode": mode}
+        result = AssignBatchesResponse.from_dict(await self._hub.call("assignBatches", body=body))
+        assets = result.data.assets
+        return assets if isinstance(assets, BatchAssignment) else BatchAssignment()
+
+    async def import_from_cloud(
+        self,
+        project: str,
+        assets: Iterable[CloudAssetInput],
+        *,
+        batches: Sequence[str] | None = None,
+        upload_local: bool | None = None,
+        priority: float | None = None,
+    ) -> ImportSummary:
+        """Create assets from URLs (dicts with ``data``, ``externalId``, ``metadata``,
+        ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000.
+
+        Not retried once the request may have reached the server: it creates data.
+        """
+        body = present({"assets": assets, "uploadLocal": upload_local, "priority": priority})
+        params = {"projectId": project, "batches": batches}
+        return _summary(await self._hub.call("importCloudAssets", params, body=body))
+
+    async def upload_chat(self, project: str, **options: Unpack[ChatOptions]) -> ImportSummary:
+        """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
+        text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
+        ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
+        Sent as multipart with a random boundary when there is a file."""
+        file, strategy = options.get("file"), options.get("naming_strategy")
+        empty = not options.get("number_of_conversations")
+        if file is None and options.get("conversations") is None and empty:
+            allowed = "file, conversations or number_of_conversations"
+            raise AngoHubValidationError("conversations", "nothing to create", allowed)
+        body = {
+            "projectId": project,
+            "conversations": options.get("conversations"),
+            "numberOfConversations": options.get("number_of_conversations"),
+            "storageId": options.get("storage_id"),
+            "bucket": options.get("bucket"),
+            "batches": options.get("batches"),
+            "llmConfig": options.get("llm_config"),
+            "namingStrategy": None if strategy is None else {"type": strategy},
+            "priority": options.get("priority"),
+        }
+        files = None if file is None else {"file": Path(file)}
+        answer = await self._hub.call(
+            "uploadChatAssets", {"projectId": project}, body=present(body), files=files
+        )
+        return _summary(answer)
+
+    async def upload(
+        self,
+        project: str,
+        files: Iterable[str | Path],
+        *,
+        batches: Sequence[str] | None = None,
+        concurrency: int = 8,
+        progress: bool = True,
+        external_id: bulk.ExternalIdFrom = "name",
+    ) -> bulk.UploadReport:
+        """Upload local files as assets; see :mod:`ango_hub.upload`. Files whose externalId
+        (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
+        bounds the requests in flight to each service: up to that many upload-URL calls to the
+        API while as many PUTs stream to storage."""
+        check.int_in_range("concurrency", concurrency, 1, 64)
+        items = bulk.plan(files, external_id)
+        return await run_upload(
+            self._hub, project, items, batches=batches, concurrency=concurrency, progress=progress
+        )
+
+
+def _summary(answer: Any) -> ImportSummary:
+    assets = AssetsImportedResponse.from_dict(answer).data.assets
+    return assets if isinstance(assets, ImportSummary) else ImportSummary()

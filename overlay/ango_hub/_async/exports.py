@@ -1,0 +1,118 @@
+"""``hub.exports``: prepare an export, stream its zip to disk, or iterate its tasks.
+
+The archive is fetched from ``exportPath``, a signed URL: the API key is not sent there.
+Downloads are streamed to a ``.part`` file and renamed when complete; a download broken midway
+starts again (it is a plain GET) up to the client's ``max_retries``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any, Unpack
+
+import httpx
+from ango_hub_api.models import ExportResponse
+
+from ango_hub._concurrency_async import sleep
+from ango_hub._config import EXPORT_TIMEOUT
+from ango_hub._options import ExportOptions
+from ango_hub.export_reader import iter_archive_tasks
+
+from ._base import AsyncResource
+
+CHUNK = 1 << 20
+
+
+def _part(path: Path) -> Path:
+    return path.with_name(path.name + ".part")
+
+
+def _temp_zip() -> Path:
+    handle, name = tempfile.mkstemp(prefix="ango-export-", suffix=".zip")
+    os.close(handle)
+    return Path(name)
+
+
+def export_params(project: str, options: ExportOptions) -> dict[str, Any]:
+    """The Python options as the spec's query parameters (checked against it when sent)."""
+    notify = options.get("notify")
+    return {
+        "project": project,
+        "format": options.get("format", "json"),
+        "status": options.get("status"),
+        "batches": options.get("batches"),
+        "stage": options.get("stage"),
+        "taskTypes": options.get("task_types"),
+        "type": options.get("export_type"),
+        "includeAssets": options.get("include_assets"),
+        "includeHistory": options.get("include_history"),
+        "includeMetadata": options.get("include_metadata"),
+        "createdAt": options.get("created_at"),
+        "updatedAt": options.get("updated_at"),
+        "sendEmail": options.get("send_email"),
+        "doNotNotify": None if notify is None else not notify,
+    }
+
+
+class AsyncExports(AsyncResource):
+    """Task exports."""
+
+    async def create(self, project: str, **options: Unpack[ExportOptions]) -> str:
+        """Prepare an export and return its archive URL (``exportPath``).
+
+        Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
+        ``batches``, ``stage``, ``task_types`` (default, consensus, benchmark),
+        ``export_type`` (task, issue), ``include_assets``, ``include_history``,
+        ``include_metadata``, ``created_at``/``updated_at`` (``{"$gt": iso, "$lt": iso}``),
+        ``send_email``, ``notify``.
+        """
+        operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
+        params = export_params(project, options)
+        answer = await self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
+        return ExportResponse.from_dict(answer).data.export_path
+
+    async def download(
+        self, project: str, path: str | Path, **options: Unpack[ExportOptions]
+    ) -> Path:
+        """Create an export and stream its zip archive to ``path``; returns the path."""
+        return await self.download_url(await self.create(project, **options), path)
+
+    async def download_url(self, url: str, path: str | Path) -> Path:
+        """Stream an archive from an ``exportPath`` URL to ``path``."""
+        target = Path(path)
+        part = _part(target)
+        attempts = self._hub._attempts(idempotent=True)
+        while True:
+            response = await self._hub._send(
+                lambda: self._hub._http.build_request("GET", url), idempotent=True, stream=True
+            )
+            try:
+                with part.open("wb") as out:
+                    async for chunk in response.aiter_bytes(CHUNK):
+                        out.write(chunk)
+            except httpx.TransportError as exc:
+                await sleep(attempts.after_error(exc, response.request))
+                continue
+            finally:
+                await response.aclose()
+            part.replace(target)
+            return target
+
+    async def iter_tasks(
+        self, project: str, **options: Unpack[ExportOptions]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Create an export and yield its tasks one by one, with bounded memory.
+
+        The archive goes to a temporary file, removed when the iteration ends (with the async
+        client, reading it happens on the loop's thread in small steps)."""
+        temp = _temp_zip()
+        try:
+            await self.download(project, temp, **options)
+            for task in iter_archive_tasks(temp):
+                yield task
+        finally:
+            temp.unlink(missing_ok=True)
+            _part(temp).unlink(missing_ok=True)

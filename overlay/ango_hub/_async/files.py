@@ -1,0 +1,83 @@
+"""``hub.files``: signed URLs, and streamed uploads of local files to them."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
+
+from ._base import AsyncResource, present
+
+CHUNK = 256 * 1024
+
+
+def object_url(upload_url: str) -> str:
+    """The lasting URL of an uploaded file: the signed upload URL without its query string."""
+    return upload_url.split("?", 1)[0]
+
+
+def _put_headers(path: Path) -> dict[str, str]:
+    # Presigned S3-style PUTs need an explicit length: the body is streamed, never chunked.
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return {"Content-Length": str(path.stat().st_size), "Content-Type": mime}
+
+
+async def _chunks(path: Path) -> AsyncIterator[bytes]:
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+class AsyncFiles(AsyncResource):
+    """Signed upload and download URLs."""
+
+    async def upload_url(
+        self,
+        project: str,
+        name: str,
+        *,
+        file_type: str = "assets",
+        storage_id: str | None = None,
+        bucket: str | None = None,
+    ) -> str:
+        """A signed URL to PUT a file to. ``file_type`` is the spec's ``type`` (assets,
+        brushes, medicalBrushes, exports, instructions, segmentationModels)."""
+        params: dict[str, Any] = {"name": name, "project": project, "type": file_type}
+        params |= {"storageId": storage_id, "bucket": bucket}
+        answer = await self._hub.call("getUploadUrl", params)
+        return UploadUrlResponse.from_dict(answer).data.upload_url
+
+    async def signed_url(
+        self,
+        url: str,
+        *,
+        project: str | None = None,
+        file_type: str | None = None,
+        storage_id: str | None = None,
+    ) -> str:
+        """A signed GET URL for a stored file (e.g. an asset's ``data`` URL)."""
+        params = {"url": url, "project": project, "type": file_type, "storageId": storage_id}
+        answer = await self._hub.call("getSignedUrl", present(params))
+        return SignedUrlResponse.from_dict(answer).data.signed_url
+
+    async def put(self, upload_url: str, path: str | Path) -> str:
+        """Stream a local file to a signed upload URL; returns the file's lasting URL.
+
+        The file is read in chunks, never whole. The API key is not sent to storage. Retried
+        like any repeatable request (a PUT of the same bytes is idempotent).
+        """
+        source = Path(path)
+        headers = _put_headers(source)
+
+        def build() -> httpx.Request:
+            return self._hub._http.build_request(
+                "PUT", upload_url, content=_chunks(source), headers=headers
+            )
+
+        response = await self._hub._send(build, idempotent=True)
+        await response.aclose()
+        return object_url(upload_url)

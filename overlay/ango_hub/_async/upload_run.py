@@ -1,0 +1,137 @@
+"""Bulk upload, the I/O half: signed URLs and PUTs in parallel, then chunked cloud imports.
+
+The bookkeeping (plan, report, chunk rounds) lives in :mod:`ango_hub.upload` and
+:mod:`ango_hub.upload_import`, which do no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ango_hub._concurrency_async import Semaphore, Workers, sleep
+from ango_hub.errors import AngoHubError, PermissionDeniedError
+from ango_hub.upload import (
+    UploadItem,
+    UploadReport,
+    by_lookup,
+    chunks,
+    known,
+    mark_skipped,
+    progress_bar,
+    storage_name,
+)
+from ango_hub.upload_import import ChunkImport, cloud_assets
+
+if TYPE_CHECKING:
+    from .client import AsyncAngoHub
+
+
+async def existing_ids(
+    hub: AsyncAngoHub, project: str, candidates: Sequence[str], workers: int
+) -> set[str]:
+    """Which of ``candidates`` are already externalIds of assets in the project."""
+    if not candidates:
+        return set()
+    total = (await hub.assets.list_page(project, limit=1)).total
+    if total == 0:
+        return set()
+    if not by_lookup(total, len(candidates)):
+        wanted = set(candidates)
+        return {
+            a.external_id async for a in hub.assets.list(project) if known(a.external_id, wanted)
+        }
+
+    async def present(ext_id: str) -> bool:
+        page = await hub.assets.list_page(project, limit=1, external_id=ext_id)
+        return page.total > 0
+
+    async with Workers(workers) as pool:
+        hits = await pool.map(present, candidates)
+    return {e for e, hit in zip(candidates, hits, strict=True) if hit}
+
+
+async def run_upload(
+    hub: AsyncAngoHub,
+    project: str,
+    items: list[UploadItem],
+    *,
+    batches: Sequence[str] | None,
+    concurrency: int,
+    progress: bool,
+) -> UploadReport:
+    """Skip what exists, fetch URLs and PUT files in parallel, then import in chunks."""
+    pending_ids = [item.external_id for item in items if item.status == "pending"]
+    mark_skipped(items, await existing_ids(hub, project, pending_ids, concurrency))
+    todo = [item for item in items if item.status == "pending"]
+    api_slots, storage_slots = Semaphore(concurrency), Semaphore(concurrency)
+
+    async def fresh_url(item: UploadItem) -> str:
+        async with api_slots:
+            return await hub.files.upload_url(project, storage_name(item.path))
+
+    async def transfer(item: UploadItem) -> None:
+        stage = "upload_url"
+        try:
+            url = await fresh_url(item)
+            stage = "put"
+            async with storage_slots:
+                try:
+                    item.data_url = await hub.files.put(url, item.path)
+                except PermissionDeniedError:  # the URL expired while it waited: one new one
+                    stage = "upload_url"
+                    url = await fresh_url(item)
+                    stage = "put"
+                    item.data_url = await hub.files.put(url, item.path)
+        except (AngoHubError, OSError) as exc:
+            item.fail(stage, exc)
+
+    # Twice the workers: `concurrency` of them asking the API for URLs while as many PUT to
+    # storage, so each host sees at most `concurrency` requests and a URL waits at most one
+    # PUT for its turn. (A worker holding a storage slot may wait for an API slot, never the
+    # reverse, so the two cannot deadlock.)
+    with progress_bar(progress, len(todo)) as advance:
+
+        async def transfer_and_count(item: UploadItem) -> None:
+            await transfer(item)
+            advance()
+
+        async with Workers(2 * concurrency) as workers:
+            await workers.map(transfer_and_count, todo)
+    for chunk in chunks([item for item in todo if item.status == "pending"]):
+        await import_chunk(
+            hub,
+            project,
+            ChunkImport(chunk, hub.max_retries, hub._policy),
+            batches=batches,
+            workers=concurrency,
+        )
+    return UploadReport(items)
+
+
+async def import_chunk(
+    hub: AsyncAngoHub,
+    project: str,
+    job: ChunkImport,
+    *,
+    batches: Sequence[str] | None,
+    workers: int,
+) -> None:
+    """Drive ``job`` to the end: every item created or failed (see :class:`ChunkImport`)."""
+    while job.missing:
+        try:
+            await hub.assets.import_from_cloud(
+                project, cloud_assets(job.missing), batches=batches, upload_local=True
+            )
+            job.imported()
+            continue
+        except AngoHubError as exc:
+            if not job.failed(exc):
+                continue
+        try:
+            delay = job.checked(await existing_ids(hub, project, job.external_ids, workers))
+        except AngoHubError as exc:  # the check itself failed: nothing more can be known
+            job.give_up(exc)
+            continue
+        if delay is not None:
+            await sleep(delay)

@@ -1,0 +1,55 @@
+"""Concurrency for the asyncio client: tasks on the running loop.
+
+The client code is written once, in ``ango_hub/_async/``; ``tools/unasync.py`` produces the
+sync twin in ``ango_hub/_sync/``, where this module's name becomes ``_concurrency_sync``: the
+same names, done with threads. These two modules are the only place the two differ.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Self, TypeAlias, TypeVar
+
+A = TypeVar("A")
+T = TypeVar("T")
+# A function of one argument, as Workers runs it (a coroutine function here).
+Fn: TypeAlias = Callable[[A], Awaitable[T]]
+
+sleep = asyncio.sleep
+Semaphore = asyncio.Semaphore
+Handle = asyncio.Task
+
+
+class Workers:
+    """Runs ``fn(arg)`` calls concurrently, at most ``limit`` at once; leaving the ``async
+    with`` block cancels what has not finished (a listing abandoned halfway)."""
+
+    def __init__(self, limit: int) -> None:
+        self._slots = asyncio.Semaphore(limit)
+        self._started: list[asyncio.Task[object]] = []
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for task in self._started:
+            task.cancel()
+
+    def start(self, fn: Fn[A, T], arg: A) -> asyncio.Task[T]:
+        """Schedule ``fn(arg)``; its result comes from :meth:`result`."""
+
+        async def bounded() -> T:
+            async with self._slots:
+                return await fn(arg)
+
+        task = asyncio.ensure_future(bounded())
+        self._started.append(task)
+        return task
+
+    async def result(self, handle: asyncio.Task[T]) -> T:
+        return await handle
+
+    async def map(self, fn: Fn[A, T], args: Iterable[A]) -> list[T]:
+        """``fn`` over every argument, results in order."""
+        return list(await asyncio.gather(*(self.start(fn, arg) for arg in args)))

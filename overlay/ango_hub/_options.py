@@ -1,0 +1,40 @@
+"""Keyword options shared by both clients' resources (typed ``**options``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypedDict
+
+
+class ChatOptions(TypedDict, total=False):
+    """Keyword options of chat upload (``hub.assets.upload_chat``)."""
+
+    file: str | Path
+    conversations: list[Any] | str
+    number_of_conversations: int
+    storage_id: str
+    bucket: str
+    batches: Sequence[str]
+    llm_config: Mapping[str, Any]
+    naming_strategy: str
+    priority: float
+
+
+class ExportOptions(TypedDict, total=False):
+    """Keyword options of an export (``hub.exports.create/download/iter_tasks``)."""
+
+    format: str
+    v3: bool
+    status: str
+    batches: Sequence[str]
+    stage: Sequence[str]
+    task_types: Sequence[str]
+    export_type: str
+    include_assets: bool
+    include_history: bool
+    include_metadata: bool
+    created_at: Mapping[str, str]
+    updated_at: Mapping[str, str]
+    send_email: bool
+    notify: bool
