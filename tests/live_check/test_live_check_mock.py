@@ -151,12 +151,18 @@ def test_cleanup_that_fails_lists_what_is_left(ango_hub_mock: MockServer) -> Non
 
 def test_rate_limit_answers_are_waited_out_and_checked(ango_hub_mock: MockServer) -> None:
     ango_hub_mock.add_fault("rate_limit", operation="listAssets", nth=1, retry_after=1)
+    # The second exportTasks call is the bad-request probe (format=xml): sent again after 429.
+    ango_hub_mock.add_fault("rate_limit", operation="exportTasks", nth=2, retry_after=1)
 
     report = check(ango_hub_mock, Mode.READ)
 
     assert report.ok, report.to_text()
-    listing = next(op for op in report.operations if op.operation_id == "listAssets")
-    assert 429 in listing.statuses  # the 429 answer was validated against the spec too
+    for operation in ("listAssets", "exportTasks"):
+        result = next(op for op in report.operations if op.operation_id == operation)
+        assert 429 in result.statuses  # the 429 answer was validated against the spec too
+    probe = next(p for p in report.probes if p["what"] == "wrong enum: format=xml")
+    assert probe["status"] == 400
+    assert ango_hub_mock.requests.counts["exportTasks"] == 3  # the step, the probe twice
 
 
 def test_an_operation_without_coverage_fails_the_run(

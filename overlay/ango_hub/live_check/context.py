@@ -4,7 +4,6 @@ cleanup ledger, and a raw sender for requests the library would refuse to build.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -13,7 +12,6 @@ from typing import Any
 import httpx
 
 from ..client import AngoHub
-from ..errors import parse_retry_after
 from .ledger import Ledger
 from .recorder import Recorder
 
@@ -65,7 +63,7 @@ class Run:
         attempts: int = 4,
     ) -> httpx.Response:
         """Send a request as given, bypassing the library's input checks (deliberately bad
-        requests); waits out a 429's ``Retry-After``."""
+        requests); a 429 is sent again once the pacer has waited out its ``Retry-After``."""
         content = None if body is None else json.dumps(body).encode()
         headers = {"apikey": self.api_key}
         if content is not None:
@@ -77,5 +75,4 @@ class Run:
             )
             if response.status_code != 429:
                 break
-            time.sleep(min(parse_retry_after(response) or 1.0, 60.0))
         return response

@@ -17,6 +17,8 @@ from ..errors import parse_retry_after
 
 # The real service allows about 100 requests a minute per key; stay under it by default.
 DEFAULT_RATE_PER_MINUTE = 90.0
+# The longest Retry-After honoured (the library's retry policy caps its waits the same way).
+MAX_RETRY_AFTER = 60.0
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class Pacer:
     def after_response(self, response: httpx.Response) -> None:
         if response.status_code == 429:
             retry_after = parse_retry_after(response)
-            self._next_at = max(self._next_at, self.clock() + (retry_after or 1.0))
+            wait = min(retry_after if retry_after is not None else 1.0, MAX_RETRY_AFTER)
+            self._next_at = max(self._next_at, self.clock() + wait)
 
 
 @dataclass
