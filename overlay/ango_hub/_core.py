@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 DEFAULT_MAX_RETRIES = 2
 # A bulk upload at its top concurrency (64) has 64 API calls and 64 storage PUTs in flight.
 POOL = httpx.Limits(max_connections=128, max_keepalive_connections=128)
-# The clients' resources, cached on first use (functools.cached_property).
-RESOURCES = ("assets", "files", "attachments", "labels", "exports", "projects")
 
 
 class HubCore:
@@ -79,8 +78,9 @@ class HubCore:
             )
         clone._settings = dataclasses.replace(self._settings, **changes)
         clone._owns_http = False  # closing stays with the original
-        for name in RESOURCES:  # resources cached on the original are bound to it
-            clone.__dict__.pop(name, None)
+        for name, value in vars(type(self)).items():  # resources cached on the original
+            if isinstance(value, cached_property):  # are bound to it: the clone makes its own
+                clone.__dict__.pop(name, None)
         return clone
 
     def _attempts(self, *, idempotent: bool) -> Attempts:

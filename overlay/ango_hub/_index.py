@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -62,13 +62,16 @@ class Operation:
     body_schemas: dict[str, dict[str, Any]]  # media type -> schema
     success: tuple[int, ...]
     idempotent: bool
+    by_name: dict[str, Parameter] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for param in self.parameters:  # snake_case first: a spec name wins a clash
+            self.by_name.setdefault(param.snake_name, param)
+        self.by_name.update({param.name: param for param in self.parameters})
 
     def parameter(self, name: str) -> Parameter | None:
         """The parameter called ``name`` (spec or snake_case spelling), if any."""
-        for param in self.parameters:
-            if name in (param.name, param.snake_name):
-                return param
-        return None
+        return self.by_name.get(name)
 
     @property
     def takes_body(self) -> bool:

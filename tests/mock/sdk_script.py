@@ -22,6 +22,7 @@ out = {}
 image = os.path.join(workdir, "cat.jpg")
 with open(image, "wb") as fh:
     fh.write(b"\xff\xd8\xff-fake-jpeg-bytes")
+out["list_projects"] = sdk.list_projects(1, 10)
 out["upload_files"] = sdk.upload_files(project, [{"data": image, "externalId": "cat-1"}])
 listed = sdk.get_assets(project, filters={"externalId": "cat-1"})
 asset = listed["data"]["assets"][0]

@@ -67,6 +67,7 @@ def test_every_parameter_only_operation_is_compiled() -> None:
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",
+        "listProjects",
     ]
 
 

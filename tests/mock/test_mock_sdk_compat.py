@@ -29,6 +29,9 @@ def test_official_sdk_round_trip(mock: MockServer, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-5000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
 
+    # list_projects: the key's organisation's one project.
+    listed = out["list_projects"]["data"]
+    assert (listed["total"], listed["projects"][0]["_id"]) == (1, mock.project_id)
     # upload_files: get_project + getUploadUrl + PUT + cloud import; the bytes are stored.
     assert out["upload_files"]["data"]["assets"]["assetsCreated"] == 1
     assert out["uploaded_asset_data"].startswith(

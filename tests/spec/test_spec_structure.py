@@ -1,4 +1,4 @@
-"""openapi.yaml is a valid OpenAPI 3.1 document describing the 12 documented operations."""
+"""openapi.yaml is a valid OpenAPI 3.1 document describing the 13 documented operations."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ EXPECTED_OPERATIONS = {
     "importLabels": ("POST", "/import/labels", {"200"}),
     "exportTasks": ("GET", "/export", {"200"}),
     "exportTasksV3": ("GET", "/exportV3", {"200"}),
+    "listProjects": ("GET", "/listProjects", {"200"}),
 }
 ERROR_STATUSES = ("400", "401", "403", "404", "429", "5XX")
 ERROR_SCHEMA = "#/components/schemas/ErrorResponse"
@@ -91,4 +92,4 @@ def test_operation_ids_are_unique() -> None:
         for method in item
         if isinstance(item[method], dict) and "operationId" in item[method]
     ]
-    assert len(ids) == len(set(ids)) == 12
+    assert len(ids) == len(set(ids)) == 13

@@ -11,6 +11,7 @@ Usage: python tools/generate/sync_twin.py SRC_DIR OUT_DIR
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -25,15 +26,8 @@ HEADER = (
 )
 
 # Names that differ between the two clients beyond unasync's own table (__aenter__ ...).
+# Besides these, every class the source defines as AsyncX is called X in the sync twin.
 REPLACEMENTS = {
-    "AsyncAngoHub": "AngoHub",
-    "AsyncAssets": "Assets",
-    "AsyncAttachments": "Attachments",
-    "AsyncExports": "Exports",
-    "AsyncFiles": "Files",
-    "AsyncLabels": "Labels",
-    "AsyncProjects": "Projects",
-    "AsyncResource": "Resource",
     "AsyncClient": "Client",
     "_concurrency_async": "_concurrency_sync",
     "aclose": "close",
@@ -48,7 +42,14 @@ def produce(source: Path, target: Path) -> None:
         staged_from, staged_to = Path(tmp, "_async"), Path(tmp, "_sync")
         shutil.copytree(source, staged_from, ignore=shutil.ignore_patterns("__pycache__"))
         files = sorted(str(p) for p in staged_from.rglob("*.py"))
-        rule = unasync.Rule(str(staged_from) + "/", str(staged_to) + "/", REPLACEMENTS)
+        classes = {
+            name: name.removeprefix("Async")
+            for path in files
+            for name in re.findall(r"^class (Async[A-Z]\w*)", Path(path).read_text(), re.M)
+        }
+        rule = unasync.Rule(
+            str(staged_from) + "/", str(staged_to) + "/", {**classes, **REPLACEMENTS}
+        )
         unasync.unasync_files(files, [rule])
         ruff = Path(sys.executable).with_name("ruff")
         root = Path(__file__).resolve().parents[2]

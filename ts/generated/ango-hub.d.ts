@@ -4,6 +4,32 @@
  */
 
 export interface paths {
+    "/listProjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Retrieves one page of the projects of the API key's organisation. `total` counts every
+         *     project across pages.
+         *
+         *     Sources: the vendor's OpenAPI fragment and rendered Projects page (`page`, `limit` up
+         *     to 100, `sort`, and the `ProjectListResponse` shape); the official SDK's
+         *     `list_projects()` sends only `page` and `limit`. The fragment documents only the 401
+         *     error; the shared error responses are declared as for every operation.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/getUploadUrl": {
         parameters: {
             query?: never;
@@ -303,6 +329,11 @@ export interface components {
          * @enum {string}
          */
         ExportFormat: "json" | "ndjson" | "split";
+        /**
+         * @description A kind of task in an export's `taskTypes`.
+         * @enum {string}
+         */
+        TaskType: "default" | "consensus" | "benchmark";
         /** @enum {string} */
         ExportType: "task" | "issue";
         /**
@@ -318,6 +349,23 @@ export interface components {
          * @example success
          */
         SuccessStatus: string;
+        /** @description A project as the listing shows it (more fields may come). */
+        ProjectListItem: {
+            _id: string;
+            name?: string;
+            description?: string;
+            organization?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        ProjectPage: {
+            projects: components["schemas"]["ProjectListItem"][];
+            total: number;
+        };
+        ProjectListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["ProjectPage"];
+        };
         /**
          * @description Every error body known: `{"status": "fail" | "error", "message": "..."}` (the vendor's
          *     models page) and `{"error": {"statusCode": N}, "message": "..."}` (handled by the
@@ -757,6 +805,44 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed). */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+                /**
+                 * @description The field to sort by, e.g. `createdAt` or `name`; prefix it with `-` for
+                 *     descending order. The server sorts newest first (`-createdAt`) when it is left out
+                 *     (or empty).
+                 * @example -createdAt
+                 */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Projects retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     getUploadUrl: {
         parameters: {
             query: {

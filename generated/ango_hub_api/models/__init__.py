@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     from .label_answer_relations_item import LabelAnswerRelationsItem
     from .label_fields import LabelFields
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .project_list_item import ProjectListItem
+    from .project_list_response import ProjectListResponse
+    from .project_page import ProjectPage
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage_file_type import StorageFileType
@@ -119,6 +122,9 @@ _MODULES = {
     "LabelAnswerRelationsItem": ".label_answer_relations_item",
     "LabelFields": ".label_fields",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "ProjectListItem": ".project_list_item",
+    "ProjectListResponse": ".project_list_response",
+    "ProjectPage": ".project_page",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "StorageFileType": ".storage_file_type",
@@ -180,6 +186,9 @@ __all__ = (
     "LabelAnswerRelationsItem",
     "LabelFields",
     "LabelsImportedEnvelope",
+    "ProjectListItem",
+    "ProjectListResponse",
+    "ProjectPage",
     "SignedUrl",
     "SignedUrlResponse",
     "StorageFileType",

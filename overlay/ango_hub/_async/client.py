@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 
 from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, response_json
-from ango_hub._prepare import prepare
 from ango_hub._retry import RetryPolicy
 
 from .sending import send
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from .exports import AsyncExports
     from .files import AsyncFiles
     from .imports import AsyncAttachments, AsyncLabels
+    from .projects import AsyncProjects
 
 
 class AsyncAngoHub(HubCore):
@@ -29,7 +29,7 @@ class AsyncAngoHub(HubCore):
     ``api_key`` falls back to ``ANGO_API_KEY``; ``base_url`` to ``ANGO_BASE_URL``, then to the
     ``region``'s server (``ANGO_REGION``; one of eu, us, in, test; default eu). Pass your own
     ``http_client`` for proxies or custom transports; it is not closed with this client.
-    Resources (``hub.assets``, ``hub.exports``, ...) load on first use; :meth:`call` reaches
+    Resources (``hub.assets``, ``hub.projects``, ...) load on first use; :meth:`call` reaches
     every operation of the spec.
     """
 
@@ -92,6 +92,13 @@ class AsyncAngoHub(HubCore):
 
         return AsyncExports(self)
 
+    @cached_property
+    def projects(self) -> AsyncProjects:
+        """The organisation's projects."""
+        from .projects import AsyncProjects  # noqa: PLC0415
+
+        return AsyncProjects(self)
+
     async def call(
         self,
         operation_id: str,
@@ -116,6 +123,8 @@ class AsyncAngoHub(HubCore):
         >>> page = hub.call("listAssets", {"projectId": PROJECT, "limit": 5})  # doctest: +SKIP
         >>> page["data"]["total"]  # doctest: +SKIP
         """
+        from ango_hub._prepare import prepare  # noqa: PLC0415  (not needed for the import)
+
         prepared = prepare(operation_id, params, body=body, files=files)
         try:
             build = self._request_builder(self._http, prepared, timeout)
