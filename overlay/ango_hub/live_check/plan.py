@@ -29,6 +29,7 @@ class Coverage:
 # In the order they run: creators first, then what works on the created data, the
 # explicit delete last (cleanup removes the rest).
 COVERAGE: tuple[Coverage, ...] = (
+    Coverage("listProjects", Mode.READ, steps.list_projects),
     Coverage("getUploadUrl", Mode.READ, steps.get_upload_url),
     Coverage("importCloudAssets", Mode.WRITE, steps.import_cloud_assets),
     Coverage("uploadChatAssets", Mode.WRITE, steps.upload_chat_assets),
@@ -61,6 +62,13 @@ class Probe:
 
 
 PROBES: tuple[Probe, ...] = (
+    Probe(
+        "listProjects",
+        Mode.READ,
+        "out of range: limit=500",
+        True,
+        lambda r: ("GET", "/listProjects", {"limit": 500}, None),
+    ),
     Probe(
         "getUploadUrl",
         Mode.READ,

@@ -14,6 +14,10 @@ ASSET_DATA_URL = "https://example.com/ango-hub-live-check/{external_id}.jpg"
 CHAT_CONVERSATIONS = [{"messages": [{"role": "user", "content": "Hello from the live check"}]}]
 
 
+def list_projects(run: Run) -> None:
+    run.call("listProjects", {"page": 1, "limit": 10, "sort": "-createdAt"})
+
+
 def get_upload_url(run: Run) -> None:
     # Asks for a URL only: nothing is uploaded, so nothing is left in storage.
     run.call("getUploadUrl", {"project": run.project, "name": f"{run.tag}.txt", "type": "assets"})
