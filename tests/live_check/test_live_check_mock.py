@@ -225,3 +225,18 @@ def test_assets_it_did_not_create_are_never_deleted(ango_hub_mock: MockServer) -
         "its live-check step sent no request",
     ]
     assert len(report.removed) == 3
+
+
+def test_planted_multipart_requirement_is_reported(
+    ango_hub_mock: MockServer, tmp_path: Path
+) -> None:
+    def require_conversations(spec: dict) -> None:
+        spec["components"]["schemas"]["ChatUploadMultipart"]["allOf"][1]["required"] = [
+            "conversations"
+        ]
+
+    report = check(ango_hub_mock, spec=edited_spec(tmp_path, require_conversations))
+
+    assert differences(report) == [
+        ("uploadChatAssets", "request", "body: 'conversations' is a required property")
+    ]

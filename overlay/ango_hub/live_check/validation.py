@@ -35,7 +35,9 @@ from ..mock.validation import (
 )
 
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-_SECURITY_ERROR = "Security"
+# The API key is the server's to judge; a multipart body is checked by _multipart_errors.
+_SKIPPED_ERRORS: tuple[str, ...] = ("Security",)
+_BODY_ABSENT = ("MissingRequiredRequestBody", "MissingRequestBody")
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,14 @@ class SpecChecker:
         wire = _wire_request(request, body)
         if wire.content_type.startswith("multipart/form-data"):
             # openapi-core 0.23 drops multipart fields; check the parts ourselves.
-            problems = self._multipart_errors(wire)
+            problems: list[str] | None = self._multipart_errors(wire)
             wire = WireRequest(wire.method, wire.path, wire.query, wire.headers, None, "")
         else:
-            problems = []
+            problems = None
         result = self._openapi.unmarshal_request(wire)
-        found = [
-            _describe(e) for e in result.errors if not type(e).__name__.startswith(_SECURITY_ERROR)
-        ]
-        return found + problems + self._json_param_errors(wire)
+        skipped = _SKIPPED_ERRORS + (_BODY_ABSENT if problems is not None else ())
+        found = [_describe(e) for e in result.errors if not type(e).__name__.startswith(skipped)]
+        return found + (problems or []) + self._json_param_errors(wire)
 
     def response_errors(
         self, request: httpx.Request, body: bytes, response: httpx.Response
