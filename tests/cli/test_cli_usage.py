@@ -208,6 +208,7 @@ def test_every_command_is_covered_here() -> None:
         "export",
         "import-cloud",
         "labels import",
+        "live-check",
         "mock",
         "upload",
     ]

@@ -47,6 +47,11 @@ class Invocation:
     open_hub: Callable[[], AngoHub] = field(
         default_factory=lambda: hub_opener(None, None, None), repr=False
     )
+    # The raw root options, for commands that build their own client (live-check records its
+    # traffic through a client of its own). Never shown in a repr.
+    api_key: str | None = field(default=None, repr=False)
+    region: str | None = None
+    base_url: str | None = None
 
 
 def root_callback(
@@ -83,8 +88,14 @@ def root_callback(
 ) -> None:
     """Ango Hub client tools: upload, import, list, label, export; and a mock server."""
     remember_secret(api_key)
-    opener = hub_opener(api_key, region.value if region else None, base_url)
-    ctx.obj = Invocation(json=json_output, open_hub=opener)
+    region_name = region.value if region else None
+    ctx.obj = Invocation(
+        json=json_output,
+        open_hub=hub_opener(api_key, region_name, base_url),
+        api_key=api_key,
+        region=region_name,
+        base_url=base_url,
+    )
 
 
 def invocation(ctx: click.Context) -> Invocation:

@@ -38,6 +38,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
+    "live-check": LazyCommand(
+        "live_check_cmd",
+        "Call every operation in the spec on a real server and report where they disagree.",
+    ),
     "mock": LazyCommand("mock_cmd", "Serve a mock Ango Hub API v2 (state in memory) until Ctrl-C."),
 }
 

@@ -20,10 +20,11 @@ from typing import Any, Literal
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from .fault_reshape import reshaping_send
 from .validation import operation_for
 
-FaultKind = Literal["rate_limit", "server_error", "drop", "delay"]
-FAULT_KINDS: tuple[str, ...] = ("rate_limit", "server_error", "drop", "delay")
+FaultKind = Literal["rate_limit", "server_error", "drop", "delay", "reshape"]
+FAULT_KINDS: tuple[str, ...] = ("rate_limit", "server_error", "drop", "delay", "reshape")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class FaultRule:
     status: int = 502  # server_error status
     retry_after: int = 1  # rate_limit Retry-After seconds
     delay_seconds: float = 1.0  # delay before answering normally
+    remove: str | None = None  # reshape: dotted JSON path removed from the answer
     calls: int = field(default=0, compare=False)
     fired: int = field(default=0, compare=False)
 
@@ -55,6 +57,8 @@ class FaultRule:
             raise ValueError("times: must be at least 0")
         if self.kind == "server_error" and not 500 <= self.status <= 599:
             raise ValueError("status: must be a 5xx code")
+        if self.kind == "reshape" and not self.remove:
+            raise ValueError("remove: required for reshape, a dotted path such as data.total")
         if self.delay_seconds < 0 or self.delay_seconds > 300:
             raise ValueError("delay_seconds: must be between 0 and 300")
 
@@ -71,6 +75,7 @@ class FaultRule:
             "status",
             "retry_after",
             "delay_seconds",
+            "remove",
         }
         unknown = sorted(set(data) - known)
         if unknown:
@@ -178,7 +183,7 @@ class FaultMiddleware:
         path: str = scope["path"]
         operation = operation_for(scope["method"], path)
         rule = self.injector.pick(path, operation)
-        if rule is not None and rule.kind != "delay" and self.record is not None:
+        if rule is not None and rule.kind not in ("delay", "reshape") and self.record is not None:
             status = {"rate_limit": 429, "server_error": rule.status}.get(rule.kind, 0)
             self.record(scope["method"], path, operation, status)  # 0: connection dropped
         if rule is None:
@@ -186,6 +191,8 @@ class FaultMiddleware:
         elif rule.kind == "delay":
             await asyncio.sleep(rule.delay_seconds)
             await self.app(scope, receive, send)
+        elif rule.kind == "reshape":
+            await self.app(scope, receive, reshaping_send(send, rule.remove or ""))
         elif rule.kind == "rate_limit":
             body = json.dumps({"status": "fail", "message": "Too many requests"}).encode()
             await _send(

@@ -1,0 +1,79 @@
+"""Delete what a write-mode run created, found from the ledger rather than from answers (which
+a failed run may never have read), and say what is left."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .context import Run
+from .ledger import Leftover
+from .redact import scrub
+
+_DELETE_CHUNK = 100
+_PAGE = 100
+
+
+def clean_up(run: Run) -> None:
+    """Delete every asset the run may have created; record what could not be removed."""
+    run.recorder.step, run.recorder.expect_rejection = "cleanup", False
+    ledger = run.ledger
+    created = _find_created(run)
+    pending = [asset_id for asset_id in created if asset_id not in ledger.removed]
+    for start in range(0, len(pending), _DELETE_CHUNK):
+        chunk = pending[start : start + _DELETE_CHUNK]
+        try:
+            run.call("deleteAssets", {"projectId": run.project}, body={"assets": chunk})
+        except Exception as exc:
+            reason = f"deleteAssets failed: {_brief(run, exc)}"
+            ledger.leftovers += [Leftover("asset", f"{i} ({created[i]})", reason) for i in chunk]
+        else:
+            ledger.removed.extend(chunk)
+    reported = {item.name.split(" ", 1)[0] for item in ledger.leftovers}
+    for asset_id, label in _find_created(run, report_errors=False).items():
+        if asset_id not in reported:
+            ledger.leftovers.append(
+                Leftover("asset", f"{asset_id} ({label})", "still listed after deleteAssets")
+            )
+    ledger.leftovers += [
+        Leftover(
+            "batch", name, "the spec has no operation to delete a batch; remove it in Ango Hub"
+        )
+        for name in ledger.batches
+    ]
+
+
+def _find_created(run: Run, *, report_errors: bool = True) -> dict[str, str]:
+    """Asset ID -> how it was found (its external ID or batch), for everything in the ledger."""
+    found: dict[str, str] = {}
+    lookups: list[tuple[str, dict[str, Any], str | None]] = [
+        (f"externalId {x}", {"externalId": x}, x) for x in run.ledger.external_ids
+    ] + [(f"batch {b}", {"batches": json.dumps([b])}, None) for b in run.ledger.asset_batches]
+    for label, query, external_id in lookups:
+        try:
+            for asset in _all_pages(run, query):
+                if external_id is None or asset.get("externalId") == external_id:
+                    found.setdefault(str(asset["_id"]), label)
+        except Exception as exc:
+            if report_errors:
+                run.ledger.leftovers.append(
+                    Leftover("asset", label, f"could not look it up: {_brief(run, exc)}")
+                )
+    return found
+
+
+def _all_pages(run: Run, query: dict[str, Any]) -> list[dict[str, Any]]:
+    assets: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        params = {"projectId": run.project, "page": page, "limit": _PAGE, **query}
+        answer = run.call("listAssets", params)
+        batch = answer["data"]["assets"]
+        assets.extend(batch)
+        if len(batch) < _PAGE or len(assets) >= int(answer["data"].get("total", 0)):
+            return assets
+        page += 1
+
+
+def _brief(run: Run, exc: BaseException) -> str:
+    return scrub(f"{type(exc).__name__}: {exc}", (run.api_key,))

@@ -1,0 +1,42 @@
+"""The cleanup ledger: everything a write-mode run creates is written down *before* the call
+that creates it, so that a run failing halfway (even with the answer lost) still knows what to
+look for and delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Leftover:
+    """Something the run created and could not remove, and why."""
+
+    kind: str
+    name: str
+    reason: str
+
+
+@dataclass
+class Ledger:
+    """External IDs and batch names of what the run may have created, and the outcome of
+    cleanup."""
+
+    external_ids: list[str] = field(default_factory=list)
+    batches: list[str] = field(default_factory=list)
+    # Batches that held nothing before the run put assets in them: every asset listed in one
+    # is the run's (assets whose external IDs the server picks are found this way).
+    asset_batches: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # asset IDs deleted
+    leftovers: list[Leftover] = field(default_factory=list)
+
+    def expect_assets(self, external_ids: list[str]) -> None:
+        self.external_ids.extend(x for x in external_ids if x not in self.external_ids)
+
+    def expect_batch(self, name: str) -> None:
+        if name not in self.batches:
+            self.batches.append(name)
+
+    @property
+    def clean(self) -> bool:
+        """Nothing that cleanup should have removed is left behind."""
+        return not any(item.kind == "asset" for item in self.leftovers)

@@ -1,0 +1,158 @@
+"""The live check's coverage: which operations it calls, in which mode, and which deliberately
+bad requests it sends. Covering a new operation is one line in ``COVERAGE`` (and, when it
+creates something, a ledger entry in its step); ``tests/live_check`` fails while an operation
+in ``openapi.yaml`` has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import steps
+from .context import Mode, Run
+
+UNKNOWN_ID = "000000000000000000000000"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Call ``operation_id`` with ``step``; READ steps run in both modes, WRITE steps only in
+    write mode."""
+
+    operation_id: str
+    mode: Mode
+    step: Callable[[Run], None]
+
+
+# In the order they run: creators first, then what works on the created data, the
+# explicit delete last (cleanup removes the rest).
+COVERAGE: tuple[Coverage, ...] = (
+    Coverage("listProjects", Mode.READ, steps.list_projects),
+    Coverage("getUploadUrl", Mode.READ, steps.get_upload_url),
+    Coverage("importCloudAssets", Mode.WRITE, steps.import_cloud_assets),
+    Coverage("uploadChatAssets", Mode.WRITE, steps.upload_chat_assets),
+    Coverage("listAssets", Mode.READ, steps.list_assets),
+    Coverage("getSignedUrl", Mode.READ, steps.get_signed_url),
+    Coverage("updateAsset", Mode.WRITE, steps.update_asset),
+    Coverage("assignBatches", Mode.WRITE, steps.assign_batches),
+    Coverage("importAttachments", Mode.WRITE, steps.import_attachments),
+    Coverage("importLabels", Mode.WRITE, steps.import_labels),
+    Coverage("exportTasks", Mode.READ, steps.export_tasks),
+    Coverage("exportTasksV3", Mode.READ, steps.export_tasks_v3),
+    Coverage("deleteAssets", Mode.WRITE, steps.delete_assets),
+)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A deliberately bad request the server must refuse with a 4xx the spec declares.
+
+    ``spec_rejects``: the spec itself says the request is invalid (a missing field, a wrong
+    enum); False for requests the spec accepts in shape but that name nothing (unknown IDs).
+    ``request`` returns (method, path under the API root, query, JSON body).
+    """
+
+    operation_id: str
+    mode: Mode
+    what: str
+    spec_rejects: bool
+    request: Callable[[Run], tuple[str, str, dict[str, Any], Any]]
+
+
+PROBES: tuple[Probe, ...] = (
+    Probe(
+        "listProjects",
+        Mode.READ,
+        "out of range: limit=500",
+        True,
+        lambda r: ("GET", "/listProjects", {"limit": 500}, None),
+    ),
+    Probe(
+        "getUploadUrl",
+        Mode.READ,
+        "missing required query parameter name",
+        True,
+        lambda r: ("GET", "/getUploadUrl", {"project": r.project}, None),
+    ),
+    Probe(
+        "getUploadUrl",
+        Mode.READ,
+        "wrong enum: type=notAType",
+        True,
+        lambda r: (
+            "GET",
+            "/getUploadUrl",
+            {"project": r.project, "name": "x.txt", "type": "notAType"},
+            None,
+        ),
+    ),
+    Probe(
+        "listAssets",
+        Mode.READ,
+        "out of range: limit=500",
+        True,
+        lambda r: ("GET", f"/project/{r.project}/assets", {"limit": 500}, None),
+    ),
+    Probe(
+        "listAssets",
+        Mode.READ,
+        "unknown project ID",
+        False,
+        lambda r: ("GET", f"/project/{UNKNOWN_ID}/assets", {"limit": 1}, None),
+    ),
+    Probe(
+        "exportTasks",
+        Mode.READ,
+        "wrong enum: format=xml",
+        True,
+        lambda r: ("GET", "/export", {"project": r.project, "format": "xml"}, None),
+    ),
+    Probe(
+        "importCloudAssets",
+        Mode.WRITE,
+        "missing required body field assets",
+        True,
+        lambda r: ("POST", f"/project/{r.project}/cloud", {}, {"priority": 0}),
+    ),
+    Probe(
+        "updateAsset",
+        Mode.WRITE,
+        "unknown asset ID",
+        False,
+        lambda r: ("POST", f"/assets/{UNKNOWN_ID}", {}, {"metadata": {"liveCheck": r.run_id}}),
+    ),
+    Probe(
+        "deleteAssets",
+        Mode.WRITE,
+        "empty list: assets=[]",
+        True,
+        lambda r: ("DELETE", f"/project/{r.project}/assets", {}, {"assets": []}),
+    ),
+    Probe(
+        "importLabels",
+        Mode.WRITE,
+        "missing required field labels.0.answer",
+        True,
+        lambda r: (
+            "POST",
+            "/import/labels",
+            {},
+            {"project": r.project, "labels": [{"assetId": UNKNOWN_ID}]},
+        ),
+    ),
+)
+
+
+def coverage_for(mode: Mode) -> list[Coverage]:
+    """The steps that run in ``mode`` (write mode runs the read steps too)."""
+    return [c for c in COVERAGE if mode is Mode.WRITE or c.mode is Mode.READ]
+
+
+def probes_for(mode: Mode) -> list[Probe]:
+    return [p for p in PROBES if mode is Mode.WRITE or p.mode is Mode.READ]
+
+
+def covered_operations() -> set[str]:
+    return {c.operation_id for c in COVERAGE}

@@ -1,0 +1,82 @@
+"""``ango-hub live-check`` in a subprocess: guards, exit codes, JSON, against a mock only."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ango_hub.mock.server import MockServer
+
+ANGO_HUB = Path(sys.executable).with_name("ango-hub")
+
+
+def run(mock: MockServer | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ANGO_")}
+    if mock is not None:
+        base |= {"ANGO_BASE_URL": mock.base_url, "ANGO_API_KEY": mock.api_key}
+    return subprocess.run(
+        [str(ANGO_HUB), "live-check", *args],
+        env=base | env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_refuses_without_a_key() -> None:
+    result = run(None, "--read-only", "--project", "p", "--yes")
+    assert result.returncode == 2
+    assert "--api-key: missing" in result.stderr
+
+
+def test_refuses_write_mode_without_a_project(ango_hub_mock: MockServer) -> None:
+    result = run(ango_hub_mock, "--yes")
+    assert result.returncode == 2
+    assert "ANGO_LIVE_PROJECT: missing" in result.stderr
+    assert list(ango_hub_mock.requests.entries) == []
+
+
+def test_refuses_a_server_other_than_the_test_region_without_yes(
+    ango_hub_mock: MockServer,
+) -> None:
+    result = run(ango_hub_mock, ANGO_LIVE_PROJECT=ango_hub_mock.project_id)
+    assert result.returncode == 2
+    assert "--yes: 127.0.0.1 is not the test region (testapi.ango.ai)" in result.stderr
+    assert list(ango_hub_mock.requests.entries) == []
+
+
+def test_write_run_against_the_mock_exits_zero_with_json(ango_hub_mock: MockServer) -> None:
+    result = run(ango_hub_mock, "--yes", "--json", ANGO_LIVE_PROJECT=ango_hub_mock.project_id)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["mode"] == "write"
+    assert {op["outcome"] for op in report["operations"]} == {"checked"}
+    assert ango_hub_mock.api_key not in result.stdout + result.stderr
+    assert ango_hub_mock.project.live_count() == 0
+
+
+def test_difference_in_a_given_spec_exits_one(ango_hub_mock: MockServer, tmp_path: Path) -> None:
+    spec = Path(__file__).resolve().parents[2] / "openapi.yaml"
+    planted = tmp_path / "openapi.yaml"
+    text = spec.read_text(encoding="utf-8")
+    assert "enum: [json, ndjson, split]" in text
+    planted.write_text(text.replace("enum: [json, ndjson, split]", "enum: [ndjson, split]"))
+    known = tmp_path / "DISCREPANCIES.md"
+    known.write_text(
+        "| # | Operation / field | ... |\n|---|---|---|\n| 1 | `GET /export` `format` | x |\n"
+    )
+    result = run(
+        ango_hub_mock,
+        *("--read-only", "--yes", "--project", ango_hub_mock.project_id, "--spec", str(planted)),
+        *("--discrepancies", str(known)),
+    )
+    assert result.returncode == 1
+    detail = "query.format: 'json' is not one of ['ndjson', 'split']"
+    assert f"exportTasks [request] {detail}  -- recorded in DISCREPANCIES.md #1" in result.stdout
+    assert f"exportTasksV3 [request] {detail}  -- not in DISCREPANCIES.md" in result.stdout
+    assert "FAILED (2 difference(s))" in result.stdout
