@@ -115,7 +115,7 @@ def sync_detailed(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -126,8 +126,9 @@ def sync_detailed(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -166,7 +167,7 @@ def sync(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -177,8 +178,9 @@ def sync(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -212,7 +214,7 @@ async def asyncio_detailed(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -223,8 +225,9 @@ async def asyncio_detailed(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -261,7 +264,7 @@ async def asyncio(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -272,8 +275,9 @@ async def asyncio(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:

@@ -121,8 +121,9 @@ def sync_detailed(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -168,8 +169,9 @@ def sync(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -210,8 +212,9 @@ async def asyncio_detailed(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -255,8 +258,9 @@ async def asyncio(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 

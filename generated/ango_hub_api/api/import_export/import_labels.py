@@ -93,8 +93,9 @@ def sync_detailed(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -127,8 +128,9 @@ def sync(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -156,8 +158,9 @@ async def asyncio_detailed(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -188,8 +191,9 @@ async def asyncio(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
