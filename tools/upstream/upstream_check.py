@@ -3,7 +3,7 @@
 Reads every page listed in tools/upstream/pages.txt (the Markdown form, `.md`) over HTTPS, or
 the saved copies in DIR with `--offline DIR`; extracts and merges the embedded fragments; and
 reports, operation by operation, how openapi.yaml differs (spec_diff's comparison, see
-compare.py). No credentials: the pages are public.
+upstream_compare.py). No credentials: the pages are public.
 
 A difference recorded in docs/upstream-known.yaml (each entry points at its row of
 docs/DISCREPANCIES.md) is shown as known; an operation listed there as pending is one the spec
@@ -22,7 +22,7 @@ import httpx
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from compare import (
+from upstream_compare import (
     Known,
     Verdict,
     differences,
