@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spec"))
-from spec_diff import Change, Differ, Spec
+from spec_diff import METHODS, Change, Differ, Spec
 
 Json = Any
 
@@ -31,11 +31,10 @@ class UpstreamDiffer(Differ):
     """spec_diff's walk, minus what the vendor's fragments never state (module docstring)."""
 
     def _responses(self, where: str, old: Json, new: Json) -> None:
-        def covered(code: str) -> bool:
-            return code in old or f"{code[:1]}XX" in old
+        def only_in_our_range(code: str) -> bool:  # the vendor's 500 under the spec's 5XX
+            return code not in old and not code.startswith("2") and f"{code[:1]}XX" in old
 
-        vendor = {c: v for c, v in new.items() if str(c).startswith("2") or not covered(str(c))}
-        vendor.update({c: v for c, v in new.items() if str(c) in old})
+        vendor = {c: v for c, v in new.items() if not only_in_our_range(str(c))}
         ours = {c: v for c, v in old.items() if str(c).startswith("2") or c in new}
         super()._responses(where, ours, vendor)
 
@@ -51,7 +50,7 @@ def operations(doc: Json) -> dict[str, set[str]]:
     found = {}
     for path, item in (doc.get("paths") or {}).items():
         for method, op in item.items():
-            if isinstance(op, dict) and method in ("get", "put", "post", "delete", "patch"):
+            if isinstance(op, dict) and method in METHODS:
                 found[f"{method.upper()} {path}"] = set(op.get("tags") or [])
     return found
 
