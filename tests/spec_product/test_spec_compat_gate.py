@@ -17,6 +17,14 @@ CHANGELOG_1 = "# Changelog\n\n## 1.0.0\n\nFirst.\n"
 
 
 @pytest.fixture
+def spec(spec: Spec) -> Spec:
+    """openapi.yaml at version 1.0.0, the version these throwaway repos start from (whatever
+    version the real spec has reached)."""
+    spec["info"]["version"] = "1.0.0"
+    return spec
+
+
+@pytest.fixture
 def repo(tmp_path: Path) -> Path:
     for args in (
         ["init", "-q", "-b", "main"],
