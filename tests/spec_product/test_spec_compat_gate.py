@@ -18,7 +18,8 @@ CHANGELOG_1 = "# Changelog\n\n## 1.0.0\n\nFirst.\n"
 
 @pytest.fixture
 def spec(spec: Spec) -> Spec:
-    """openapi.yaml as if released at 1.0.0: the cases below bump from there."""
+    """openapi.yaml at version 1.0.0, the version these throwaway repos start from (whatever
+    version the real spec has reached)."""
     spec["info"]["version"] = "1.0.0"
     return spec
 

@@ -10,6 +10,7 @@ this is a focused checker for what matters to clients generated from the spec:
 * response side (what a client parses): removed status codes, fields or media types, fields no
   longer required, changed types and new enum values (generated clients reject unknown enum
   values) are breaking.
+* a changed `default` is reported as a non-breaking change (generated clients send it).
 
 Usage: spec_diff.py OLD NEW [--changelog CHANGELOG.md] [--gate]
 OLD/NEW are files; OLD may be "-" for stdin. Exit 1 with --gate when the version in NEW does
@@ -36,6 +37,7 @@ def load_yaml(text: str) -> Json:
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 Json = Any
+_ABSENT = object()
 
 
 @dataclass(frozen=True)
@@ -57,17 +59,20 @@ class Spec:
         self.doc = doc
 
     def resolve(self, node: Json) -> Json:
+        """The `$ref` target; keywords beside the `$ref` (3.1, e.g. `default`) override it."""
         seen: set[str] = set()
+        beside: dict[str, Json] = {}
         while isinstance(node, dict) and "$ref" in node:
             ref = node["$ref"]
             if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
                 return node
             seen.add(ref)
+            beside = {**{k: v for k, v in node.items() if k != "$ref"}, **beside}
             target: Json = self.doc
             for part in ref[2:].split("/"):
                 target = target[part.replace("~1", "/").replace("~0", "~")]
             node = target
-        return node
+        return {**node, **beside} if beside and isinstance(node, dict) else node
 
 
 def _minus(a: list[Json], b: list[Json]) -> list[str]:
@@ -146,6 +151,8 @@ class Differ:
             o, n = old_p[name], new_p[name]
             if n.get("required") and not o.get("required"):
                 self.add(where, f"parameter {name} became required", breaking=True)
+            elif o.get("required") and not n.get("required"):
+                self.add(where, f"parameter {name} no longer required", breaking=False)
             self._schema(
                 f"{where} parameter {name}", o.get("schema"), n.get("schema"), request=True
             )
@@ -169,6 +176,8 @@ class Differ:
             return
         if new.get("required") and not old.get("required"):
             self.add(where, "request body became required", breaking=True)
+        elif old.get("required") and not new.get("required"):
+            self.add(where, "request body no longer required", breaking=False)
         self._content(
             f"{where} request", old.get("content") or {}, new.get("content") or {}, request=True
         )
@@ -209,6 +218,7 @@ class Differ:
             return
         self._type(where, old, new, request=request)
         self._enum(where, old, new, request=request)
+        self._default(where, old, new)
         self._bounds(where, old, new, request=request)
         self._properties(where, old, new, request=request, depth=depth)
         for key in ("items", "contentSchema", "additionalProperties"):
@@ -267,6 +277,13 @@ class Differ:
                 self.add(where, f"enum values removed: {removed}", breaking=False)
             if oe is None:
                 self.add(where, "enum added", breaking=False)
+
+    def _default(self, where: str, old: Json, new: Json) -> None:
+        # Generated clients send a parameter's default when the caller gives none, and fill
+        # a missing response field with it: a change is client-visible, never a rejection.
+        if old.get("default", _ABSENT) != new.get("default", _ABSENT):
+            shown = [repr(s["default"]) if "default" in s else "none" for s in (old, new)]
+            self.add(where, f"default {shown[0]} -> {shown[1]}", breaking=False)
 
     def _bounds(self, where: str, old: Json, new: Json, *, request: bool) -> None:
         # (keyword, True when a larger value accepts less)

@@ -63,7 +63,7 @@ export interface paths {
          * Get a signed download URL
          * @description Generates a signed GET URL for downloading a stored file.
          *
-         *     The reference page names the file with `url` (required). The official SDK sends
+         *     The vendor's page names the file with `url` and marks it required. The official SDK sends
          *     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
          *     served in production. Both forms are accepted: give exactly one of `url` or `name`.
          *     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -96,8 +96,9 @@ export interface paths {
          *     and the official SDK also send `assets`, which is what the operation is for, so `assets`
          *     is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
          *     `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-         *     are accepted. The reference page does not show the success status; its sibling chat
-         *     upload answers 201 and the SDK accepts any 2xx, so both 200 and 201 are declared.
+         *     are accepted. One render of the vendor's page answers 201 ("Assets imported
+         *     successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
+         *     201 are declared.
          */
         post: operations["importCloudAssets"];
         delete?: never;
@@ -248,8 +249,9 @@ export interface paths {
         /**
          * Import labels
          * @description Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-         *     The reference page's example sends the labels as `labels`; the official SDK sends them
-         *     as `jsonContent`. Both are accepted; give exactly one.
+         *     The reference page's example sends the labels as `labels`; the vendor's deprecated API
+         *     page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+         *     one.
          */
         post: operations["importLabels"];
         delete?: never;
@@ -313,8 +315,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description What a stored file is for; decides its storage path. The values are restored from the
-         *     official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+         * @description What a stored file is for; decides its storage path. The values are the enum of the
+         *     vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+         *     all of them but `segmentationModels`.
          * @enum {string}
          */
         StorageFileType: "assets" | "brushes" | "medicalBrushes" | "exports" | "instructions" | "segmentationModels";
@@ -549,9 +552,10 @@ export interface components {
             /** @description Project ID (the official SDK). Same as `project`. */
             projectId?: string;
             /**
-             * @description How to combine with the assets' current batches. The docs lost the enum's values
-             *     and only `add` (the default) is known, so this is an open string rather than an enum
-             *     that could reject a value the server accepts.
+             * @description How to combine with the assets' current batches. The vendor's rendered page calls it
+             *     an enum with default `add` but shows no values (its fragment is not on record), so
+             *     this is an open string rather than an enum that could reject a value the server
+             *     accepts.
              * @default add
              */
             mode?: string;
@@ -629,7 +633,10 @@ export interface components {
             project: string;
             /** @description The labels (the reference page's example). */
             labels?: components["schemas"]["Label"][];
-            /** @description The labels (the official SDK). Same as `labels`. */
+            /**
+             * @description The labels (the official SDK; the vendor's deprecated API page). Same as `labels`.
+             *     The deprecated page types it `string`; the SDK sends a JSON array, which is served.
+             */
             jsonContent?: components["schemas"]["Label"][];
         };
         /** @description Summary such as `50 / 50 tasks are labeled.` */
@@ -749,13 +756,14 @@ export interface components {
         ProjectQuery: string;
         /** @description ID of a custom storage integration; without it iMerit's storage is used. */
         StorageIdQuery: string;
-        /** @description Archive content. The server defaults to `json`. */
+        /** @description Archive content. The vendor documents `json` as the default. */
         ExportFormat: components["schemas"]["ExportFormat"];
         /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
         ExportStatus: string;
         /**
-         * @description Only tasks of assets in these batches. The reference page says comma-separated; the
-         *     official SDK sends a JSON array of batch IDs. Both forms are accepted.
+         * @description Only tasks of assets in these batches: a JSON array (as a string), as the vendor's
+         *     current page and the official SDK (which sends batch IDs) both have it. An older render
+         *     of the page said comma-separated; this client never sends that form.
          * @example ["65a1f0c2e4b0a1b2c3d4e5f6"]
          */
         ExportBatches: string;
@@ -765,7 +773,7 @@ export interface components {
         IncludeHistory: components["schemas"]["BooleanString"];
         /** @description Include each asset's metadata. */
         IncludeMetadata: components["schemas"]["BooleanString"];
-        /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
+        /** @description Export tasks or issues. The vendor documents `task` as the default. */
         ExportType: components["schemas"]["ExportType"];
         /**
          * @description JSON array (as a string) of task types to include: `default`, `consensus`,
@@ -790,7 +798,7 @@ export interface components {
          * @example {"$lt": "2025-12-31T00:00:00.000Z"}
          */
         UpdatedAt: string;
-        /** @description Email the export link to the caller too (sent by the official SDK). */
+        /** @description Email the export link to the caller too. The vendor documents `false` as the default. */
         SendEmail: components["schemas"]["BooleanString"];
         /** @description Suppress the in-app notification (sent by the official SDK). */
         DoNotNotify: components["schemas"]["BooleanString"];
@@ -857,8 +865,9 @@ export interface operations {
                  */
                 project: components["parameters"]["ProjectQuery"];
                 /**
-                 * @description File type; decides the storage path. The docs lost the values; these are the ones
-                 *     the official SDK sends plus `segmentationModels` from the vendor's site. The server
+                 * @description File type; decides the storage path. The six values are the vendor's own OpenAPI
+                 *     fragment's enum (its rendered page shows an empty list); the official SDK sends five
+                 *     of them, all but `segmentationModels`. No default, as in the fragment: the server
                  *     treats an absent `type` as `assets`.
                  */
                 type?: components["schemas"]["StorageFileType"];
@@ -1220,13 +1229,14 @@ export interface operations {
                  * @example 507f1f77bcf86cd799439011
                  */
                 project: components["parameters"]["ProjectQuery"];
-                /** @description Archive content. The server defaults to `json`. */
+                /** @description Archive content. The vendor documents `json` as the default. */
                 format?: components["parameters"]["ExportFormat"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
-                 * @description Only tasks of assets in these batches. The reference page says comma-separated; the
-                 *     official SDK sends a JSON array of batch IDs. Both forms are accepted.
+                 * @description Only tasks of assets in these batches: a JSON array (as a string), as the vendor's
+                 *     current page and the official SDK (which sends batch IDs) both have it. An older render
+                 *     of the page said comma-separated; this client never sends that form.
                  * @example ["65a1f0c2e4b0a1b2c3d4e5f6"]
                  */
                 batches?: components["parameters"]["ExportBatches"];
@@ -1236,7 +1246,7 @@ export interface operations {
                 includeHistory?: components["parameters"]["IncludeHistory"];
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
-                /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
+                /** @description Export tasks or issues. The vendor documents `task` as the default. */
                 type?: components["parameters"]["ExportType"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
@@ -1261,7 +1271,7 @@ export interface operations {
                  * @example {"$lt": "2025-12-31T00:00:00.000Z"}
                  */
                 updatedAt?: components["parameters"]["UpdatedAt"];
-                /** @description Email the export link to the caller too (sent by the official SDK). */
+                /** @description Email the export link to the caller too. The vendor documents `false` as the default. */
                 sendEmail?: components["parameters"]["SendEmail"];
                 /** @description Suppress the in-app notification (sent by the official SDK). */
                 doNotNotify?: components["parameters"]["DoNotNotify"];
@@ -1301,13 +1311,14 @@ export interface operations {
                  * @example 507f1f77bcf86cd799439011
                  */
                 project: components["parameters"]["ProjectQuery"];
-                /** @description Archive content. The server defaults to `json`. */
+                /** @description Archive content. The vendor documents `json` as the default. */
                 format?: components["parameters"]["ExportFormat"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
-                 * @description Only tasks of assets in these batches. The reference page says comma-separated; the
-                 *     official SDK sends a JSON array of batch IDs. Both forms are accepted.
+                 * @description Only tasks of assets in these batches: a JSON array (as a string), as the vendor's
+                 *     current page and the official SDK (which sends batch IDs) both have it. An older render
+                 *     of the page said comma-separated; this client never sends that form.
                  * @example ["65a1f0c2e4b0a1b2c3d4e5f6"]
                  */
                 batches?: components["parameters"]["ExportBatches"];
@@ -1317,7 +1328,7 @@ export interface operations {
                 includeHistory?: components["parameters"]["IncludeHistory"];
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
-                /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
+                /** @description Export tasks or issues. The vendor documents `task` as the default. */
                 type?: components["parameters"]["ExportType"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
@@ -1342,7 +1353,7 @@ export interface operations {
                  * @example {"$lt": "2025-12-31T00:00:00.000Z"}
                  */
                 updatedAt?: components["parameters"]["UpdatedAt"];
-                /** @description Email the export link to the caller too (sent by the official SDK). */
+                /** @description Email the export link to the caller too. The vendor documents `false` as the default. */
                 sendEmail?: components["parameters"]["SendEmail"];
                 /** @description Suppress the in-app notification (sent by the official SDK). */
                 doNotNotify?: components["parameters"]["DoNotNotify"];

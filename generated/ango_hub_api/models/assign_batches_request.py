@@ -22,9 +22,10 @@ class AssignBatchesRequest:
         asset_ids (list[str] | Unset): Asset IDs (the reference page's field list). Same as `assets`.
         project (str | Unset): Project ID (the reference page's example).
         project_id (str | Unset): Project ID (the official SDK). Same as `project`.
-        mode (str | Unset): How to combine with the assets' current batches. The docs lost the enum's values
-            and only `add` (the default) is known, so this is an open string rather than an enum
-            that could reject a value the server accepts.
+        mode (str | Unset): How to combine with the assets' current batches. The vendor's rendered page calls it
+            an enum with default `add` but shows no values (its fragment is not on record), so
+            this is an open string rather than an enum that could reject a value the server
+            accepts.
              Default: 'add'.
     """
 

@@ -22,7 +22,9 @@ class ImportLabelsFields:
     Attributes:
         project (str):
         labels (list[Label] | Unset): The labels (the reference page's example).
-        json_content (list[Label] | Unset): The labels (the official SDK). Same as `labels`.
+        json_content (list[Label] | Unset): The labels (the official SDK; the vendor's deprecated API page). Same as
+            `labels`.
+            The deprecated page types it `string`; the SDK sends a JSON array, which is served.
     """
 
     project: str

@@ -118,7 +118,7 @@ def sync_detailed(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -129,8 +129,9 @@ def sync_detailed(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -169,7 +170,7 @@ def sync(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -180,8 +181,9 @@ def sync(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -215,7 +217,7 @@ async def asyncio_detailed(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -226,8 +228,9 @@ async def asyncio_detailed(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:
@@ -264,7 +267,7 @@ async def asyncio(
 
      Generates a signed GET URL for downloading a stored file.
 
-    The reference page names the file with `url` (required). The official SDK sends
+    The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
     served in production. Both forms are accepted: give exactly one of `url` or `name`.
     OpenAPI cannot express "one of two query parameters", so both are optional here and a
@@ -275,8 +278,9 @@ async def asyncio(
         name (str | Unset):
         project (str | Unset):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
 
     Raises:

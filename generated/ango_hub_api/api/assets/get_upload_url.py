@@ -124,8 +124,9 @@ def sync_detailed(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -171,8 +172,9 @@ def sync(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -213,8 +215,9 @@ async def asyncio_detailed(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 
@@ -258,8 +261,9 @@ async def asyncio(
         name (str):
         project (str):
         type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are restored from the
-            official SDK (`StorageFileTypes`) and the vendor's site (`segmentationModels`).
+            values are the enum of the
+            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
+            all of them but `segmentationModels`.
         storage_id (str | Unset):
         bucket (str | Unset):
 

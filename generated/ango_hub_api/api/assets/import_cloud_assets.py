@@ -121,8 +121,9 @@ def sync_detailed(
     and the official SDK also send `assets`, which is what the operation is for, so `assets`
     is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
     `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. The reference page does not show the success status; its sibling chat
-    upload answers 201 and the SDK accepts any 2xx, so both 200 and 201 are declared.
+    are accepted. One render of the vendor's page answers 201 ("Assets imported
+    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
+    201 are declared.
 
     Args:
         project_id (str):
@@ -166,8 +167,9 @@ def sync(
     and the official SDK also send `assets`, which is what the operation is for, so `assets`
     is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
     `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. The reference page does not show the success status; its sibling chat
-    upload answers 201 and the SDK accepts any 2xx, so both 200 and 201 are declared.
+    are accepted. One render of the vendor's page answers 201 ("Assets imported
+    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
+    201 are declared.
 
     Args:
         project_id (str):
@@ -206,8 +208,9 @@ async def asyncio_detailed(
     and the official SDK also send `assets`, which is what the operation is for, so `assets`
     is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
     `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. The reference page does not show the success status; its sibling chat
-    upload answers 201 and the SDK accepts any 2xx, so both 200 and 201 are declared.
+    are accepted. One render of the vendor's page answers 201 ("Assets imported
+    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
+    201 are declared.
 
     Args:
         project_id (str):
@@ -249,8 +252,9 @@ async def asyncio(
     and the official SDK also send `assets`, which is what the operation is for, so `assets`
     is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
     `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. The reference page does not show the success status; its sibling chat
-    upload answers 201 and the SDK accepts any 2xx, so both 200 and 201 are declared.
+    are accepted. One render of the vendor's page answers 201 ("Assets imported
+    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
+    201 are declared.
 
     Args:
         project_id (str):

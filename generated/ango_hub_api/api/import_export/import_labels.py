@@ -96,8 +96,9 @@ def sync_detailed(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -130,8 +131,9 @@ def sync(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -159,8 +161,9 @@ async def asyncio_detailed(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
@@ -191,8 +194,9 @@ async def asyncio(
     """Import labels
 
      Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the official SDK sends them
-    as `jsonContent`. Both are accepted; give exactly one.
+    The reference page's example sends the labels as `labels`; the vendor's deprecated API
+    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
+    one.
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
