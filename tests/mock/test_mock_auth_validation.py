@@ -303,7 +303,8 @@ def test_deeply_nested_json_is_not_a_server_error(api: httpx.Client, mock: MockS
         content=nested,
         headers={"content-type": "application/json"},
     )
-    assert response.status_code in (201, 400)
+    assert response.status_code == 400
+    assert response.json()["message"] == "body: nested deeper than 100 levels"
     broken_multipart = api.post(
         f"/project/{mock.project_id}/chat",
         content=b"--xx\r\nbroken",

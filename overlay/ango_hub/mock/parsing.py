@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from . import strict_json
 from .validation import RequestInvalid
 
 
 def json_text(field: str, text: str) -> Any:
     try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        return strict_json.loads(text, field)
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError as exc:
         raise RequestInvalid(f"{field}: not valid JSON ({exc})") from exc
 
 
@@ -36,8 +38,10 @@ def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] |
     if text is None or text == "":
         return None
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
+        value = strict_json.loads(text, field)
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError:
         return {bare_key: text}
     if not isinstance(value, dict):
         raise RequestInvalid(f"{field}: must be a JSON object (or a bare {bare_key})")

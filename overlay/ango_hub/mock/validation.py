@@ -8,7 +8,6 @@ greater than the maximum of 100``.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import re
@@ -37,6 +36,7 @@ from openapi_core.validation.request.exceptions import (
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from .._spec import load_spec
+from . import strict_json
 from .compiled_params import CompiledOperation, compile_operation
 
 API_PREFIX = "/v2"
@@ -243,6 +243,21 @@ def _safe_str(exc: BaseException) -> str:
         return f"malformed input ({type(exc).__name__})"
 
 
+def is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _refuse_non_json_values(body: bytes) -> None:
+    """NaN, Infinity and over-deep nesting pass Python's JSON reader but cannot be stored."""
+    try:
+        strict_json.loads(body, "body")
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError:
+        pass  # not JSON at all: openapi-core words that error
+
+
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
@@ -279,6 +294,8 @@ def validate_request(request: WireRequest) -> Validated:
     Parameter-only operations take the compiled fast path (:mod:`.compiled_params`); anything
     it does not accept, and every operation with a body, goes to openapi-core.
     """
+    if request.body and is_json(request.content_type):
+        _refuse_non_json_values(request.body)
     # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
     given = [(name, value) for name, value in request.query if value != ""]
     operation_id = operation_for(request.method, request.path)
@@ -354,8 +371,10 @@ def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str
 
 def _parse_json_param(name: str, text: str, validator: Any) -> Any:
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        value = strict_json.loads(text, f"query.{name}")
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError as exc:
         raise RequestInvalid(f"query.{name}: not valid JSON ({exc})") from exc
     error = best_match(validator.iter_errors(value))
     if error is not None:
@@ -416,8 +435,11 @@ def validate_form(
                 values[name] = int(text)
             elif kind == "number":
                 values[name] = float(text)
+                strict_json.check(values[name], f"body.{name}")
             else:
                 values[name] = text
+        except strict_json.JsonRefused as exc:
+            raise RequestInvalid(exc.message) from exc
         except ValueError as exc:
             raise RequestInvalid(f"body.{name}: {text!r} is not of type {kind!r}") from exc
     for name in files:
