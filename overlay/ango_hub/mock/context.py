@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archives import ExportArchives
 from .config import MockConfig
 from .faults import FaultInjector
 from .state import MockState
@@ -86,6 +87,7 @@ class MockContext:
         self.store = ObjectStore(root / "objects")
         self.exports_dir = (root / "exports").resolve()
         self.exports_dir.mkdir(parents=True, exist_ok=True)
+        self.archives = ExportArchives(self.exports_dir)
         self.signer = Signer(config.signing_secret, config.url_ttl_seconds)
         self.faults = FaultInjector(seed=config.fault_seed)
         self.state = MockState()
@@ -127,6 +129,7 @@ class MockContext:
         for directory in (self.store.root, self.exports_dir):
             shutil.rmtree(directory, ignore_errors=True)
             directory.mkdir(parents=True, exist_ok=True)
+        self.archives.forget_all()
         self.populate()
 
     def close(self) -> None:
