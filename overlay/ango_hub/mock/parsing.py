@@ -25,12 +25,23 @@ def string_list(field: str, text: str | None) -> list[str]:
     if text is None or text == "":
         return []
     stripped = text.strip()
-    if not stripped.startswith("["):
+    if not stripped.startswith(("[", "{")):
         return [part.strip() for part in stripped.split(",") if part.strip()]
-    value = json_text(field, text)
+    value = json_text(field, text)  # `{` cannot start a batch name: JSON, and the wrong kind
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RequestInvalid(f"{field}: must be a JSON array of strings or a comma-separated list")
+        raise RequestInvalid(
+            f"{field}: must be a JSON array of strings or a comma-separated list, "
+            f"not {_json_kind(value)}"
+        )
     return value
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a JSON object"
+    if isinstance(value, list):
+        return "an array holding non-strings"
+    return "a JSON " + type(value).__name__
 
 
 def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] | None:

@@ -429,6 +429,11 @@ def validate_form(
     props = _merged_properties(schema)
     values: dict[str, Any] = {}
     for name, text in fields:
+        if props.get(name, {}).get("format") == "binary":
+            # Without `filename=` in its Content-Disposition a part is a text field, not a file.
+            raise RequestInvalid(
+                f"body.{name}: must be a file part (Content-Disposition with filename=)"
+            )
         kind = props.get(name, {}).get("type")
         try:
             if kind == "integer":
