@@ -100,9 +100,7 @@ class _BlockMatches:
             index += 1
 
 
-def _block_matches(
-    block: SeedBlock, touched: dict[int, Asset], flt: AssetFilter
-) -> _BlockMatches:
+def _block_matches(block: SeedBlock, touched: dict[int, Asset], flt: AssetFilter) -> _BlockMatches:
     touched_ok = {i for i, asset in touched.items() if not asset.deleted and flt.matches(asset)}
     candidates = flt.block_candidates(block)
     shared = flt.block_matches(block)

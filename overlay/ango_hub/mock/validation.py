@@ -159,6 +159,33 @@ def _json_content_params(operation_id: str) -> dict[str, Any]:
     return out
 
 
+@cache
+def _non_empty_query_params(operation_id: str) -> frozenset[str]:
+    """Query parameters whose schema has ``minLength`` of at least 1."""
+    if not operation_id:
+        return frozenset()
+    spec = _served_spec()
+    template, method = _operation_location(operation_id)
+    item = spec["paths"][template]
+    params = [*item.get("parameters", []), *item[method].get("parameters", [])]
+    names = set()
+    for param in params:
+        resolved = _resolve(spec, param)
+        schema = _resolve(spec, resolved.get("schema", {}))
+        if resolved.get("in") == "query" and schema.get("minLength", 0) >= 1:
+            names.add(resolved["name"])
+    return frozenset(names)
+
+
+def _operation_location(operation_id: str) -> tuple[str, str]:
+    for template, item in _served_spec()["paths"].items():
+        for method in _HTTP_METHODS:
+            op = item.get(method)
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return template, method
+    raise KeyError(operation_id)
+
+
 def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         target: Any = spec
@@ -296,9 +323,11 @@ def validate_request(request: WireRequest) -> Validated:
     """
     if request.body and is_json(request.content_type):
         _refuse_non_json_values(request.body)
-    # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
-    given = [(name, value) for name, value in request.query if value != ""]
     operation_id = operation_for(request.method, request.path)
+    # An empty query value (`?externalId=`) means "not given", as in most web frameworks,
+    # unless the spec demands a non-empty string there: then it is the client's error.
+    non_empty = _non_empty_query_params(operation_id or "")
+    given = [(name, value) for name, value in request.query if value != "" or name in non_empty]
     compiled = compiled_operations().get(operation_id or "")
     fast = None if compiled is None else compiled.read(request.path, given)
     if os.environ.get(CROSSCHECK_ENV) and compiled is not None:
