@@ -143,3 +143,11 @@ def test_an_internal_error_is_logged_answered_as_json_and_keeps_the_connection(
     conn.close()
     statuses = [(e["operation"], e["status"]) for e in mock.requests.entries]
     assert statuses == [("listAssets", 500), ("listAssets", 200)]
+
+
+def test_the_sdk_batch_endpoint_refuses_deep_json(api: httpx.Client, mock: MockServer) -> None:
+    deep = b'{"batches": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    response = api.post(f"/batches/{mock.project_id}", content=deep, headers=JSON)
+    assert response.status_code == 400
+    assert response.json()["message"] == "body: nested deeper than 100 levels"
+    assert [e["status"] for e in mock.requests.entries] == [400]

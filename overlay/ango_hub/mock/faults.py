@@ -30,6 +30,7 @@ FaultKind = Literal["rate_limit", "server_error", "drop", "delay"]
 FAULT_KINDS: tuple[str, ...] = ("rate_limit", "server_error", "drop", "delay")
 MAX_DELAY = 300
 MAX_WINDOW = 86_400
+MAX_TRACKED_KEYS = 10_000  # quota bookkeeping: past this, keys idle for a window are dropped
 
 
 _NUMBER_FIELDS = {"rate": (0, 1), "delay_seconds": (0, MAX_DELAY), "window": (0, MAX_WINDOW)}
@@ -112,6 +113,8 @@ class FaultRule:
         """Quota rules: count this call against the key, or refuse it (``fired``)."""
         assert self.limit is not None  # noqa: S101  (only called for quota rules)
         name = hashlib.sha256(api_key.encode("utf-8", "surrogateescape")).hexdigest()
+        if len(self._admitted) > MAX_TRACKED_KEYS:  # e.g. a flood of made-up keys
+            self._forget_idle_keys(now)
         admitted = self._admitted.setdefault(name, deque())
         while admitted and admitted[0] <= now - self.window:
             admitted.popleft()
@@ -125,6 +128,13 @@ class FaultRule:
             (b"x-ratelimit-reset", str(reset).encode()),
         ]
         return Verdict(self if full else None, reset, headers)
+
+    def _forget_idle_keys(self, now: float) -> None:
+        idle = [
+            k for k, calls in self._admitted.items() if not calls or calls[-1] <= now - self.window
+        ]
+        for key in idle:
+            del self._admitted[key]
 
 
 # Field name -> accepted types (bool is not a number here, though Python says it is).
