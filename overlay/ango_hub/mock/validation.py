@@ -425,12 +425,9 @@ def _describe_response(exc: BaseException) -> str:
 
 
 def _operation(operation_id: str) -> dict[str, Any]:
-    for item in _served_spec()["paths"].values():
-        for method in _HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return op
-    raise KeyError(operation_id)
+    template, method = _operation_location(operation_id)
+    op: dict[str, Any] = _served_spec()["paths"][template][method]
+    return op
 
 
 def _merged_properties(schema: dict[str, Any]) -> dict[str, Any]:
