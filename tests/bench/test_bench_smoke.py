@@ -18,6 +18,9 @@ TINY = {
     "BENCH_LIST_ASSETS": "150",
     "BENCH_EXPORT_TASKS": "50",
     "BENCH_IMPORT_RUNS": "1",
+    "BENCH_ROBUST_ASSETS": "500",
+    "BENCH_ROBUST_API_ASSETS": "100",
+    "BENCH_ROBUST_POST_MB": "2",
 }
 
 
@@ -29,6 +32,7 @@ TINY = {
         ("upload_files.py", "| +1 ms/request | ango_hub upload concurrency=16 |"),
         ("list_assets.py", "| ango_hub assets.list |"),
         ("export_memory.py", "| official SDK exportV3 | ndjson | 50 |"),
+        ("mock_robustness.py", "| 2 MB admin POST (chunked) | answer 400;"),
     ],
 )
 def test_bench_script_runs_in_quick_mode(script: str, expected: str) -> None:

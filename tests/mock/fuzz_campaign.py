@@ -25,7 +25,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         result = run_schemathesis(Path(tmp), ["--seed", str(seed)], examples, deterministic=False)
     out = result.stdout
-    print(out[out.rfind("FAILURES") if result.returncode else out.rfind("SUMMARY") :])
+    # On failure, from the first report section schemathesis printed (failures or errors).
+    marks = [out.find(m) for m in ("ERRORS", "FAILURES", "SUMMARY")]
+    start = min((m for m in marks if m >= 0), default=max(0, len(out) - 5000))
+    print(out[start if result.returncode else max(0, out.rfind("SUMMARY")) :])
     print(result.stderr[-3000:], file=sys.stderr)
     print(f"fuzz: seed={seed} exit={result.returncode}")
     return result.returncode

@@ -303,7 +303,8 @@ def test_deeply_nested_json_is_not_a_server_error(api: httpx.Client, mock: MockS
         content=nested,
         headers={"content-type": "application/json"},
     )
-    assert response.status_code in (201, 400)
+    assert response.status_code == 400
+    assert response.json()["message"] == "body: nested deeper than 100 levels"
     broken_multipart = api.post(
         f"/project/{mock.project_id}/chat",
         content=b"--xx\r\nbroken",
@@ -340,3 +341,17 @@ def test_absurd_values_are_answered_not_crashed_on(api: httpx.Client, mock: Mock
         json={"assets": [str(i) for i in range(20_000)]},
     )
     assert many.json()["data"] == {"deleted": 0, "failed": 20_000}
+
+
+def test_an_empty_value_where_the_spec_demands_text_is_refused(
+    api: httpx.Client, mock: MockServer
+) -> None:
+    # `url` must be non-empty (minLength 1): `url=` is not "no url", so `name` is not used.
+    response = api.get("/getSignedUrl", params={"url": "", "name": "https://x/a.jpg"})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("query.url: ")
+    export = api.get("/export", params={"project": ""})
+    assert export.status_code == 400
+    assert export.json()["message"].startswith("query.project: ")
+    # Where the spec allows any text, an empty value still means "not given".
+    assert list_assets(api, mock.project_id, externalId="") == {"assets": [], "total": 0}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from ango_hub.mock import MockConfig
 from ango_hub.testing import run_mock_server
-from conftest import assert_conforms
+from mock_helpers import assert_conforms
 
 KEY_A, KEY_B = "key-a", "key-b"
 A_PROJECTS = [f"{n:024x}" for n in range(1, 6)]

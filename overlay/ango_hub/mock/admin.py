@@ -6,19 +6,21 @@ to 127.0.0.1 by default.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .api import failure, success
+from . import strict_json
+from .api import failure, read_body, success
 from .context import MockContext
 from .faults import FaultRule
 from .ids import HEX24
+from .validation import RequestInvalid
 
 MAX_SEED = 10_000_000
+MAX_ADMIN_BODY = 1_000_000
 
 
 def _ctx(request: Request) -> MockContext:
@@ -32,15 +34,21 @@ def _authorised(request: Request) -> bool:
 
 
 async def _json(request: Request) -> Any:
-    body = await request.body()
-    if len(body) > 1_000_000:
-        raise ValueError("body: too large")
+    """The JSON body, read in chunks and refused past :data:`MAX_ADMIN_BODY` bytes (the
+    Content-Length is checked first, so an oversized body is never read)."""
+    body = await read_body(request, MAX_ADMIN_BODY)
     if not body:
         return {}
     try:
-        return json.loads(body)
+        return strict_json.loads(body, "body")
+    except strict_json.JsonRefused:
+        raise
     except ValueError as exc:
-        raise ValueError(f"body: not valid JSON ({exc})") from exc
+        raise AdminError(f"body: not valid JSON ({exc})") from exc
+
+
+class AdminError(ValueError):
+    """A bad admin request; the message names the field."""
 
 
 def admin(handler: Any) -> Any:
@@ -49,7 +57,9 @@ def admin(handler: Any) -> Any:
             return failure(401, "apikey: missing or unknown API key")
         try:
             response: Response = await handler(request, _ctx(request))
-        except (ValueError, TypeError) as exc:
+        except RequestInvalid as exc:
+            response = failure(exc.status, exc.message)
+        except (AdminError, strict_json.JsonRefused) as exc:
             response = failure(400, str(exc))
         return response
 
@@ -70,13 +80,22 @@ async def faults(request: Request, ctx: MockContext) -> Response:
         return success({"rules": ctx.faults.snapshot()})
     if request.method == "DELETE":
         seed = request.query_params.get("seed")
-        ctx.faults.clear(int(seed) if seed and seed.lstrip("-").isdigit() else None)
+        if seed and not seed.lstrip("-").isdigit():
+            raise AdminError(f"seed: must be an integer, not {seed[:40]!r}")
+        ctx.faults.clear(int(seed) if seed else None)
         return success({"rules": []})
     payload = await _json(request)
     items = payload.get("rules", [payload]) if isinstance(payload, dict) else payload
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ValueError('body: a fault rule object, a list of them, or {"rules": [...]}')
-    for rule in [FaultRule.from_dict(i) for i in items]:
+        raise AdminError('body: a fault rule object, a list of them, or {"rules": [...]}')
+    rules = []
+    for index, item in enumerate(items):
+        try:
+            rules.append(FaultRule.from_dict(item))
+        except ValueError as exc:
+            where = f"rules.{index}." if len(items) > 1 else ""
+            raise AdminError(f"{where}{exc}") from exc
+    for rule in rules:  # all or nothing: a bad rule in a list adds none
         ctx.faults.add(rule)
     return success({"rules": ctx.faults.snapshot()}, 201)
 
@@ -92,15 +111,21 @@ async def projects(request: Request, ctx: MockContext) -> Response:
             )
     payload = await _json(request)
     if not isinstance(payload, dict):
-        raise TypeError("body: must be a JSON object")
+        raise AdminError("body: must be a JSON object")
+    unknown = sorted(set(payload) - {"id", "apiKey", "name"})
+    if unknown:
+        raise AdminError(f"{unknown[0]}: unknown field; use id, apiKey, name")
     project_id = payload.get("id")
     api_key = payload.get("apiKey", caller)
+    name = payload.get("name")
     if project_id is not None and (not isinstance(project_id, str) or not HEX24.match(project_id)):
-        raise ValueError("id: must be a 24-hex-digit string")
+        raise AdminError("id: must be a 24-hex-digit string")
     if not isinstance(api_key, str) or not api_key:
-        raise ValueError("apiKey: must be a non-empty string")
+        raise AdminError("apiKey: must be a non-empty string")
+    if name is not None and not isinstance(name, str):
+        raise AdminError("name: must be a string")
     try:
-        project = ctx.state.create_project(api_key, project_id, payload.get("name"))
+        project = ctx.state.create_project(api_key, project_id, name)
     except ValueError as exc:
         return failure(409, f"id: {exc}")
     return success({"project": project.to_api()}, 201)
@@ -109,16 +134,19 @@ async def projects(request: Request, ctx: MockContext) -> Response:
 async def seed(request: Request, ctx: MockContext) -> Response:
     payload = await _json(request)
     if not isinstance(payload, dict):
-        raise TypeError("body: must be a JSON object")
+        raise AdminError("body: must be a JSON object")
+    unknown = sorted(set(payload) - {"count", "labeled", "batches"})
+    if unknown:
+        raise AdminError(f"{unknown[0]}: unknown field; use count, labeled, batches")
     count = payload.get("count")
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_SEED:
-        raise ValueError(f"count: must be an integer from 0 to {MAX_SEED}")
+        raise AdminError(f"count: must be an integer from 0 to {MAX_SEED}")
     labeled = payload.get("labeled", False)
     if not isinstance(labeled, bool):
-        raise TypeError("labeled: must be true or false")
+        raise AdminError("labeled: must be true or false")
     batches = payload.get("batches", [])
     if not isinstance(batches, list) or not all(isinstance(b, str) for b in batches):
-        raise ValueError("batches: must be a list of batch names or IDs")
+        raise AdminError("batches: must be a list of batch names or IDs")
     project = ctx.state.project_for(request.headers["apikey"], request.path_params["project_id"])
     if project is None:
         return failure(404, "projectId: no such project in this organisation")
@@ -129,13 +157,15 @@ async def seed(request: Request, ctx: MockContext) -> Response:
 
 
 async def requests_log(request: Request, ctx: MockContext) -> Response:
+    """The caller's organisation's requests only: paths name other organisations' projects."""
+    organisation = ctx.organisation_of(request.headers["apikey"], request.url.path)
+    if organisation is None:  # pragma: no cover - admin() let only known keys in
+        return failure(401, "apikey: missing or unknown API key")
     if request.method == "DELETE":
-        ctx.requests.clear()
+        ctx.requests.clear(organisation)
         return success({"requests": [], "counts": {}})
-    with ctx.requests.lock:
-        return success(
-            {"requests": list(ctx.requests.entries), "counts": dict(ctx.requests.counts)}
-        )
+    entries, counts = ctx.requests.view(organisation)
+    return success({"requests": entries, "counts": counts})
 
 
 ADMIN_ROUTES = [

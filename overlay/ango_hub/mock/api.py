@@ -127,7 +127,7 @@ class ApiDispatcher:
             response = failure(exc.status, exc.message, headers)
         except ApiError as exc:
             response = failure(exc.status, exc.message, exc.headers)
-        ctx.requests.record(request.method, path, op_id, response.status_code)
+        ctx.record(request.method, path, op_id, response.status_code, request.headers.get("apikey"))
         return response
 
     async def _handle(

@@ -19,19 +19,16 @@ from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
 from .config import MockConfig
 from .context import MockContext
+from .crash_guard import CrashGuard
 from .faults import FaultMiddleware, FaultRule, quiet_dropped_responses
 
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    if not isinstance(exc, HTTPException):
-        return await _crash(request, exc)
+    if not isinstance(exc, HTTPException):  # pragma: no cover - registered for HTTPException
+        raise exc
     return failure(exc.status_code, exc.detail, dict(exc.headers or {}))
-
-
-async def _crash(request: Request, exc: Exception) -> Response:
-    return failure(500, f"mock internal error: {type(exc).__name__}")
 
 
 def create_app(
@@ -70,8 +67,18 @@ def create_app(
             ),
             *ADMIN_ROUTES,
         ],
-        middleware=[Middleware(FaultMiddleware, injector=ctx.faults, record=ctx.requests.record)],
-        exception_handlers={HTTPException: _http_error, Exception: _crash},
+        middleware=[
+            Middleware(
+                FaultMiddleware,
+                injector=ctx.faults,
+                record=ctx.record,
+                max_buffer=config.max_body_bytes,
+            ),
+            Middleware(CrashGuard, record=ctx.record),
+        ],
+        # Not `Exception`: Starlette re-raises after such a handler, and uvicorn then drops
+        # the kept-alive connection. CrashGuard answers those (see crash_guard.py).
+        exception_handlers={HTTPException: _http_error},
         lifespan=lifespan,
     )
     app.state.mock = ctx

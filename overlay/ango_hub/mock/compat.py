@@ -10,12 +10,12 @@ They are not validated against the spec (it does not describe them).
 
 from __future__ import annotations
 
-import json
 import re
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from . import strict_json
 from .api import ApiError, CompatRoute, failure, read_body, success
 from .context import MockContext
 
@@ -58,7 +58,9 @@ async def batches_route(  # noqa: PLR0911
         if request.method == "GET":
             return success({"batches": [b.to_api() for b in project.batches.values()]})
         try:
-            payload = json.loads(body or b"{}")
+            payload = strict_json.loads(body or b"{}", "body")
+        except strict_json.JsonRefused as exc:
+            return failure(400, exc.message)
         except ValueError:
             return failure(400, "body: not valid JSON")
         if isinstance(payload, dict) and isinstance(payload.get("name"), str) and payload["name"]:

@@ -11,23 +11,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archives import ExportArchives
 from .config import MockConfig
 from .faults import FaultInjector
 from .state import MockState
-from .storage import ObjectStore, Signer
+from .storage import STORAGE_PREFIX, ObjectStore, Signer, project_of_storage_path
 
 REQUEST_LOG_SIZE = 10_000
 
 
 @dataclass
 class RequestLog:
-    """The last requests (method, path, operation, status) and a per-operation counter."""
+    """The last requests (method, path, operation, status, organisation) and per-operation
+    counters, overall and per organisation (the admin API shows a key only its own)."""
 
     entries: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REQUEST_LOG_SIZE))
     counts: Counter[str] = field(default_factory=Counter)
+    counts_by_organisation: dict[str | None, Counter[str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, method: str, path: str, operation: str | None, status: int) -> None:
+    def record(
+        self,
+        method: str,
+        path: str,
+        operation: str | None,
+        status: int,
+        organisation: str | None = None,
+    ) -> None:
+        name = operation or f"{method} {path}"
         with self.lock:
             self.entries.append(
                 {
@@ -35,15 +46,31 @@ class RequestLog:
                     "path": path,
                     "operation": operation,
                     "status": status,
+                    "organisation": organisation,
                     "time": time.time(),
                 }
             )
-            self.counts[operation or f"{method} {path}"] += 1
+            self.counts[name] += 1
+            self.counts_by_organisation.setdefault(organisation, Counter())[name] += 1
 
-    def clear(self) -> None:
+    def view(self, organisation: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
+        """One organisation's entries and counts."""
         with self.lock:
+            mine = [e for e in self.entries if e["organisation"] == organisation]
+            return mine, dict(self.counts_by_organisation.get(organisation, {}))
+
+    def clear(self, organisation: str | None = None) -> None:
+        """Forget every entry, or only ``organisation``'s."""
+        with self.lock:
+            if organisation is None:
+                self.entries.clear()
+                self.counts.clear()
+                self.counts_by_organisation.clear()
+                return
+            kept = [e for e in self.entries if e["organisation"] != organisation]
             self.entries.clear()
-            self.counts.clear()
+            self.entries.extend(kept)
+            self.counts -= self.counts_by_organisation.pop(organisation, Counter())
 
 
 class MockContext:
@@ -60,11 +87,32 @@ class MockContext:
         self.store = ObjectStore(root / "objects")
         self.exports_dir = (root / "exports").resolve()
         self.exports_dir.mkdir(parents=True, exist_ok=True)
+        self.archives = ExportArchives(self.exports_dir)
         self.signer = Signer(config.signing_secret, config.url_ttl_seconds)
         self.faults = FaultInjector(seed=config.fault_seed)
         self.state = MockState()
         self.requests = RequestLog()
         self.populate()
+
+    def record(
+        self,
+        method: str,
+        path: str,
+        operation: str | None,
+        status: int,
+        api_key: str | None = None,
+    ) -> None:
+        """Log a request under the organisation it concerns: the key's, or for storage URLs
+        (which carry no key) the organisation owning the file's project."""
+        self.requests.record(method, path, operation, status, self.organisation_of(api_key, path))
+
+    def organisation_of(self, api_key: str | None, path: str) -> str | None:
+        with self.state.lock:
+            org_id = self.state.key_to_org.get(api_key or "")
+            if org_id is None and path.startswith(STORAGE_PREFIX):
+                project = self.state.projects.get(project_of_storage_path(path))
+                org_id = project.organization_id if project else None
+            return org_id
 
     def populate(self) -> None:
         """Create the configured organisations and (empty) projects."""
@@ -81,6 +129,7 @@ class MockContext:
         for directory in (self.store.root, self.exports_dir):
             shutil.rmtree(directory, ignore_errors=True)
             directory.mkdir(parents=True, exist_ok=True)
+        self.archives.forget_all()
         self.populate()
 
     def close(self) -> None:

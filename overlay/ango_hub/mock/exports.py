@@ -9,6 +9,7 @@ million tasks.
 from __future__ import annotations
 
 import json
+import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +27,6 @@ from .state import Asset, Project
 from .storage import STORAGE_PREFIX
 from .validation import RequestInvalid
 
-KEEP_EXPORTS = 20
 _CHUNK = 1 << 16
 # Compact, like a server's JSON.stringify; no cycle check (tasks are fresh trees): ~15% faster.
 _encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
@@ -183,12 +183,6 @@ def write_export(path: Path, project: Project, flt: ExportFilter) -> int:
     return count
 
 
-def _prune(directory: Path) -> None:
-    files = sorted(directory.glob("*.zip"), key=lambda p: p.stat().st_mtime)
-    for old in files[:-KEEP_EXPORTS]:
-        old.unlink(missing_ok=True)
-
-
 async def export_tasks(call: Call) -> Response:
     with call.ctx.state.lock:  # the export reflects the state at request time
         project = call.project(call.op.query["project"])
@@ -196,14 +190,22 @@ async def export_tasks(call: Call) -> Response:
         snapshot = project.snapshot()
     name = f"{project.id}-{new_id()}.zip"
     target = call.ctx.exports_dir / name
+    archives = call.ctx.archives
 
     def build() -> None:
-        write_export(target, snapshot, flt)
-        _prune(call.ctx.exports_dir)
+        archives.prune()
+        try:
+            write_export(target, snapshot, flt)
+        except BaseException:
+            target.unlink(missing_ok=True)  # not registered yet: nothing else would remove it
+            raise
 
     await run_in_threadpool(build)
     key = f"_exports/{name}"
-    url = f"{call.root_url}{STORAGE_PREFIX}{key}?{call.ctx.signer.query('get', key)}"
+    signed_at = time.time()
+    # Kept until its URL expires (the signer's expiry, computed from the same instant).
+    archives.keep(name, int(signed_at + call.ctx.signer.ttl_seconds))
+    url = f"{call.root_url}{STORAGE_PREFIX}{key}?{call.ctx.signer.query('get', key, signed_at)}"
     return success({"exportPath": url})
 
 

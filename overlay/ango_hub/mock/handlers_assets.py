@@ -6,15 +6,19 @@ import json
 import uuid
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from .api import ApiError, Call, Handler, success
 from .ids import iso_now, new_id
+from .listing import AssetFilter, filtered_page
 from .parsing import json_object, json_text, string_list
 from .state import Asset, Project
 from .validation import RequestInvalid
 
 MAX_CHAT_CONVERSATIONS = 10_000
+# Filtered listings checking more assets than this one by one run in a worker thread.
+INLINE_LISTING_ASSETS = 20_000
 
 
 def _new_asset(project: Project, data: str, **fields: Any) -> Asset:
@@ -119,16 +123,6 @@ async def upload_chat_assets(call: Call) -> Response:
     return success(_imported(len(conversations)), 201)
 
 
-def _matches(asset: Asset, filters: dict[str, Any], batch_ids: list[str]) -> bool:
-    if "_id" in filters and asset.id != filters["_id"]:
-        return False
-    if "externalId" in filters and asset.external_id != filters["externalId"]:
-        return False
-    if "isPreLabeled" in filters and asset.is_prelabeled != filters["isPreLabeled"]:
-        return False
-    return all(b in asset.batches for b in batch_ids)
-
-
 async def list_assets(call: Call) -> Response:
     query = call.op.query
     filters: dict[str, Any] = dict(query.get("filters") or {})
@@ -137,22 +131,22 @@ async def list_assets(call: Call) -> Response:
     refs = list(filters.pop("batches", []) or [])
     refs += string_list("query.batches", query.get("batches"))
     page, limit = query.get("page", 1), query.get("limit", 10)
+    offset = (page - 1) * limit
     with call.ctx.state.lock:
         project = call.project(call.op.path["projectId"])
-        batch_ids = project.resolve_batches(refs, create=False)
-        if not filters and not batch_ids:
+        flt = AssetFilter(filters, project.resolve_batches(refs, create=False))
+        if not filters and not flt.batch_ids:
             total = project.live_count()
-            assets = [a.to_api() for a in project.page((page - 1) * limit, limit)]
-        else:
-            total = 0
-            assets = []
-            start = (page - 1) * limit
-            for asset in project.iter_assets():
-                if _matches(asset, filters, batch_ids):
-                    if start <= total < start + limit:
-                        assets.append(asset.to_api())
-                    total += 1
-    return success({"assets": assets, "total": total})
+            assets = [a.to_api() for a in project.page(offset, limit)]
+            return success({"assets": assets, "total": total})
+        one_by_one = len(project.assets) + len(project.touched)
+        if one_by_one <= INLINE_LISTING_ASSETS:
+            total, found = filtered_page(project, flt, offset, limit)
+            return success({"assets": [a.to_api() for a in found], "total": total})
+        snapshot = project.snapshot()
+    # Many assets to check one by one: off the event loop, on a snapshot, without the lock.
+    total, found = await run_in_threadpool(filtered_page, snapshot, flt, offset, limit)
+    return success({"assets": [a.to_api() for a in found], "total": total})
 
 
 async def delete_assets(call: Call) -> Response:

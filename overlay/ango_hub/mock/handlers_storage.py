@@ -69,7 +69,7 @@ async def storage_endpoint(request: Request) -> Response:
             response = await (_put(request, ctx, key) if op == "put" else _get(ctx, key))
         except StorageError as exc:
             response = failure(400, f"key: {exc}")
-    ctx.requests.record(request.method, request.url.path, None, response.status_code)
+    ctx.record(request.method, request.url.path, None, response.status_code)
     return response
 
 

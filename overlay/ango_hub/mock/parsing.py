@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from . import strict_json
 from .validation import RequestInvalid
 
 
 def json_text(field: str, text: str) -> Any:
     try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        return strict_json.loads(text, field)
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError as exc:
         raise RequestInvalid(f"{field}: not valid JSON ({exc})") from exc
 
 
@@ -26,12 +28,23 @@ def string_list(field: str, text: str | list[Any] | None) -> list[str]:
     if isinstance(text, list):
         return [str(item) for item in text]
     stripped = text.strip()
-    if not stripped.startswith("["):
+    if not stripped.startswith(("[", "{")):
         return [part.strip() for part in stripped.split(",") if part.strip()]
-    value = json_text(field, text)
+    value = json_text(field, text)  # `{` cannot start a batch name: JSON, and the wrong kind
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RequestInvalid(f"{field}: must be a JSON array of strings or a comma-separated list")
+        raise RequestInvalid(
+            f"{field}: must be a JSON array of strings or a comma-separated list, "
+            f"not {_json_kind(value)}"
+        )
     return value
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a JSON object"
+    if isinstance(value, list):
+        return "an array holding non-strings"
+    return "a JSON " + type(value).__name__
 
 
 def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] | None:
@@ -39,8 +52,10 @@ def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] |
     if text is None or text == "":
         return None
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
+        value = strict_json.loads(text, field)
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError:
         return {bare_key: text}
     if not isinstance(value, dict):
         raise RequestInvalid(f"{field}: must be a JSON object (or a bare {bare_key})")

@@ -124,3 +124,12 @@ class ObjectStore:
     @staticmethod
     def project_of(key: str) -> str:
         return key.split("/", 1)[0]
+
+
+def project_of_storage_path(path: str) -> str:
+    """The project a ``/_storage/...`` path belongs to (uploads: first key segment; exports:
+    ``_exports/<project>-<id>.zip``)."""
+    key = path[len(STORAGE_PREFIX) :]
+    if key.startswith("_exports/"):
+        return key[len("_exports/") :].split("-", 1)[0]
+    return key.split("/", 1)[0]

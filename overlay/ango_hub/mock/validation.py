@@ -8,7 +8,6 @@ greater than the maximum of 100``.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import re
@@ -37,6 +36,7 @@ from openapi_core.validation.request.exceptions import (
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from .._spec import load_spec
+from . import strict_json
 from .compiled_params import CompiledOperation, compile_operation
 
 API_PREFIX = "/v2"
@@ -159,6 +159,33 @@ def _json_content_params(operation_id: str) -> dict[str, Any]:
     return out
 
 
+@cache
+def _non_empty_query_params(operation_id: str) -> frozenset[str]:
+    """Query parameters whose schema has ``minLength`` of at least 1."""
+    if not operation_id:
+        return frozenset()
+    spec = _served_spec()
+    template, method = _operation_location(operation_id)
+    item = spec["paths"][template]
+    params = [*item.get("parameters", []), *item[method].get("parameters", [])]
+    names = set()
+    for param in params:
+        resolved = _resolve(spec, param)
+        schema = _resolve(spec, resolved.get("schema", {}))
+        if resolved.get("in") == "query" and schema.get("minLength", 0) >= 1:
+            names.add(resolved["name"])
+    return frozenset(names)
+
+
+def _operation_location(operation_id: str) -> tuple[str, str]:
+    for template, item in _served_spec()["paths"].items():
+        for method in _HTTP_METHODS:
+            op = item.get(method)
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return template, method
+    raise KeyError(operation_id)
+
+
 def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         target: Any = spec
@@ -243,6 +270,21 @@ def _safe_str(exc: BaseException) -> str:
         return f"malformed input ({type(exc).__name__})"
 
 
+def is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _refuse_non_json_values(body: bytes) -> None:
+    """NaN, Infinity and over-deep nesting pass Python's JSON reader but cannot be stored."""
+    try:
+        strict_json.loads(body, "body")
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError:
+        pass  # not JSON at all: openapi-core words that error
+
+
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
@@ -279,9 +321,13 @@ def validate_request(request: WireRequest) -> Validated:
     Parameter-only operations take the compiled fast path (:mod:`.compiled_params`); anything
     it does not accept, and every operation with a body, goes to openapi-core.
     """
-    # An empty query value (`?externalId=`) means "not given", as in most web frameworks.
-    given = [(name, value) for name, value in request.query if value != ""]
+    if request.body and is_json(request.content_type):
+        _refuse_non_json_values(request.body)
     operation_id = operation_for(request.method, request.path)
+    # An empty query value (`?externalId=`) means "not given", as in most web frameworks,
+    # unless the spec demands a non-empty string there: then it is the client's error.
+    non_empty = _non_empty_query_params(operation_id or "")
+    given = [(name, value) for name, value in request.query if value != "" or name in non_empty]
     compiled = compiled_operations().get(operation_id or "")
     fast = None if compiled is None else compiled.read(request.path, given)
     if os.environ.get(CROSSCHECK_ENV) and compiled is not None:
@@ -354,8 +400,10 @@ def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str
 
 def _parse_json_param(name: str, text: str, validator: Any) -> Any:
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        value = strict_json.loads(text, f"query.{name}")
+    except strict_json.JsonRefused as exc:
+        raise RequestInvalid(exc.message) from exc
+    except ValueError as exc:
         raise RequestInvalid(f"query.{name}: not valid JSON ({exc})") from exc
     error = best_match(validator.iter_errors(value))
     if error is not None:
@@ -377,12 +425,9 @@ def _describe_response(exc: BaseException) -> str:
 
 
 def _operation(operation_id: str) -> dict[str, Any]:
-    for item in _served_spec()["paths"].values():
-        for method in _HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return op
-    raise KeyError(operation_id)
+    template, method = _operation_location(operation_id)
+    op: dict[str, Any] = _served_spec()["paths"][template][method]
+    return op
 
 
 def _merged_properties(schema: dict[str, Any]) -> dict[str, Any]:
@@ -410,14 +455,22 @@ def validate_form(
     props = _merged_properties(schema)
     values: dict[str, Any] = {}
     for name, text in fields:
+        if props.get(name, {}).get("format") == "binary":
+            # Without `filename=` in its Content-Disposition a part is a text field, not a file.
+            raise RequestInvalid(
+                f"body.{name}: must be a file part (Content-Disposition with filename=)"
+            )
         kind = props.get(name, {}).get("type")
         try:
             if kind == "integer":
                 values[name] = int(text)
             elif kind == "number":
                 values[name] = float(text)
+                strict_json.check(values[name], f"body.{name}")
             else:
                 values[name] = text
+        except strict_json.JsonRefused as exc:
+            raise RequestInvalid(exc.message) from exc
         except ValueError as exc:
             raise RequestInvalid(f"body.{name}: {text!r} is not of type {kind!r}") from exc
     for name in files:
