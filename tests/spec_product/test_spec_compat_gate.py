@@ -17,6 +17,14 @@ CHANGELOG_1 = "# Changelog\n\n## 1.0.0\n\nFirst.\n"
 
 
 @pytest.fixture
+def spec(spec: Spec) -> Spec:
+    """The project's spec as version 1.0.0, whatever its real version: the scenarios below
+    bump from there."""
+    spec["info"]["version"] = "1.0.0"
+    return spec
+
+
+@pytest.fixture
 def repo(tmp_path: Path) -> Path:
     for args in (
         ["init", "-q", "-b", "main"],

@@ -359,9 +359,9 @@ export interface components {
         CloudImportRequest: {
             assets: components["schemas"]["CloudAsset"][];
             /**
-             * @description Whether to copy the assets into the platform's storage. The official SDK sends
-             *     `null` (same as absent, i.e. `"false"`) for cloud imports and `"true"` after uploads.
-             * @default false
+             * @description Whether to copy the assets into the platform's storage; absent means `"false"`. The
+             *     official SDK sends `null` (same as absent) for cloud imports and `"true"` after
+             *     uploads.
              */
             uploadLocal?: components["schemas"]["UploadLocal"] | null;
             priority?: components["schemas"]["Priority"];
@@ -488,7 +488,15 @@ export interface components {
             data: components["schemas"]["AssetEnvelope"];
         };
         /** @description Asset IDs in `assets` or `assetIds`; the project in `project` or `projectId`. */
-        AssignBatchesRequest: components["schemas"]["AssignBatchesFields"] & (unknown | unknown) & (unknown | unknown);
+        AssignBatchesRequest: components["schemas"]["AssignBatchesFields"] & ({
+            assets: string[];
+        } | {
+            assetIds: string[];
+        }) & ({
+            project: string;
+        } | {
+            projectId: string;
+        });
         AssignBatchesFields: {
             /** @description Asset IDs (the reference page's example and the official SDK). */
             assets?: string[];
@@ -501,10 +509,9 @@ export interface components {
             /** @description Project ID (the official SDK). Same as `project`. */
             projectId?: string;
             /**
-             * @description How to combine with the assets' current batches. The docs lost the enum's values
-             *     and only `add` (the default) is known, so this is an open string rather than an enum
-             *     that could reject a value the server accepts.
-             * @default add
+             * @description How to combine with the assets' current batches; absent means `add`. The docs lost
+             *     the enum's values and only `add` is known, so this is an open string rather than an
+             *     enum that could reject a value the server accepts.
              */
             mode?: string;
         };
@@ -520,7 +527,11 @@ export interface components {
             data: components["schemas"]["BatchAssignmentEnvelope"];
         };
         /** @description An attachment for one asset, named by `externalId` or `assetId`. */
-        Attachment: components["schemas"]["AttachmentFields"] & (unknown | unknown);
+        Attachment: components["schemas"]["AttachmentFields"] & ({
+            externalId: string;
+        } | {
+            assetId: string;
+        });
         AttachmentFields: {
             /** @description External ID of the asset to attach to (or give `assetId`). */
             externalId?: string;
@@ -565,7 +576,11 @@ export interface components {
             [key: string]: unknown;
         };
         /** @description A label for one asset's task, named by `externalId` or `assetId`. */
-        Label: components["schemas"]["LabelFields"] & (unknown | unknown);
+        Label: components["schemas"]["LabelFields"] & ({
+            externalId: string;
+        } | {
+            assetId: string;
+        });
         LabelFields: {
             /** @description External ID of the asset whose task gets the label (or give `assetId`). */
             externalId?: string;
@@ -576,7 +591,11 @@ export interface components {
             status?: string;
         };
         /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK), not both. */
-        ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & (unknown | unknown);
+        ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & ({
+            labels: components["schemas"]["Label"][];
+        } | {
+            jsonContent: components["schemas"]["Label"][];
+        });
         ImportLabelsFields: {
             project: string;
             /** @description The labels (the reference page's example). */
@@ -619,15 +638,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description Assets imported and tasks created */
-        AssetsImported: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AssetsImportedResponse"];
-            };
-        };
         /** @description The request is invalid; `message` names the field at fault. */
         BadRequest: {
             headers: {
@@ -676,8 +686,10 @@ export interface components {
             };
         };
         /**
-         * @description Server-side failure. Gateways in front of the API may answer with a non-JSON body;
-         *     clients must not assume the JSON shape here.
+         * @description Server-side failure (500, 502, 503, 504; listed one by one rather than as `5XX`, which
+         *     several generators cannot compile). The API answers with `ErrorResponse` JSON; a
+         *     gateway in front of it answers with an HTML page, so clients must check the media
+         *     type before parsing.
          */
         ServerError: {
             headers: {
@@ -685,6 +697,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
             };
         };
     };
@@ -702,7 +715,7 @@ export interface components {
         /** @description ID of a custom storage integration; without it iMerit's storage is used. */
         StorageIdQuery: string;
         /** @description Archive content. The server defaults to `json`. */
-        ExportFormat: components["schemas"]["ExportFormat"];
+        ExportFormatQuery: components["schemas"]["ExportFormat"];
         /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
         ExportStatus: string;
         /**
@@ -718,7 +731,7 @@ export interface components {
         /** @description Include each asset's metadata. */
         IncludeMetadata: components["schemas"]["BooleanString"];
         /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
-        ExportType: components["schemas"]["ExportType"];
+        ExportTypeQuery: components["schemas"]["ExportType"];
         /**
          * @description JSON array (as a string) of task types to include: `default`, `consensus`,
          *     `benchmark` (sent by the official SDK).
@@ -801,7 +814,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     getSignedUrl: {
@@ -841,7 +857,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importCloudAssets: {
@@ -872,14 +891,33 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["AssetsImported"];
-            201: components["responses"]["AssetsImported"];
+            /** @description Assets imported and tasks created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
+            /** @description Assets imported and tasks created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     uploadChatAssets: {
@@ -902,13 +940,24 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["AssetsImported"];
+            /** @description Assets imported and tasks created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     listAssets: {
@@ -961,7 +1010,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     deleteAssets: {
@@ -997,7 +1049,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     updateAsset: {
@@ -1033,7 +1088,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     assignBatches: {
@@ -1063,7 +1121,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importAttachments: {
@@ -1093,7 +1154,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importLabels: {
@@ -1123,7 +1187,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     exportTasks: {
@@ -1135,7 +1202,7 @@ export interface operations {
                  */
                 project: components["parameters"]["ProjectQuery"];
                 /** @description Archive content. The server defaults to `json`. */
-                format?: components["parameters"]["ExportFormat"];
+                format?: components["parameters"]["ExportFormatQuery"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
@@ -1151,7 +1218,7 @@ export interface operations {
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
                 /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
-                type?: components["parameters"]["ExportType"];
+                type?: components["parameters"]["ExportTypeQuery"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
                  *     `benchmark` (sent by the official SDK).
@@ -1204,7 +1271,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     exportTasksV3: {
@@ -1216,7 +1286,7 @@ export interface operations {
                  */
                 project: components["parameters"]["ProjectQuery"];
                 /** @description Archive content. The server defaults to `json`. */
-                format?: components["parameters"]["ExportFormat"];
+                format?: components["parameters"]["ExportFormatQuery"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
@@ -1232,7 +1302,7 @@ export interface operations {
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
                 /** @description Export tasks or issues (sent by the official SDK). The server defaults to `task`. */
-                type?: components["parameters"]["ExportType"];
+                type?: components["parameters"]["ExportTypeQuery"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
                  *     `benchmark` (sent by the official SDK).
@@ -1285,7 +1355,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
 }

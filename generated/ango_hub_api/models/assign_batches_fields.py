@@ -20,10 +20,9 @@ class AssignBatchesFields:
         asset_ids (list[str] | Unset): Asset IDs (the reference page's field list). Same as `assets`.
         project (str | Unset): Project ID (the reference page's example).
         project_id (str | Unset): Project ID (the official SDK). Same as `project`.
-        mode (str | Unset): How to combine with the assets' current batches. The docs lost the enum's values
-            and only `add` (the default) is known, so this is an open string rather than an enum
-            that could reject a value the server accepts.
-             Default: 'add'.
+        mode (str | Unset): How to combine with the assets' current batches; absent means `add`. The docs lost
+            the enum's values and only `add` is known, so this is an open string rather than an
+            enum that could reject a value the server accepts.
     """
 
     batches: list[str]
@@ -31,7 +30,7 @@ class AssignBatchesFields:
     asset_ids: list[str] | Unset = UNSET
     project: str | Unset = UNSET
     project_id: str | Unset = UNSET
-    mode: str | Unset = "add"
+    mode: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from http import HTTPStatus
 from typing import Any, Literal
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -151,11 +152,17 @@ def quiet_dropped_responses() -> None:
         logger.addFilter(_QuietDrops())
 
 
-_GATEWAY_HTML = (
-    b"<html><head><title>502 Bad Gateway</title></head>"
-    b"<body><center><h1>502 Bad Gateway</h1></center><hr>"
-    b"<center>mock-gateway</center></body></html>\n"
-)
+def gateway_page(status: int) -> bytes:
+    """The HTML error page a gateway (nginx-style) sends for ``status``; not JSON."""
+    try:
+        title = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:  # a 5xx code with no standard name, e.g. 599
+        title = str(status)
+    return (
+        f"<html><head><title>{title}</title></head>"
+        f"<body><center><h1>{title}</h1></center><hr>"
+        "<center>mock-gateway</center></body></html>\n"
+    ).encode()
 
 
 class FaultMiddleware:
@@ -196,7 +203,7 @@ class FaultMiddleware:
                 [(b"retry-after", str(rule.retry_after).encode())],
             )
         elif rule.kind == "server_error":
-            await _send(send, rule.status, _GATEWAY_HTML, b"text/html")
+            await _send(send, rule.status, gateway_page(rule.status), b"text/html")
         else:  # drop: promise a body, send part of it, then let the server close the socket
             await send(
                 {
