@@ -258,16 +258,21 @@ def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
         env = {"ANGO_BASE_URL": base_url, "ANGO_API_KEY": mock.api_key}
         env["ANGO_PROJECT"] = mock.project_id
         operations_seen(mock.root_url, mock.api_key)
+        log = work / "prism.log"
         for generator in GENERATORS:
             with timer.step(f"run through Prism: {generator.name}"):
+                before = prism_findings(log.read_text())[0]
                 script = str(work / "build" / f"{generator.adapter}.js")
                 print(run(["node", script], cwd=work, env=env, what=generator.name), end="")
                 require_all(expected, operations_seen(mock.root_url, mock.api_key), generator.name)
+                print(f"{generator.name}: {prism_findings(log.read_text())[0] - before} requests")
         with timer.step("run through Prism: Python client and CLI"):
+            before = prism_findings(log.read_text())[0]
             python_workload.library(base_url, mock.api_key, mock.project_id, work)
             python_workload.cli(base_url, mock.api_key, mock.project_id, work)
             seen = operations_seen(mock.root_url, mock.api_key)
             require_all(expected, seen, "the Python client and CLI")
+            print(f"Python client and CLI: {prism_findings(log.read_text())[0] - before} requests")
         # Last, two exchanges Prism must flag, to prove its findings reach this check: a
         # request out of bounds, and an answer with a status the spec does not declare.
         listing = f"{base_url}/project/{mock.project_id}/assets"
