@@ -196,8 +196,9 @@ CASES = [
         f"/v2/project/{PROJECT}/cloud",
         [],
         "application/json",
-        # The spec's `default: 'false'` becomes an attrs default, so it is always sent.
-        json_body={"assets": [{"data": "https://x/a.jpg"}], "uploadLocal": "false"},
+        # No `default` in the spec (the server's default is said in words), so nothing the
+        # caller left out is sent.
+        json_body={"assets": [{"data": "https://x/a.jpg"}]},
     ),
     Case(
         "uploadChatAssets multipart with file",
@@ -340,8 +341,8 @@ CASES = [
         "/v2/assignBatches",
         [],
         "application/json",
-        # An attrs default: the constructor fills `mode`, so it is always sent.
-        json_body={"assets": [ASSET], "batches": [BATCH], "projectId": PROJECT, "mode": "add"},
+        # `mode` left out is not sent: the spec states the server's default in words only.
+        json_body={"assets": [ASSET], "batches": [BATCH], "projectId": PROJECT},
     ),
     Case(
         "importAttachments docs",

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from ango_hub.cli.mock_cmd import parse_fault
 from ango_hub.mock import FaultInjector, FaultRule
+from ango_hub.mock.faults import gateway_page
 from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 
@@ -35,8 +36,17 @@ def test_server_error_is_a_non_json_gateway_page(mock: MockServer) -> None:
     assert response.status_code == 503
     assert response.headers["content-type"] == "text/html"
     assert response.text.startswith("<html>")
+    assert "<title>503 Service Unavailable</title>" in response.text  # the status it answers
     with pytest.raises(ValueError, match="Expecting value"):
         response.json()
+
+
+@pytest.mark.parametrize(
+    ("status", "title"),
+    [(500, "500 Internal Server Error"), (502, "502 Bad Gateway"), (599, "599")],
+)
+def test_gateway_page_names_its_own_status(status: int, title: str) -> None:
+    assert f"<title>{title}</title>" in gateway_page(status).decode()
 
 
 def test_drop_breaks_the_connection_mid_body(mock: MockServer) -> None:

@@ -86,9 +86,20 @@ def error_response_with_own_schema(spec: Spec) -> None:
 
 
 def error_response_with_other_ref(spec: Spec) -> None:
-    op(spec, "/getUploadUrl", "get")["responses"]["5XX"] = {
+    op(spec, "/getUploadUrl", "get")["responses"]["503"] = {
         "description": "Server error",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorDetail"}}},
+    }
+
+
+def client_error_with_html_page(spec: Spec) -> None:
+    # Only 5xx may add a gateway's non-JSON page; a 4xx comes from the API itself.
+    op(spec, "/attachments", "post")["responses"]["404"] = {
+        "description": "Not found",
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
     }
 
 
@@ -106,6 +117,7 @@ def test_spec_passes_every_rule(root: Path, spec: Spec, tmp_path: Path) -> None:
         (success_envelope_without_data, ("house/success-envelope", "/getSignedUrl")),
         (error_response_with_own_schema, ("house/error-response-schema", "/assignBatches")),
         (error_response_with_other_ref, ("house/error-response-schema", "/getUploadUrl")),
+        (client_error_with_html_page, ("house/error-response-schema", "/attachments")),
     ],
 )
 def test_rule_fires_on_violation(

@@ -179,6 +179,24 @@ def test_compatible_edit_is_not_breaking(
     assert ": 0 breaking, " in done.stdout
 
 
+def test_describing_an_already_required_property_is_not_breaking(
+    root: Path, spec: Spec, tmp_path: Path
+) -> None:
+    # A one-of branch `{required: [externalId]}` that also declares the property's schema.
+    old = copy.deepcopy(spec)
+    branch = schemas(old)["Attachment"]["allOf"][1]["anyOf"][0]
+    branch.pop("properties")
+    done = run_diff(root, tmp_path, spec, old)
+    assert done.returncode == 0, done.stdout
+    assert "required property externalId described" in done.stdout
+    # A property that was not required before still breaks requests when added as required.
+    branch["required"] = []
+    done = run_diff(root, tmp_path, spec, old)
+    assert done.returncode == 1
+    assert "BREAKING" in done.stdout
+    assert "required property externalId added" in done.stdout
+
+
 def test_unchanged_spec_has_no_changes(root: Path, spec: Spec, tmp_path: Path) -> None:
     done = run_diff(root, tmp_path, spec)
     assert done.returncode == 0

@@ -40,7 +40,6 @@ def compile_example(root: Path, tmp_path: Path, spec: Spec) -> subprocess.Comple
         [
             bin_dir / "openapi-typescript",
             spec_path,
-            "--default-non-nullable=false",
             "-o",
             ts / "generated" / "ango-hub.d.ts",
         ],

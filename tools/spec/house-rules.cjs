@@ -64,7 +64,10 @@ function SuccessEnvelope() {
   };
 }
 
-// Every 4xx/5xx body is the shared ErrorResponse schema, by reference.
+// Every 4xx/5xx JSON body is the shared ErrorResponse schema, by reference. A 5xx may also
+// declare a non-JSON page (a gateway's HTML), since that is what gateways send.
+const isJson = (type) => /^application\/(.+\+)?json$/i.test(type);
+
 function ErrorResponseSchema() {
   return {
     Operation(op, ctx) {
@@ -79,6 +82,7 @@ function ErrorResponseSchema() {
           });
         }
         for (const [type, media] of Object.entries(content)) {
+          if (!isJson(type) && String(code).startsWith('5')) continue;
           if (media.schema?.$ref !== ERROR_REF) {
             ctx.report({
               message: `Response ${code} ${type} of ${op.operationId} must reference ${ERROR_REF}.`,

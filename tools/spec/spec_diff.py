@@ -318,6 +318,11 @@ class Differ:
             self.add(where, f"property {name} removed", breaking=True)
         for name in sorted(set(np_) - set(op)):
             required = name in nreq
+            if name in oreq:
+                # Required before, only described now (e.g. a one-of branch that names the
+                # property so that generators carry it): asks nothing new of a client.
+                self.add(where, f"required property {name} described", breaking=False)
+                continue
             self.add(
                 where,
                 f"{'required' if required else 'optional'} property {name} added",

@@ -410,9 +410,9 @@ export interface components {
         CloudImportRequest: {
             assets: components["schemas"]["CloudAsset"][];
             /**
-             * @description Whether to copy the assets into the platform's storage. The official SDK sends
-             *     `null` (same as absent, i.e. `"false"`) for cloud imports and `"true"` after uploads.
-             * @default false
+             * @description Whether to copy the assets into the platform's storage; absent means `"false"`. The
+             *     official SDK sends `null` (same as absent) for cloud imports and `"true"` after
+             *     uploads.
              */
             uploadLocal?: components["schemas"]["UploadLocal"] | null;
             priority?: components["schemas"]["Priority"];
@@ -539,7 +539,15 @@ export interface components {
             data: components["schemas"]["AssetEnvelope"];
         };
         /** @description Asset IDs in `assets` or `assetIds`; the project in `project` or `projectId`. */
-        AssignBatchesRequest: components["schemas"]["AssignBatchesFields"] & (unknown | unknown) & (unknown | unknown);
+        AssignBatchesRequest: components["schemas"]["AssignBatchesFields"] & ({
+            assets: string[];
+        } | {
+            assetIds: string[];
+        }) & ({
+            project: string;
+        } | {
+            projectId: string;
+        });
         AssignBatchesFields: {
             /** @description Asset IDs (the reference page's example and the official SDK). */
             assets?: string[];
@@ -552,11 +560,11 @@ export interface components {
             /** @description Project ID (the official SDK). Same as `project`. */
             projectId?: string;
             /**
-             * @description How to combine with the assets' current batches. The vendor's rendered page calls it
-             *     an enum with default `add` but shows no values (its fragment is not on record), so
-             *     this is an open string rather than an enum that could reject a value the server
-             *     accepts.
-             * @default add
+             * @description How to combine with the assets' current batches; absent means `add`. The vendor's
+             *     rendered page calls it an enum with default `add` but shows no values (its fragment is
+             *     not on record), so this is an open string rather than an enum that could reject a
+             *     value the server accepts, and the default is described rather than declared (see
+             *     docs/DISCREPANCIES.md, row 17).
              */
             mode?: string;
         };
@@ -572,7 +580,11 @@ export interface components {
             data: components["schemas"]["BatchAssignmentEnvelope"];
         };
         /** @description An attachment for one asset, named by `externalId` or `assetId`. */
-        Attachment: components["schemas"]["AttachmentFields"] & (unknown | unknown);
+        Attachment: components["schemas"]["AttachmentFields"] & ({
+            externalId: string;
+        } | {
+            assetId: string;
+        });
         AttachmentFields: {
             /** @description External ID of the asset to attach to (or give `assetId`). */
             externalId?: string;
@@ -617,7 +629,11 @@ export interface components {
             [key: string]: unknown;
         };
         /** @description A label for one asset's task, named by `externalId` or `assetId`. */
-        Label: components["schemas"]["LabelFields"] & (unknown | unknown);
+        Label: components["schemas"]["LabelFields"] & ({
+            externalId: string;
+        } | {
+            assetId: string;
+        });
         LabelFields: {
             /** @description External ID of the asset whose task gets the label (or give `assetId`). */
             externalId?: string;
@@ -628,7 +644,11 @@ export interface components {
             status?: string;
         };
         /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK), not both. */
-        ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & (unknown | unknown);
+        ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & ({
+            labels: components["schemas"]["Label"][];
+        } | {
+            jsonContent: components["schemas"]["Label"][];
+        });
         ImportLabelsFields: {
             project: string;
             /** @description The labels (the reference page's example). */
@@ -674,15 +694,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description Assets imported and tasks created */
-        AssetsImported: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AssetsImportedResponse"];
-            };
-        };
         /** @description The request is invalid; `message` names the field at fault. */
         BadRequest: {
             headers: {
@@ -731,8 +742,10 @@ export interface components {
             };
         };
         /**
-         * @description Server-side failure. Gateways in front of the API may answer with a non-JSON body;
-         *     clients must not assume the JSON shape here.
+         * @description Server-side failure (500, 502, 503, 504; listed one by one rather than as `5XX`, which
+         *     several generators cannot compile). The API answers with `ErrorResponse` JSON; a
+         *     gateway in front of it answers with an HTML page, so clients must check the media
+         *     type before parsing.
          */
         ServerError: {
             headers: {
@@ -740,6 +753,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": string;
             };
         };
     };
@@ -757,7 +771,7 @@ export interface components {
         /** @description ID of a custom storage integration; without it iMerit's storage is used. */
         StorageIdQuery: string;
         /** @description Archive content. The vendor documents `json` as the default. */
-        ExportFormat: components["schemas"]["ExportFormat"];
+        ExportFormatQuery: components["schemas"]["ExportFormat"];
         /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
         ExportStatus: string;
         /**
@@ -774,7 +788,7 @@ export interface components {
         /** @description Include each asset's metadata. */
         IncludeMetadata: components["schemas"]["BooleanString"];
         /** @description Export tasks or issues. The vendor documents `task` as the default. */
-        ExportType: components["schemas"]["ExportType"];
+        ExportTypeQuery: components["schemas"]["ExportType"];
         /**
          * @description JSON array (as a string) of task types to include: `default`, `consensus`,
          *     `benchmark` (sent by the official SDK).
@@ -848,7 +862,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     getUploadUrl: {
@@ -896,7 +913,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     getSignedUrl: {
@@ -936,7 +956,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importCloudAssets: {
@@ -967,14 +990,33 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["AssetsImported"];
-            201: components["responses"]["AssetsImported"];
+            /** @description Assets imported and tasks created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
+            /** @description Assets imported and tasks created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     uploadChatAssets: {
@@ -997,13 +1039,24 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["AssetsImported"];
+            /** @description Assets imported and tasks created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetsImportedResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     listAssets: {
@@ -1056,7 +1109,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     deleteAssets: {
@@ -1092,7 +1148,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     updateAsset: {
@@ -1128,7 +1187,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     assignBatches: {
@@ -1158,7 +1220,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importAttachments: {
@@ -1188,7 +1253,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     importLabels: {
@@ -1218,7 +1286,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     exportTasks: {
@@ -1230,7 +1301,7 @@ export interface operations {
                  */
                 project: components["parameters"]["ProjectQuery"];
                 /** @description Archive content. The vendor documents `json` as the default. */
-                format?: components["parameters"]["ExportFormat"];
+                format?: components["parameters"]["ExportFormatQuery"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
@@ -1247,7 +1318,7 @@ export interface operations {
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
                 /** @description Export tasks or issues. The vendor documents `task` as the default. */
-                type?: components["parameters"]["ExportType"];
+                type?: components["parameters"]["ExportTypeQuery"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
                  *     `benchmark` (sent by the official SDK).
@@ -1300,7 +1371,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     exportTasksV3: {
@@ -1312,7 +1386,7 @@ export interface operations {
                  */
                 project: components["parameters"]["ProjectQuery"];
                 /** @description Archive content. The vendor documents `json` as the default. */
-                format?: components["parameters"]["ExportFormat"];
+                format?: components["parameters"]["ExportFormatQuery"];
                 /** @description Only tasks in this status (e.g. `Completed`, `Todo`). */
                 status?: components["parameters"]["ExportStatus"];
                 /**
@@ -1329,7 +1403,7 @@ export interface operations {
                 /** @description Include each asset's metadata. */
                 includeMetadata?: components["parameters"]["IncludeMetadata"];
                 /** @description Export tasks or issues. The vendor documents `task` as the default. */
-                type?: components["parameters"]["ExportType"];
+                type?: components["parameters"]["ExportTypeQuery"];
                 /**
                  * @description JSON array (as a string) of task types to include: `default`, `consensus`,
                  *     `benchmark` (sent by the official SDK).
@@ -1382,7 +1456,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
 }

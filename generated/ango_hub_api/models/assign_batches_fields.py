@@ -21,11 +21,11 @@ class AssignBatchesFields:
         asset_ids (list[str] | Unset): Asset IDs (the reference page's field list). Same as `assets`.
         project (str | Unset): Project ID (the reference page's example).
         project_id (str | Unset): Project ID (the official SDK). Same as `project`.
-        mode (str | Unset): How to combine with the assets' current batches. The vendor's rendered page calls it
-            an enum with default `add` but shows no values (its fragment is not on record), so
-            this is an open string rather than an enum that could reject a value the server
-            accepts.
-             Default: 'add'.
+        mode (str | Unset): How to combine with the assets' current batches; absent means `add`. The vendor's
+            rendered page calls it an enum with default `add` but shows no values (its fragment is
+            not on record), so this is an open string rather than an enum that could reject a
+            value the server accepts, and the default is described rather than declared (see
+            docs/DISCREPANCIES.md, row 17).
     """
 
     batches: list[str]
@@ -33,7 +33,7 @@ class AssignBatchesFields:
     asset_ids: list[str] | Unset = UNSET
     project: str | Unset = UNSET
     project_id: str | Unset = UNSET
-    mode: str | Unset = "add"
+    mode: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,15 +22,15 @@ class CloudImportRequest:
     """
     Attributes:
         assets (list[CloudAsset]):
-        upload_local (None | Unset | UploadLocal): Whether to copy the assets into the platform's storage. The official
-            SDK sends
-            `null` (same as absent, i.e. `"false"`) for cloud imports and `"true"` after uploads.
-             Default: 'false'.
+        upload_local (None | Unset | UploadLocal): Whether to copy the assets into the platform's storage; absent means
+            `"false"`. The
+            official SDK sends `null` (same as absent) for cloud imports and `"true"` after
+            uploads.
         priority (float | Unset): Task priority for queue ordering (higher is sooner).
     """
 
     assets: list[CloudAsset]
-    upload_local: None | Unset | UploadLocal = "false"
+    upload_local: None | Unset | UploadLocal = UNSET
     priority: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -116,6 +116,9 @@ def mock(  # noqa: PLR0917  (typer maps parameters to options)
         sock.bind((host, port))
     except OSError as exc:
         raise typer.BadParameter(f"cannot bind {host}:{port}: {exc}", param_hint="--port") from exc
+    # Listen before the banner: whoever reads it may connect at once, before uvicorn starts
+    # (a bound socket that is not listening refuses the connection).
+    sock.listen(2048)
     bound = sock.getsockname()[1]
     root = f"http://{host}:{bound}"
     typer.echo(f"Mock Ango Hub API on {root}/v2  (SDK host: {root})")

@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any, Literal
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -263,11 +264,17 @@ def quiet_dropped_responses() -> None:
         logger.addFilter(_QuietDrops())
 
 
-_GATEWAY_HTML = (
-    b"<html><head><title>502 Bad Gateway</title></head>"
-    b"<body><center><h1>502 Bad Gateway</h1></center><hr>"
-    b"<center>mock-gateway</center></body></html>\n"
-)
+def gateway_page(status: int) -> bytes:
+    """The HTML error page a gateway (nginx-style) sends for ``status``; not JSON."""
+    try:
+        title = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:  # a 5xx code with no standard name, e.g. 599
+        title = str(status)
+    return (
+        f"<html><head><title>{title}</title></head>"
+        f"<body><center><h1>{title}</h1></center><hr>"
+        "<center>mock-gateway</center></body></html>\n"
+    ).encode()
 
 
 # (method, path, operation, status, api key) of faulted answers
@@ -316,7 +323,7 @@ class FaultMiddleware:
             extra = [(b"retry-after", str(verdict.retry_after).encode()), *verdict.headers]
             await _send(send, 429, body, b"application/json", extra)
         elif rule.kind == "server_error":
-            await _send(send, rule.status, _GATEWAY_HTML, b"text/html")
+            await _send(send, rule.status, gateway_page(rule.status), b"text/html")
         else:  # drop: promise a body, send part of it, then let the server close the socket
             await send(
                 {
