@@ -67,6 +67,16 @@ def test_bad_flag_or_value_is_exit_2_naming_the_field(
     assert _api_calls(mock) == 0
 
 
+def test_a_folder_with_only_hidden_files_is_exit_2(
+    cli: RunCli, mock: MockServer, tmp_path: Path
+) -> None:
+    (tmp_path / ".DS_Store").write_bytes(b"x")
+    result = cli("upload", PROJECT, str(tmp_path))
+    assert result.code == 2
+    assert "PATH: no files found (accepted: files, or folders holding files)" in result.error_line()
+    assert _api_calls(mock) == 0
+
+
 def test_external_id_source_is_checked(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "a.png").write_bytes(b"x")
     result = cli("upload", PROJECT, str(tmp_path), "--external-id-from", "hash")
