@@ -109,6 +109,9 @@ def check(field: str, value: Any, schema: dict[str, Any]) -> None:
         raise _explain(field, errors[0])
 
 
+_ONE_FIELD_BRANCH = {"required", "type", "properties"}
+
+
 def _where(field: str, error: ValidationError) -> str:
     steps = error.absolute_path
     return field + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in steps)
@@ -149,8 +152,10 @@ def _explain(field: str, error: ValidationError) -> AngoHubValidationError:  # n
         return AngoHubValidationError(f"{where}.{extra[0]}", "unknown field", _names(known))
     if kind in ("anyOf", "oneOf"):
         needs = [alt.get("required") for alt in rule]
+        # Branches that each only require one named field (their `type`/`properties` just name
+        # it, so that other generators carry the rule) read as "needs one of A or B".
         if all(
-            isinstance(n, list) and len(n) == 1 and len(alt) == 1
+            isinstance(n, list) and len(n) == 1 and set(alt) <= _ONE_FIELD_BRANCH
             for n, alt in zip(needs, rule, strict=True)
         ):
             return AngoHubValidationError(where, "needs one of " + " or ".join(n[0] for n in needs))
