@@ -86,6 +86,7 @@ GENERATORS = [
             "--client",
             "fetch",
             "--useOptions",
+            "--useUnionTypes",
         ],
     ),
     Generator(

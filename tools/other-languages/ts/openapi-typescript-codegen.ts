@@ -1,10 +1,9 @@
-// openapi-typescript-codegen (--client fetch --useOptions): static service classes by tag,
+// openapi-typescript-codegen (--client fetch --useOptions --useUnionTypes): static service classes by tag,
 // one options object per call; a non-2xx answer rejects with ApiError. Base URL and key go in
-// the exported OpenAPI config. Enums are TypeScript enums (`ExportFormat.SPLIT`), not strings.
+// the exported OpenAPI config. Enums are string unions (`'split'`): the parameters' documented
+// defaults do not compile against its TypeScript enums.
 import {
   AssetsService,
-  BooleanString,
-  ExportFormat,
   ImportExportService,
   OpenAPI,
   ProjectsService,
@@ -54,8 +53,8 @@ main('openapi-typescript-codegen', ({ baseUrl, apiKey, project }) => {
     },
     async exportTasks(v3) {
       const r = v3
-        ? await ImportExportService.exportTasksV3({ project, includeMetadata: BooleanString.TRUE })
-        : await ImportExportService.exportTasks({ project, format: ExportFormat.SPLIT });
+        ? await ImportExportService.exportTasksV3({ project, includeMetadata: 'true' })
+        : await ImportExportService.exportTasks({ project, format: 'split' });
       return r.data.exportPath;
     },
     async listProjects() {
