@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
 from pathlib import Path
@@ -24,6 +22,7 @@ from openapi_core import OpenAPI
 
 from .._spec import load_spec
 from ..mock.validation import (
+    RouteInfo,
     WireRequest,
     WireResponse,
     _describe,
@@ -32,20 +31,12 @@ from ..mock.validation import (
     _resolve,
     _schema_errors,
     describe_schema_error,
+    spec_routes,
 )
 
-_HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # The API key is the server's to judge; a multipart body is checked by _multipart_errors.
 _SKIPPED_ERRORS: tuple[str, ...] = ("Security",)
 _BODY_ABSENT = ("MissingRequiredRequestBody", "MissingRequestBody")
-
-
-@dataclass(frozen=True)
-class Route:
-    operation_id: str
-    method: str
-    template: str
-    regex: re.Pattern[str]
 
 
 class SpecChecker:
@@ -56,18 +47,7 @@ class SpecChecker:
         self.base_path = base_path.rstrip("/")
         self.spec["servers"] = [{"url": self.base_path or "/"}]
         self._openapi = OpenAPI.from_dict(self.spec)
-        self.routes = tuple(self._routes())
-
-    def _routes(self) -> list[Route]:
-        found = []
-        for template, item in self.spec["paths"].items():
-            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
-            regex = re.compile(f"^{re.escape(self.base_path)}{pattern}$")
-            for method in _HTTP_METHODS:
-                op = item.get(method)
-                if isinstance(op, dict) and "operationId" in op:
-                    found.append(Route(op["operationId"], method.upper(), template, regex))
-        return found
+        self.routes = spec_routes(self.spec, self.base_path)
 
     @property
     def operation_ids(self) -> list[str]:
@@ -80,19 +60,16 @@ class SpecChecker:
                 return route.operation_id
         return None
 
-    def route(self, operation_id: str) -> Route:
+    def route(self, operation_id: str) -> RouteInfo:
         for route in self.routes:
             if route.operation_id == operation_id:
                 return route
         raise KeyError(operation_id)
 
     def operation(self, operation_id: str) -> dict[str, Any]:
-        for item in self.spec["paths"].values():
-            for method in _HTTP_METHODS:
-                op = item.get(method)
-                if isinstance(op, dict) and op.get("operationId") == operation_id:
-                    return op
-        raise KeyError(operation_id)
+        route = self.route(operation_id)
+        operation: dict[str, Any] = self.spec["paths"][route.template][route.method.lower()]
+        return operation
 
     def request_errors(self, request: httpx.Request, body: bytes) -> list[str]:
         """Spec violations of ``request`` as sent (the API key check excepted)."""

@@ -117,18 +117,24 @@ class RouteInfo:
     regex: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def routes() -> tuple[RouteInfo, ...]:
-    """(method, path regex, operationId) for every operation in the spec."""
+def spec_routes(spec: dict[str, Any], base_path: str) -> tuple[RouteInfo, ...]:
+    """(method, path regex, operationId) for every operation of ``spec`` served under
+    ``base_path`` (the mock's own, or a checked server's)."""
     found = []
-    for template, item in _served_spec()["paths"].items():
+    for template, item in spec["paths"].items():
         pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
-        regex = re.compile(f"^{API_PREFIX}{pattern}$")
+        regex = re.compile(f"^{re.escape(base_path)}{pattern}$")
         for method in _HTTP_METHODS:
             op = item.get(method)
             if isinstance(op, dict) and "operationId" in op:
                 found.append(RouteInfo(op["operationId"], method.upper(), template, regex))
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def routes() -> tuple[RouteInfo, ...]:
+    """(method, path regex, operationId) for every operation in the spec."""
+    return spec_routes(_served_spec(), API_PREFIX)
 
 
 def operation_for(method: str, path: str) -> str | None:
