@@ -47,6 +47,17 @@ async def _json(request: Request) -> Any:
         raise AdminError(f"body: not valid JSON ({exc})") from exc
 
 
+async def _json_object(request: Request, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON body as an object with no field outside ``fields``."""
+    payload = await _json(request)
+    if not isinstance(payload, dict):
+        raise AdminError("body: must be a JSON object")
+    unknown = sorted(set(payload) - set(fields))
+    if unknown:
+        raise AdminError(f"{unknown[0]}: unknown field; use {', '.join(fields)}")
+    return payload
+
+
 class AdminError(ValueError):
     """A bad admin request; the message names the field."""
 
@@ -109,12 +120,7 @@ async def projects(request: Request, ctx: MockContext) -> Response:
             return success(
                 {"projects": [{**p.to_api(), "assetCount": p.live_count()} for p in mine]}
             )
-    payload = await _json(request)
-    if not isinstance(payload, dict):
-        raise AdminError("body: must be a JSON object")
-    unknown = sorted(set(payload) - {"id", "apiKey", "name"})
-    if unknown:
-        raise AdminError(f"{unknown[0]}: unknown field; use id, apiKey, name")
+    payload = await _json_object(request, ("id", "apiKey", "name"))
     project_id = payload.get("id")
     api_key = payload.get("apiKey", caller)
     name = payload.get("name")
@@ -132,12 +138,7 @@ async def projects(request: Request, ctx: MockContext) -> Response:
 
 
 async def seed(request: Request, ctx: MockContext) -> Response:
-    payload = await _json(request)
-    if not isinstance(payload, dict):
-        raise AdminError("body: must be a JSON object")
-    unknown = sorted(set(payload) - {"count", "labeled", "batches"})
-    if unknown:
-        raise AdminError(f"{unknown[0]}: unknown field; use count, labeled, batches")
+    payload = await _json_object(request, ("count", "labeled", "batches"))
     count = payload.get("count")
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_SEED:
         raise AdminError(f"count: must be an integer from 0 to {MAX_SEED}")
