@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _validators: dict[int, Validator] = {}
 
 
-def _validator(schema: dict[str, Any]) -> Validator:
+def _validator(schema: Mapping[str, Any]) -> Validator:
     # Index schemas live as long as the process, so their id() is a stable cache key.
     found = _validators.get(id(schema))
     if found is None:
@@ -96,11 +96,12 @@ def _json_text(field: str, value: Any, content_schema: Mapping[str, Any] | None)
     else:
         document = value
     if content_schema:
-        check(field, document, dict(content_schema))
+        # The index's own schema object: the validator cache is keyed by its id().
+        check(field, document, content_schema)
     return value if isinstance(value, str) else json.dumps(document)
 
 
-def check(field: str, value: Any, schema: dict[str, Any]) -> None:
+def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
     """Raise :class:`AngoHubValidationError` unless ``value`` fits ``schema``."""
     errors = list(_validator(schema).iter_errors(value))
     if errors:

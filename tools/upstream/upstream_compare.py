@@ -6,7 +6,8 @@ A and the vendor B. Two things spec_diff compares between two versions of our ow
 out here, because the vendor's fragments never state them:
 * error statuses openapi.yaml declares and a fragment does not (the vendor's overview page lists
   400, 401, 403, 404, 429 and 500 for every operation); an error status a fragment declares and
-  openapi.yaml lacks is still reported, and a `5XX` range covers `500`;
+  openapi.yaml lacks is still reported (a range such as `5XX`, should the spec ever declare one
+  again, covers its codes; today it lists 500, 502, 503 and 504 one by one);
 * `required` inside response bodies (no fragment marks response fields required; the spec's
   rule for them is docs/DISCREPANCIES.md row 24).
 """
@@ -31,7 +32,7 @@ class UpstreamDiffer(Differ):
     """spec_diff's walk, minus what the vendor's fragments never state (module docstring)."""
 
     def _responses(self, where: str, old: Json, new: Json) -> None:
-        def only_in_our_range(code: str) -> bool:  # the vendor's 500 under the spec's 5XX
+        def only_in_our_range(code: str) -> bool:  # a vendor code under a range of ours
             return code not in old and not code.startswith("2") and f"{code[:1]}XX" in old
 
         vendor = {c: v for c, v in new.items() if not only_in_our_range(str(c))}

@@ -68,8 +68,7 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
     json_flag: JsonFlag = False,
 ) -> None:
     """Call every operation in the spec on a real server and report where they disagree."""
-    from ango_hub.client import AngoHub  # noqa: PLC0415  (keeps `ango-hub --help` fast)
-    from ango_hub.errors import ConfigurationError  # noqa: PLC0415
+    from ango_hub._config import resolve  # noqa: PLC0415  (keeps `ango-hub --help` fast)
     from ango_hub.live_check import LiveCheckOptions, Mode, run_live_check  # noqa: PLC0415
     from ango_hub.live_check.guard import check_allowed, default_rate  # noqa: PLC0415
     from ango_hub.live_check.runner import DEFAULT_DISCREPANCIES  # noqa: PLC0415
@@ -78,13 +77,17 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
     if not opts.api_key:
         fail_usage("--api-key", "missing", "--api-key KEY or the ANGO_API_KEY environment variable")
     mode = Mode.READ if read_only else Mode.WRITE
-    with AngoHub(api_key=opts.api_key, region=opts.region, base_url=opts.base_url) as hub:
-        base_url = hub.base_url
-    try:
-        chosen = check_allowed(base_url=base_url, project=project, mode=mode, yes=yes)
-    except ConfigurationError as exc:
-        field, _, problem = str(exc).partition(": ")
-        fail_usage(field, problem)
+    # A ConfigurationError (bad region or URL, no project, no --yes) is exit 2 with its own
+    # message, like any other command's (cli/_client.classify_exception).
+    settings = resolve(
+        api_key=opts.api_key,
+        region=opts.region,
+        base_url=opts.base_url,
+        timeout=None,
+        max_retries=max_retries,
+    )
+    base_url = settings.base_url
+    chosen = check_allowed(base_url=base_url, project=project, mode=mode, yes=yes)
     if spec is not None and not spec.is_file():
         fail_usage("--spec", f"{spec} is not a file")
     report = run_live_check(

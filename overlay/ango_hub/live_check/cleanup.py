@@ -8,7 +8,6 @@ from typing import Any
 
 from .context import Run
 from .ledger import Leftover
-from .redact import scrub
 
 _DELETE_CHUNK = 100
 _PAGE = 100
@@ -25,7 +24,7 @@ def clean_up(run: Run) -> None:
         try:
             run.call("deleteAssets", {"projectId": run.project}, body={"assets": chunk})
         except Exception as exc:
-            reason = f"deleteAssets failed: {_brief(run, exc)}"
+            reason = f"deleteAssets failed: {run.brief(exc)}"
             ledger.leftovers += [Leftover("asset", f"{i} ({created[i]})", reason) for i in chunk]
         else:
             ledger.removed.extend(chunk)
@@ -57,7 +56,7 @@ def _find_created(run: Run, *, report_errors: bool = True) -> dict[str, str]:
         except Exception as exc:
             if report_errors:
                 run.ledger.leftovers.append(
-                    Leftover("asset", label, f"could not look it up: {_brief(run, exc)}")
+                    Leftover("asset", label, f"could not look it up: {run.brief(exc)}")
                 )
     return found
 
@@ -73,7 +72,3 @@ def _all_pages(run: Run, query: dict[str, Any]) -> list[dict[str, Any]]:
         if len(batch) < _PAGE or len(assets) >= int(answer["data"].get("total", 0)):
             return assets
         page += 1
-
-
-def _brief(run: Run, exc: BaseException) -> str:
-    return scrub(f"{type(exc).__name__}: {exc}", (run.api_key,))

@@ -14,6 +14,7 @@ import httpx
 from ..client import AngoHub
 from .ledger import Ledger
 from .recorder import Recorder
+from .redact import scrub
 
 
 class Mode(Enum):
@@ -41,6 +42,10 @@ class Run:
     def tag(self) -> str:
         """Prefix of every external ID and batch name this run creates."""
         return f"ango-hub-live-check-{self.run_id}"
+
+    def brief(self, exc: BaseException) -> str:
+        """One line for a failure, with the key and signed-URL queries scrubbed."""
+        return scrub(f"{type(exc).__name__}: {exc}", (self.api_key,))
 
     def call(
         self,

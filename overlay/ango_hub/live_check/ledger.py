@@ -35,8 +35,3 @@ class Ledger:
     def expect_batch(self, name: str) -> None:
         if name not in self.batches:
             self.batches.append(name)
-
-    @property
-    def clean(self) -> bool:
-        """Nothing that cleanup should have removed is left behind."""
-        return not any(item.kind == "asset" for item in self.leftovers)

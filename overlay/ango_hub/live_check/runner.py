@@ -117,7 +117,7 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
             try:
                 coverage.step(run)
             except _STEP_ERRORS as exc:
-                step_errors.setdefault(current, []).append(_brief(run, exc))
+                step_errors.setdefault(current, []).append(run.brief(exc))
         for probe in probes_for(run.mode):
             current = probe_step(probe)
             run.recorder.step, run.recorder.expect_rejection = current, True
@@ -126,12 +126,8 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
     except KeyboardInterrupt:
         return f"interrupted during {current}"
     except Exception as exc:
-        return f"{current}: {_brief(run, exc)}"
+        return f"{current}: {run.brief(exc)}"
     return None
-
-
-def _brief(run: Run, exc: BaseException) -> str:
-    return scrub(f"{type(exc).__name__}: {exc}", (run.api_key,))
 
 
 def _assess(
