@@ -6,10 +6,13 @@ in ``openapi.yaml`` has none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
+from .._index import operation
 from . import steps
 from .context import Mode, Run
 
@@ -51,14 +54,15 @@ class Probe:
 
     ``spec_rejects``: the spec itself says the request is invalid (a missing field, a wrong
     enum); False for requests the spec accepts in shape but that name nothing (unknown IDs).
-    ``request`` returns (method, path under the API root, query, JSON body).
+    ``request`` returns (path parameters, query, JSON body); the method and path are the
+    operation's own, from the spec, so a probe can never miss its operation.
     """
 
     operation_id: str
     mode: Mode
     what: str
     spec_rejects: bool
-    request: Callable[[Run], tuple[str, str, dict[str, Any], Any]]
+    request: Callable[[Run], tuple[dict[str, str], dict[str, Any], Any]]
 
 
 PROBES: tuple[Probe, ...] = (
@@ -67,80 +71,70 @@ PROBES: tuple[Probe, ...] = (
         Mode.READ,
         "out of range: limit=500",
         True,
-        lambda r: ("GET", "/listProjects", {"limit": 500}, None),
+        lambda r: ({}, {"limit": 500}, None),
     ),
     Probe(
         "getUploadUrl",
         Mode.READ,
         "missing required query parameter name",
         True,
-        lambda r: ("GET", "/getUploadUrl", {"project": r.project}, None),
+        lambda r: ({}, {"project": r.project}, None),
     ),
     Probe(
         "getUploadUrl",
         Mode.READ,
         "wrong enum: type=notAType",
         True,
-        lambda r: (
-            "GET",
-            "/getUploadUrl",
-            {"project": r.project, "name": "x.txt", "type": "notAType"},
-            None,
-        ),
+        lambda r: ({}, {"project": r.project, "name": "x.txt", "type": "notAType"}, None),
     ),
     Probe(
         "listAssets",
         Mode.READ,
         "out of range: limit=500",
         True,
-        lambda r: ("GET", f"/project/{r.project}/assets", {"limit": 500}, None),
+        lambda r: ({"projectId": r.project}, {"limit": 500}, None),
     ),
     Probe(
         "listAssets",
         Mode.READ,
         "unknown project ID",
         False,
-        lambda r: ("GET", f"/project/{UNKNOWN_ID}/assets", {"limit": 1}, None),
+        lambda r: ({"projectId": UNKNOWN_ID}, {"limit": 1}, None),
     ),
     Probe(
         "exportTasks",
         Mode.READ,
         "wrong enum: format=xml",
         True,
-        lambda r: ("GET", "/export", {"project": r.project, "format": "xml"}, None),
+        lambda r: ({}, {"project": r.project, "format": "xml"}, None),
     ),
     Probe(
         "importCloudAssets",
         Mode.WRITE,
         "missing required body field assets",
         True,
-        lambda r: ("POST", f"/project/{r.project}/cloud", {}, {"priority": 0}),
+        lambda r: ({"projectId": r.project}, {}, {"priority": 0}),
     ),
     Probe(
         "updateAsset",
         Mode.WRITE,
         "unknown asset ID",
         False,
-        lambda r: ("POST", f"/assets/{UNKNOWN_ID}", {}, {"metadata": {"liveCheck": r.run_id}}),
+        lambda r: ({"assetId": UNKNOWN_ID}, {}, {"metadata": {"liveCheck": r.run_id}}),
     ),
     Probe(
         "deleteAssets",
         Mode.WRITE,
         "empty list: assets=[]",
         True,
-        lambda r: ("DELETE", f"/project/{r.project}/assets", {}, {"assets": []}),
+        lambda r: ({"projectId": r.project}, {}, {"assets": []}),
     ),
     Probe(
         "importLabels",
         Mode.WRITE,
         "missing required field labels.0.answer",
         True,
-        lambda r: (
-            "POST",
-            "/import/labels",
-            {},
-            {"project": r.project, "labels": [{"assetId": UNKNOWN_ID}]},
-        ),
+        lambda r: ({}, {}, {"project": r.project, "labels": [{"assetId": UNKNOWN_ID}]}),
     ),
 )
 
@@ -148,6 +142,15 @@ PROBES: tuple[Probe, ...] = (
 def coverage_for(mode: Mode) -> list[Coverage]:
     """The steps that run in ``mode`` (write mode runs the read steps too)."""
     return [c for c in COVERAGE if mode is Mode.WRITE or c.mode is Mode.READ]
+
+
+def probe_request(probe: Probe, run: Run) -> tuple[str, str, dict[str, Any], Any]:
+    """(method, path under the API root, query, JSON body) of ``probe``, its method and path
+    taken from the spec's operation index."""
+    path_params, query, body = probe.request(run)
+    op = operation(probe.operation_id)
+    path = re.sub(r"\{(\w+)\}", lambda m: quote(path_params[m.group(1)], safe=""), op.path)
+    return op.method, path, query, body
 
 
 def probes_for(mode: Mode) -> list[Probe]:

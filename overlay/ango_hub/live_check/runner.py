@@ -15,7 +15,7 @@ from .cleanup import clean_up
 from .context import Mode, Run
 from .known import known_discrepancy
 from .ledger import Ledger
-from .plan import Probe, coverage_for, covered_operations, probes_for
+from .plan import Probe, coverage_for, covered_operations, probe_request, probes_for
 from .recorder import Exchange, Pacer, Recorder
 from .redact import scrub
 from .report import OperationResult, Report
@@ -121,7 +121,7 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
         for probe in probes_for(run.mode):
             current = probe_step(probe)
             run.recorder.step, run.recorder.expect_rejection = current, True
-            method, path, params, body = probe.request(run)
+            method, path, params, body = probe_request(probe, run)
             run.raw(method, path, params, body)
     except KeyboardInterrupt:
         return f"interrupted during {current}"
