@@ -114,9 +114,8 @@ async def faults(request: Request, ctx: MockContext) -> Response:
 async def projects(request: Request, ctx: MockContext) -> Response:
     caller = request.headers["apikey"]
     if request.method == "GET":
-        org = ctx.state.organisation_for_key(caller)
         with ctx.state.lock:
-            mine = [p for p in ctx.state.projects.values() if org and p.organization_id == org.id]
+            mine = ctx.state.projects_of(caller)
             return success(
                 {"projects": [{**p.to_api(), "assetCount": p.live_count()} for p in mine]}
             )

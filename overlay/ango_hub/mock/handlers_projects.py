@@ -30,12 +30,7 @@ async def list_projects(call: Call) -> Response:
     field, descending = sort.removeprefix("-"), sort.startswith("-")
     state = call.ctx.state
     with state.lock:
-        org = state.organisation_for_key(call.api_key)
-        mine = [
-            _list_item(p)
-            for p in state.projects.values()
-            if org is not None and p.organization_id == org.id
-        ]
+        mine = [_list_item(p) for p in state.projects_of(call.api_key)]
     mine.sort(key=lambda item: str(item.get(field, "")), reverse=descending)  # stable on ties
     start = (page - 1) * limit
     return success({"projects": mine[start : start + limit], "total": len(mine)})

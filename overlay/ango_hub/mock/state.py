@@ -318,6 +318,14 @@ class MockState:
             self.key_to_org[api_key] = org.id
             return org
 
+    def projects_of(self, api_key: str) -> list[Project]:
+        """The projects of the key's organisation, in creation order (none for an unknown key)."""
+        with self.lock:
+            org = self.organisation_for_key(api_key)
+            if org is None:
+                return []
+            return [p for p in self.projects.values() if p.organization_id == org.id]
+
     def create_project(
         self, api_key: str, project_id: str | None = None, name: str | None = None
     ) -> Project:
