@@ -32,21 +32,6 @@ class Parameter:
         """``externalId`` -> ``external_id`` (the Python spelling callers may use too)."""
         return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", self.name).lower()
 
-    def from_text(self, text: str) -> Any:
-        """A command-line value in the schema's type: integer, number or boolean, else text."""
-        from ._schema_check import types  # noqa: PLC0415  (keeps this module's import light)
-
-        kinds = types(self.schema)
-        for kind, convert in (("integer", int), ("number", float)):
-            if kind in kinds:
-                try:
-                    return convert(text)
-                except ValueError:
-                    pass
-        if "boolean" in kinds and text.lower() in ("true", "false"):
-            return text.lower() == "true"
-        return text
-
 
 @dataclass(frozen=True)
 class Operation:
