@@ -104,9 +104,9 @@ def test_rate_is_seeded_and_reproducible() -> None:
 
 def test_times_caps_how_often_a_rule_fires() -> None:
     injector = FaultInjector(seed=1, rules=[FaultRule(kind="drop", times=2)])
-    fired = [injector.pick("/v2/x", None) is not None for _ in range(5)]
+    fired = [injector.decide("/v2/x", None).rule is not None for _ in range(5)]
     assert fired == [True, True, False, False, False]
-    assert injector.pick("/_mock/faults", None) is None  # admin never faulted by default
+    assert injector.decide("/_mock/faults", None).rule is None  # admin never faulted by default
 
 
 def test_admin_api_sets_lists_and_clears_faults(mock: MockServer, admin: httpx.Client) -> None:

@@ -215,12 +215,6 @@ class FaultInjector:
         with self._lock:
             return [r.to_dict() for r in self.rules]
 
-    def pick(
-        self, path: str, operation: str | None, api_key: str = "", now: float | None = None
-    ) -> FaultRule | None:
-        """The rule that fires for this call, if any (advances counters)."""
-        return self.decide(path, operation, api_key, now).rule
-
     def decide(
         self, path: str, operation: str | None, api_key: str = "", now: float | None = None
     ) -> Verdict:
