@@ -6,11 +6,13 @@ import ipaddress
 
 import httpx
 
+from .._regions import REGIONS, Region
 from ..errors import ConfigurationError
 from .context import Mode
 from .recorder import DEFAULT_RATE_PER_MINUTE
 
-TEST_REGION_HOST = "testapi.ango.ai"
+# The test region, the one server the live check may write to without --yes.
+TEST_REGION_HOST = httpx.URL(REGIONS[Region.TEST]).host
 
 
 def check_allowed(*, base_url: str, project: str | None, mode: Mode, yes: bool) -> str:
