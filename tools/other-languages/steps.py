@@ -124,7 +124,7 @@ def _body_problems(step: dict[str, Any], op: Operation) -> list[str]:
     if op.body_required and not {"body", "form", "files"} & set(step):
         return [f"{op.operation_id} requires a body ({', '.join(op.body_schemas)})"]
     found = []
-    fields = op.body_schemas.get(MULTIPART, {}).get("properties")
+    fields = _fields(op.body_schemas.get(MULTIPART, {})) or None
     for key in ("form", "files"):
         for name, value in step.get(key, {}).items():
             if fields is not None and name not in fields:
@@ -132,6 +132,15 @@ def _body_problems(step: dict[str, Any], op: Operation) -> list[str]:
             if key == "files" and (not isinstance(value, dict) or set(value) - FILE_KEYS):
                 found.append(f"files.{name} must be an object with keys {sorted(FILE_KEYS)}")
     return found
+
+
+def _fields(schema: dict[str, Any]) -> set[str]:
+    """The property names a schema declares, through allOf/anyOf/oneOf."""
+    names = set(schema.get("properties", {}))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for branch in schema.get(key, []):
+            names |= _fields(branch)
+    return names
 
 
 def substitute(value: Any, names: Mapping[str, Any]) -> Any:
