@@ -134,7 +134,7 @@ def test_failed_expect_names_file_step_op_client(hub: AngoHub, ango_hub_mock: Mo
     with pytest.raises(steps.StepFailed) as failed:
         steps.play_file(hub, failing, generator="python", project=ango_hub_mock.project_id)
     message = str(failed.value)
-    where = "steps 99-test.json[1] (listAssets) via python"
+    where = "python: steps 99-test.json[1] (listAssets)"
     assert message == f"{where}: expected data.total = 42, got 0"
 
 
@@ -143,12 +143,12 @@ def test_error_answer_has_status_and_body(hub: AngoHub, ango_hub_mock: MockServe
     with pytest.raises(steps.StepFailed) as failed:
         steps.play_file(hub, failing, generator="python", project=ango_hub_mock.project_id)
     message = str(failed.value)
-    assert message.startswith("steps 99-test.json[0] (listAssets) via python: HTTP 404 {")
+    assert message.startswith("python: steps 99-test.json[0] (listAssets): HTTP 404 {")
     assert "\n" not in message
 
 
 def test_a_missing_saved_path_is_reported(hub: AngoHub, ango_hub_mock: MockServer) -> None:
     failing = _file({"op": "listProjects", "save": {"x": "data.nothing.here"}})
-    wanted = r"\[0\] \(listProjects\) via python: save x: no data\.nothing\.here in \{"
+    wanted = r"^python: steps 99-test\.json\[0\] \(listProjects\): save x: no data\.nothing\.here"
     with pytest.raises(steps.StepFailed, match=wanted):
         steps.play_file(hub, failing, generator="python", project=ango_hub_mock.project_id)

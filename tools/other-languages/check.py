@@ -286,7 +286,10 @@ def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
                 print(f"{generator.name}: {prism_findings(log.read_text())[0] - before} requests")
         with timer.step("run through Prism: Python client and CLI"):
             before = prism_findings(log.read_text())[0]
-            python_workload.library(base_url, mock.api_key, mock.project_id, work)
+            try:
+                python_workload.library(base_url, mock.api_key, mock.project_id, work)
+            except steps.StepFailed as failure:
+                raise CheckFailed(str(failure)) from None
             python_workload.cli(base_url, mock.api_key, mock.project_id, work)
             seen = operations_seen(mock.root_url, mock.api_key)
             require_all(expected, seen, "the Python client and CLI")

@@ -192,7 +192,7 @@ def play_file(hub: Caller, steps_file: StepsFile, *, generator: str, project: st
         "run": uuid.uuid4().hex[:10],
     }
     for index, step in enumerate(steps_file.steps):
-        where = f"steps {steps_file.where(index)} via {generator}"
+        where = f"{generator}: steps {steps_file.where(index)}"
         try:
             answer = _call(hub, step, names)
         except APIStatusError as error:

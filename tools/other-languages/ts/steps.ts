@@ -159,7 +159,7 @@ async function playFile(generator: string, file: StepsFile, ops: Map<string, Ope
     ['run', Math.random().toString(36).slice(2, 12)],
   ]);
   for (const [index, step] of file.steps.entries()) {
-    const where = `steps ${file.name}[${index}] (${step.op}) via ${generator}`;
+    const where = `steps ${file.name}[${index}] (${step.op})`; // main() puts the client's name first
     try {
       const op = ops.get(step.op);
       if (!op) throw new Error(`the spec has no operation ${step.op}`);
