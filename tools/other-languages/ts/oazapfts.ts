@@ -4,7 +4,7 @@ import * as api from './generated/oazapfts/api';
 import camelCase = require('lodash/camelCase');
 import * as ts from 'typescript';
 import { fail, main, type Settings } from './scenario';
-import { type Caller, formObject, isMultipart, type Operation, type Parameter } from './steps';
+import { byName, type Caller, formObject, isMultipart, type Operation, type Parameter } from './steps';
 
 // The arguments oazapfts 7.5.0 writes (argumentStyle "positional", its default): the required
 // parameters in spec order, then the body if the operation has one, then an object of the
@@ -39,7 +39,7 @@ type Fn = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
 const call = (settings: Settings): Caller => {
   configure(settings);
   return async (c) => {
-    const fn = (api as unknown as Record<string, Fn | undefined>)[c.op.id];
+    const fn = byName(api as unknown as Record<string, Fn>, c.op.id);
     if (typeof fn !== 'function') throw new Error(`oazapfts generated no function ${c.op.id}`);
     const body = isMultipart(c) ? formObject(c) : c.body;
     const r = await fn(...positional(c.op, { ...c.path, ...c.query }, body));

@@ -11,7 +11,7 @@ import {
 } from './generated/openapi-typescript-codegen';
 import * as generated from './generated/openapi-typescript-codegen';
 import { main, type Settings } from './scenario';
-import { type Caller, formObject, isMultipart, type Operation } from './steps';
+import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 import camelcase = require('camelcase');
 
 // Names as openapi-typescript-codegen 0.31.0 makes them (camelcase 6, as it uses): the service
@@ -32,10 +32,11 @@ type Method = (options: Record<string, unknown>) => Promise<unknown>;
 const call = (settings: Settings): Caller => {
   configure(settings);
   return async (c) => {
-    const service = (generated as unknown as Record<string, Record<string, Method> | undefined>)[
-      `${camelcase(clean(c.op.tag), { pascalCase: true })}Service`
-    ];
-    const method = service?.[camelcase(clean(c.op.id))];
+    const service = byName(
+      generated as unknown as Record<string, Record<string, Method>>,
+      `${camelcase(clean(c.op.tag), { pascalCase: true })}Service`,
+    );
+    const method = byName(service, camelcase(clean(c.op.id)));
     if (!method) throw new Error(`openapi-typescript-codegen generated no ${c.op.tag} service method ${c.op.id}`);
     const options: Record<string, unknown> = {};
     for (const [name, value] of [...Object.entries(c.path), ...Object.entries(c.query)]) options[parameterName(name)] = value;

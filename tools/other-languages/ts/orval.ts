@@ -2,7 +2,7 @@
 // `{status, data, headers}` for every declared status; the caller narrows on `status`.
 import * as api from './generated/orval/api';
 import { fail, main } from './scenario';
-import { type Caller, formObject, isMultipart, type Operation } from './steps';
+import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 
 // The arguments orval 8.38.0 writes (@orval/core getProps, then sortByPriority): the path
 // parameters in the order of the path's placeholders, the body, then `params` (the query
@@ -33,7 +33,7 @@ function positional(op: Operation, path: Record<string, unknown>, query: Record<
 
 type Fn = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
 const call = (): Caller => async (c) => {
-  const fn = (api as unknown as Record<string, Fn | undefined>)[c.op.id];
+  const fn = byName(api as unknown as Record<string, Fn>, c.op.id);
   if (typeof fn !== 'function') throw new Error(`orval generated no function ${c.op.id}`);
   const r = await fn(...positional(c.op, c.path, c.query, isMultipart(c) ? formObject(c) : c.body));
   return { ok: r.status >= 200 && r.status < 300, status: r.status, data: r.data };

@@ -218,6 +218,16 @@ export function formData(call: Call): FormData {
   return form;
 }
 
+// A generated function or service by the name it was made from: exactly, else ignoring case
+// and punctuation, since generators camelCase names their own way (`listLLMs` -> `listLlMs`).
+export function byName<T>(found: Record<string, T> | undefined, name: string): T | undefined {
+  if (!found) return undefined;
+  if (name in found) return found[name];
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const key = Object.keys(found).find((k) => plain(k) === plain(name));
+  return key === undefined ? undefined : found[key];
+}
+
 export function isMultipart(call: Call): boolean {
   return call.form !== undefined || call.files !== undefined;
 }

@@ -5,7 +5,7 @@
 import { Api, BooleanString, ContentType, ExportType, StorageFileType } from './generated/swagger-typescript-api/api';
 import camelCase = require('lodash/camelCase');
 import { main, type Settings } from './scenario';
-import { type Caller, formObject, isMultipart, type Operation } from './steps';
+import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 
 // swagger-typescript-api 13.13.0 (templates/default/procedure-call.ejs): the method
 // `api.<camelCase of the path's first segment>.<operationId>` takes the path parameters in
@@ -25,8 +25,8 @@ type Fn = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
 const call = (settings: Settings): Caller => {
   const api = client(settings);
   return async (c) => {
-    const group = (api as unknown as Record<string, Record<string, Fn> | undefined>)[camelCase(c.op.path.split('/').filter(Boolean)[0] ?? '')];
-    const fn = group?.[c.op.id];
+    const group = byName(api as unknown as Record<string, Record<string, Fn>>, camelCase(c.op.path.split('/').filter(Boolean)[0] ?? ''));
+    const fn = byName(group, c.op.id);
     if (typeof fn !== 'function') throw new Error(`swagger-typescript-api generated no method for ${c.op.id} (${c.op.path})`);
     const multipart = isMultipart(c);
     const args = positional(c.op, { ...c, body: multipart ? formObject(c) : c.body }, multipart ? { type: ContentType.FormData } : {});
