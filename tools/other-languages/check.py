@@ -7,9 +7,11 @@ other teams would use it (docs/FOR-OTHER-LANGUAGES.md).
    the spec forbids that must not compile (ts/one-of-rules.ts).
 3. The mock runs on a free loopback port behind Stoplight Prism in proxy mode, which validates
    every request and response against dist/openapi.json. Through Prism: each TypeScript client
-   runs ts/scenario.ts (every operation, chat upload with a file included), then the Python
-   client and the CLI run python_workload.py. The mock's request log must show every
-   operation of the spec for each of them.
+   runs ts/scenario.ts (the typed scenario, chat upload with a file included) and then plays
+   every steps/*.json file (operations written as data, checked against the operation index
+   first) through one generic call per generator; then the Python client plays the same and
+   the CLI runs (python_workload.py). The mock's request log must show every operation of the
+   spec for each of them.
 4. Prism must report no violation for any of it; two planted violations sent last (a request
    out of bounds, an undeclared response status) prove that its findings are seen.
 
@@ -34,6 +36,8 @@ from pathlib import Path
 
 import httpx
 import python_workload
+import steps
+from ango_hub._index import operations
 from ango_hub.testing import run_mock_server
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
@@ -253,11 +257,24 @@ def build_clients(work: Path, timer: Timer) -> None:
         run([str(BIN / "tsc"), "-p", "tsconfig.json"], cwd=work, what="tsc --strict")
 
 
+def load_steps(work: Path) -> Path:
+    """The steps files, checked against the operation index, as one file for the clients."""
+    files = steps.load()
+    problems = steps.problems(files, operations())
+    if problems:
+        raise CheckFailed("steps files do not fit the spec:\n" + "\n".join(problems))
+    target = work / "steps.json"
+    target.write_text(json.dumps([{"name": f.name, "steps": f.steps} for f in files]))
+    return target
+
+
 def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
     """Every client, then the Python client and CLI, through Prism in front of the mock."""
     with run_mock_server() as mock, prism_proxy(mock.base_url, work / "prism.log") as base_url:
         env = {"ANGO_BASE_URL": base_url, "ANGO_API_KEY": mock.api_key}
         env["ANGO_PROJECT"] = mock.project_id
+        env["ANGO_SPEC"] = str(DIST / "openapi.json")
+        env["ANGO_STEPS"] = str(work / "steps.json")
         operations_seen(mock.root_url, mock.api_key)
         log = work / "prism.log"
         for generator in GENERATORS:
@@ -269,7 +286,10 @@ def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
                 print(f"{generator.name}: {prism_findings(log.read_text())[0] - before} requests")
         with timer.step("run through Prism: Python client and CLI"):
             before = prism_findings(log.read_text())[0]
-            python_workload.library(base_url, mock.api_key, mock.project_id, work)
+            try:
+                python_workload.library(base_url, mock.api_key, mock.project_id, work)
+            except steps.StepFailed as failure:
+                raise CheckFailed(str(failure)) from None
             python_workload.cli(base_url, mock.api_key, mock.project_id, work)
             seen = operations_seen(mock.root_url, mock.api_key)
             require_all(expected, seen, "the Python client and CLI")
@@ -307,6 +327,8 @@ def main() -> int:
     try:
         with timer.step("OpenAPI 3.0.3 bundle validates as 3.0 (openapi-spec-validator)"):
             check_openapi_30_bundle()
+        with timer.step("steps/*.json fit the operation index"):
+            load_steps(work)
         build_clients(work, timer)
         exercise(work, timer, expected)
         print(judge_prism((work / "prism.log").read_text()))

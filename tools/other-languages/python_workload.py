@@ -1,5 +1,6 @@
 """What the Python client and the CLI send during the cross-language check: every operation,
-through whatever base URL they are given (Prism's proxy, in check.py)."""
+through whatever base URL they are given (Prism's proxy, in check.py). The library runs the
+typed calls below, then plays every steps/*.json file through ``hub.call``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import steps
 from ango_hub import AngoHub
 
 ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
@@ -57,6 +59,7 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
         )
         list(hub.exports.iter_tasks(project, format="json", v3=True))
         _expect("delete deleted", hub.assets.delete(project, [asset.field_id]).deleted, 1)
+        steps.play_all(hub, generator="python", project=project)
 
 
 def cli(base_url: str, api_key: str, project: str, work: Path) -> None:

@@ -1,11 +1,60 @@
 // oazapfts: one function per operation; each resolves to `{status, data}` for every declared
 // status, so the caller narrows on `status`. Base URL and key go in the exported `defaults`.
 import * as api from './generated/oazapfts/api';
-import { fail, main } from './scenario';
+import camelCase = require('lodash/camelCase');
+import * as ts from 'typescript';
+import { fail, main, type Settings } from './scenario';
+import { byName, type Caller, formObject, isMultipart, type Operation, type Parameter } from './steps';
 
-main('oazapfts', ({ baseUrl, apiKey, project }) => {
+// The arguments oazapfts 7.5.0 writes (argumentStyle "positional", its default): the required
+// parameters in spec order, then the body if the operation has one, then an object of the
+// optional parameters, then request options. The object's keys are identifiers made as
+// oazapfts makes them (src/helpers/toIdentifier.ts): lodash camelCase, `$` before a
+// TypeScript keyword (`type` -> `$type`), the location appended when two names collide.
+function identifier(name: string): string {
+  const camel = camelCase(name);
+  const valid = /^[A-Za-z_$][\w$]*$/.test(camel) && ts.identifierToKeywordKind(ts.factory.createIdentifier(camel)) === undefined;
+  return valid ? camel : `$${camel}`;
+}
+
+function identifiers(parameters: Parameter[]): Map<Parameter, string> {
+  const names = new Map<Parameter, string>();
+  for (const p of [...parameters].sort((a, b) => a.name.length - b.name.length)) {
+    const name = identifier(p.name);
+    names.set(p, [...names.values()].includes(name) ? name + p.in.charAt(0).toUpperCase() + p.in.slice(1) : name);
+  }
+  return names;
+}
+
+function positional(op: Operation, values: Record<string, unknown>, body: unknown): unknown[] {
+  const names = identifiers(op.parameters);
+  const args: unknown[] = op.parameters.filter((p) => p.required).map((p) => values[p.name]);
+  if (op.body) args.push(body);
+  const optional = op.parameters.filter((p) => !p.required);
+  if (optional.length) args.push(Object.fromEntries(optional.map((p) => [names.get(p), values[p.name]])));
+  return args;
+}
+
+type Fn = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
+const call = (settings: Settings): Caller => {
+  configure(settings);
+  return async (c) => {
+    const fn = byName(api as unknown as Record<string, Fn>, c.op.id);
+    if (typeof fn !== 'function') throw new Error(`oazapfts generated no function ${c.op.id}`);
+    const body = isMultipart(c) ? formObject(c) : c.body;
+    const r = await fn(...positional(c.op, { ...c.path, ...c.query }, body));
+    return { ok: r.status >= 200 && r.status < 300, status: r.status, data: r.data };
+  };
+};
+
+function configure({ baseUrl, apiKey }: Settings) {
   api.defaults.baseUrl = baseUrl;
   api.defaults.headers = { apikey: apiKey };
+}
+
+main('oazapfts', (settings) => {
+  const { project } = settings;
+  configure(settings);
   return {
     async getUploadUrl(name) {
       const r = await api.getUploadUrl(name, project);
@@ -62,4 +111,4 @@ main('oazapfts', ({ baseUrl, apiKey, project }) => {
       return r.status === 200 ? (r.data.data.deleted ?? -1) : fail('deleteAssets', r.status, r.data);
     },
   };
-});
+}, call);

@@ -4,10 +4,35 @@
 // `format: binary` is typed `string`, so the Blob is cast.
 import createClient from 'openapi-fetch';
 import type { paths } from './generated/openapi-typescript/schema';
-import { fail, main } from './scenario';
+import { fail, main, type Settings } from './scenario';
+import { type Caller, formData, isMultipart } from './steps';
 
-main('openapi-typescript+openapi-fetch', ({ baseUrl, apiKey, project }) => {
-  const api = createClient<paths>({ baseUrl, headers: { apikey: apiKey } });
+const client = ({ baseUrl, apiKey }: Settings) => createClient<paths>({ baseUrl, headers: { apikey: apiKey } });
+
+// Any operation: `api.GET/POST/...(path as in the spec, { params: { path, query }, body })`.
+// The typed methods take only the spec's paths, so the generic call loosens their type.
+type Loose = (
+  path: string,
+  init: { params: object; body?: unknown; bodySerializer?: (body: unknown) => FormData },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+const call = (settings: Settings): Caller => {
+  const api = client(settings) as unknown as Record<string, Loose>;
+  return async (c) => {
+    const send = api[c.op.method];
+    if (!send) throw new Error(`openapi-fetch has no ${c.op.method} method`);
+    const multipart = isMultipart(c) ? { body: {}, bodySerializer: () => formData(c) } : {};
+    const { data, error, response } = await send(c.op.path, {
+      params: { path: c.path, query: c.query },
+      ...(c.body !== undefined ? { body: c.body } : {}),
+      ...multipart,
+    });
+    return { ok: response.ok, status: response.status, data: response.ok ? data : error };
+  };
+};
+
+main('openapi-typescript+openapi-fetch', (settings) => {
+  const { project } = settings;
+  const api = client(settings);
   const path = { projectId: project };
   return {
     async getUploadUrl(name) {
@@ -87,4 +112,4 @@ main('openapi-typescript+openapi-fetch', ({ baseUrl, apiKey, project }) => {
       return data ? (data.data.deleted ?? -1) : fail('deleteAssets', response.status, error);
     },
   };
-});
+}, call);

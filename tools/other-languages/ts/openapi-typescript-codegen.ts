@@ -3,16 +3,62 @@
 // the exported OpenAPI config. Enums are string unions (`'split'`): the parameters' documented
 // defaults do not compile against its TypeScript enums.
 import {
+  ApiError,
   AssetsService,
   ImportExportService,
   OpenAPI,
   ProjectsService,
 } from './generated/openapi-typescript-codegen';
-import { main } from './scenario';
+import * as generated from './generated/openapi-typescript-codegen';
+import { main, type Settings } from './scenario';
+import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
+import camelcase = require('camelcase');
 
-main('openapi-typescript-codegen', ({ baseUrl, apiKey, project }) => {
+// Names as openapi-typescript-codegen 0.31.0 makes them (camelcase 6, as it uses): the service
+// of the operation's first tag, the method from the operationId, each parameter's key in the
+// options object (`_` before a JavaScript reserved word), and the body under `formData` when
+// its first known media type is a form, else `requestBody`.
+const clean = (name: string) => name.replace(/^[^a-zA-Z]+/g, '').replace(/[^\w-]+/g, '-').trim();
+const RESERVED =
+  /^(arguments|break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|eval|export|extends|false|finally|for|function|if|implements|import|in|instanceof|interface|let|new|null|package|private|protected|public|return|static|super|switch|this|throw|true|try|typeof|var|void|while|with|yield)$/g;
+const parameterName = (name: string) => camelcase(clean(name)).replace(RESERVED, '_$1');
+const MEDIA = ['application/json-patch+json', 'application/json', 'application/x-www-form-urlencoded', 'text/json', 'text/plain', 'multipart/form-data', 'multipart/mixed', 'multipart/related', 'multipart/batch'];
+const bodyName = (op: Operation) => {
+  const media = op.body?.media.find((m) => MEDIA.includes(m.split(';')[0]?.trim() ?? ''));
+  return media === 'multipart/form-data' || media === 'application/x-www-form-urlencoded' ? 'formData' : 'requestBody';
+};
+
+type Method = (options: Record<string, unknown>) => Promise<unknown>;
+const call = (settings: Settings): Caller => {
+  configure(settings);
+  return async (c) => {
+    const service = byName(
+      generated as unknown as Record<string, Record<string, Method>>,
+      `${camelcase(clean(c.op.tag), { pascalCase: true })}Service`,
+    );
+    const method = byName(service, camelcase(clean(c.op.id)));
+    if (!method) throw new Error(`openapi-typescript-codegen generated no ${c.op.tag} service method ${c.op.id}`);
+    const options: Record<string, unknown> = {};
+    for (const [name, value] of [...Object.entries(c.path), ...Object.entries(c.query)]) options[parameterName(name)] = value;
+    if (isMultipart(c)) options[bodyName(c.op)] = formObject(c);
+    else if (c.body !== undefined) options[bodyName(c.op)] = c.body;
+    try {
+      return { ok: true, data: await method.call(service, options) };
+    } catch (error: unknown) {
+      if (error instanceof ApiError) return { ok: false, status: error.status, data: error.body };
+      throw error;
+    }
+  };
+};
+
+function configure({ baseUrl, apiKey }: Settings) {
   OpenAPI.BASE = baseUrl;
   OpenAPI.HEADERS = { apikey: apiKey };
+}
+
+main('openapi-typescript-codegen', (settings) => {
+  const { project } = settings;
+  configure(settings);
   return {
     async getUploadUrl(name) {
       return (await AssetsService.getUploadUrl({ name, project })).data.uploadUrl;
@@ -64,4 +110,4 @@ main('openapi-typescript-codegen', ({ baseUrl, apiKey, project }) => {
       return (await AssetsService.deleteAssets({ projectId: project, requestBody: { assets, project } })).data.deleted ?? -1;
     },
   };
-});
+}, call);

@@ -2,6 +2,42 @@
 // `{status, data, headers}` for every declared status; the caller narrows on `status`.
 import * as api from './generated/orval/api';
 import { fail, main } from './scenario';
+import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
+
+// The arguments orval 8.38.0 writes (@orval/core getProps, then sortByPriority): the path
+// parameters in the order of the path's placeholders, the body, then `params` (the query
+// parameters by their spec names); arguments that are optional move after the required ones,
+// and those with a default go last. Then request options.
+interface Arg {
+  value: unknown;
+  required: boolean;
+  hasDefault: boolean;
+}
+
+function positional(op: Operation, path: Record<string, unknown>, query: Record<string, unknown>, body: unknown): unknown[] {
+  const placeholders = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const args: Arg[] = placeholders.map((name) => {
+    const p = op.parameters.find((q) => q.in === 'path' && q.name === name);
+    return { value: path[name ?? ''], required: p?.required ?? false, hasDefault: p?.default !== undefined };
+  });
+  if (op.body) args.push({ value: body, required: op.body.required === true, hasDefault: false });
+  const queried = op.parameters.filter((p) => p.in === 'query');
+  if (queried.length) args.push({ value: query, required: queried.some((p) => p.required), hasDefault: false });
+  // orval's sortByPriority (a stable sort)
+  return args.sort((a, b) => {
+    if (a.hasDefault !== b.hasDefault) return a.hasDefault ? 1 : -1;
+    if (a.required === b.required) return 0;
+    return a.required ? -1 : 1;
+  }).map((a) => a.value);
+}
+
+type Fn = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
+const call = (): Caller => async (c) => {
+  const fn = byName(api as unknown as Record<string, Fn>, c.op.id);
+  if (typeof fn !== 'function') throw new Error(`orval generated no function ${c.op.id}`);
+  const r = await fn(...positional(c.op, c.path, c.query, isMultipart(c) ? formObject(c) : c.body));
+  return { ok: r.status >= 200 && r.status < 300, status: r.status, data: r.data };
+};
 
 main('orval', ({ project }) => ({
   async getUploadUrl(name) {
@@ -56,4 +92,4 @@ main('orval', ({ project }) => ({
     const r = await api.deleteAssets(project, { assets });
     return r.status === 200 ? (r.data.data.deleted ?? -1) : fail('deleteAssets', r.status, r.data);
   },
-}));
+}), call);

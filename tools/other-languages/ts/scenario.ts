@@ -1,7 +1,9 @@
 // The one workflow every generated TypeScript client runs against the mock: each operation of
 // the spec once (export twice: /export and /exportV3), checking what comes back. An adapter per
 // generator (../ts/<generator>.ts) says how that generator's client makes each call, which is
-// also what docs/FOR-OTHER-LANGUAGES.md shows.
+// also what docs/FOR-OTHER-LANGUAGES.md shows. Then every steps file (../steps/*.json) is
+// played through the adapter's one generic `Caller` (steps.ts): operations added as data.
+import { type Caller, playSteps } from './steps';
 
 // The two bits of Node used here, declared rather than pulling in @types/node.
 declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
@@ -97,8 +99,14 @@ export async function run(generator: string, client: Client): Promise<void> {
   console.log(`${generator}: every operation answered as expected`);
 }
 
-export function main(generator: string, client: (s: Settings) => Client): void {
-  run(generator, client(settings())).catch((error: unknown) => {
+export function main(generator: string, client: (s: Settings) => Client, call: (s: Settings) => Caller): void {
+  const given = settings();
+  const both = async () => {
+    await run(generator, client(given));
+    const played = await playSteps(generator, given.project, call(given));
+    console.log(`${generator}: ${played} steps answered as expected`);
+  };
+  both().catch((error: unknown) => {
     console.error(`${generator}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
