@@ -90,16 +90,17 @@ def test_instructions_are_stored_and_read_back(api: httpx.Client, mock: MockServ
 
 
 def test_instructions_need_a_file_part_and_respect_the_body_limit() -> None:
-    with run_mock_server(config=MockConfig(max_body_bytes=10_000)) as mock:
-        with httpx.Client(base_url=mock.base_url, headers={"apikey": mock.api_key}) as api:
-            path = f"/project/{mock.project_id}/instructions"
-            as_text = api.post(path, files={"file": (None, "not a file")})
-            assert as_text.status_code == 400
-            assert "body.file" in as_text.json()["message"]
-            too_big = api.post(path, files={"file": ("big.pdf", b"x" * 20_000)})
-            assert too_big.status_code == 400
-            assert "limit of 10000 bytes" in too_big.json()["message"]
-            assert mock.project.instructions is None
+    config = MockConfig(max_body_bytes=10_000)
+    with run_mock_server(config=config) as mock, httpx.Client(base_url=mock.base_url) as api:
+        api.headers["apikey"] = mock.api_key
+        path = f"/project/{mock.project_id}/instructions"
+        as_text = api.post(path, files={"file": (None, "not a file")})
+        assert as_text.status_code == 400
+        assert "body.file" in as_text.json()["message"]
+        too_big = api.post(path, files={"file": ("big.pdf", b"x" * 20_000)})
+        assert too_big.status_code == 400
+        assert "limit of 10000 bytes" in too_big.json()["message"]
+        assert mock.project.instructions is None
 
 
 def test_label_validation_keeps_fields_left_out(api: httpx.Client, mock: MockServer) -> None:
