@@ -73,7 +73,7 @@ def test_members_and_performance_with_a_json_body(
         "role=Lead",
     )
     assert added.code == 0, added
-    assert mock.project.members == {"a@example.com": "Lead"}
+    assert mock.project.members["a@example.com"] == "Lead"
     body = tmp_path / "window.json"
     body.write_text(json.dumps({"interval": ["2000-01-01T00:00:00Z", "2000-01-02T00:00:00Z"]}))
     result = cli(

@@ -44,11 +44,16 @@ def _import(hub: AngoHub, project_id: str, *external_ids: str) -> None:
 def test_add_members_keeps_them_with_their_role(hub: AngoHub, mock: MockServer) -> None:
     hub.projects.add_members(mock.project_id, ["a@example.com"], "Labeler")
     members = hub.projects.add_members(mock.project_id, ["b@example.com"], "Reviewer")
+    owner = f"owner@{mock.project.organization_id}.mock.invalid"
     assert members == [
+        ProjectMember(user=owner, role="Manager"),
         ProjectMember(user="a@example.com", role="Labeler"),
         ProjectMember(user="b@example.com", role="Reviewer"),
     ]
-    assert mock.project.members == {"a@example.com": "Labeler", "b@example.com": "Reviewer"}
+    assert list(mock.project.members.items())[1:] == [
+        ("a@example.com", "Labeler"),
+        ("b@example.com", "Reviewer"),
+    ]
 
 
 def test_add_members_bad_role_is_refused_before_sending(wire_hub: WireHub) -> None:

@@ -34,15 +34,24 @@ def test_members_are_kept_with_their_role_and_a_repeat_changes_nothing(
     api: httpx.Client, mock: MockServer
 ) -> None:
     path = f"/project/{mock.project_id}/assigned"
+    owner = f"owner@{mock.project.organization_id}.mock.invalid"  # the project's creator
     _post(api, path, {"assignees": ["a@example.com", "b@example.com"], "role": "Labeler"})
     after = _post(api, path, {"assignees": ["b@example.com"], "role": "Reviewer"})
     expected = [
+        {"user": owner, "role": "Manager"},
         {"user": "a@example.com", "role": "Labeler"},
         {"user": "b@example.com", "role": "Reviewer"},
     ]
     assert after["assignedTo"] == expected
     assert _post(api, path, {"assignees": ["b@example.com"], "role": "Reviewer"}) == after
-    assert mock.project.members == {"a@example.com": "Labeler", "b@example.com": "Reviewer"}
+    assert mock.project.members == {
+        owner: "Manager",
+        "a@example.com": "Labeler",
+        "b@example.com": "Reviewer",
+    }
+    # The SDK's get_project (and getProject) read the same list.
+    shown = api.get(f"/project/{mock.project_id}").json()["data"]["project"]["assignedTo"]
+    assert shown == expected
 
 
 def test_members_bad_role_and_empty_list_name_the_field(
@@ -57,7 +66,7 @@ def test_members_bad_role_and_empty_list_name_the_field(
     empty = api.post(path, json={"assignees": [], "role": "Labeler"})
     assert empty.status_code == 400
     assert "assignees" in empty.json()["message"]
-    assert mock.project.members == {}
+    assert list(mock.project.members) == [f"owner@{mock.project.organization_id}.mock.invalid"]
 
 
 def test_instructions_are_stored_and_read_back(api: httpx.Client, mock: MockServer) -> None:
@@ -290,7 +299,7 @@ def test_other_organisations_projects_are_404_and_a_missing_key_401() -> None:
         assert [c.status_code for c in calls] == [404] * 7
         other = mock.state.projects[OTHER_PROJECT]
         assert (other.members, other.instructions, other.asset_builder_templates) == (
-            {},
+            {f"owner@{other.organization_id}.mock.invalid": "Manager"},
             None,
             [],
         )

@@ -37,6 +37,12 @@ POSITIVE_400_REASONS = {
     # `createdAt`/`updatedAt` hold JSON objects as text ({"$gt", "$lt"} with ISO dates).
     "exportTasks": "createdAt/updatedAt not a JSON date range",
     "exportTasksV3": "createdAt/updatedAt not a JSON date range",
+    # `selectedExternalId`/`batchColumn` must name `dataConfig` keys; media columns need a
+    # `storage` (the SDK's validate() rules, said in the description).
+    "createAssetBuilderTemplate": "column not in dataConfig or media column without storage",
+    # `batches` must be the project's; `interval` and `startDate`/`endDate` must agree, start
+    # before end.
+    "getProjectPerformance": "unknown batch or an inconsistent window",
 }
 
 

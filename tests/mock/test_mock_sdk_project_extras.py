@@ -76,11 +76,17 @@ def test_official_sdk_project_extras(mock: MockServer, tmp_path: Path) -> None:
     project = mock.project
 
     members = out["add_members_again"]["data"]["assignedTo"]
+    owner = f"owner@{project.organization_id}.mock.invalid"
     assert members == [
+        {"user": owner, "role": "Manager"},
         {"user": "labeler@example.com", "role": "Labeler"},
         {"user": "reviewer@example.com", "role": "Reviewer"},
     ]
-    assert project.members == {"labeler@example.com": "Labeler", "reviewer@example.com": "Reviewer"}
+    assert project.members == {
+        owner: "Manager",
+        "labeler@example.com": "Labeler",
+        "reviewer@example.com": "Reviewer",
+    }
 
     guide = b"%PDF-1.4 instructions " * 500
     first = out["upload_instructions"]["data"]["instructions"]

@@ -296,6 +296,7 @@ class Project:
             "organization": self.organization_id,
             "type": "classic",
             "batches": [b.to_api() for b in self.batches.values()],
+            "assignedTo": self.members_to_api(),
             "createdAt": self.created_at,
         }
 
@@ -366,6 +367,7 @@ class MockState:
                     raise ValueError(f"project {pid} belongs to another organisation")
                 return existing
             project = Project(id=pid, organization_id=org.id, name=name or f"Mock project {pid}")
+            project.members[org.owner_email] = "Manager"  # whoever creates a project manages it
             self.projects[pid] = project
             return project
 
