@@ -40,9 +40,8 @@ POSITIVE_400_REASONS = {
     # `selectedExternalId`/`batchColumn` must name `dataConfig` keys; media columns need a
     # `storage` (the SDK's validate() rules, said in the description).
     "createAssetBuilderTemplate": "column not in dataConfig or media column without storage",
-    # `batches` must be the project's; `interval` and `startDate`/`endDate` must agree, start
-    # before end.
-    "getProjectPerformance": "unknown batch or an inconsistent window",
+    # `interval` and `startDate`/`endDate` must agree, the start before the end.
+    "getProjectPerformance": "an inconsistent window",
 }
 
 
