@@ -103,7 +103,8 @@ def performance(
     users: list[str],
 ) -> dict[str, Any]:
     """``Performance``: tasks changed inside ``window`` (on ``updatedAt``), in any of
-    ``batch_ids`` (all when empty; like every mock filter, an unknown ID matches nothing), counted overall and per labeller (``users`` when given)."""
+    ``batch_ids`` (all when empty; as in every mock filter, an unknown ID matches nothing),
+    counted overall and per labeller (``users`` when given)."""
     start, end = window
     chosen = list(_select(project.iter_assets(), start, end, set(batch_ids)))
     per_user: dict[str, Counter[str]] = {}
