@@ -93,6 +93,8 @@ template = AssetBuilderTemplate(
     },
 )
 out["create_asset_builder_template"] = sdk.create_asset_builder_template(project, template)
+out["get_asset_builder_templates"] = sdk.get_asset_builder_templates(project)
+out["project_instructions"] = sdk.get_project(project)["data"]["project"]["instructions"]
 out["get_metrics"] = {m.value: sdk.get_metrics(project, m) for m in Metrics}
 now = datetime.now(UTC)
 out["get_project_performance"] = sdk.get_project_performance(project)

@@ -114,6 +114,9 @@ def test_official_sdk_project_extras(mock: MockServer, tmp_path: Path) -> None:
         "storage": "Public",
     }
     assert [t["_id"] for t in project.asset_builder_templates] == [template["_id"]]
+    # The SDK reads them back from its project (get_asset_builder_templates).
+    assert out["get_asset_builder_templates"] == [template]
+    assert out["project_instructions"] == project.instructions["url"]
 
     metrics = {name: answer["data"] for name, answer in out["get_metrics"].items()}
     assert len(metrics) == 6

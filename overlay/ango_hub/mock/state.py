@@ -297,6 +297,8 @@ class Project:
             "type": "classic",
             "batches": [b.to_api() for b in self.batches.values()],
             "assignedTo": self.members_to_api(),
+            "assetBuilderTemplates": list(self.asset_builder_templates),
+            "instructions": (self.instructions or {}).get("url"),
             "createdAt": self.created_at,
         }
 
