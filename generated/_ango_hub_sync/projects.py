@@ -3,11 +3,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import builtins
+import mimetypes
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
 
-from ango_hub_api.models import ProjectListItem, ProjectListResponse, ProjectPage
+from ango_hub_api.models import (
+    AssetBuilderTemplateResponse,
+    DataConfigItem,
+    InstructionsFile,
+    InstructionsResponse,
+    LabelValidation,
+    LabelValidationResponse,
+    Performance,
+    PerformanceResponse,
+    ProjectListItem,
+    ProjectListResponse,
+    ProjectMember,
+    ProjectMembersResponse,
+    ProjectMetric,
+    ProjectMetricResponse,
+    ProjectMetricResult,
+    ProjectPage,
+    ProjectRole,
+    RerunWebhookResponse,
+    RerunWebhookResult,
+    StoredAssetBuilderTemplate,
+)
 
-from ._base import Resource
+from ._base import Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 
@@ -32,3 +59,146 @@ class Projects(Resource):
 
         for project in pages(fetch, page_size):
             yield project
+
+    # -- project extras: members, instructions, validation, webhooks, templates, figures --
+
+    def add_members(
+        self, project_id: str, emails: Sequence[str], role: ProjectRole | str
+    ) -> builtins.list[ProjectMember]:  # `list` here is the method above
+        """Add organisation members (by email) to the project, all with ``role`` (``Manager``,
+        ``Lead``, ``Reviewer`` or ``Labeler``); a member already there gets ``role``. Returns
+        every member of the project afterwards. Safe to repeat (retried like a read)."""
+        body = {"assignees": list(emails), "role": role}
+        answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
+        return ProjectMembersResponse.from_dict(answer).data.assigned_to
+
+    def upload_instructions(
+        self,
+        project_id: str,
+        file: str | os.PathLike[str] | IO[bytes],
+        *,
+        storage_id: str | None = None,
+        bucket: str | None = None,
+    ) -> InstructionsFile:
+        """Upload the project's labelling instructions (replacing any earlier file) from a path
+        or an open binary file; the file is streamed, never read into memory whole. Its name
+        (and type, guessed from the name) are kept. ``storage_id``/``bucket`` keep it in the
+        organisation's own storage."""
+        params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
+        part = _file_part(file)
+        answer = self._hub.call("uploadInstructions", params, files={"file": part})
+        return InstructionsResponse.from_dict(answer).data.instructions
+
+    def set_label_validation(
+        self,
+        project_id: str,
+        *,
+        custom_validation_enabled: bool | None = None,
+        validation_function: str | None = None,
+        external_validation: Mapping[str, Any] | None = None,
+    ) -> LabelValidation:
+        """Change the project's label validation; arguments left out keep their value.
+        Returns the settings afterwards. Safe to repeat."""
+        body = present(
+            {
+                "customValidationEnabled": custom_validation_enabled,
+                "validationFunction": validation_function,
+                "externalValidation": external_validation,
+            }
+        )
+        params = {"projectId": project_id}
+        answer = self._hub.call("updateLabelValidation", params, body=body)
+        return LabelValidationResponse.from_dict(answer).data.label_validation
+
+    def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
+        """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
+        (and which) tasks are re-sent. Not retried after a server error: a retry would send
+        the webhooks once more."""
+        params = {"projectId": project_id}
+        answer = self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
+        return RerunWebhookResponse.from_dict(answer).data
+
+    def create_asset_builder_template(
+        self,
+        project_id: str,
+        *,
+        name: str,
+        template: str,
+        external_id_column: str,
+        data_config: Mapping[str, DataConfigItem | Mapping[str, Any]],
+        description: str | None = None,
+        batch_column: str | None = None,
+        pre_label_config: Mapping[str, Any] | None = None,
+    ) -> StoredAssetBuilderTemplate:
+        """Create an asset builder template: ``template`` is the asset's HTML with
+        ``{{column}}`` placeholders, ``data_config`` one entry per input column (``type``:
+        text, link, image, audio, video, iframe or pdf; media types need a ``storage``),
+        ``external_id_column`` and ``batch_column`` name columns of ``data_config``. Returns
+        the template with its new ``id``."""
+        body = present(
+            {
+                "name": name,
+                "template": template,
+                "selectedExternalId": external_id_column,
+                "dataConfig": {
+                    column: item.to_dict() if isinstance(item, DataConfigItem) else dict(item)
+                    for column, item in data_config.items()
+                },
+                "description": description,
+                "batchColumn": batch_column,
+                "preLabelConfig": None if pre_label_config is None else dict(pre_label_config),
+            }
+        )
+        params = {"projectId": project_id}
+        answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
+        return AssetBuilderTemplateResponse.from_dict(answer).data.template
+
+    def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
+        """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
+        ``AnnotationStatus``, ``AnswerDistribution``, ``ConsensusRanges``, ``AssetSize``):
+        ``.total`` counted and one ``.groups`` row (``key``, ``count``, maybe ``value``) per
+        group."""
+        params = {"projectId": project_id, "metric": metric}
+        answer = self._hub.call("getProjectMetrics", params)
+        return ProjectMetricResponse.from_dict(answer).data
+
+    def performance(
+        self,
+        project_id: str,
+        *,
+        start: datetime | str | None = None,
+        end: datetime | str | None = None,
+        batches: Sequence[str] | None = None,
+        users: Sequence[str] | None = None,
+    ) -> Performance:
+        """The project's labelling figures (tasks, completed, labelled, one row per labeller),
+        optionally within ``start``..``end`` (datetimes, naive ones read as UTC, or ISO
+        text), for some batch IDs and some users (emails). A full window goes as the SDK's
+        ``interval``, a one-sided one as the vendor's ``startDate``/``endDate``."""
+        window = present({"startDate": _iso(start), "endDate": _iso(end)})
+        body: dict[str, Any] = (
+            {"interval": [window["startDate"], window["endDate"]]} if len(window) == 2 else window
+        )
+        body.update(present({"batches": _listed(batches), "users": _listed(users)}))
+        params = {"projectId": project_id}
+        answer = self._hub.call("getProjectPerformance", params, body=body)
+        return PerformanceResponse.from_dict(answer).data.performance
+
+
+def _file_part(file: str | os.PathLike[str] | IO[bytes]) -> Any:
+    """A path as it is (the client opens and streams it); an open file with its own name."""
+    if isinstance(file, str | os.PathLike):
+        return Path(file)
+    name = Path(str(getattr(file, "name", "instructions"))).name
+    return (name, file, mimetypes.guess_type(name)[0] or "application/octet-stream")
+
+
+def _iso(moment: datetime | str | None) -> str | None:
+    if not isinstance(moment, datetime):
+        return moment
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _listed(values: Sequence[str] | None) -> list[str] | None:
+    return None if values is None else list(values)

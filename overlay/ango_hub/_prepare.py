@@ -109,7 +109,11 @@ def _content(
     if schema is None:
         raise AngoHubValidationError("files", f"{op.operation_id} takes no files")
     wire = schema_check.to_wire("body", {} if body is None else body, schema)
-    schema_check.check("body", wire, schema)
+    # File parts are body properties too (binary strings): a required `file` is satisfied.
+    parts = {name: "" for name in files or {}}
+    schema_check.check(
+        "body", {**wire, **parts} if parts and isinstance(wire, Mapping) else wire, schema
+    )
     if media == JSON:
         return {"json": wire}
     if not isinstance(wire, Mapping):

@@ -113,7 +113,10 @@ def test_file_part_of_a_multipart_operation(cli: RunCli, mock: MockServer, tmp_p
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["nope"], "OPERATION_ID: unknown operation 'nope' (accepted: assignBatches,"),
+        (
+            ["nope"],
+            "OPERATION_ID: unknown operation 'nope' (accepted: addProjectMembers, assignBatches,",
+        ),
         (
             ["listAssets", "-f", "projectid=x"],
             "--field projectid: not a parameter or body property of listAssets "

@@ -18,6 +18,11 @@ WRITES = {
     "importAttachments",
     "importLabels",
     "deleteAssets",
+    "addProjectMembers",
+    "uploadInstructions",
+    "updateLabelValidation",
+    "rerunWebhook",
+    "createAssetBuilderTemplate",
 }
 
 
@@ -36,10 +41,18 @@ def test_clean_write_run_agrees_and_removes_everything(ango_hub_mock: MockServer
     # Every deliberately bad request was refused with a 4xx.
     assert report.probes
     assert all(400 <= p["status"] < 500 for p in report.probes)
-    # 3 cloud assets + 1 chat asset, all gone; only the batches (no delete operation) remain.
+    # 3 cloud assets + 1 chat asset, all gone; only what no operation deletes remains (the
+    # batches, the asset builder template, the instructions file), reported as leftovers.
     assert len(report.removed) == 4
     assert ango_hub_mock.project.live_count() == before
-    assert {item.kind for item in report.leftovers} == {"batch"}
+    kinds = {item.kind for item in report.leftovers}
+    assert kinds == {"batch", "builder template", "instructions"}
+    (template,) = ango_hub_mock.project.asset_builder_templates
+    assert any(item.name == template["name"] for item in report.leftovers)
+    # Members and label validation are as before: the steps change nothing there.
+    owner = f"owner@{ango_hub_mock.project.organization_id}.mock.invalid"
+    assert ango_hub_mock.project.members == {owner: "Manager"}
+    assert ango_hub_mock.project.label_validation["customValidationEnabled"] is False
 
 
 def test_read_only_run_sends_no_write(ango_hub_mock: MockServer) -> None:

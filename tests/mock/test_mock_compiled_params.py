@@ -46,6 +46,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("/v2/exportV3", [("project", P), ("format", "csv")]),
     ("/v2/exportV3", [("project", P), ("includeAssets", "yes")]),
     ("/v2/exportV3", [("format", "json")]),
+    (f"/v2/{P}/overview/LabelStageGroups", []),
+    (f"/v2/{P}/overview/Velocity", []),
 ]
 
 
@@ -64,6 +66,7 @@ def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
         "exportTasks",
         "exportTasksV3",
+        "getProjectMetrics",
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",

@@ -26,6 +26,13 @@ EXPECTED_OPERATIONS = {
     "exportTasks": ("GET", "/export", {"200"}),
     "exportTasksV3": ("GET", "/exportV3", {"200"}),
     "listProjects": ("GET", "/listProjects", {"200"}),
+    "addProjectMembers": ("POST", "/project/{projectId}/assigned", {"200"}),
+    "uploadInstructions": ("POST", "/project/{projectId}/instructions", {"200"}),
+    "updateLabelValidation": ("POST", "/project/{projectId}/labelValidation", {"200"}),
+    "rerunWebhook": ("POST", "/project/{projectId}/rerun-webhook", {"200"}),
+    "createAssetBuilderTemplate": ("POST", "/project/{projectId}/assetBuilderTemplates", {"200"}),
+    "getProjectMetrics": ("GET", "/{projectId}/overview/{metric}", {"200"}),
+    "getProjectPerformance": ("POST", "/performance/{projectId}", {"200"}),
 }
 # 5xx one by one: a `5XX` range key breaks oazapfts and other generators
 # (docs/FOR-OTHER-LANGUAGES.md).
@@ -105,4 +112,4 @@ def test_operation_ids_are_unique() -> None:
         for method in item
         if isinstance(item[method], dict) and "operationId" in item[method]
     ]
-    assert len(ids) == len(set(ids)) == 13
+    assert len(ids) == len(set(ids)) == 20

@@ -310,6 +310,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project/{projectId}/assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add members to a project
+         * @description Adds organisation members to the project, each with the same project role; a user who
+         *     is already a member gets the role given here. Answers with the project's members after
+         *     the change.
+         *
+         *     Known only from the official SDK (`add_members_to_project`, body `{"assignees":
+         *     [emails], "role"}`); no vendor reference page documents it. The roles are the SDK's
+         *     `ProjectRoles` enum: the vendor's user-roles page names the same four (Manager, Lead,
+         *     Reviewer, Labeler). The answer's shape is this spec's (the SDK returns it unread).
+         *     Repeating the call changes nothing, so clients may retry it.
+         */
+        post: operations["addProjectMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the project's instructions
+         * @description Uploads the labelling instructions file (a PDF, an HTML or text page, ...) shown to
+         *     the project's labellers; a new upload replaces the previous one. Answers with the
+         *     stored file's description, including the URL it is served from (the project's
+         *     `instructions`).
+         *
+         *     Known only from the official SDK (`upload_instructions`): `multipart/form-data` with
+         *     one `file` part (its file name kept, no part `Content-Type`, so the server takes
+         *     `application/octet-stream`), and the optional query `storageId` and `bucket` to store
+         *     it in the organisation's own storage. The vendor's Project model has `instructions`
+         *     (the file's URL). The answer's shape is this spec's (the SDK returns it unread).
+         */
+        post: operations["uploadInstructions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/labelValidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the project's label validation
+         * @description Sets the project's label validation: a custom validation function run on each
+         *     submitted label, and/or an external validation service. Fields left out keep their
+         *     value. Answers with the settings after the change.
+         *
+         *     Known only from the official SDK (`update_label_validation`), which sends only the
+         *     fields it is given (`{}` when none). `externalValidation`'s content is not documented
+         *     anywhere: it is an open object. The answer's shape is this spec's. Repeating the call
+         *     changes nothing, so clients may retry it.
+         */
+        post: operations["updateLabelValidation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/rerun-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send a webhook stage's tasks
+         * @description Sends the tasks that are in a webhook stage of the workflow to its webhook again.
+         *     Answers with what is re-sent: the stage and its tasks.
+         *
+         *     Known only from the official SDK (`rerun_webhook`, body `{"stageId"}`). The SDK calls
+         *     `/v2//project/{projectId}/rerun-webhook`, with a double slash after `/v2`, which the
+         *     server accepts as this path (an OpenAPI path cannot spell it; the mock accepts both).
+         *     Not marked safe to repeat: each call sends the webhooks again.
+         */
+        post: operations["rerunWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/assetBuilderTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an asset builder template
+         * @description Creates an asset builder template: how the rows of a CSV/JSON file become assets
+         *     (which column holds the external ID, which the batch, what each column is, and which
+         *     columns pre-label which classifications). The project lists its templates in
+         *     `assetBuilderTemplates`. Answers with the template and its new `_id`.
+         *
+         *     Known only from the official SDK (`create_asset_builder_template`, whose
+         *     `AssetBuilderTemplate.to_dict()` gives the body; its docstring's snake_case example is
+         *     not what it sends). The `dataConfig` item types are the SDK's `DataConfigItemTags`.
+         *     Creates a template each time, so it is not marked safe to repeat.
+         */
+        post: operations["createAssetBuilderTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{projectId}/overview/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One metric of the project's overview
+         * @description Computes one of the metrics of the project's Overview tab over the project's tasks:
+         *     `LabelStageGroups` (tasks per workflow stage), `AnnotationStatus` (tasks per status),
+         *     `TimePerTask` (completed tasks' time from creation to their last change, in seconds),
+         *     `AnswerDistribution` (classification answers per schema and value),
+         *     `ConsensusRanges` (consensus tasks per agreement range) and `AssetSize` (assets per
+         *     file type). Each answer has the metric's name, the number of tasks it counted and one
+         *     row per group.
+         *
+         *     Known only from the official SDK (`get_metrics`, whose `Metrics` enum gives the six
+         *     names); the vendor's Analytics page names "Retrieve Project Overview" without its
+         *     fragment. The path has no `/project` prefix. The answer's shape is this spec's.
+         */
+        get: operations["getProjectMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/performance/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The project's performance figures
+         * @description Computes the project's labelling performance: tasks, completed and labelled counts,
+         *     and one row per labeller, optionally restricted to a time window (on the tasks' last
+         *     change), to some batches, and to some users.
+         *
+         *     Two sources: the vendor's Analytics page (operation `getPerformance`, body
+         *     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
+         *     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
+         *     Both bodies are accepted; a window given both ways must agree (the server is not known
+         *     to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
+         *     fragment marks it not required). Reads only, so it is safe to repeat.
+         */
+        post: operations["getProjectPerformance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -691,6 +888,208 @@ export interface components {
         ExportResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["ExportLocation"];
+        };
+        /**
+         * @description A project-level role (the official SDK's `ProjectRoles`).
+         * @enum {string}
+         */
+        ProjectRole: "Manager" | "Lead" | "Reviewer" | "Labeler";
+        /** @description Known only from the official SDK (`add_members_to_project`). */
+        AddProjectMembersRequest: {
+            /** @description Emails of the organisation members to add. */
+            assignees: string[];
+            role: components["schemas"]["ProjectRole"];
+        };
+        ProjectMember: {
+            /** @description The member's email. */
+            user: string;
+            /**
+             * @description The member's project role (`ProjectRole` values; open here so a new role does not break clients).
+             * @example Manager
+             * @example Labeler
+             */
+            role: string;
+        };
+        ProjectMembers: {
+            /** @description Every member of the project, in the order they were added. */
+            assignedTo: components["schemas"]["ProjectMember"][];
+        };
+        ProjectMembersResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["ProjectMembers"];
+        };
+        /** @description Known only from the official SDK (`upload_instructions`). */
+        InstructionsUpload: {
+            /**
+             * Format: binary
+             * @description The instructions file; its file name is kept.
+             */
+            file: string;
+        };
+        InstructionsFile: {
+            /**
+             * Format: uri
+             * @description Where the file is served from (the project's `instructions`).
+             */
+            url: string;
+            fileName: string;
+            /** @description The part's `Content-Type` (`application/octet-stream` when it has none). */
+            contentType?: string;
+            /** @description Size in bytes. */
+            size: number;
+            /** @description SHA-256 of the file's bytes, hex. */
+            sha256?: string;
+            /** Format: date-time */
+            uploadedAt?: string;
+        };
+        InstructionsEnvelope: {
+            instructions: components["schemas"]["InstructionsFile"];
+        };
+        InstructionsResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["InstructionsEnvelope"];
+        };
+        /**
+         * @description Label validation settings, known only from the official SDK
+         *     (`update_label_validation`). Every field is optional; in a request, a field left out
+         *     keeps its value.
+         */
+        LabelValidation: {
+            /** @description Whether `validationFunction` runs on each submitted label. */
+            customValidationEnabled?: boolean;
+            /** @description JavaScript source of the validation function. */
+            validationFunction?: string;
+            /** @description The external validation service's settings (not documented; open). */
+            externalValidation?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        LabelValidationEnvelope: {
+            labelValidation: components["schemas"]["LabelValidation"];
+        };
+        LabelValidationResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["LabelValidationEnvelope"];
+        };
+        /** @description Known only from the official SDK (`rerun_webhook`). */
+        RerunWebhookRequest: {
+            /** @description ID of the workflow's webhook stage. */
+            stageId: string;
+        };
+        RerunWebhookResult: {
+            stageId: string;
+            /** @description How many tasks are sent again. */
+            tasks: number;
+            taskIds?: string[];
+        };
+        RerunWebhookResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["RerunWebhookResult"];
+        };
+        /** @description What one column of the asset builder's input holds (the SDK's `DataConfigItem.to_dict()`). */
+        DataConfigItem: {
+            /**
+             * @description The SDK's `DataConfigItemTags`; `image`, `audio`, `video` and `pdf` need a `storage`.
+             * @enum {string}
+             */
+            type: "text" | "link" | "image" | "audio" | "video" | "iframe" | "pdf";
+            /** @description Storage name or ID the column's files are read from (e.g. `Public`). */
+            storage?: string;
+            /** @description Whether the column is exported with the asset. */
+            includeInExport?: boolean;
+        };
+        /** @description An asset builder template, known only from the official SDK (`AssetBuilderTemplate.to_dict()`). */
+        AssetBuilderTemplate: {
+            name: string;
+            description?: string;
+            /** @description The asset's HTML, with `{{column}}` placeholders. */
+            template: string;
+            /** @description Column holding each row's batch name (empty for none); must be a key of `dataConfig`. */
+            batchColumn?: string;
+            /** @description Column holding each row's external ID; must be a key of `dataConfig`. */
+            selectedExternalId: string;
+            /** @description One entry per column of the input. */
+            dataConfig: {
+                [key: string]: components["schemas"]["DataConfigItem"];
+            };
+            /** @description Per classification schema ID, the column whose value pre-labels it (`{"cla", "value"}`). */
+            preLabelConfig?: {
+                [key: string]: unknown;
+            };
+        };
+        StoredAssetBuilderTemplate: components["schemas"]["AssetBuilderTemplate"] & {
+            _id: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        AssetBuilderTemplateEnvelope: {
+            template: components["schemas"]["StoredAssetBuilderTemplate"];
+        };
+        AssetBuilderTemplateResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["AssetBuilderTemplateEnvelope"];
+        };
+        /**
+         * @description The official SDK's `Metrics` enum.
+         * @enum {string}
+         */
+        ProjectMetric: "LabelStageGroups" | "TimePerTask" | "AnnotationStatus" | "AnswerDistribution" | "ConsensusRanges" | "AssetSize";
+        MetricGroup: {
+            /** @description The group (a stage, a status, `schemaId=value`, a range, a file type). */
+            key: string;
+            count: number;
+            /** @description The group's figure where counting is not enough (`TimePerTask`, seconds). */
+            value?: number;
+        };
+        ProjectMetricResult: {
+            /** @example LabelStageGroups */
+            metric: string;
+            /** @description How many tasks (or assets, for `AssetSize`) were counted. */
+            total: number;
+            groups: components["schemas"]["MetricGroup"][];
+        };
+        ProjectMetricResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["ProjectMetricResult"];
+        };
+        /**
+         * @description The vendor fragment's `startDate`, `endDate` and `users`, and the official SDK's
+         *     `interval` and `batches`; all optional.
+         */
+        PerformanceRequest: {
+            /** Format: date-time */
+            startDate?: string;
+            /** Format: date-time */
+            endDate?: string;
+            /** @description Emails of the labellers to report on. */
+            users?: string[];
+            /** @description `[from, to]`, ISO 8601 (SDK only). */
+            interval?: string[];
+            /** @description Batch IDs; a task counts when its asset is in one of them (SDK only). */
+            batches?: string[];
+        };
+        PerformanceUser: {
+            user: string;
+            labeled: number;
+            completed: number;
+        };
+        /** @description The vendor fragment types it as an open object; these are the fields this spec names. */
+        Performance: {
+            /** Format: date-time */
+            from?: string | null;
+            /** Format: date-time */
+            to?: string | null;
+            tasks: number;
+            completed: number;
+            labeled: number;
+            users: components["schemas"]["PerformanceUser"][];
+        };
+        PerformanceEnvelope: {
+            performance: components["schemas"]["Performance"];
+        };
+        PerformanceResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["PerformanceEnvelope"];
         };
     };
     responses: {
@@ -1449,6 +1848,282 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    addProjectMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddProjectMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The project's members after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMembersResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    uploadInstructions: {
+        parameters: {
+            query?: {
+                /** @description ID of the organisation's storage to keep the file in (SDK only). */
+                storageId?: string;
+                /** @description Bucket of that storage (SDK only). */
+                bucket?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["InstructionsUpload"];
+            };
+        };
+        responses: {
+            /** @description The instructions file as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateLabelValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelValidation"];
+            };
+        };
+        responses: {
+            /** @description The label validation settings after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelValidationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    rerunWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The tasks re-sent to the stage's webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RerunWebhookResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createAssetBuilderTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetBuilderTemplate"];
+            };
+        };
+        responses: {
+            /** @description The template as created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetBuilderTemplateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getProjectMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+                /** @description Which metric (the SDK's `Metrics` enum). */
+                metric: components["schemas"]["ProjectMetric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metric */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMetricResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getProjectPerformance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PerformanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The performance figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -8,7 +8,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .add_project_members_request import AddProjectMembersRequest
     from .asset import Asset
+    from .asset_builder_template import AssetBuilderTemplate
+    from .asset_builder_template_data_config import AssetBuilderTemplateDataConfig
+    from .asset_builder_template_envelope import AssetBuilderTemplateEnvelope
+    from .asset_builder_template_pre_label_config import (
+        AssetBuilderTemplatePreLabelConfig,
+    )
+    from .asset_builder_template_response import AssetBuilderTemplateResponse
     from .asset_context_data_type_0 import AssetContextDataType0
     from .asset_envelope import AssetEnvelope
     from .asset_filters import AssetFilters
@@ -36,6 +44,8 @@ if TYPE_CHECKING:
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
     from .cloud_asset_metadata_type_0 import CloudAssetMetadataType0
     from .cloud_import_request import CloudImportRequest
+    from .data_config_item import DataConfigItem
+    from .data_config_item_type import DataConfigItemType
     from .delete_assets_request import DeleteAssetsRequest
     from .delete_assets_response import DeleteAssetsResponse
     from .delete_assets_result import DeleteAssetsResult
@@ -52,26 +62,59 @@ if TYPE_CHECKING:
     from .import_labels_response import ImportLabelsResponse
     from .import_summary import ImportSummary
     from .import_summary_envelope import ImportSummaryEnvelope
+    from .instructions_envelope import InstructionsEnvelope
+    from .instructions_file import InstructionsFile
+    from .instructions_response import InstructionsResponse
+    from .instructions_upload import InstructionsUpload
     from .label import Label
     from .label_answer import LabelAnswer
     from .label_answer_classifications_item import LabelAnswerClassificationsItem
     from .label_answer_objects_item import LabelAnswerObjectsItem
     from .label_answer_relations_item import LabelAnswerRelationsItem
     from .label_fields import LabelFields
+    from .label_validation import LabelValidation
+    from .label_validation_envelope import LabelValidationEnvelope
+    from .label_validation_external_validation_type_0 import (
+        LabelValidationExternalValidationType0,
+    )
+    from .label_validation_response import LabelValidationResponse
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .metric_group import MetricGroup
+    from .performance import Performance
+    from .performance_envelope import PerformanceEnvelope
+    from .performance_request import PerformanceRequest
+    from .performance_response import PerformanceResponse
+    from .performance_user import PerformanceUser
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
+    from .project_member import ProjectMember
+    from .project_members import ProjectMembers
+    from .project_members_response import ProjectMembersResponse
+    from .project_metric import ProjectMetric
+    from .project_metric_response import ProjectMetricResponse
+    from .project_metric_result import ProjectMetricResult
     from .project_page import ProjectPage
+    from .project_role import ProjectRole
+    from .rerun_webhook_request import RerunWebhookRequest
+    from .rerun_webhook_response import RerunWebhookResponse
+    from .rerun_webhook_result import RerunWebhookResult
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage_file_type import StorageFileType
+    from .stored_asset_builder_template import StoredAssetBuilderTemplate
     from .task_type import TaskType
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
 
 _MODULES = {
+    "AddProjectMembersRequest": ".add_project_members_request",
     "Asset": ".asset",
+    "AssetBuilderTemplate": ".asset_builder_template",
+    "AssetBuilderTemplateDataConfig": ".asset_builder_template_data_config",
+    "AssetBuilderTemplateEnvelope": ".asset_builder_template_envelope",
+    "AssetBuilderTemplatePreLabelConfig": ".asset_builder_template_pre_label_config",
+    "AssetBuilderTemplateResponse": ".asset_builder_template_response",
     "AssetContextDataType0": ".asset_context_data_type_0",
     "AssetEnvelope": ".asset_envelope",
     "AssetFilters": ".asset_filters",
@@ -99,6 +142,8 @@ _MODULES = {
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
     "CloudAssetMetadataType0": ".cloud_asset_metadata_type_0",
     "CloudImportRequest": ".cloud_import_request",
+    "DataConfigItem": ".data_config_item",
+    "DataConfigItemType": ".data_config_item_type",
     "DeleteAssetsRequest": ".delete_assets_request",
     "DeleteAssetsResponse": ".delete_assets_response",
     "DeleteAssetsResult": ".delete_assets_result",
@@ -115,19 +160,44 @@ _MODULES = {
     "ImportLabelsResponse": ".import_labels_response",
     "ImportSummary": ".import_summary",
     "ImportSummaryEnvelope": ".import_summary_envelope",
+    "InstructionsEnvelope": ".instructions_envelope",
+    "InstructionsFile": ".instructions_file",
+    "InstructionsResponse": ".instructions_response",
+    "InstructionsUpload": ".instructions_upload",
     "Label": ".label",
     "LabelAnswer": ".label_answer",
     "LabelAnswerClassificationsItem": ".label_answer_classifications_item",
     "LabelAnswerObjectsItem": ".label_answer_objects_item",
     "LabelAnswerRelationsItem": ".label_answer_relations_item",
     "LabelFields": ".label_fields",
+    "LabelValidation": ".label_validation",
+    "LabelValidationEnvelope": ".label_validation_envelope",
+    "LabelValidationExternalValidationType0": ".label_validation_external_validation_type_0",
+    "LabelValidationResponse": ".label_validation_response",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "MetricGroup": ".metric_group",
+    "Performance": ".performance",
+    "PerformanceEnvelope": ".performance_envelope",
+    "PerformanceRequest": ".performance_request",
+    "PerformanceResponse": ".performance_response",
+    "PerformanceUser": ".performance_user",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
+    "ProjectMember": ".project_member",
+    "ProjectMembers": ".project_members",
+    "ProjectMembersResponse": ".project_members_response",
+    "ProjectMetric": ".project_metric",
+    "ProjectMetricResponse": ".project_metric_response",
+    "ProjectMetricResult": ".project_metric_result",
     "ProjectPage": ".project_page",
+    "ProjectRole": ".project_role",
+    "RerunWebhookRequest": ".rerun_webhook_request",
+    "RerunWebhookResponse": ".rerun_webhook_response",
+    "RerunWebhookResult": ".rerun_webhook_result",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "StorageFileType": ".storage_file_type",
+    "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
     "TaskType": ".task_type",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
@@ -135,7 +205,13 @@ _MODULES = {
 }
 
 __all__ = (
+    "AddProjectMembersRequest",
     "Asset",
+    "AssetBuilderTemplate",
+    "AssetBuilderTemplateDataConfig",
+    "AssetBuilderTemplateEnvelope",
+    "AssetBuilderTemplatePreLabelConfig",
+    "AssetBuilderTemplateResponse",
     "AssetContextDataType0",
     "AssetEnvelope",
     "AssetFilters",
@@ -163,6 +239,8 @@ __all__ = (
     "CloudAssetContextDataType0",
     "CloudAssetMetadataType0",
     "CloudImportRequest",
+    "DataConfigItem",
+    "DataConfigItemType",
     "DeleteAssetsRequest",
     "DeleteAssetsResponse",
     "DeleteAssetsResult",
@@ -179,6 +257,10 @@ __all__ = (
     "ImportLabelsResponse",
     "ImportSummary",
     "ImportSummaryEnvelope",
+    "InstructionsEnvelope",
+    "InstructionsFile",
+    "InstructionsResponse",
+    "InstructionsUpload",
     "Label",
     "LabelAnswer",
     "LabelAnswerClassificationsItem",
@@ -186,12 +268,33 @@ __all__ = (
     "LabelAnswerRelationsItem",
     "LabelFields",
     "LabelsImportedEnvelope",
+    "LabelValidation",
+    "LabelValidationEnvelope",
+    "LabelValidationExternalValidationType0",
+    "LabelValidationResponse",
+    "MetricGroup",
+    "Performance",
+    "PerformanceEnvelope",
+    "PerformanceRequest",
+    "PerformanceResponse",
+    "PerformanceUser",
     "ProjectListItem",
     "ProjectListResponse",
+    "ProjectMember",
+    "ProjectMembers",
+    "ProjectMembersResponse",
+    "ProjectMetric",
+    "ProjectMetricResponse",
+    "ProjectMetricResult",
     "ProjectPage",
+    "ProjectRole",
+    "RerunWebhookRequest",
+    "RerunWebhookResponse",
+    "RerunWebhookResult",
     "SignedUrl",
     "SignedUrlResponse",
     "StorageFileType",
+    "StoredAssetBuilderTemplate",
     "TaskType",
     "UploadLocal",
     "UploadUrl",

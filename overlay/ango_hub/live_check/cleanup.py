@@ -40,6 +40,7 @@ def clean_up(run: Run) -> None:
         )
         for name in ledger.batches
     ]
+    ledger.leftovers += ledger.undoable_only_in_hub
 
 
 def _find_created(run: Run, *, report_errors: bool = True) -> dict[str, str]:

@@ -28,6 +28,9 @@ class Ledger:
     asset_batches: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
     leftovers: list[Leftover] = field(default_factory=list)
+    # What the run creates or changes that no operation of the spec can undo (an asset
+    # builder template, the project's instructions file); cleanup reports each as a leftover.
+    undoable_only_in_hub: list[Leftover] = field(default_factory=list)
 
     def expect_assets(self, external_ids: list[str]) -> None:
         self.external_ids.extend(x for x in external_ids if x not in self.external_ids)
@@ -35,3 +38,7 @@ class Ledger:
     def expect_batch(self, name: str) -> None:
         if name not in self.batches:
             self.batches.append(name)
+
+    def expect_kept(self, kind: str, name: str, reason: str) -> None:
+        """Write down, before the call, a change cleanup cannot undo."""
+        self.undoable_only_in_hub.append(Leftover(kind, name, reason))

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .._index import operation
-from . import steps
+from . import steps, steps_project_extras
 from .context import Mode, Run
 
 UNKNOWN_ID = "000000000000000000000000"
@@ -44,6 +44,17 @@ COVERAGE: tuple[Coverage, ...] = (
     Coverage("importLabels", Mode.WRITE, steps.import_labels),
     Coverage("exportTasks", Mode.READ, steps.export_tasks),
     Coverage("exportTasksV3", Mode.READ, steps.export_tasks_v3),
+    Coverage("getProjectMetrics", Mode.READ, steps_project_extras.get_project_metrics),
+    Coverage("getProjectPerformance", Mode.READ, steps_project_extras.get_project_performance),
+    Coverage("addProjectMembers", Mode.WRITE, steps_project_extras.add_project_members),
+    Coverage("updateLabelValidation", Mode.WRITE, steps_project_extras.update_label_validation),
+    Coverage("rerunWebhook", Mode.WRITE, steps_project_extras.rerun_webhook),
+    Coverage("uploadInstructions", Mode.WRITE, steps_project_extras.upload_instructions),
+    Coverage(
+        "createAssetBuilderTemplate",
+        Mode.WRITE,
+        steps_project_extras.create_asset_builder_template,
+    ),
     Coverage("deleteAssets", Mode.WRITE, steps.delete_assets),
 )
 
@@ -135,6 +146,45 @@ PROBES: tuple[Probe, ...] = (
         "missing required field labels.0.answer",
         True,
         lambda r: ({}, {}, {"project": r.project, "labels": [{"assetId": UNKNOWN_ID}]}),
+    ),
+    Probe(
+        "getProjectMetrics",
+        Mode.READ,
+        "wrong enum: metric=Velocity",
+        True,
+        lambda r: ({"projectId": r.project, "metric": "Velocity"}, {}, None),
+    ),
+    Probe(
+        "getProjectPerformance",
+        Mode.READ,
+        "too short: interval with one date",
+        True,
+        lambda r: ({"projectId": r.project}, {}, {"interval": ["2026-01-01T00:00:00Z"]}),
+    ),
+    Probe(
+        "addProjectMembers",
+        Mode.WRITE,
+        "empty list: assignees=[]",
+        True,
+        lambda r: ({"projectId": r.project}, {}, {"assignees": [], "role": "Labeler"}),
+    ),
+    Probe(
+        "rerunWebhook",
+        Mode.WRITE,
+        "missing required body field stageId",
+        True,
+        lambda r: ({"projectId": r.project}, {}, {}),
+    ),
+    Probe(
+        "createAssetBuilderTemplate",
+        Mode.WRITE,
+        "missing required body field dataConfig",
+        True,
+        lambda r: (
+            {"projectId": r.project},
+            {},
+            {"name": f"{r.tag}-probe", "template": "t", "selectedExternalId": "id"},
+        ),
     ),
 )
 

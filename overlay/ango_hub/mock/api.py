@@ -46,6 +46,8 @@ class Call:
     api_key: str
     op: Validated
     files: dict[str, bytes] = field(default_factory=dict)
+    # Each file part's (file name, Content-Type); a part without a type is octet-stream.
+    file_meta: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def root_url(self) -> str:
@@ -92,20 +94,29 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 async def _read_form(
     request: Request, op: str, content_type: str
-) -> tuple[dict[str, Any], dict[str, bytes]]:
+) -> tuple[dict[str, Any], dict[str, bytes], dict[str, tuple[str, str]]]:
     try:
         form = await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
     except Exception as exc:  # python-multipart / starlette raise various errors on bad input
         raise RequestInvalid(f"body: malformed form data ({exc})") from exc
     fields: list[tuple[str, str]] = []
     files: dict[str, bytes] = {}
+    meta: dict[str, tuple[str, str]] = {}
     for name, value in form.multi_items():
         if isinstance(value, str):
             fields.append((name, value))
         else:
             files[name] = await value.read()
+            meta[name] = (value.filename or name, value.content_type or "application/octet-stream")
     await form.close()
-    return validate_form(op, content_type, fields, list(files)), files
+    return validate_form(op, content_type, fields, list(files)), files, meta
+
+
+def sdk_path(path: str) -> str:
+    """The official SDK's ``rerun_webhook`` calls ``/v2//project/...``: a leading empty
+    segment is dropped (only there, so an empty path parameter cannot move a request onto
+    another operation)."""
+    return "/v2/" + path[len("/v2//") :] if path.startswith("/v2//") else path
 
 
 class ApiDispatcher:
@@ -118,7 +129,7 @@ class ApiDispatcher:
     async def handle(self, request: Request) -> Response:
         """Starlette endpoint for every path under ``/v2``."""
         ctx: MockContext = request.app.state.mock
-        path = request.url.path
+        path = sdk_path(request.url.path)
         op_id = operation_for(request.method, path)
         try:
             response = await self._handle(request, ctx, op_id, path)
@@ -152,8 +163,9 @@ class ApiDispatcher:
         content_type = request.headers.get("content-type", "")
         form: dict[str, Any] | None = None
         files: dict[str, bytes] = {}
+        meta: dict[str, tuple[str, str]] = {}
         if is_form(content_type):
-            form, files = await _read_form(request, op_id, content_type)
+            form, files, meta = await _read_form(request, op_id, content_type)
         wire = WireRequest(
             method=request.method,
             path=path,
@@ -170,4 +182,4 @@ class ApiDispatcher:
             validated = validate_request(wire)
         if form is not None:
             validated.body = form
-        return await self.handlers[op_id](Call(ctx, request, api_key, validated, files))
+        return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))

@@ -13,7 +13,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from . import exports, handlers_assets, handlers_imports, handlers_projects, handlers_storage
+from . import (
+    exports,
+    handlers_assets,
+    handlers_imports,
+    handlers_project_extras,
+    handlers_projects,
+    handlers_storage,
+)
 from .admin import ADMIN_ROUTES
 from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
@@ -49,6 +56,7 @@ def create_app(
         **handlers_assets.HANDLERS,
         **handlers_imports.HANDLERS,
         **handlers_projects.HANDLERS,
+        **handlers_project_extras.HANDLERS,
         **handlers_storage.HANDLERS,
         **exports.HANDLERS,
     }

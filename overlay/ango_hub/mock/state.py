@@ -21,6 +21,13 @@ COMPLETE_STAGE = "Complete"
 COMPLETED_STATUS = "Completed"
 
 
+LABEL_VALIDATION_OFF: dict[str, Any] = {
+    "customValidationEnabled": False,
+    "validationFunction": "",
+    "externalValidation": None,
+}
+
+
 @dataclass(slots=True)
 class Asset:
     """One asset and its label task (Ango creates one task per asset in a plain project)."""
@@ -146,6 +153,11 @@ class Project:
     assets: dict[str, Asset] = field(default_factory=dict)  # created by the API, in order
     seed_blocks: list[SeedBlock] = field(default_factory=list)
     touched: dict[str, Asset] = field(default_factory=dict)  # materialised seeded assets
+    # Project extras (addProjectMembers & co., handlers_project_extras.py).
+    members: dict[str, str] = field(default_factory=dict)  # email -> project role, in order added
+    instructions: dict[str, Any] | None = None  # the stored file (InstructionsFile schema)
+    label_validation: dict[str, Any] = field(default_factory=lambda: dict(LABEL_VALIDATION_OFF))
+    asset_builder_templates: list[dict[str, Any]] = field(default_factory=list)
 
     # -- batches ------------------------------------------------------------------------
     def batch_by_ref(self, ref: str) -> Batch | None:
@@ -272,6 +284,10 @@ class Project:
             touched=dict(self.touched),
         )
 
+    def members_to_api(self) -> list[dict[str, str]]:
+        """The project's ``assignedTo``: every member with their role, in the order added."""
+        return [{"user": user, "role": role} for user, role in self.members.items()]
+
     def to_api(self) -> dict[str, Any]:
         """The project as the SDK's ``get_project`` reads it (compat endpoint)."""
         return {
@@ -280,6 +296,9 @@ class Project:
             "organization": self.organization_id,
             "type": "classic",
             "batches": [b.to_api() for b in self.batches.values()],
+            "assignedTo": self.members_to_api(),
+            "assetBuilderTemplates": list(self.asset_builder_templates),
+            "instructions": (self.instructions or {}).get("url"),
             "createdAt": self.created_at,
         }
 
@@ -288,6 +307,15 @@ class Project:
 class Organisation:
     id: str
     api_keys: set[str] = field(default_factory=set)
+
+    @property
+    def owner_email(self) -> str:
+        """The user behind the organisation's keys (its owner, role Admin)."""
+        return owner_email(self.id)
+
+
+def owner_email(organisation_id: str) -> str:
+    return f"owner@{organisation_id}.mock.invalid"
 
 
 class MockState:
@@ -341,6 +369,7 @@ class MockState:
                     raise ValueError(f"project {pid} belongs to another organisation")
                 return existing
             project = Project(id=pid, organization_id=org.id, name=name or f"Mock project {pid}")
+            project.members[org.owner_email] = "Manager"  # whoever creates a project manages it
             self.projects[pid] = project
             return project
 

@@ -368,7 +368,8 @@ def _crosschecked(
 
 def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str]]) -> Validated:
     """The reference path: openapi-core checks and words every error."""
-    if is_form(request.content_type) or len(given) != len(request.query):
+    form = is_form(request.content_type)
+    if form or len(given) != len(request.query):
         body = None if is_form(request.content_type) else request.body
         content_type = "" if is_form(request.content_type) else request.content_type
         request = WireRequest(
@@ -396,6 +397,12 @@ def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str
             )
     # Security is checked by the mock's own auth layer (401 before 400), not here.
     problems = [e for e in result.errors if not type(e).__name__.startswith("Security")]
+    if form:  # the form body was taken out above; validate_form checks it and its required parts
+        problems = [
+            e
+            for e in problems
+            if not isinstance(e, MissingRequiredRequestBody | MissingRequestBody)
+        ]
     if problems:
         raise RequestInvalid(_describe(problems[0]))
     if operation_id is None:  # pragma: no cover - openapi-core found the operation above

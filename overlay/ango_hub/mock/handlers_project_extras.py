@@ -1,0 +1,166 @@
+"""Project extras: members, instructions, label validation, webhook reruns, asset builder
+templates, overview metrics and performance. Each is kept on the project (``state.Project``)
+and scoped to the key's organisation (others' projects answer 404)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from . import project_metrics
+from .api import Call, Handler, success
+from .ids import iso_now, new_id, parse_iso
+from .storage import STORAGE_PREFIX, StorageError
+from .validation import RequestInvalid
+
+MEDIA_COLUMN_TYPES = ("image", "audio", "video", "pdf")  # need a `storage` (the SDK's rule)
+
+
+async def add_project_members(call: Call) -> Response:
+    body = call.op.body
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        for email in body["assignees"]:
+            project.members[email] = body["role"]
+        return success({"assignedTo": project.members_to_api()})
+
+
+async def upload_instructions(call: Call) -> Response:
+    """Writes the file to the mock's storage (the answer's ``url`` reads back through
+    ``getSignedUrl``) and keeps its description on the project."""
+    data = call.files["file"]
+    file_name, content_type = call.file_meta["file"]
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+    try:
+        key = call.ctx.store.make_key(project.id, "instructions", file_name)
+        target = call.ctx.store.path_for(key)
+    except StorageError as exc:
+        raise RequestInvalid(f"body.file: file name {exc}") from exc
+    await run_in_threadpool(_write, target, data)
+    record: dict[str, Any] = {
+        "url": f"{call.root_url}{STORAGE_PREFIX}{key}",
+        "fileName": file_name,
+        "contentType": content_type,
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "uploadedAt": iso_now(),
+    }
+    for name in ("storageId", "bucket"):
+        if name in call.op.query:
+            record[name] = call.op.query[name]
+    with call.ctx.state.lock:
+        project.instructions = record
+    return success({"instructions": record})
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(temporary, target)  # a reader never sees half a file
+
+
+async def update_label_validation(call: Call) -> Response:
+    """Fields left out keep their value."""
+    body = call.op.body or {}
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        project.label_validation.update(body)
+        return success({"labelValidation": dict(project.label_validation)})
+
+
+async def rerun_webhook(call: Call) -> Response:
+    """The tasks now in stage ``stageId`` are the ones the webhook would receive again."""
+    stage_id = call.op.body["stageId"]
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        task_ids = [a.task_id for a in project.iter_assets() if a.stage == stage_id]
+    return success({"stageId": stage_id, "tasks": len(task_ids), "taskIds": task_ids})
+
+
+async def create_asset_builder_template(call: Call) -> Response:
+    body = dict(call.op.body)
+    columns = body["dataConfig"]
+    for field in ("selectedExternalId", "batchColumn"):
+        if body.get(field) and body[field] not in columns:
+            raise RequestInvalid(
+                f"body.{field}: {body[field]!r} is not a column of dataConfig; "
+                f"allowed: {', '.join(sorted(columns))}"
+            )
+    for column, item in columns.items():
+        if item["type"] in MEDIA_COLUMN_TYPES and not item.get("storage"):
+            raise RequestInvalid(
+                f"body.dataConfig.{column}.storage: required for type {item['type']!r} "
+                f"(types needing one: {', '.join(MEDIA_COLUMN_TYPES)})"
+            )
+    template = {"_id": new_id(), **body, "createdAt": iso_now()}
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        project.asset_builder_templates.append(template)
+    return success({"template": template})
+
+
+async def get_project_metrics(call: Call) -> Response:
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        return success(project_metrics.metric(project, call.op.path["metric"]))
+
+
+async def get_project_performance(call: Call) -> Response:
+    body = call.op.body or {}
+    window = _window(body)
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        figures = project_metrics.performance(
+            project, window, body.get("batches", []), body.get("users", [])
+        )
+    return success({"performance": figures})
+
+
+def _window(body: dict[str, Any]) -> tuple[datetime | None, datetime | None]:
+    """The time window from the SDK's ``interval`` or the vendor's ``startDate``/``endDate``;
+    given both ways, they must agree."""
+    dates = (_moment(body.get("startDate")), _moment(body.get("endDate")))
+    interval = body.get("interval")
+    if interval is None:
+        window = dates
+    else:
+        window = (_moment(interval[0]), _moment(interval[1]))
+        for given, own, name in zip(dates, window, ("startDate", "endDate"), strict=True):
+            if given is not None and given != own:
+                raise RequestInvalid(
+                    f"body.{name}: disagrees with body.interval; give the window one way"
+                )
+    start, end = window
+    if start is not None and end is not None and start > end:
+        raise RequestInvalid("body.interval: the start is after the end")
+    return window
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """openapi-core hands ``date-time`` fields over as datetimes; no offset means UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_iso(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+HANDLERS: dict[str, Handler] = {
+    "addProjectMembers": add_project_members,
+    "uploadInstructions": upload_instructions,
+    "updateLabelValidation": update_label_validation,
+    "rerunWebhook": rerun_webhook,
+    "createAssetBuilderTemplate": create_asset_builder_template,
+    "getProjectMetrics": get_project_metrics,
+    "getProjectPerformance": get_project_performance,
+}
