@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from .export_location import ExportLocation
     from .export_response import ExportResponse
     from .export_type import ExportType
+    from .file_explorer_request import FileExplorerRequest
+    from .file_explorer_response import FileExplorerResponse
+    from .file_explorer_result import FileExplorerResult
     from .import_attachments_request import ImportAttachmentsRequest
     from .import_attachments_response import ImportAttachmentsResponse
     from .import_labels_fields import ImportLabelsFields
@@ -52,6 +55,22 @@ if TYPE_CHECKING:
     from .import_labels_response import ImportLabelsResponse
     from .import_summary import ImportSummary
     from .import_summary_envelope import ImportSummaryEnvelope
+    from .issue import Issue
+    from .issue_comment import IssueComment
+    from .issue_comment_create import IssueCommentCreate
+    from .issue_create import IssueCreate
+    from .issue_create_pct_details import IssueCreatePctDetails
+    from .issue_envelope import IssueEnvelope
+    from .issue_error_code import IssueErrorCode
+    from .issue_list import IssueList
+    from .issue_list_response import IssueListResponse
+    from .issue_mention import IssueMention
+    from .issue_pct_details import IssuePctDetails
+    from .issue_points_item import IssuePointsItem
+    from .issue_response import IssueResponse
+    from .issue_status import IssueStatus
+    from .issue_update import IssueUpdate
+    from .issue_update_pct_details import IssueUpdatePctDetails
     from .label import Label
     from .label_answer import LabelAnswer
     from .label_answer_classifications_item import LabelAnswerClassificationsItem
@@ -59,12 +78,28 @@ if TYPE_CHECKING:
     from .label_answer_relations_item import LabelAnswerRelationsItem
     from .label_fields import LabelFields
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .medical_plane import MedicalPlane
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
     from .project_page import ProjectPage
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
+    from .storage import Storage
+    from .storage_create import StorageCreate
+    from .storage_create_fields import StorageCreateFields
+    from .storage_create_fields_credentials_type_0 import (
+        StorageCreateFieldsCredentialsType0,
+    )
+    from .storage_envelope import StorageEnvelope
+    from .storage_file import StorageFile
     from .storage_file_type import StorageFileType
+    from .storage_files import StorageFiles
+    from .storage_files_response import StorageFilesResponse
+    from .storage_list import StorageList
+    from .storage_list_response import StorageListResponse
+    from .storage_provider import StorageProvider
+    from .storage_response import StorageResponse
+    from .storage_type import StorageType
     from .task_type import TaskType
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
@@ -108,6 +143,9 @@ _MODULES = {
     "ExportLocation": ".export_location",
     "ExportResponse": ".export_response",
     "ExportType": ".export_type",
+    "FileExplorerRequest": ".file_explorer_request",
+    "FileExplorerResponse": ".file_explorer_response",
+    "FileExplorerResult": ".file_explorer_result",
     "ImportAttachmentsRequest": ".import_attachments_request",
     "ImportAttachmentsResponse": ".import_attachments_response",
     "ImportLabelsFields": ".import_labels_fields",
@@ -115,6 +153,22 @@ _MODULES = {
     "ImportLabelsResponse": ".import_labels_response",
     "ImportSummary": ".import_summary",
     "ImportSummaryEnvelope": ".import_summary_envelope",
+    "Issue": ".issue",
+    "IssueComment": ".issue_comment",
+    "IssueCommentCreate": ".issue_comment_create",
+    "IssueCreate": ".issue_create",
+    "IssueCreatePctDetails": ".issue_create_pct_details",
+    "IssueEnvelope": ".issue_envelope",
+    "IssueErrorCode": ".issue_error_code",
+    "IssueList": ".issue_list",
+    "IssueListResponse": ".issue_list_response",
+    "IssueMention": ".issue_mention",
+    "IssuePctDetails": ".issue_pct_details",
+    "IssuePointsItem": ".issue_points_item",
+    "IssueResponse": ".issue_response",
+    "IssueStatus": ".issue_status",
+    "IssueUpdate": ".issue_update",
+    "IssueUpdatePctDetails": ".issue_update_pct_details",
     "Label": ".label",
     "LabelAnswer": ".label_answer",
     "LabelAnswerClassificationsItem": ".label_answer_classifications_item",
@@ -122,12 +176,26 @@ _MODULES = {
     "LabelAnswerRelationsItem": ".label_answer_relations_item",
     "LabelFields": ".label_fields",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "MedicalPlane": ".medical_plane",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
     "ProjectPage": ".project_page",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
+    "Storage": ".storage",
+    "StorageCreate": ".storage_create",
+    "StorageCreateFields": ".storage_create_fields",
+    "StorageCreateFieldsCredentialsType0": ".storage_create_fields_credentials_type_0",
+    "StorageEnvelope": ".storage_envelope",
+    "StorageFile": ".storage_file",
     "StorageFileType": ".storage_file_type",
+    "StorageFiles": ".storage_files",
+    "StorageFilesResponse": ".storage_files_response",
+    "StorageList": ".storage_list",
+    "StorageListResponse": ".storage_list_response",
+    "StorageProvider": ".storage_provider",
+    "StorageResponse": ".storage_response",
+    "StorageType": ".storage_type",
     "TaskType": ".task_type",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
@@ -172,6 +240,9 @@ __all__ = (
     "ExportLocation",
     "ExportResponse",
     "ExportType",
+    "FileExplorerRequest",
+    "FileExplorerResponse",
+    "FileExplorerResult",
     "ImportAttachmentsRequest",
     "ImportAttachmentsResponse",
     "ImportLabelsFields",
@@ -179,6 +250,22 @@ __all__ = (
     "ImportLabelsResponse",
     "ImportSummary",
     "ImportSummaryEnvelope",
+    "Issue",
+    "IssueComment",
+    "IssueCommentCreate",
+    "IssueCreate",
+    "IssueCreatePctDetails",
+    "IssueEnvelope",
+    "IssueErrorCode",
+    "IssueList",
+    "IssueListResponse",
+    "IssueMention",
+    "IssuePctDetails",
+    "IssuePointsItem",
+    "IssueResponse",
+    "IssueStatus",
+    "IssueUpdate",
+    "IssueUpdatePctDetails",
     "Label",
     "LabelAnswer",
     "LabelAnswerClassificationsItem",
@@ -186,12 +273,26 @@ __all__ = (
     "LabelAnswerRelationsItem",
     "LabelFields",
     "LabelsImportedEnvelope",
+    "MedicalPlane",
     "ProjectListItem",
     "ProjectListResponse",
     "ProjectPage",
     "SignedUrl",
     "SignedUrlResponse",
+    "Storage",
+    "StorageCreate",
+    "StorageCreateFields",
+    "StorageCreateFieldsCredentialsType0",
+    "StorageEnvelope",
+    "StorageFile",
+    "StorageFiles",
+    "StorageFilesResponse",
     "StorageFileType",
+    "StorageList",
+    "StorageListResponse",
+    "StorageProvider",
+    "StorageResponse",
+    "StorageType",
     "TaskType",
     "UploadLocal",
     "UploadUrl",

@@ -13,7 +13,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from . import exports, handlers_assets, handlers_imports, handlers_projects, handlers_storage
+from . import (
+    exports,
+    handlers_assets,
+    handlers_imports,
+    handlers_issues,
+    handlers_projects,
+    handlers_storage,
+    handlers_storages,
+)
 from .admin import ADMIN_ROUTES
 from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
@@ -50,6 +58,8 @@ def create_app(
         **handlers_imports.HANDLERS,
         **handlers_projects.HANDLERS,
         **handlers_storage.HANDLERS,
+        **handlers_issues.HANDLERS,
+        **handlers_storages.HANDLERS,
         **exports.HANDLERS,
     }
     dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)

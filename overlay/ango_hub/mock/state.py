@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .ids import HEX24, iso_now, new_id
+from .org_records import IssueRecord, StorageRecord
 
 INITIAL_STAGE = "Start"
 INITIAL_STATUS = "TODO"
@@ -289,6 +290,11 @@ class Organisation:
     id: str
     api_keys: set[str] = field(default_factory=set)
 
+    @property
+    def owner_email(self) -> str:
+        """The user behind every key of the organisation (its owner, role Admin)."""
+        return f"owner@{self.id}.mock.invalid"
+
 
 class MockState:
     """All mutable state of one mock instance; guard every access with :attr:`lock`."""
@@ -298,6 +304,8 @@ class MockState:
         self.organisations: dict[str, Organisation] = {}
         self.key_to_org: dict[str, str] = {}
         self.projects: dict[str, Project] = {}
+        self.issues: dict[str, IssueRecord] = {}
+        self.storages: dict[str, StorageRecord] = {}
 
     def reset(self) -> None:
         """Forget everything (organisations, keys, projects)."""
@@ -305,6 +313,8 @@ class MockState:
             self.organisations.clear()
             self.key_to_org.clear()
             self.projects.clear()
+            self.issues.clear()
+            self.storages.clear()
 
     def organisation_for_key(self, api_key: str, create: bool = False) -> Organisation | None:
         with self.lock:
