@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
+    from .issues import Issues
     from .projects import Projects
+    from .storages import Storages
 
 
 class AngoHub(HubCore):
@@ -98,6 +100,20 @@ class AngoHub(HubCore):
         from .projects import Projects  # noqa: PLC0415
 
         return Projects(self)
+
+    @cached_property
+    def issues(self) -> Issues:
+        """Issues raised on tasks: list, create, update, resolve, close, comment, delete."""
+        from .issues import Issues  # noqa: PLC0415
+
+        return Issues(self)
+
+    @cached_property
+    def storages(self) -> Storages:
+        """Cloud storage integrations (credentials write-only) and their files."""
+        from .storages import Storages  # noqa: PLC0415
+
+        return Storages(self)
 
     def call(
         self,

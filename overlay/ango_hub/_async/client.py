@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from .exports import AsyncExports
     from .files import AsyncFiles
     from .imports import AsyncAttachments, AsyncLabels
+    from .issues import AsyncIssues
     from .projects import AsyncProjects
+    from .storages import AsyncStorages
 
 
 class AsyncAngoHub(HubCore):
@@ -98,6 +100,20 @@ class AsyncAngoHub(HubCore):
         from .projects import AsyncProjects  # noqa: PLC0415
 
         return AsyncProjects(self)
+
+    @cached_property
+    def issues(self) -> AsyncIssues:
+        """Issues raised on tasks: list, create, update, resolve, close, comment, delete."""
+        from .issues import AsyncIssues  # noqa: PLC0415
+
+        return AsyncIssues(self)
+
+    @cached_property
+    def storages(self) -> AsyncStorages:
+        """Cloud storage integrations (credentials write-only) and their files."""
+        from .storages import AsyncStorages  # noqa: PLC0415
+
+        return AsyncStorages(self)
 
     async def call(
         self,

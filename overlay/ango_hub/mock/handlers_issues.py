@@ -37,10 +37,9 @@ def find_task(state: MockState, api_key: str, task_id: str) -> tuple[Project, As
                     index = int(task_id[len(block.task_prefix) :], 16)
                 except ValueError:
                     continue
-                if 0 <= index < block.count:
-                    asset = project.get_asset(block.asset_id(index))
-                    if asset is not None:
-                        return project, asset
+                seeded = project.get_asset(block.asset_id(index))
+                if 0 <= index < block.count and seeded is not None:
+                    return project, seeded
     return None
 
 
