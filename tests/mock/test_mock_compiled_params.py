@@ -62,12 +62,17 @@ def outcome(request: WireRequest) -> tuple[str, object]:
 
 def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
+        "deleteIssue",
+        "deleteStorage",
         "exportTasks",
         "exportTasksV3",
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",
+        "listIssues",
         "listProjects",
+        "listStorageFiles",
+        "listStorages",
     ]
 
 
