@@ -18,6 +18,14 @@ WRITES = {
     "importAttachments",
     "importLabels",
     "deleteAssets",
+    "createIssue",
+    "updateIssue",
+    "commentOnIssue",
+    "deleteIssue",
+    "createStorage",
+    "listStorageFiles",  # on the run's own storage when the organisation has none
+    "fileExplorer",
+    "deleteStorage",
 }
 
 
