@@ -55,20 +55,15 @@ async def list_storages(call: Call) -> Response:
 
 async def create_storage(call: Call) -> Response:
     # Only the named, non-secret fields are read: anything else in the body is dropped here.
+    # With both spellings of the cloud, the reference page's `type` decides.
     body = call.op.body
     kind, provider = body.get("type"), body.get("provider")
-    if kind is not None and provider is not None and PROVIDER_OF_TYPE[kind] != provider:
-        raise ApiError(
-            400,
-            f"provider: {provider} does not name the same cloud as type {kind} "
-            "(aws=AWS, gcs=GCP, azure=AZURE)",
-        )
     with call.ctx.state.lock:
         storage = StorageRecord(
             id=new_id(),
             organization_id=_org_id(call),
             name=body["name"],
-            provider=provider or PROVIDER_OF_TYPE[kind],
+            provider=PROVIDER_OF_TYPE[kind] if kind is not None else provider,
             created_at=iso_now(),
             bucket=body.get("bucket"),
             region=body.get("region"),
