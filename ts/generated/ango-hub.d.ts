@@ -1053,7 +1053,12 @@ export interface components {
          * @description Either body of the two known forms; give `type` (reference page) or `provider`
          *     (official SDK). The secrets are write-only.
          */
-        StorageCreate: {
+        StorageCreate: components["schemas"]["StorageCreateFields"] & ({
+            type: components["schemas"]["StorageType"];
+        } | {
+            provider: components["schemas"]["StorageProvider"];
+        });
+        StorageCreateFields: {
             name: string;
             type?: components["schemas"]["StorageType"];
             provider?: components["schemas"]["StorageProvider"];
@@ -1071,7 +1076,7 @@ export interface components {
             privateKey?: string | null;
             /** @description Access key ID or account name (official SDK). */
             publicKey?: string | null;
-        } | unknown | unknown;
+        };
         /** @description A file of a storage. */
         StorageFile: {
             /** @description The file's full path in the bucket. */
