@@ -2,18 +2,16 @@
 """``hub.storages``: the organisation's cloud storage integrations and their files.
 
 Credentials are write-only: :meth:`AsyncStorages.create` sends them and keeps no reference
-to them; no answer contains them, and an error raised while creating has them cut out of its
-message (a server may quote the body it refuses).
+to them; no answer contains them, and ``hub.call`` cuts them (every ``writeOnly`` field of the
+spec) out of any error raised while sending them (a server may quote the body it refuses).
 """
 
 from __future__ import annotations
 
 import builtins
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ango_hub.errors import AngoHubError
 from ango_hub_api.models import (
     FileExplorerResponse,
     FileExplorerResult,
@@ -26,32 +24,6 @@ from ango_hub_api.models import (
 
 from ._base import Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
-
-REDACTED = "<redacted>"
-
-
-def _secret_texts(value: Any) -> list[str]:
-    if isinstance(value, Mapping):
-        return [t for v in value.values() for t in _secret_texts(v)]
-    return [str(value)] if value not in (None, "") else []
-
-
-def _redact(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, REDACTED).replace(repr(secret)[1:-1], REDACTED)
-    return text
-
-
-def scrub_error(exc: AngoHubError, secrets: Sequence[str]) -> None:
-    """Cut ``secrets`` out of an exception's message, arguments and attributes, in place."""
-    exc.args = tuple(_redact(a, secrets) if isinstance(a, str) else a for a in exc.args)
-    for name, value in vars(exc).items():
-        if isinstance(value, str):
-            setattr(exc, name, _redact(value, secrets))
-        elif value is not None and not isinstance(value, int | float):
-            text = json.dumps(value, default=str)
-            if _redact(text, secrets) != text:
-                setattr(exc, name, json.loads(_redact(text, secrets)))
 
 
 class Storages(Resource):
@@ -99,11 +71,7 @@ class Storages(Resource):
         body |= {"bucket": bucket}
         body |= {"region": region, "credentials": credentials}
         body |= {"privateKey": private_key, "publicKey": public_key}
-        try:
-            answer = self._hub.call("createStorage", body=present(body))
-        except AngoHubError as exc:
-            scrub_error(exc, [*_secret_texts(credentials), *_secret_texts(private_key)])
-            raise
+        answer = self._hub.call("createStorage", body=present(body))
         return StorageResponse.from_dict(answer).data.storage
 
     def delete(self, storage_id: str) -> Storage:

@@ -199,3 +199,15 @@ def test_unknown_key_is_refused(make_hub: MakeHub, mock: MockServer) -> None:
             stranger.issues.list_page()
         with pytest.raises(AuthenticationError):
             stranger.storages.list_page()
+
+
+def test_hub_call_cuts_every_write_only_field_out_of_errors(wire_hub: WireHub) -> None:
+    body = {"status": "fail", "message": f"refused {{'credentials': {{'k': '{SECRET}'}}}}"}
+    hub, wire = wire_hub(lambda r: httpx.Response(400, json=body))
+    with hub, pytest.raises(BadRequestError) as info:
+        hub.call("createStorage", body={"name": "s", "type": "aws", "credentials": {"k": SECRET}})
+    assert SECRET in wire.last.content.decode()  # it was sent...
+    assert SECRET not in str(info.value) + repr(info.value) + json.dumps(info.value.body)
+    with pytest.raises(AngoHubValidationError) as invalid:  # ...and the input check's message
+        hub.call("createStorage", body={"name": "s", "type": "aws", "publicKey": [SECRET]})
+    assert SECRET not in str(invalid.value) + repr(invalid.value)
