@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, response_json
 from ango_hub._retry import RetryPolicy
+from ango_hub._write_only import scrub_error, secrets_in
+from ango_hub.errors import AngoHubError
 
 from .sending import send
 
@@ -19,7 +21,9 @@ if TYPE_CHECKING:
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
+    from .issues import Issues
     from .projects import Projects
+    from .storages import Storages
 
 
 class AngoHub(HubCore):
@@ -99,6 +103,20 @@ class AngoHub(HubCore):
 
         return Projects(self)
 
+    @cached_property
+    def issues(self) -> Issues:
+        """Issues raised on tasks: list, create, update, resolve, close, comment, delete."""
+        from .issues import Issues  # noqa: PLC0415
+
+        return Issues(self)
+
+    @cached_property
+    def storages(self) -> Storages:
+        """Cloud storage integrations (credentials write-only) and their files."""
+        from .storages import Storages  # noqa: PLC0415
+
+        return Storages(self)
+
     def call(
         self,
         operation_id: str,
@@ -125,13 +143,17 @@ class AngoHub(HubCore):
         """
         from ango_hub._prepare import prepare  # noqa: PLC0415  (not needed for the import)
 
-        prepared = prepare(operation_id, params, body=body, files=files)
         try:
-            build = self._request_builder(self._http, prepared, timeout)
-            attempts = self._attempts(idempotent=prepared.operation.idempotent)
-            response = send(self._http, build, attempts)
-        finally:
-            prepared.close()
+            prepared = prepare(operation_id, params, body=body, files=files)
+            try:
+                build = self._request_builder(self._http, prepared, timeout)
+                attempts = self._attempts(idempotent=prepared.operation.idempotent)
+                response = send(self._http, build, attempts)
+            finally:
+                prepared.close()
+        except AngoHubError as exc:  # write-only fields (credentials) never reach a message
+            scrub_error(exc, secrets_in(operation_id, body))
+            raise
         return response_json(response)
 
     def _send(self, build: Any, *, idempotent: bool, stream: bool = False) -> httpx.Response:

@@ -54,3 +54,16 @@ def pages(fetch: Fn[int, tuple[list[T], int]], page_size: int) -> Iterator[T]:
                 yield item
             if len(items) < page_size:  # the listing shrank meanwhile
                 return
+
+
+def pages_until_short(fetch: Fn[int, list[T]], page_size: int) -> Iterator[T]:
+    """Every item of pages 1, 2, ... for listings without a ``total``: a page shorter than
+    ``page_size`` is the last, so pages are fetched one after the other."""
+    number = 1
+    while True:
+        items = fetch(number)
+        for item in items:
+            yield item
+        if len(items) < page_size:
+            return
+        number += 1

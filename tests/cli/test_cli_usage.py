@@ -217,9 +217,16 @@ def test_every_command_is_covered_here() -> None:
         "attachments import",
         "export",
         "import-cloud",
+        "issues comment",
+        "issues create",
+        "issues list",
+        "issues resolve",
         "labels import",
         "live-check",
         "mock",
+        "storages create",
+        "storages delete",
+        "storages list",
         "upload",
     ]
 

@@ -51,8 +51,10 @@ class Blocking:
             return lambda *args, **kwargs: self._result(value(*args, **kwargs))
         return value
 
-    def close(self) -> None:
-        self._runner.run(self._target.aclose())
+    def close(self, *args: Any) -> Any:
+        if isinstance(self._target, AsyncAngoHub):
+            return self._runner.run(self._target.aclose())
+        return self._result(self._target.close(*args))  # a resource's close (hub.issues)
 
     def __enter__(self) -> Blocking:
         return self._result(self._target.__aenter__())  # type: ignore[no-any-return]

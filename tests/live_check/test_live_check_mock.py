@@ -23,6 +23,14 @@ WRITES = {
     "updateLabelValidation",
     "rerunWebhook",
     "createAssetBuilderTemplate",
+    "createIssue",
+    "updateIssue",
+    "commentOnIssue",
+    "deleteIssue",
+    "createStorage",
+    "listStorageFiles",  # on the run's own storage when the organisation has none
+    "fileExplorer",
+    "deleteStorage",
 }
 
 

@@ -64,13 +64,18 @@ def outcome(request: WireRequest) -> tuple[str, object]:
 
 def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
+        "deleteIssue",
+        "deleteStorage",
         "exportTasks",
         "exportTasksV3",
         "getProjectMetrics",
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",
+        "listIssues",
         "listProjects",
+        "listStorageFiles",
+        "listStorages",
     ]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ango_hub.mock import validation
-from ango_hub.mock.api import sdk_path
+from ango_hub.mock.api import routed_path
 from ango_hub.mock.server import MockServer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,7 +46,7 @@ def _run_sdk(mock: MockServer, workdir: Path) -> dict[str, Any]:
 def _check_exchange(exchange: dict[str, Any]) -> str | None:
     """The operation of a spec exchange, after checking request and answer against the spec
     (None for the SDK's calls outside the spec, such as its batch lookups)."""
-    path = sdk_path(exchange["path"])  # the SDK's `/v2//project/...` is the spec's path
+    path = routed_path(exchange["path"])  # the SDK's `/v2//project/...` is the spec's path
     operation = validation.operation_for(exchange["method"], path)
     if operation is None:
         return None

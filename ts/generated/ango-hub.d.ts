@@ -507,6 +507,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List issues
+         * @description Retrieves one page of the issues of the API key's organisation, newest first, filtered
+         *     by every filter given (all must match).
+         *
+         *     Sources: the vendor's OpenAPI fragment and rendered Issues page (`page`, `limit` up to
+         *     100, `project`, `status`, `assignee`, `createdBy`, and the `IssueListResponse` shape,
+         *     whose list is named `issue`); the official SDK's `get_issues()` always sends
+         *     `project` and may add `asset`, `labelTask`, `stage` and `createdBy`, which the docs do
+         *     not list. Both sets are accepted. One render of the page shows 201 for this GET, the
+         *     fragment 200: both are declared. No `total` is documented: a page shorter than
+         *     `limit` is the last one.
+         */
+        get: operations["listIssues"];
+        put?: never;
+        /**
+         * Create an issue
+         * @description Opens an issue (status `Open`) on a task; its project and asset are the task's, its
+         *     author the API key's user. The rendered Issues page names only `labelTask` before it
+         *     is cut off; the other fields are what the official SDK's `create_issue()` sends
+         *     (`position` as text, e.g. `[10, 20]`; `objectId` or the location fields, not both).
+         *     The success code is not visible on the page: 200 and 201 are both declared.
+         */
+        post: operations["createIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issues/{issueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an issue
+         * @description Changes an issue's text, mentions, status (`Resolved` or `Closed` settles it, `Open`
+         *     reopens it), PCT details or error codes; fields left out are unchanged. Known only from
+         *     the official SDK's `update_issue()`; the answer's shape is this spec's (the SDK
+         *     returns it unread). Repeating the call changes nothing, so clients may retry it.
+         */
+        post: operations["updateIssue"];
+        /**
+         * Delete an issue
+         * @description Deletes an issue. Known only from the official SDK's `delete_issue()`, which names the
+         *     issue's project in `project`; when given it must be the issue's project. The answer's
+         *     shape is this spec's (the SDK returns it unread).
+         */
+        delete: operations["deleteIssue"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issues/{issueId}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an issue
+         * @description Adds a comment (author: the API key's user) to an issue. Known only from the official
+         *     SDK's `add_comment_to_issue()`; the answer's shape is this spec's (the issue with its
+         *     comments). Not safe to repeat: each call adds a comment.
+         */
+        post: operations["commentOnIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List storages
+         * @description Retrieves one page of the organisation's cloud storage integrations, oldest first.
+         *     Credentials are never returned. Sources: the vendor's OpenAPI fragment (`page`, `limit`
+         *     up to 100, `StorageListResponse`); the official SDK's `get_storages()` may send `_id`
+         *     (one storage) and `upload_files()` calls it to check a storage ID. No `total` is
+         *     documented: a page shorter than `limit` is the last one. The server also answers
+         *     `/storages/` (trailing slash).
+         */
+        get: operations["listStorages"];
+        put?: never;
+        /**
+         * Create a storage
+         * @description Connects a cloud bucket to the organisation. Two bodies are known and both are
+         *     accepted: the rendered Storages page's `{name, type (aws|gcs|azure), bucket, region,
+         *     credentials (object), privateKey}`, and the official SDK's `create_storage()` body
+         *     `{name, provider (AWS|GCP|AZURE), publicKey, privateKey, region, credentials (text)}`,
+         *     sent to `/storages/` (trailing slash, which the server also answers) with `null` for
+         *     what is unset. Give `type` or `provider` (or both, naming the same cloud). The
+         *     credentials (`credentials`, `privateKey`, `publicKey`) are write-only: no answer ever
+         *     contains them.
+         */
+        post: operations["createStorage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storages/{storageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a storage
+         * @description Disconnects a storage integration from the organisation (the bucket's files stay where
+         *     they are). Source: the rendered Storages page; the official SDK's `delete_storage()`.
+         */
+        delete: operations["deleteStorage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storages/{storageId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a storage's files
+         * @description Lists the files of a storage's bucket under a path prefix, with signed download URLs
+         *     unless `getSignedUrls` is `false`. Known only from the official SDK's
+         *     `list_storage_files()`, which sends the booleans as the text `true`/`false`; the
+         *     answer's shape is this spec's (the SDK returns it unread).
+         */
+        get: operations["listStorageFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-explorer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Browse a storage folder
+         * @description Lists the sub-folders and files of one folder of a storage's bucket (only the
+         *     `files` named, and only the `extensions` listed, when given). Known only from the
+         *     official SDK's `file_explorer()`, whose options are `folder`, `files`, `upload`,
+         *     `projectId`, `scrollToken`, `batches` and `extensions`; the answer's shape is this
+         *     spec's. With `upload: true` the files found also become assets of `projectId` (in
+         *     `batches`), so the call is not marked safe to repeat.
+         */
+        post: operations["fileExplorer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1091,6 +1284,245 @@ export interface components {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["PerformanceEnvelope"];
         };
+        /**
+         * @description An issue's state; `Resolved` and `Closed` settle it.
+         * @enum {string}
+         */
+        IssueStatus: "Open" | "Resolved" | "Closed";
+        /**
+         * @description Medical imaging plane of an issue: `A` axial, `S` sagittal, `C` coronal.
+         * @enum {string}
+         */
+        MedicalPlane: "A" | "S" | "C";
+        /** @description One error code of an issue (`key` optional). */
+        IssueErrorCode: {
+            category: string;
+            name: string;
+            key?: string;
+        };
+        /** @description A user mentioned in an issue or comment. */
+        IssueMention: {
+            userEmail?: string;
+            userName?: string;
+        };
+        IssueComment: {
+            _id: string;
+            content: string;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            contentMentions?: components["schemas"]["IssueMention"][];
+        };
+        /**
+         * @description An issue on a task (the vendor's `Issue` schema, plus the location fields the official
+         *     SDK sets). More fields may come.
+         */
+        Issue: {
+            _id: string;
+            title?: string;
+            content?: string;
+            project?: string;
+            asset?: string;
+            labelTask?: string;
+            stage?: string;
+            status?: components["schemas"]["IssueStatus"];
+            createdBy?: string;
+            assignee?: string;
+            errorType?: string;
+            errorCode?: string;
+            position?: string;
+            points?: Record<string, never>[];
+            objectId?: string;
+            page?: number;
+            pageEnd?: number;
+            dataIndex?: number;
+            plane?: components["schemas"]["MedicalPlane"];
+            contentMentions?: components["schemas"]["IssueMention"][];
+            comments?: components["schemas"]["IssueComment"][];
+            errorCodes?: components["schemas"]["IssueErrorCode"][];
+            pctDetails?: {
+                [key: string]: unknown;
+            };
+            resolvedBy?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            updatedBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        IssueList: {
+            issue: components["schemas"]["Issue"][];
+        };
+        IssueListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["IssueList"];
+        };
+        IssueEnvelope: {
+            issue: components["schemas"]["Issue"];
+        };
+        IssueResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["IssueEnvelope"];
+        };
+        IssueCreate: {
+            /** @description The task to open the issue on. */
+            labelTask: string;
+            /** @description The issue's text. */
+            content: string;
+            /**
+             * @description Where the issue is, as text: `[x, y]` for an image or video, one number for text,
+             *     `[start, end]` for audio (the official SDK sends `str(position)`).
+             */
+            position?: string;
+            /** @description Emails of the users mentioned. */
+            contentMentions?: string[];
+            /** @description The annotation the issue is about (instead of a location). */
+            objectId?: string;
+            errorCodes?: components["schemas"]["IssueErrorCode"][];
+            /** @description Point-cloud details (free-form). */
+            pctDetails?: {
+                [key: string]: unknown;
+            };
+            /** @description Page (0-indexed) of a multi-page, PDF or video asset. */
+            page?: number;
+            /** @description Last page of a range starting at `page`. */
+            pageEnd?: number;
+            /** @description Item of a multi-data asset. */
+            dataIndex?: number;
+            plane?: components["schemas"]["MedicalPlane"];
+        };
+        IssueUpdate: {
+            content?: string;
+            contentMentions?: string[];
+            status?: components["schemas"]["IssueStatus"];
+            pctDetails?: {
+                [key: string]: unknown;
+            };
+            errorCodes?: components["schemas"]["IssueErrorCode"][];
+        };
+        IssueCommentCreate: {
+            content: string;
+            /** @description Emails of the users mentioned. */
+            contentMentions?: string[];
+        };
+        /**
+         * @description The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
+         * @enum {string}
+         */
+        StorageType: "aws" | "gcs" | "azure";
+        /**
+         * @description The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
+         * @enum {string}
+         */
+        StorageProvider: "AWS" | "GCP" | "AZURE";
+        /**
+         * @description A storage integration as the server lists it. It never includes the credentials it was
+         *     created with. More fields may come.
+         */
+        Storage: {
+            _id: string;
+            name?: string;
+            type?: components["schemas"]["StorageType"];
+            provider?: components["schemas"]["StorageProvider"];
+            bucket?: string;
+            region?: string;
+            organization?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        StorageList: {
+            storages: components["schemas"]["Storage"][];
+        };
+        StorageListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["StorageList"];
+        };
+        StorageEnvelope: {
+            storage: components["schemas"]["Storage"];
+        };
+        StorageResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["StorageEnvelope"];
+        };
+        /**
+         * @description Either body of the two known forms; give `type` (reference page) or `provider`
+         *     (official SDK). The secrets are write-only.
+         */
+        StorageCreate: components["schemas"]["StorageCreateFields"] & ({
+            type: components["schemas"]["StorageType"];
+        } | {
+            provider: components["schemas"]["StorageProvider"];
+        });
+        StorageCreateFields: {
+            name: string;
+            type?: components["schemas"]["StorageType"];
+            provider?: components["schemas"]["StorageProvider"];
+            /** @description The bucket (required by the reference page; the SDK does not send it). */
+            bucket?: string | null;
+            region?: string | null;
+            /**
+             * @description Provider credentials: an object such as `{accessKeyId, secretAccessKey}`
+             *     (reference page) or text such as a GCP service-account JSON (official SDK).
+             */
+            credentials?: {
+                [key: string]: unknown;
+            } | string | null;
+            /** @description Secret key (AWS secret access key, GCS private key, Azure account key). */
+            privateKey?: string | null;
+            /** @description Access key ID or account name (official SDK). */
+            publicKey?: string | null;
+        };
+        /** @description A file of a storage. */
+        StorageFile: {
+            /** @description The file's full path in the bucket. */
+            key: string;
+            name?: string;
+            size?: number;
+            /** @description The file's URL, usable as an asset's `data` with this storage. */
+            url?: string;
+            /** @description A time-limited download URL (when signed URLs were asked for). */
+            signedUrl?: string;
+        };
+        StorageFiles: {
+            files: components["schemas"]["StorageFile"][];
+        };
+        StorageFilesResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["StorageFiles"];
+        };
+        FileExplorerRequest: {
+            bucket: string;
+            storageId: string;
+            /** @description The folder to list (empty or absent is the bucket's root). */
+            folder?: string;
+            /** @description Only these file names. */
+            files?: string[];
+            /** @description Also import the files found as assets of `projectId`. */
+            upload?: boolean;
+            projectId?: string;
+            /** @description Where the previous answer stopped. */
+            scrollToken?: string | null;
+            /** @description Batch IDs or names for the imported assets. */
+            batches?: string[];
+            /** @description Only files ending in one of these (e.g. `.jpg`). */
+            extensions?: string[];
+        };
+        FileExplorerResult: {
+            folders: string[];
+            files: components["schemas"]["StorageFile"][];
+            /** @description Where to continue (null when everything was listed). */
+            scrollToken?: string | null;
+            /** @description Assets imported (with `upload`). */
+            assetsCreated?: number;
+        };
+        FileExplorerResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["FileExplorerResult"];
+        };
     };
     responses: {
         /** @description The request is invalid; `message` names the field at fault. */
@@ -1157,6 +1589,16 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Issue ID.
+         * @example 65b2a0c2e4b0a1b2c3d4e5f7
+         */
+        IssueIdPath: string;
+        /**
+         * @description Storage ID.
+         * @example 65c3a0c2e4b0a1b2c3d4e5fa
+         */
+        StorageIdPath: string;
         /**
          * @description Project ID.
          * @example 507f1f77bcf86cd799439011
@@ -2124,6 +2566,408 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PerformanceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listIssues: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed). */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+                /**
+                 * @description Only this project's issues (the official SDK always sends it).
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                project?: string;
+                /** @description Only issues with this status. */
+                status?: components["schemas"]["IssueStatus"];
+                /** @description Only issues assigned to this email. */
+                assignee?: string;
+                /** @description Only issues created by this email. */
+                createdBy?: string;
+                /** @description Only issues on this asset (sent by the official SDK; not in the docs). */
+                asset?: string;
+                /** @description Only issues on this task (sent by the official SDK; not in the docs). */
+                labelTask?: string;
+                /** @description Only issues whose task is in this stage (sent by the official SDK; not in the docs). */
+                stage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issues retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueListResponse"];
+                };
+            };
+            /** @description Issues retrieved successfully (as one render of the page shows) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCreate"];
+            };
+        };
+        responses: {
+            /** @description Issue created successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResponse"];
+                };
+            };
+            /** @description Issue created successfully */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Issue ID.
+                 * @example 65b2a0c2e4b0a1b2c3d4e5f7
+                 */
+                issueId: components["parameters"]["IssueIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueUpdate"];
+            };
+        };
+        responses: {
+            /** @description Issue updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteIssue: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The issue's project (sent by the official SDK).
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                project?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Issue ID.
+                 * @example 65b2a0c2e4b0a1b2c3d4e5f7
+                 */
+                issueId: components["parameters"]["IssueIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issue deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    commentOnIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Issue ID.
+                 * @example 65b2a0c2e4b0a1b2c3d4e5f7
+                 */
+                issueId: components["parameters"]["IssueIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Comment added */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listStorages: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed). */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Only this storage (sent by the official SDK; not in the docs). */
+                _id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Storages retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StorageCreate"];
+            };
+        };
+        responses: {
+            /** @description Storage created successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Storage ID.
+                 * @example 65c3a0c2e4b0a1b2c3d4e5fa
+                 */
+                storageId: components["parameters"]["StorageIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Storage deleted successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listStorageFiles: {
+        parameters: {
+            query?: {
+                /** @description The bucket to list. */
+                bucketName?: string;
+                /** @description Only files whose key starts with this prefix (empty lists everything). */
+                path?: string;
+                /** @description Whether to add a signed download URL to each file; absent means `true`. */
+                getSignedUrls?: components["schemas"]["BooleanString"];
+                /** @description Whether the server retries when the cloud provider throttles it. */
+                retryOnSlowDown?: components["schemas"]["BooleanString"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Storage ID.
+                 * @example 65c3a0c2e4b0a1b2c3d4e5fa
+                 */
+                storageId: components["parameters"]["StorageIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files under the path */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageFilesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    fileExplorer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileExplorerRequest"];
+            };
+        };
+        responses: {
+            /** @description The folder's content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileExplorerResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

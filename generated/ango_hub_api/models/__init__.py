@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from .export_location import ExportLocation
     from .export_response import ExportResponse
     from .export_type import ExportType
+    from .file_explorer_request import FileExplorerRequest
+    from .file_explorer_response import FileExplorerResponse
+    from .file_explorer_result import FileExplorerResult
     from .import_attachments_request import ImportAttachmentsRequest
     from .import_attachments_response import ImportAttachmentsResponse
     from .import_labels_fields import ImportLabelsFields
@@ -66,6 +69,22 @@ if TYPE_CHECKING:
     from .instructions_file import InstructionsFile
     from .instructions_response import InstructionsResponse
     from .instructions_upload import InstructionsUpload
+    from .issue import Issue
+    from .issue_comment import IssueComment
+    from .issue_comment_create import IssueCommentCreate
+    from .issue_create import IssueCreate
+    from .issue_create_pct_details import IssueCreatePctDetails
+    from .issue_envelope import IssueEnvelope
+    from .issue_error_code import IssueErrorCode
+    from .issue_list import IssueList
+    from .issue_list_response import IssueListResponse
+    from .issue_mention import IssueMention
+    from .issue_pct_details import IssuePctDetails
+    from .issue_points_item import IssuePointsItem
+    from .issue_response import IssueResponse
+    from .issue_status import IssueStatus
+    from .issue_update import IssueUpdate
+    from .issue_update_pct_details import IssueUpdatePctDetails
     from .label import Label
     from .label_answer import LabelAnswer
     from .label_answer_classifications_item import LabelAnswerClassificationsItem
@@ -79,6 +98,7 @@ if TYPE_CHECKING:
     )
     from .label_validation_response import LabelValidationResponse
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .medical_plane import MedicalPlane
     from .metric_group import MetricGroup
     from .performance import Performance
     from .performance_envelope import PerformanceEnvelope
@@ -100,7 +120,22 @@ if TYPE_CHECKING:
     from .rerun_webhook_result import RerunWebhookResult
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
+    from .storage import Storage
+    from .storage_create import StorageCreate
+    from .storage_create_fields import StorageCreateFields
+    from .storage_create_fields_credentials_type_0 import (
+        StorageCreateFieldsCredentialsType0,
+    )
+    from .storage_envelope import StorageEnvelope
+    from .storage_file import StorageFile
     from .storage_file_type import StorageFileType
+    from .storage_files import StorageFiles
+    from .storage_files_response import StorageFilesResponse
+    from .storage_list import StorageList
+    from .storage_list_response import StorageListResponse
+    from .storage_provider import StorageProvider
+    from .storage_response import StorageResponse
+    from .storage_type import StorageType
     from .stored_asset_builder_template import StoredAssetBuilderTemplate
     from .task_type import TaskType
     from .upload_local import UploadLocal
@@ -153,6 +188,9 @@ _MODULES = {
     "ExportLocation": ".export_location",
     "ExportResponse": ".export_response",
     "ExportType": ".export_type",
+    "FileExplorerRequest": ".file_explorer_request",
+    "FileExplorerResponse": ".file_explorer_response",
+    "FileExplorerResult": ".file_explorer_result",
     "ImportAttachmentsRequest": ".import_attachments_request",
     "ImportAttachmentsResponse": ".import_attachments_response",
     "ImportLabelsFields": ".import_labels_fields",
@@ -164,6 +202,22 @@ _MODULES = {
     "InstructionsFile": ".instructions_file",
     "InstructionsResponse": ".instructions_response",
     "InstructionsUpload": ".instructions_upload",
+    "Issue": ".issue",
+    "IssueComment": ".issue_comment",
+    "IssueCommentCreate": ".issue_comment_create",
+    "IssueCreate": ".issue_create",
+    "IssueCreatePctDetails": ".issue_create_pct_details",
+    "IssueEnvelope": ".issue_envelope",
+    "IssueErrorCode": ".issue_error_code",
+    "IssueList": ".issue_list",
+    "IssueListResponse": ".issue_list_response",
+    "IssueMention": ".issue_mention",
+    "IssuePctDetails": ".issue_pct_details",
+    "IssuePointsItem": ".issue_points_item",
+    "IssueResponse": ".issue_response",
+    "IssueStatus": ".issue_status",
+    "IssueUpdate": ".issue_update",
+    "IssueUpdatePctDetails": ".issue_update_pct_details",
     "Label": ".label",
     "LabelAnswer": ".label_answer",
     "LabelAnswerClassificationsItem": ".label_answer_classifications_item",
@@ -175,6 +229,7 @@ _MODULES = {
     "LabelValidationExternalValidationType0": ".label_validation_external_validation_type_0",
     "LabelValidationResponse": ".label_validation_response",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "MedicalPlane": ".medical_plane",
     "MetricGroup": ".metric_group",
     "Performance": ".performance",
     "PerformanceEnvelope": ".performance_envelope",
@@ -196,7 +251,20 @@ _MODULES = {
     "RerunWebhookResult": ".rerun_webhook_result",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
+    "Storage": ".storage",
+    "StorageCreate": ".storage_create",
+    "StorageCreateFields": ".storage_create_fields",
+    "StorageCreateFieldsCredentialsType0": ".storage_create_fields_credentials_type_0",
+    "StorageEnvelope": ".storage_envelope",
+    "StorageFile": ".storage_file",
     "StorageFileType": ".storage_file_type",
+    "StorageFiles": ".storage_files",
+    "StorageFilesResponse": ".storage_files_response",
+    "StorageList": ".storage_list",
+    "StorageListResponse": ".storage_list_response",
+    "StorageProvider": ".storage_provider",
+    "StorageResponse": ".storage_response",
+    "StorageType": ".storage_type",
     "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
     "TaskType": ".task_type",
     "UploadLocal": ".upload_local",
@@ -250,6 +318,9 @@ __all__ = (
     "ExportLocation",
     "ExportResponse",
     "ExportType",
+    "FileExplorerRequest",
+    "FileExplorerResponse",
+    "FileExplorerResult",
     "ImportAttachmentsRequest",
     "ImportAttachmentsResponse",
     "ImportLabelsFields",
@@ -261,6 +332,22 @@ __all__ = (
     "InstructionsFile",
     "InstructionsResponse",
     "InstructionsUpload",
+    "Issue",
+    "IssueComment",
+    "IssueCommentCreate",
+    "IssueCreate",
+    "IssueCreatePctDetails",
+    "IssueEnvelope",
+    "IssueErrorCode",
+    "IssueList",
+    "IssueListResponse",
+    "IssueMention",
+    "IssuePctDetails",
+    "IssuePointsItem",
+    "IssueResponse",
+    "IssueStatus",
+    "IssueUpdate",
+    "IssueUpdatePctDetails",
     "Label",
     "LabelAnswer",
     "LabelAnswerClassificationsItem",
@@ -272,6 +359,7 @@ __all__ = (
     "LabelValidationEnvelope",
     "LabelValidationExternalValidationType0",
     "LabelValidationResponse",
+    "MedicalPlane",
     "MetricGroup",
     "Performance",
     "PerformanceEnvelope",
@@ -293,7 +381,20 @@ __all__ = (
     "RerunWebhookResult",
     "SignedUrl",
     "SignedUrlResponse",
+    "Storage",
+    "StorageCreate",
+    "StorageCreateFields",
+    "StorageCreateFieldsCredentialsType0",
+    "StorageEnvelope",
+    "StorageFile",
+    "StorageFiles",
+    "StorageFilesResponse",
     "StorageFileType",
+    "StorageList",
+    "StorageListResponse",
+    "StorageProvider",
+    "StorageResponse",
+    "StorageType",
     "StoredAssetBuilderTemplate",
     "TaskType",
     "UploadLocal",

@@ -53,3 +53,16 @@ async def pages(fetch: Fn[int, tuple[list[T], int]], page_size: int) -> AsyncIte
                 yield item
             if len(items) < page_size:  # the listing shrank meanwhile
                 return
+
+
+async def pages_until_short(fetch: Fn[int, list[T]], page_size: int) -> AsyncIterator[T]:
+    """Every item of pages 1, 2, ... for listings without a ``total``: a page shorter than
+    ``page_size`` is the last, so pages are fetched one after the other."""
+    number = 1
+    while True:
+        items = await fetch(number)
+        for item in items:
+            yield item
+        if len(items) < page_size:
+            return
+        number += 1

@@ -37,6 +37,12 @@ COMMANDS: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
+    "issues": LazyCommand(
+        "issues_cmd", "List, open, resolve and comment on issues raised on tasks."
+    ),
+    "storages": LazyCommand(
+        "storages_cmd", "List, connect and disconnect cloud storage integrations."
+    ),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "live-check": LazyCommand(
         "live_check_cmd",

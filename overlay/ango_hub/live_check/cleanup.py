@@ -17,6 +17,7 @@ def clean_up(run: Run) -> None:
     """Delete every asset the run may have created; record what could not be removed."""
     run.recorder.step, run.recorder.expect_rejection = "cleanup", False
     ledger = run.ledger
+    _clean_up_issues_and_storages(run)
     created = _find_created(run)
     pending = [asset_id for asset_id in created if asset_id not in ledger.removed]
     for start in range(0, len(pending), _DELETE_CHUNK):
@@ -72,4 +73,45 @@ def _all_pages(run: Run, query: dict[str, Any]) -> list[dict[str, Any]]:
         assets.extend(batch)
         if len(batch) < _PAGE or len(assets) >= int(answer["data"].get("total", 0)):
             return assets
+        page += 1
+
+
+def _clean_up_issues_and_storages(run: Run) -> None:
+    """Delete the run's issues (found by their text) and storages (by name)."""
+    ledger = run.ledger
+    lookups = [
+        ("issue", ledger.issues, "listIssues", {"project": run.project}, "issue", "content"),
+        ("storage", ledger.storages, "listStorages", {}, "storages", "name"),
+    ]
+    for kind, names, listing, query, key, field in lookups:
+        if not names:
+            continue
+        try:
+            found = _listed(run, listing, query, key)
+        except Exception as exc:
+            reason = f"could not look it up: {run.brief(exc)}"
+            ledger.leftovers += [Leftover(kind, name, reason) for name in names]
+            continue
+        for item in found:
+            if item.get(field) not in names:
+                continue
+            try:
+                if kind == "issue":
+                    run.call("deleteIssue", {"issueId": item["_id"], "project": run.project})
+                else:
+                    run.call("deleteStorage", {"storageId": item["_id"]})
+            except Exception as exc:
+                reason = f"delete failed: {run.brief(exc)}"
+                ledger.leftovers.append(Leftover(kind, f"{item['_id']} ({item[field]})", reason))
+
+
+def _listed(run: Run, listing: str, query: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """Every item of a listing without a total (a short page is the last)."""
+    items: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        batch = run.call(listing, {**query, "page": page, "limit": _PAGE})["data"][key]
+        items.extend(batch)
+        if len(batch) < _PAGE:
+            return items
         page += 1

@@ -26,6 +26,8 @@ class Ledger:
     # Batches that held nothing before the run put assets in them: every asset listed in one
     # is the run's (assets whose external IDs the server picks are found this way).
     asset_batches: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)  # texts of issues the run opened
+    storages: list[str] = field(default_factory=list)  # names of storages the run created
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
     leftovers: list[Leftover] = field(default_factory=list)
     # What the run creates or changes that no operation of the spec can undo (an asset

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .._index import operation
 from . import steps, steps_project_extras
+from . import steps_issues_storages as steps_is
 from .context import Mode, Run
 
 UNKNOWN_ID = "000000000000000000000000"
@@ -42,6 +43,16 @@ COVERAGE: tuple[Coverage, ...] = (
     Coverage("assignBatches", Mode.WRITE, steps.assign_batches),
     Coverage("importAttachments", Mode.WRITE, steps.import_attachments),
     Coverage("importLabels", Mode.WRITE, steps.import_labels),
+    Coverage("listIssues", Mode.READ, steps_is.list_issues),
+    Coverage("createIssue", Mode.WRITE, steps_is.create_issue),
+    Coverage("updateIssue", Mode.WRITE, steps_is.update_issue),
+    Coverage("commentOnIssue", Mode.WRITE, steps_is.comment_on_issue),
+    Coverage("deleteIssue", Mode.WRITE, steps_is.delete_issue),
+    Coverage("listStorages", Mode.READ, steps_is.list_storages),
+    Coverage("createStorage", Mode.WRITE, steps_is.create_storage),
+    Coverage("listStorageFiles", Mode.WRITE, steps_is.list_storage_files),
+    Coverage("fileExplorer", Mode.WRITE, steps_is.file_explorer),
+    Coverage("deleteStorage", Mode.WRITE, steps_is.delete_storage),
     Coverage("exportTasks", Mode.READ, steps.export_tasks),
     Coverage("exportTasksV3", Mode.READ, steps.export_tasks_v3),
     Coverage("getProjectMetrics", Mode.READ, steps_project_extras.get_project_metrics),
@@ -139,6 +150,55 @@ PROBES: tuple[Probe, ...] = (
         "empty list: assets=[]",
         True,
         lambda r: ({"projectId": r.project}, {}, {"assets": []}),
+    ),
+    Probe(
+        "listIssues",
+        Mode.READ,
+        "wrong enum: status=Done",
+        True,
+        lambda r: ({}, {"project": r.project, "status": "Done"}, None),
+    ),
+    Probe(
+        "createIssue",
+        Mode.WRITE,
+        "missing required body field labelTask",
+        True,
+        lambda r: ({}, {}, {"content": f"{r.tag}: probe"}),
+    ),
+    Probe(
+        "updateIssue",
+        Mode.WRITE,
+        "unknown issue ID",
+        False,
+        lambda r: ({"issueId": UNKNOWN_ID}, {}, {"status": "Resolved"}),
+    ),
+    Probe(
+        "listStorages",
+        Mode.READ,
+        "out of range: limit=500",
+        True,
+        lambda r: ({}, {"limit": 500}, None),
+    ),
+    Probe(
+        "listStorageFiles",
+        Mode.WRITE,  # with the operation's own step (read-only runs may have no storage)
+        "unknown storage ID",
+        False,
+        lambda r: ({"storageId": UNKNOWN_ID}, {"path": f"{r.tag}/"}, None),
+    ),
+    Probe(
+        "createStorage",
+        Mode.WRITE,
+        "wrong enum: type=s3 (and no credentials)",
+        True,
+        lambda r: ({}, {}, {"name": r.tag, "type": "s3"}),
+    ),
+    Probe(
+        "deleteStorage",
+        Mode.WRITE,
+        "unknown storage ID",
+        False,
+        lambda r: ({"storageId": UNKNOWN_ID}, {}, None),
     ),
     Probe(
         "importLabels",

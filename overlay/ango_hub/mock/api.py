@@ -22,9 +22,22 @@ from .validation import (
     validate_form,
     validate_request,
 )
+from .write_only import scrub
 
 MAX_FORM_FIELDS = 100
 INLINE_VALIDATION_BYTES = 64 * 1024
+
+
+def routed_path(path: str) -> str:
+    """The path an operation is looked up by, from the spellings the official SDK sends.
+
+    * A trailing slash on some (``/v2/storages/``, ``/v2/llms/``), answered like the bare path.
+    * ``rerun_webhook``'s ``/v2//project/...``: a leading empty segment is dropped (only
+      there, so an empty path parameter cannot move a request onto another operation).
+    """
+    if path.startswith("/v2//"):
+        path = "/v2/" + path[len("/v2//") :]
+    return path[:-1] if path.endswith("/") and path.count("/") > 2 else path
 
 
 class ApiError(Exception):
@@ -112,13 +125,6 @@ async def _read_form(
     return validate_form(op, content_type, fields, list(files)), files, meta
 
 
-def sdk_path(path: str) -> str:
-    """The official SDK's ``rerun_webhook`` calls ``/v2//project/...``: a leading empty
-    segment is dropped (only there, so an empty path parameter cannot move a request onto
-    another operation)."""
-    return "/v2/" + path[len("/v2//") :] if path.startswith("/v2//") else path
-
-
 class ApiDispatcher:
     """Maps operationIds to handlers; serves ``/v2/...`` as an ASGI endpoint."""
 
@@ -129,7 +135,7 @@ class ApiDispatcher:
     async def handle(self, request: Request) -> Response:
         """Starlette endpoint for every path under ``/v2``."""
         ctx: MockContext = request.app.state.mock
-        path = sdk_path(request.url.path)
+        path = routed_path(request.url.path)
         op_id = operation_for(request.method, path)
         try:
             response = await self._handle(request, ctx, op_id, path)
@@ -138,7 +144,13 @@ class ApiDispatcher:
             response = failure(exc.status, exc.message, headers)
         except ApiError as exc:
             response = failure(exc.status, exc.message, exc.headers)
-        ctx.record(request.method, path, op_id, response.status_code, request.headers.get("apikey"))
+        ctx.record(
+            request.method,
+            request.url.path,
+            op_id,
+            response.status_code,
+            request.headers.get("apikey"),
+        )
         return response
 
     async def _handle(
@@ -176,10 +188,14 @@ class ApiDispatcher:
             host_url=str(request.base_url).rstrip("/"),
         )
         # openapi-core takes ~70 µs per array item: big bodies are checked off the event loop.
-        if len(body) > INLINE_VALIDATION_BYTES:
-            validated = await run_in_threadpool(validate_request, wire)
-        else:
-            validated = validate_request(wire)
+        try:
+            if len(body) > INLINE_VALIDATION_BYTES:
+                validated = await run_in_threadpool(validate_request, wire)
+            else:
+                validated = validate_request(wire)
+        except RequestInvalid as exc:
+            exc.message = scrub(exc.message, op_id, body)
+            raise
         if form is not None:
             validated.body = form
         return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))

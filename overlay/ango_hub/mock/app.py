@@ -17,9 +17,11 @@ from . import (
     exports,
     handlers_assets,
     handlers_imports,
+    handlers_issues,
     handlers_project_extras,
     handlers_projects,
     handlers_storage,
+    handlers_storages,
 )
 from .admin import ADMIN_ROUTES
 from .api import ApiDispatcher, failure
@@ -58,6 +60,8 @@ def create_app(
         **handlers_projects.HANDLERS,
         **handlers_project_extras.HANDLERS,
         **handlers_storage.HANDLERS,
+        **handlers_issues.HANDLERS,
+        **handlers_storages.HANDLERS,
         **exports.HANDLERS,
     }
     dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .ids import HEX24, iso_now, new_id
+from .org_records import IssueRecord, StorageRecord
 
 INITIAL_STAGE = "Start"
 INITIAL_STATUS = "TODO"
@@ -326,6 +327,8 @@ class MockState:
         self.organisations: dict[str, Organisation] = {}
         self.key_to_org: dict[str, str] = {}
         self.projects: dict[str, Project] = {}
+        self.issues: dict[str, IssueRecord] = {}
+        self.storages: dict[str, StorageRecord] = {}
 
     def reset(self) -> None:
         """Forget everything (organisations, keys, projects)."""
@@ -333,6 +336,8 @@ class MockState:
             self.organisations.clear()
             self.key_to_org.clear()
             self.projects.clear()
+            self.issues.clear()
+            self.storages.clear()
 
     def organisation_for_key(self, api_key: str, create: bool = False) -> Organisation | None:
         with self.lock:

@@ -1,0 +1,150 @@
+"""``hub.issues``: issues raised on tasks; list (auto-paginated), open, update, resolve or
+close, comment, delete."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
+
+from ango_hub_api.models import Issue, IssueListResponse, IssueResponse
+
+from ._base import AsyncResource, present
+from .paging import PAGE_SIZE, check_page_size, pages_until_short
+
+Position = str | float | Sequence[float]
+
+
+def _position(position: Position | None) -> str | None:
+    """As the official SDK sends it: ``[x, y]``, ``[start, end]`` or one number, as text."""
+    if position is None or isinstance(position, str):
+        return position
+    return str(list(position)) if isinstance(position, Sequence) else str(position)
+
+
+class AsyncIssues(AsyncResource):
+    """Issues of the API key's organisation's projects."""
+
+    async def list_page(
+        self,
+        *,
+        project: str | None = None,
+        status: str | None = None,
+        asset: str | None = None,
+        task: str | None = None,
+        stage: str | None = None,
+        created_by: str | None = None,
+        assignee: str | None = None,
+        page: int = 1,
+        limit: int = 10,
+    ) -> list[Issue]:
+        """One page of issues, newest first, matching every filter given. ``status`` is
+        ``Open``, ``Resolved`` or ``Closed``; ``task`` a label task ID."""
+        params: dict[str, Any] = {"project": project, "status": status, "asset": asset}
+        params |= {"labelTask": task}
+        params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
+        params |= {"page": page, "limit": limit}
+        answer = await self._hub.call("listIssues", present(params))
+        return IssueListResponse.from_dict(answer).data.issue
+
+    async def list(
+        self,
+        *,
+        project: str | None = None,
+        status: str | None = None,
+        asset: str | None = None,
+        task: str | None = None,
+        stage: str | None = None,
+        created_by: str | None = None,
+        assignee: str | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> AsyncIterator[Issue]:
+        """Every matching issue, across pages, lazily (the listing has no total: pages are
+        read until one comes back short)."""
+        check_page_size("listIssues", page_size)
+
+        async def fetch(number: int) -> list[Issue]:
+            return await self.list_page(
+                project=project,
+                status=status,
+                asset=asset,
+                task=task,
+                stage=stage,
+                created_by=created_by,
+                assignee=assignee,
+                page=number,
+                limit=page_size,
+            )
+
+        async for issue in pages_until_short(fetch, page_size):
+            yield issue
+
+    async def create(
+        self,
+        task: str,
+        content: str,
+        *,
+        mentions: Sequence[str] | None = None,
+        position: Position | None = None,
+        object_id: str | None = None,
+        error_codes: Sequence[Mapping[str, str]] | None = None,
+        pct_details: Mapping[str, Any] | None = None,
+        page: int | None = None,
+        page_end: int | None = None,
+        data_index: int | None = None,
+        plane: str | None = None,
+    ) -> Issue:
+        """Open an issue on label task ``task``. Place it with ``position`` (``[x, y]``, one
+        number for text, ``[start, end]`` for audio) and the page fields, or on an annotation
+        with ``object_id``. ``error_codes``: ``{"category", "name", "key"?}`` each;
+        ``plane``: ``A``, ``S`` or ``C``. Not retried after a lost answer (it would open a
+        second issue)."""
+        body: dict[str, Any] = {"labelTask": task, "content": content}
+        body |= {"contentMentions": mentions}
+        body |= {"position": _position(position), "objectId": object_id}
+        body |= {"errorCodes": error_codes, "pctDetails": pct_details, "page": page}
+        body |= {"pageEnd": page_end, "dataIndex": data_index, "plane": plane}
+        answer = await self._hub.call("createIssue", body=present(body))
+        return IssueResponse.from_dict(answer).data.issue
+
+    async def update(
+        self,
+        issue_id: str,
+        *,
+        content: str | None = None,
+        mentions: Sequence[str] | None = None,
+        status: str | None = None,
+        error_codes: Sequence[Mapping[str, str]] | None = None,
+        pct_details: Mapping[str, Any] | None = None,
+    ) -> Issue:
+        """Change an issue; what is left out stays. ``status``: ``Open``, ``Resolved`` or
+        ``Closed``. Safe to retry."""
+        body: dict[str, Any] = {"content": content, "contentMentions": mentions}
+        body |= {"status": status}
+        body |= {"errorCodes": error_codes, "pctDetails": pct_details}
+        answer = await self._hub.call("updateIssue", {"issueId": issue_id}, body=present(body))
+        return IssueResponse.from_dict(answer).data.issue
+
+    async def resolve(self, issue_id: str) -> Issue:
+        """Mark an issue ``Resolved``."""
+        return await self.update(issue_id, status="Resolved")
+
+    async def close(self, issue_id: str) -> Issue:
+        """Mark an issue ``Closed``."""
+        return await self.update(issue_id, status="Closed")
+
+    async def reopen(self, issue_id: str) -> Issue:
+        """Mark an issue ``Open`` again."""
+        return await self.update(issue_id, status="Open")
+
+    async def comment(
+        self, issue_id: str, content: str, *, mentions: Sequence[str] | None = None
+    ) -> Issue:
+        """Add a comment; returns the issue with its comments. Each call adds one."""
+        body = present({"content": content, "contentMentions": mentions})
+        answer = await self._hub.call("commentOnIssue", {"issueId": issue_id}, body=body)
+        return IssueResponse.from_dict(answer).data.issue
+
+    async def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
+        """Delete an issue (``project``, if given, must be its project); returns it."""
+        params = present({"issueId": issue_id, "project": project})
+        return IssueResponse.from_dict(await self._hub.call("deleteIssue", params)).data.issue
