@@ -57,7 +57,12 @@ class AsyncAssets(AsyncResource):
             "filters": filters,
         }
         params |= {"externalId": external_id, "batches": batches}
-        return AssetListResponse.from_dict(await self._hub.call("listAssets", params)).data
+        answer = await self._hub.call("listAssets", params)
+        page = self._parse(AssetListResponse.from_dict, answer, "listAssets").data
+        self._field(page.total, int, "listAssets", "data.total")
+        for asset in self._field(page.assets, list, "listAssets", "data.assets"):
+            self._field(asset, Asset, "listAssets", "data.assets[]")
+        return page
 
     async def list(
         self,
@@ -90,7 +95,7 @@ class AsyncAssets(AsyncResource):
         answer = await self._hub.call(
             "deleteAssets", {"projectId": project}, body={"assets": asset_ids}
         )
-        return DeleteAssetsResponse.from_dict(answer).data
+        return self._parse(DeleteAssetsResponse.from_dict, answer, "deleteAssets").data
 
     async def update(
         self,
@@ -106,14 +111,15 @@ class AsyncAssets(AsyncResource):
         body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
         body |= {"overlay": overlay, "externalId": external_id}
         answer = await self._hub.call("updateAsset", {"assetId": asset_id}, body=present(body))
-        return AssetResponse.from_dict(answer).data.asset
+        return self._parse(AssetResponse.from_dict, answer, "updateAsset").data.asset
 
     async def assign_batches(
         self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs)."""
         body = {"project": project, "assets": asset_ids, "batches": batches, "mode": mode}
-        result = AssignBatchesResponse.from_dict(await self._hub.call("assignBatches", body=body))
+        answer = await self._hub.call("assignBatches", body=body)
+        result = self._parse(AssignBatchesResponse.from_dict, answer, "assignBatches")
         assets = result.data.assets
         return assets if isinstance(assets, BatchAssignment) else BatchAssignment()
 
@@ -133,7 +139,8 @@ class AsyncAssets(AsyncResource):
         """
         body = present({"assets": assets, "uploadLocal": upload_local, "priority": priority})
         params = {"projectId": project, "batches": batches}
-        return _summary(await self._hub.call("importCloudAssets", params, body=body))
+        answer = await self._hub.call("importCloudAssets", params, body=body)
+        return self._summary(answer, "importCloudAssets")
 
     async def upload_chat(self, project: str, **options: Unpack[ChatOptions]) -> ImportSummary:
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
@@ -160,7 +167,7 @@ class AsyncAssets(AsyncResource):
         answer = await self._hub.call(
             "uploadChatAssets", {"projectId": project}, body=present(body), files=files
         )
-        return _summary(answer)
+        return self._summary(answer, "uploadChatAssets")
 
     async def upload(
         self,
@@ -183,7 +190,6 @@ class AsyncAssets(AsyncResource):
             self._hub, project, items, batches=batches, concurrency=concurrency, progress=progress
         )
 
-
-def _summary(answer: Any) -> ImportSummary:
-    assets = AssetsImportedResponse.from_dict(answer).data.assets
-    return assets if isinstance(assets, ImportSummary) else ImportSummary()
+    def _summary(self, answer: Any, operation_id: str) -> ImportSummary:
+        assets = self._parse(AssetsImportedResponse.from_dict, answer, operation_id).data.assets
+        return assets if isinstance(assets, ImportSummary) else ImportSummary()
