@@ -20,6 +20,12 @@ SHORT = httpx.Timeout(10.0, read=0.5)  # the import waits longer than this for i
 
 
 def delay_first_import(mock: MockServer, seconds: float) -> FaultRule:
+    # A first listing warms the mock up (its first answer can take longer than SHORT).
+    httpx.get(
+        f"{mock.base_url}/project/{mock.project_id}/assets",
+        headers={"apikey": mock.api_key},
+        timeout=30,
+    ).raise_for_status()
     return mock.add_fault(
         "delay",
         operation="importCloudAssets",

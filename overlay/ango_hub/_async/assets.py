@@ -25,6 +25,7 @@ from ango_hub import _validate as check
 from ango_hub import upload as bulk
 from ango_hub._options import ChatOptions
 from ango_hub.errors import AngoHubValidationError
+from ango_hub.upload_import import DEFAULT_SETTLE_SECONDS
 
 from ._base import AsyncResource, present
 from .paging import PAGE_SIZE, check_page_size, pages
@@ -58,11 +59,11 @@ class AsyncAssets(AsyncResource):
         }
         params |= {"externalId": external_id, "batches": batches}
         answer = await self._hub.call("listAssets", params)
-        page = self._parse(AssetListResponse.from_dict, answer, "listAssets").data
-        self._field(page.total, int, "listAssets", "data.total")
-        for asset in self._field(page.assets, list, "listAssets", "data.assets"):
+        listing = self._parse(AssetListResponse.from_dict, answer, "listAssets").data
+        self._field(listing.total, int, "listAssets", "data.total")
+        for asset in self._field(listing.assets, list, "listAssets", "data.assets"):
             self._field(asset, Asset, "listAssets", "data.assets[]")
-        return page
+        return listing
 
     async def list(
         self,
@@ -178,16 +179,30 @@ class AsyncAssets(AsyncResource):
         concurrency: int = 8,
         progress: bool = True,
         external_id: bulk.ExternalIdFrom = "name",
+        settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets; see :mod:`ango_hub.upload`
         (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
-        API while as many PUTs stream to storage."""
+        API while as many PUTs stream to storage.
+
+        An import that may still be running on the server (a timeout, a lost connection, a
+        502/504) is never sent again: the project is checked until every file is found or
+        nothing changed for ``settle_seconds``; files not found are reported ``unknown``
+        (README, "What a bulk upload guarantees"). Failures never raise: each file's outcome
+        is in the report."""
         check.int_in_range("concurrency", concurrency, 1, 64)
+        check.number_in_range("settle_seconds", settle_seconds, 0, 3600)
         items = bulk.plan(files, external_id)
         return await run_upload(
-            self._hub, project, items, batches=batches, concurrency=concurrency, progress=progress
+            self._hub,
+            project,
+            items,
+            batches=batches,
+            concurrency=concurrency,
+            progress=progress,
+            settle_seconds=settle_seconds,
         )
 
     def _summary(self, answer: Any, operation_id: str) -> ImportSummary:

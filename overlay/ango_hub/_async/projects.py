@@ -20,11 +20,11 @@ class AsyncProjects(AsyncResource):
         ``-`` first for descending; the server's default is newest first."""
         params = {"page": page, "limit": limit, "sort": sort}
         answer = await self._hub.call("listProjects", params)
-        page = self._parse(ProjectListResponse.from_dict, answer, "listProjects").data
-        self._field(page.total, int, "listProjects", "data.total")
-        for project in self._field(page.projects, list, "listProjects", "data.projects"):
+        listing = self._parse(ProjectListResponse.from_dict, answer, "listProjects").data
+        self._field(listing.total, int, "listProjects", "data.total")
+        for project in self._field(listing.projects, list, "listProjects", "data.projects"):
             self._field(project, ProjectListItem, "listProjects", "data.projects[]")
-        return page
+        return listing
 
     async def list(
         self, *, sort: str | None = None, page_size: int = PAGE_SIZE
