@@ -3,7 +3,8 @@
 Exit codes: 0 success, 1 some items failed, 2 usage error (bad flag, input file or value),
 3 API, auth or connection error, 4 the outcome of some items is unknown (``upload``: an import
 that may still land; run the same command again later). Errors are printed as ONE line on
-stderr, so that scripts can ``grep``/log them; the API key is scrubbed from every message as a last line of defence.
+stderr, so that scripts can ``grep``/log them; the API key is scrubbed from every message as
+a last line of defence.
 """
 
 from __future__ import annotations
