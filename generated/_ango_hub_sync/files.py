@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from ango_hub.errors import RedirectError, redacted_url
 from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
 
 from ._base import Resource, present
@@ -83,4 +84,11 @@ class Files(Resource):
 
         response = self._hub._send(build, idempotent=True)
         response.close()
+        if response.history:  # a 301/302 turned the PUT into a GET: nothing was stored
+            raise RedirectError(
+                f"storage redirected the upload ({response.history[0].status_code}), and the"
+                f" file was not stored",
+                method="PUT",
+                url=redacted_url(httpx.URL(upload_url)),
+            )
         return object_url(upload_url)

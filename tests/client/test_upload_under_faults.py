@@ -48,8 +48,6 @@ def test_upload_of_500_files_under_faults(
 ) -> None:
     inject_faults(mock)
     with hub.with_options(max_retries=5) as retrying:
-        report = retrying.assets.upload(
-            mock.project_id, files, progress=False, settle_seconds=0.5
-        )
+        report = retrying.assets.upload(mock.project_id, files, progress=False, settle_seconds=0.5)
     mock.faults.clear()
     assert_exactly_once_or_reported(report, mock, files)

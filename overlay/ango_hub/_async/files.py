@@ -10,6 +10,8 @@ from typing import Any
 import httpx
 from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
 
+from ango_hub.errors import RedirectError, redacted_url
+
 from ._base import AsyncResource, present
 
 CHUNK = 256 * 1024
@@ -82,4 +84,11 @@ class AsyncFiles(AsyncResource):
 
         response = await self._hub._send(build, idempotent=True)
         await response.aclose()
+        if response.history:  # a 301/302 turned the PUT into a GET: nothing was stored
+            raise RedirectError(
+                f"storage redirected the upload ({response.history[0].status_code}), and the"
+                f" file was not stored",
+                method="PUT",
+                url=redacted_url(httpx.URL(upload_url)),
+            )
         return object_url(upload_url)
