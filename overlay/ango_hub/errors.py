@@ -161,7 +161,7 @@ def server_message(response: httpx.Response) -> tuple[str, Any]:
     text = response.text
     try:
         body: Any = json.loads(text) if text else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past the stack
         excerpt = " ".join(text.split())[:_EXCERPT]
         return (excerpt or response.reason_phrase or "no message"), None
     if isinstance(body, dict):
