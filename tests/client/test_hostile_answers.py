@@ -16,10 +16,12 @@ import httpx
 import pytest
 from ango_hub import (
     AngoHub,
+    APIConnectionError,
     ExportArchiveError,
     RedirectError,
     UnexpectedResponseError,
 )
+from ango_hub.mock.server import MockServer
 from client_helpers import FAST, HttpClient, MakeHub
 from hostile_api import (
     ARCHIVE_URL,
@@ -255,3 +257,14 @@ def test_a_bulk_upload_reports_each_file_whatever_the_answer(
     assert [(item.status, item.stage) for item in report.items] == [(status, stage)] * 3
     assert all(item.error for item in report.items)
     assert api.imports == 0  # the fake counts the imports it carried out: none after these
+
+
+def test_a_download_broken_midway_leaves_no_part_file(
+    make_hub: MakeHub, mock: MockServer, tmp_path: Path
+) -> None:
+    """The mock's storage drops every archive download midway (a real ``.part`` is written)."""
+    mock.add_fault("drop", rate=1.0, path="/_storage/")
+    hub = make_hub(api_key=mock.api_key, base_url=mock.base_url, max_retries=1)
+    with hub, pytest.raises(APIConnectionError):
+        hub.exports.download(mock.project_id, tmp_path / "export.zip")
+    assert list(tmp_path.iterdir()) == []

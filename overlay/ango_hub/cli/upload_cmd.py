@@ -71,6 +71,16 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             help="External ID from the file 'name' or its 'path' relative to the folder given.",
         ),
     ] = "name",
+    settle_seconds: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            max=3600,
+            help="After an import that may still be running (timeout, lost connection, 502/504):"
+            " how long the project must stay unchanged before the files not in it are"
+            " reported unknown. Such an import is never sent again.",
+        ),
+    ] = 30.0,
     json_flag: JsonFlag = False,
 ) -> None:
     """Upload local files to a project: each becomes an asset with a task."""
@@ -85,6 +95,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             concurrency=concurrency,
             progress=progress_wanted(as_json),  # the library draws it on stderr
             external_id=external_id_from,
+            settle_seconds=settle_seconds,
         )
     items = [item.to_dict() for item in report.items]
     summary = {
