@@ -11,5 +11,8 @@ test-mock: .venv/.installed
 	$(PY) -m pytest tests/mock -q
 
 # A longer, randomised schemathesis campaign (FUZZ_SEED=n to replay, FUZZ_EXAMPLES=n per op).
+# Then hostile answers against the client (tests/client/test_client_fuzz.py), random and deeper
+# than in the test suite (CLIENT_FUZZ_EXAMPLES per operation and client).
 fuzz: .venv/.installed
 	$(PY) tests/mock/fuzz_campaign.py
+	CLIENT_FUZZ_EXAMPLES=$${CLIENT_FUZZ_EXAMPLES:-300} $(PY) -m pytest tests/client/test_client_fuzz.py -q

@@ -18,7 +18,7 @@ import httpx
 from ango_hub._concurrency_sync import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
-from ango_hub.export_reader import iter_archive_tasks
+from ango_hub.export_archive import archive_tasks
 from ango_hub_api.models import ExportResponse
 
 from ._base import Resource
@@ -72,7 +72,8 @@ class Exports(Resource):
         operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
         params = export_params(project, options)
         answer = self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
-        return ExportResponse.from_dict(answer).data.export_path
+        path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path
+        return self._url(path, operation_id, "data.exportPath")
 
     def download(self, project: str, path: str | Path, **options: Unpack[ExportOptions]) -> Path:
         """Create an export and stream its zip archive to ``path``; returns the path."""
@@ -82,6 +83,15 @@ class Exports(Resource):
         """Stream an archive from an ``exportPath`` URL to ``path``."""
         target = Path(path)
         part = _part(target)
+        try:
+            self._fetch_to(url, part)
+            part.replace(target)
+        except BaseException:  # a failed download leaves nothing behind
+            part.unlink(missing_ok=True)
+            raise
+        return target
+
+    def _fetch_to(self, url: str, part: Path) -> None:
         attempts = self._hub._attempts(idempotent=True)
         while True:
             response = self._hub._send(
@@ -94,10 +104,11 @@ class Exports(Resource):
             except httpx.TransportError as exc:
                 sleep(attempts.after_error(exc, response.request))
                 continue
+            except (httpx.DecodingError, httpx.StreamError) as exc:
+                raise attempts.unusable(exc, response.request) from exc
             finally:
                 response.close()
-            part.replace(target)
-            return target
+            return
 
     def iter_tasks(
         self, project: str, **options: Unpack[ExportOptions]
@@ -109,7 +120,7 @@ class Exports(Resource):
         temp = _temp_zip()
         try:
             self.download(project, temp, **options)
-            for task in iter_archive_tasks(temp):
+            for task in archive_tasks(temp):
                 yield task
         finally:
             temp.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from ango_hub.errors import RedirectError, redacted_url
 from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
 
 from ._base import Resource, present
@@ -50,7 +51,8 @@ class Files(Resource):
         params: dict[str, Any] = {"name": name, "project": project, "type": file_type}
         params |= {"storageId": storage_id, "bucket": bucket}
         answer = self._hub.call("getUploadUrl", params)
-        return UploadUrlResponse.from_dict(answer).data.upload_url
+        url = self._parse(UploadUrlResponse.from_dict, answer, "getUploadUrl").data.upload_url
+        return self._url(url, "getUploadUrl", "data.uploadUrl")
 
     def signed_url(
         self,
@@ -63,7 +65,8 @@ class Files(Resource):
         """A signed GET URL for a stored file (e.g. an asset's ``data`` URL)."""
         params = {"url": url, "project": project, "type": file_type, "storageId": storage_id}
         answer = self._hub.call("getSignedUrl", present(params))
-        return SignedUrlResponse.from_dict(answer).data.signed_url
+        url = self._parse(SignedUrlResponse.from_dict, answer, "getSignedUrl").data.signed_url
+        return self._url(url, "getSignedUrl", "data.signedUrl")
 
     def put(self, upload_url: str, path: str | Path) -> str:
         """Stream a local file to a signed upload URL; returns the file's lasting URL.
@@ -81,4 +84,11 @@ class Files(Resource):
 
         response = self._hub._send(build, idempotent=True)
         response.close()
+        if response.history:  # a 301/302 turned the PUT into a GET: nothing was stored
+            raise RedirectError(
+                f"storage redirected the upload ({response.history[0].status_code}), and the"
+                f" file was not stored",
+                method="PUT",
+                url=redacted_url(httpx.URL(upload_url)),
+            )
         return object_url(upload_url)

@@ -32,7 +32,9 @@ class Attachments(Resource):
         asset's ``externalId`` or ``assetId`` (dicts with the API's names, or ``Attachment``)."""
         body = {"project": project, "attachments": attachments}
         answer = self._hub.call("importAttachments", body=body)
-        result = ImportAttachmentsResponse.from_dict(answer).data.project
+        result = self._parse(
+            ImportAttachmentsResponse.from_dict, answer, "importAttachments"
+        ).data.project
         return result if isinstance(result, AttachmentsImported) else AttachmentsImported()
 
 
@@ -43,5 +45,5 @@ class Labels(Resource):
         """Import labels; each needs ``answer`` and the asset's ``externalId`` or ``assetId``.
         Returns the server's summary, e.g. ``"50 / 50 tasks are labeled."``."""
         answer = self._hub.call("importLabels", body={"project": project, "labels": labels})
-        result = ImportLabelsResponse.from_dict(answer).data.project
+        result = self._parse(ImportLabelsResponse.from_dict, answer, "importLabels").data.project
         return result if isinstance(result, str) else ""

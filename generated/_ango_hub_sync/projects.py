@@ -45,7 +45,12 @@ class Projects(Resource):
         """One page: ``.projects`` and ``.total``. ``sort`` a field (``createdAt``, ``name``),
         ``-`` first for descending; the server's default is newest first."""
         params = {"page": page, "limit": limit, "sort": sort}
-        return ProjectListResponse.from_dict(self._hub.call("listProjects", params)).data
+        answer = self._hub.call("listProjects", params)
+        listing = self._parse(ProjectListResponse.from_dict, answer, "listProjects").data
+        self._field(listing.total, int, "listProjects", "data.total")
+        for project in self._field(listing.projects, list, "listProjects", "data.projects"):
+            self._field(project, ProjectListItem, "listProjects", "data.projects[]")
+        return listing
 
     def list(
         self, *, sort: str | None = None, page_size: int = PAGE_SIZE

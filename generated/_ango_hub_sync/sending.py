@@ -28,6 +28,8 @@ def send(
         except httpx.TransportError as exc:
             sleep(attempts.after_error(exc, request))
             continue
+        except (httpx.DecodingError, httpx.TooManyRedirects, httpx.StreamError) as exc:
+            raise attempts.unusable(exc, request) from exc
         attempts.log(request, response)
         if response.is_success:
             return response

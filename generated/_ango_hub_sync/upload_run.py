@@ -7,6 +7,7 @@ The bookkeeping (plan, report, chunk rounds) lives in :mod:`ango_hub.upload` and
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -56,10 +57,18 @@ def run_upload(
     batches: Sequence[str] | None,
     concurrency: int,
     progress: bool,
+    settle_seconds: float,
 ) -> UploadReport:
-    """Skip what exists, fetch URLs and PUT files in parallel, then import in chunks."""
+    """Skip what exists, fetch URLs and PUT files in parallel, then import in chunks. Every
+    failure becomes an item's outcome: the report is always returned."""
     pending_ids = [item.external_id for item in items if item.status == "pending"]
-    mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
+    try:
+        mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
+    except AngoHubError as exc:  # nothing sent yet: every file fails, and says why
+        for item in items:
+            if item.status == "pending":
+                item.fail("check", exc)
+        return UploadReport(items)
     todo = [item for item in items if item.status == "pending"]
     api_slots, storage_slots = Semaphore(concurrency), Semaphore(concurrency)
 
@@ -99,7 +108,7 @@ def run_upload(
         import_chunk(
             hub,
             project,
-            ChunkImport(chunk, hub.max_retries, hub._policy),
+            ChunkImport(chunk, hub.max_retries, hub._policy, settle_seconds),
             batches=batches,
             workers=concurrency,
         )
@@ -114,7 +123,8 @@ def import_chunk(
     batches: Sequence[str] | None,
     workers: int,
 ) -> None:
-    """Drive ``job`` to the end: every item created or failed (see :class:`ChunkImport`)."""
+    """Drive ``job`` to the end: every item created, failed or unknown (see
+    :mod:`ango_hub.upload_import`)."""
     while job.missing:
         try:
             hub.assets.import_from_cloud(
@@ -123,12 +133,34 @@ def import_chunk(
             job.imported()
             continue
         except AngoHubError as exc:
-            if not job.failed(exc):
+            failure = job.failed(exc)
+        if failure == "in_flight":
+            watch(hub, project, job, workers)
+        elif failure == "settled":
+            try:
+                delay = job.checked(existing_ids(hub, project, job.external_ids, workers))
+            except AngoHubError as exc:  # the import may have created some: cannot tell
+                job.unsure(f"the import failed ({job.error}), then checking failed ({exc})")
                 continue
+            if delay is not None:
+                sleep(delay)
+
+
+def watch(hub: AngoHub, project: str, job: ChunkImport, workers: int) -> None:
+    """After an import that may still be running: check the project until every file is
+    found or nothing changes for ``job.settle_seconds``; never send the import again."""
+    watching = job.watch(time.monotonic())
+    while True:
         try:
-            delay = job.checked(existing_ids(hub, project, job.external_ids, workers))
-        except AngoHubError as exc:  # the check itself failed: nothing more can be known
-            job.give_up(exc)
-            continue
-        if delay is not None:
-            sleep(delay)
+            job.found(existing_ids(hub, project, job.external_ids, workers))
+        except AngoHubError as exc:
+            job.unsure(f"the import failed ({job.error}), then checking failed ({exc})")
+            return
+        if not watching.go_on(len(job.missing), time.monotonic()):
+            break
+        sleep(watching.interval)
+    if job.missing:
+        job.unsure(
+            f"the import failed ({job.error}) and may still be running; not in the project"
+            f" after {job.settle_seconds:g} s without change"
+        )

@@ -45,6 +45,7 @@ def resolve(
                 f"region: unknown region {name!r} (allowed: {', '.join(REGIONS)})"
             )
         url = REGIONS[name]
+    _check_url(url)
     if max_retries < 0:
         raise ConfigurationError("max_retries: must be 0 or more")
     if timeout is None:
@@ -59,3 +60,19 @@ def resolve(
         timeout=resolved_timeout,
         max_retries=max_retries,
     )
+
+
+def _check_url(url: str) -> None:
+    """``base_url`` must be an http(s) URL httpx can send to (else every call would fail with
+    an untyped ``httpx.InvalidURL``)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigurationError(
+            f"base_url: invalid URL {url!r} ({exc}; allowed: http(s)://host[:port]/v2)"
+        ) from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(
+            f"base_url: {url!r} is not an http(s) URL with a host"
+            " (allowed: http(s)://host[:port]/v2)"
+        )

@@ -13,6 +13,7 @@ import httpx
 from ._config import Settings, resolve
 from ._retry import RetryPolicy
 from ._sending import Attempts
+from .errors import UnexpectedResponseError, redacted_url
 
 if TYPE_CHECKING:
     from ._prepare import Prepared
@@ -117,4 +118,15 @@ class HubCore:
 
 def response_json(response: httpx.Response) -> Any:
     """The parsed JSON body of a 2xx answer, or None when it has no body."""
-    return response.json() if response.content else None
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except (ValueError, RecursionError) as exc:  # not JSON, cut off, or nested past the stack
+        excerpt = " ".join(response.text[:80].split())
+        raise UnexpectedResponseError(
+            f"the body is not JSON ({type(exc).__name__}; starts {excerpt!r})",
+            method=response.request.method,
+            url=redacted_url(response.request.url),
+            status_code=response.status_code,
+        ) from exc

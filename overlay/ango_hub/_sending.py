@@ -13,9 +13,12 @@ import httpx
 
 from ._retry import RetryPolicy, error_is_retryable, status_is_retryable
 from .errors import (
+    AngoHubError,
     APIConnectionError,
     APITimeoutError,
     RateLimitError,
+    RedirectError,
+    UnexpectedResponseError,
     error_from_response,
     redacted_url,
 )
@@ -47,6 +50,21 @@ class Attempts:
             return self._next(None)
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         raise cls(f"{type(exc).__name__}: {exc}", method=request.method, url=url) from exc
+
+    def unusable(
+        self, exc: httpx.HTTPError | httpx.StreamError, request: httpx.Request
+    ) -> AngoHubError:
+        """The typed error for an answer that cannot be used; never retried (the same request
+        gets the same answer)."""
+        method, url = request.method, redacted_url(request.url)
+        logger.debug("%s %s unusable answer: %s", method, url, exc)
+        if isinstance(exc, httpx.TooManyRedirects):
+            return RedirectError(f"redirect loop: {exc}", method=method, url=url)
+        if isinstance(exc, httpx.StreamError):  # httpx followed a 307/308 with a streamed body
+            problem = "redirected, but a streamed body cannot be sent twice"
+            return RedirectError(problem, method=method, url=url)
+        problem = f"the body does not decode ({type(exc).__name__}: {exc})"
+        return UnexpectedResponseError(problem, method=method, url=url)
 
     def after_status(self, response: httpx.Response) -> float:
         """Seconds to wait before retrying a non-2xx answer; raises the typed error otherwise."""

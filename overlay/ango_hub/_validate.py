@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .errors import AngoHubValidationError
@@ -15,3 +16,11 @@ def int_in_range(field: str, value: Any, low: int, high: int | None = None) -> i
         allowed = f"{low}..{high}" if high is not None else f">= {low}"
         raise AngoHubValidationError(field, f"{value} is out of range", allowed)
     return value
+
+
+def number_in_range(field: str, value: Any, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise AngoHubValidationError(field, f"must be a number, got {value!r}")
+    if not low <= value <= high:
+        raise AngoHubValidationError(field, f"{value} is out of range", f"{low:g}..{high:g}")
+    return float(value)

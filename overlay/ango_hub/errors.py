@@ -50,6 +50,38 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
+class UnexpectedResponseError(AngoHubError):
+    """The server answered, but not with something the client can use: a 2xx body that is not
+    JSON, is cut off or has the wrong shape, or a body whose ``Content-Encoding`` does not
+    decode. ``status_code`` is the answer's status (``None`` when it is not known)."""
+
+    def __init__(
+        self, problem: str, *, method: str, url: str, status_code: int | None = None
+    ) -> None:
+        self.problem = problem
+        self.method = method
+        self.url = url
+        self.status_code = status_code
+        status = "" if status_code is None else f" ({status_code})"
+        super().__init__(f"unexpected answer{status} from {method} {url}: {problem}")
+
+
+class RedirectError(AngoHubError):
+    """A redirect that cannot be followed: a loop (too many redirects), or a 307/308 on a
+    streamed upload to storage, whose body cannot be sent twice."""
+
+    def __init__(self, problem: str, *, method: str, url: str) -> None:
+        self.problem = problem
+        self.method = method
+        self.url = url
+        super().__init__(f"{problem} ({method} {url})")
+
+
+class ExportArchiveError(AngoHubError):
+    """An export archive that is not a zip, is corrupt, or holds something other than JSON or
+    NDJSON tasks."""
+
+
 class APIStatusError(AngoHubError):
     """The server answered with a non-2xx status."""
 
@@ -129,7 +161,7 @@ def server_message(response: httpx.Response) -> tuple[str, Any]:
     text = response.text
     try:
         body: Any = json.loads(text) if text else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past the stack
         excerpt = " ".join(text.split())[:_EXCERPT]
         return (excerpt or response.reason_phrase or "no message"), None
     if isinstance(body, dict):

@@ -1,10 +1,10 @@
 """Bulk upload of local files: signed URL, streamed PUT, then cloud import in chunks.
 
 Every file ends in the report as ``created``, ``skipped`` (its externalId already exists in the
-project, so running the same upload again does not duplicate it) or ``failed`` (with the stage
-and the error). An import whose outcome is unknown (connection lost, 5xx) is never re-sent
-blindly: the project is checked and only the files still missing are imported again
-(:mod:`ango_hub.upload_import`). This module and that one hold the bookkeeping, without I/O;
+project, so running the same upload again does not duplicate it), ``failed`` (not in the
+project, with the stage and the error) or ``unknown`` (its import may still land: see
+:mod:`ango_hub.upload_import` for when, and what is never done: re-sending an import that may
+still be running). This module and that one hold the bookkeeping, without I/O;
 the requests are made by ``ango_hub/_async/upload_run.py`` and its produced sync twin.
 """
 
@@ -20,7 +20,7 @@ from .errors import AngoHubValidationError
 
 IMPORT_CHUNK = 500
 
-Status = Literal["pending", "created", "skipped", "failed"]
+Status = Literal["pending", "created", "skipped", "failed", "unknown"]
 ExternalIdRule = Literal["name", "path"]
 ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
 EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
@@ -40,6 +40,10 @@ class UploadItem:
     def fail(self, stage: str, error: BaseException | str) -> None:
         """Mark the file failed at ``stage`` (read, plan, upload_url, put, import)."""
         self.status, self.stage, self.error = "failed", stage, str(error)
+
+    def unsure(self, stage: str, why: str) -> None:
+        """Mark the file ``unknown`` at ``stage``: it may or may not become an asset."""
+        self.status, self.stage, self.error = "unknown", stage, why
 
     def to_dict(self) -> dict[str, Any]:
         """The outcome as JSON-ready data (the CLI's ``--json`` report rows)."""
@@ -78,9 +82,15 @@ class UploadReport:
         return self._with("failed")
 
     @property
+    def unknown(self) -> list[UploadItem]:
+        """Files whose import may still land (never sent twice): run the same upload again
+        later; those already in the project are then skipped."""
+        return self._with("unknown")
+
+    @property
     def ok(self) -> bool:
-        """True when no file failed."""
-        return not self.failed
+        """True when every file is created or skipped."""
+        return not self.failed and not self.unknown
 
     def to_dict(self) -> dict[str, Any]:
         """Counts and every item, as JSON-ready data."""
@@ -88,6 +98,7 @@ class UploadReport:
             "created": len(self.created),
             "skipped": len(self.skipped),
             "failed": len(self.failed),
+            "unknown": len(self.unknown),
             "items": [item.to_dict() for item in self.items],
         }
 

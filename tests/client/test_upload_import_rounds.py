@@ -1,6 +1,6 @@
-"""The import stage of a bulk upload after an import whose outcome is unknown: the project is
-checked and only the missing files are sent again, for up to ``max_retries`` rounds. On both
-clients."""
+"""The import stage of a bulk upload after a failed import: after the server's own 5xx the
+project is checked and only the missing files are sent again, for up to ``max_retries``
+rounds; after a gateway's 502 nothing is sent again. On both clients."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ PROJECT = "p" * 24
 
 class HalfDoneImports:
     """A fake API whose first ``failures`` imports create only the first half of what they are
-    sent, then answer 502; later imports create everything."""
+    sent, then answer ``status`` (503: the server's own answer, so its work on the request is
+    over); later imports create everything."""
 
-    def __init__(self, failures: int = 1, status: int = 502) -> None:
+    def __init__(self, failures: int = 1, status: int = 503) -> None:
         self.failures = failures
         self.status = status
         self.assets: list[str] = []
@@ -84,7 +85,7 @@ def test_without_retries_the_check_settles_each_file(wire_hub: WireHub, tmp_path
     for item in report.failed:
         assert item.stage == "import"
         assert item.error is not None
-        assert "502" in item.error
+        assert "503" in item.error
 
 
 def test_a_refused_import_is_not_checked_or_sent_again(wire_hub: WireHub, tmp_path: Path) -> None:
@@ -99,3 +100,19 @@ def test_a_refused_import_is_not_checked_or_sent_again(wire_hub: WireHub, tmp_pa
         [r.url.path.endswith("/cloud") for r in wire.requests].index(True) :
     ]
     assert len(after_import) == 1  # no listing after a refusal
+
+
+def test_a_gateway_error_is_watched_and_never_sent_again(wire_hub: WireHub, tmp_path: Path) -> None:
+    """A 502 comes from a gateway: the server behind it may still be importing, so the chunk
+    is not sent again; what the project shows is created, the rest unknown."""
+    server = HalfDoneImports(failures=1, status=502)
+    hub, _ = wire_hub(server, max_retries=3)
+    report = hub.assets.upload(
+        PROJECT, numbered_files(tmp_path, 4), progress=False, settle_seconds=0.1
+    )
+
+    assert len(server.imports) == 1
+    assert [item.status for item in report.items] == ["created"] * 2 + ["unknown"] * 2
+    for item in report.unknown:
+        assert item.stage == "import"
+        assert "502" in (item.error or "")

@@ -1,5 +1,6 @@
 """A 500-file upload under injected faults (10% 503s, 2% dropped connections), on both clients:
-every file ends up in the project exactly once, or is reported failed and is not there."""
+every file ends up in the project exactly once, or is reported failed and is not there, or (its
+import's connection dropped: it may still land) unknown and there at most once."""
 
 from __future__ import annotations
 
@@ -27,17 +28,19 @@ def assert_exactly_once_or_reported(
     report: UploadReport, mock: MockServer, files: list[Path]
 ) -> None:
     assert [item.path for item in report.items] == files  # every file, in input order
-    assert {item.status for item in report.items} <= {"created", "failed"}
-    for item in report.failed:
+    assert {item.status for item in report.items} <= {"created", "failed", "unknown"}
+    for item in report.failed + report.unknown:
         assert item.stage
         assert item.error
     with AngoHub(api_key=mock.api_key, base_url=mock.base_url) as hub:
         listed = [a.external_id for a in hub.assets.list(mock.project_id, page_size=100)]
     assert len(listed) == len(set(listed)), "an asset was imported twice"
     created = {item.external_id for item in report.created}
-    assert set(listed) == created, "the report and the project disagree"
-    # Five retries against 12% failures: a failed file is a ~1e-6 event, not the norm.
-    assert len(created) >= FILES - 5
+    unknown = {item.external_id for item in report.unknown}
+    assert created <= set(listed) <= created | unknown, "the report and the project disagree"
+    # Five retries against 12% failures: a failed file is a ~1e-6 event, not the norm (a
+    # dropped import, 2% of runs, leaves its chunk unknown rather than failed).
+    assert len(created | unknown) >= FILES - 5
 
 
 def test_upload_of_500_files_under_faults(
@@ -45,6 +48,6 @@ def test_upload_of_500_files_under_faults(
 ) -> None:
     inject_faults(mock)
     with hub.with_options(max_retries=5) as retrying:
-        report = retrying.assets.upload(mock.project_id, files, progress=False)
+        report = retrying.assets.upload(mock.project_id, files, progress=False, settle_seconds=0.5)
     mock.faults.clear()
     assert_exactly_once_or_reported(report, mock, files)

@@ -1,17 +1,60 @@
-"""Resources reach their client through this small base."""
+"""Resources reach their client through this small base, which also reads answers into models:
+an answer of the wrong shape is an :class:`~ango_hub.errors.UnexpectedResponseError`, never a
+``KeyError`` or ``TypeError`` from deep inside a generated model."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from ango_hub._index import operation
+from ango_hub.errors import UnexpectedResponseError
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub
+
+M = TypeVar("M")
+# What a generated model's from_dict raises on a body of the wrong shape.
+_SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
 
 class AsyncResource:
     def __init__(self, hub: AsyncAngoHub) -> None:
         self._hub = hub
+
+    def _unexpected(self, operation_id: str, problem: str) -> UnexpectedResponseError:
+        op = operation(operation_id)
+        return UnexpectedResponseError(
+            f"{operation_id}: {problem}", method=op.method, url=self._hub.base_url + op.path
+        )
+
+    def _parse(self, read: Callable[[Any], M], answer: Any, operation_id: str) -> M:
+        """``read(answer)`` (a generated model's ``from_dict``), typed errors on a bad shape."""
+        try:
+            return read(answer)
+        except _SHAPE_ERRORS as exc:
+            problem = f"the answer does not have the spec's shape ({type(exc).__name__}: {exc})"
+            raise self._unexpected(operation_id, problem) from exc
+
+    def _field(self, value: Any, kind: type[M], operation_id: str, name: str) -> M:
+        """``value`` when it is a ``kind`` (a bool is not an int here), else a typed error."""
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        problem = f"{name} must be {kind.__name__}, got {type(value).__name__}"
+        raise self._unexpected(operation_id, problem)
+
+    def _url(self, value: Any, operation_id: str, name: str) -> str:
+        """An http(s) URL from the answer (signed URLs the client then sends requests to)."""
+        text = self._field(value, str, operation_id, name)
+        try:
+            scheme = httpx.URL(text).scheme
+        except (httpx.InvalidURL, ValueError, TypeError) as exc:
+            raise self._unexpected(operation_id, f"{name} is not a URL ({exc})") from exc
+        if scheme not in ("http", "https"):
+            raise self._unexpected(operation_id, f"{name} is not an http(s) URL")
+        return text
 
 
 def present(fields: Mapping[str, Any]) -> dict[str, Any]:

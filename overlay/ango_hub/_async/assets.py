@@ -25,6 +25,7 @@ from ango_hub import _validate as check
 from ango_hub import upload as bulk
 from ango_hub._options import ChatOptions
 from ango_hub.errors import AngoHubValidationError
+from ango_hub.upload_import import DEFAULT_SETTLE_SECONDS
 
 from ._base import AsyncResource, present
 from .paging import PAGE_SIZE, check_page_size, pages
@@ -57,7 +58,12 @@ class AsyncAssets(AsyncResource):
             "filters": filters,
         }
         params |= {"externalId": external_id, "batches": batches}
-        return AssetListResponse.from_dict(await self._hub.call("listAssets", params)).data
+        answer = await self._hub.call("listAssets", params)
+        listing = self._parse(AssetListResponse.from_dict, answer, "listAssets").data
+        self._field(listing.total, int, "listAssets", "data.total")
+        for asset in self._field(listing.assets, list, "listAssets", "data.assets"):
+            self._field(asset, Asset, "listAssets", "data.assets[]")
+        return listing
 
     async def list(
         self,
@@ -90,7 +96,7 @@ class AsyncAssets(AsyncResource):
         answer = await self._hub.call(
             "deleteAssets", {"projectId": project}, body={"assets": asset_ids}
         )
-        return DeleteAssetsResponse.from_dict(answer).data
+        return self._parse(DeleteAssetsResponse.from_dict, answer, "deleteAssets").data
 
     async def update(
         self,
@@ -106,14 +112,15 @@ class AsyncAssets(AsyncResource):
         body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
         body |= {"overlay": overlay, "externalId": external_id}
         answer = await self._hub.call("updateAsset", {"assetId": asset_id}, body=present(body))
-        return AssetResponse.from_dict(answer).data.asset
+        return self._parse(AssetResponse.from_dict, answer, "updateAsset").data.asset
 
     async def assign_batches(
         self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs)."""
         body = {"project": project, "assets": asset_ids, "batches": batches, "mode": mode}
-        result = AssignBatchesResponse.from_dict(await self._hub.call("assignBatches", body=body))
+        answer = await self._hub.call("assignBatches", body=body)
+        result = self._parse(AssignBatchesResponse.from_dict, answer, "assignBatches")
         assets = result.data.assets
         return assets if isinstance(assets, BatchAssignment) else BatchAssignment()
 
@@ -133,7 +140,8 @@ class AsyncAssets(AsyncResource):
         """
         body = present({"assets": assets, "uploadLocal": upload_local, "priority": priority})
         params = {"projectId": project, "batches": batches}
-        return _summary(await self._hub.call("importCloudAssets", params, body=body))
+        answer = await self._hub.call("importCloudAssets", params, body=body)
+        return self._summary(answer, "importCloudAssets")
 
     async def upload_chat(self, project: str, **options: Unpack[ChatOptions]) -> ImportSummary:
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
@@ -160,7 +168,7 @@ class AsyncAssets(AsyncResource):
         answer = await self._hub.call(
             "uploadChatAssets", {"projectId": project}, body=present(body), files=files
         )
-        return _summary(answer)
+        return self._summary(answer, "uploadChatAssets")
 
     async def upload(
         self,
@@ -171,19 +179,32 @@ class AsyncAssets(AsyncResource):
         concurrency: int = 8,
         progress: bool = True,
         external_id: bulk.ExternalIdFrom = "name",
+        settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets; see :mod:`ango_hub.upload`
         (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
-        API while as many PUTs stream to storage."""
+        API while as many PUTs stream to storage.
+
+        An import that may still be running on the server (a timeout, a lost connection, a
+        502/504) is never sent again: the project is checked until every file is found or
+        nothing changed for ``settle_seconds``; files not found are reported ``unknown``
+        (README, "What a bulk upload guarantees"). Failures never raise: each file's outcome
+        is in the report."""
         check.int_in_range("concurrency", concurrency, 1, 64)
+        check.number_in_range("settle_seconds", settle_seconds, 0, 3600)
         items = bulk.plan(files, external_id)
         return await run_upload(
-            self._hub, project, items, batches=batches, concurrency=concurrency, progress=progress
+            self._hub,
+            project,
+            items,
+            batches=batches,
+            concurrency=concurrency,
+            progress=progress,
+            settle_seconds=settle_seconds,
         )
 
-
-def _summary(answer: Any) -> ImportSummary:
-    assets = AssetsImportedResponse.from_dict(answer).data.assets
-    return assets if isinstance(assets, ImportSummary) else ImportSummary()
+    def _summary(self, answer: Any, operation_id: str) -> ImportSummary:
+        assets = self._parse(AssetsImportedResponse.from_dict, answer, operation_id).data.assets
+        return assets if isinstance(assets, ImportSummary) else ImportSummary()

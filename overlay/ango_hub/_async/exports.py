@@ -19,7 +19,7 @@ from ango_hub_api.models import ExportResponse
 from ango_hub._concurrency_async import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
-from ango_hub.export_reader import iter_archive_tasks
+from ango_hub.export_archive import archive_tasks
 
 from ._base import AsyncResource
 
@@ -72,7 +72,8 @@ class AsyncExports(AsyncResource):
         operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
         params = export_params(project, options)
         answer = await self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
-        return ExportResponse.from_dict(answer).data.export_path
+        path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path
+        return self._url(path, operation_id, "data.exportPath")
 
     async def download(
         self, project: str, path: str | Path, **options: Unpack[ExportOptions]
@@ -84,6 +85,15 @@ class AsyncExports(AsyncResource):
         """Stream an archive from an ``exportPath`` URL to ``path``."""
         target = Path(path)
         part = _part(target)
+        try:
+            await self._fetch_to(url, part)
+            part.replace(target)
+        except BaseException:  # a failed download leaves nothing behind
+            part.unlink(missing_ok=True)
+            raise
+        return target
+
+    async def _fetch_to(self, url: str, part: Path) -> None:
         attempts = self._hub._attempts(idempotent=True)
         while True:
             response = await self._hub._send(
@@ -96,10 +106,11 @@ class AsyncExports(AsyncResource):
             except httpx.TransportError as exc:
                 await sleep(attempts.after_error(exc, response.request))
                 continue
+            except (httpx.DecodingError, httpx.StreamError) as exc:
+                raise attempts.unusable(exc, response.request) from exc
             finally:
                 await response.aclose()
-            part.replace(target)
-            return target
+            return
 
     async def iter_tasks(
         self, project: str, **options: Unpack[ExportOptions]
@@ -111,7 +122,7 @@ class AsyncExports(AsyncResource):
         temp = _temp_zip()
         try:
             await self.download(project, temp, **options)
-            for task in iter_archive_tasks(temp):
+            for task in archive_tasks(temp):
                 yield task
         finally:
             temp.unlink(missing_ok=True)

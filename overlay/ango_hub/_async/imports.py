@@ -33,7 +33,9 @@ class AsyncAttachments(AsyncResource):
         asset's ``externalId`` or ``assetId`` (dicts with the API's names, or ``Attachment``)."""
         body = {"project": project, "attachments": attachments}
         answer = await self._hub.call("importAttachments", body=body)
-        result = ImportAttachmentsResponse.from_dict(answer).data.project
+        result = self._parse(
+            ImportAttachmentsResponse.from_dict, answer, "importAttachments"
+        ).data.project
         return result if isinstance(result, AttachmentsImported) else AttachmentsImported()
 
 
@@ -44,5 +46,5 @@ class AsyncLabels(AsyncResource):
         """Import labels; each needs ``answer`` and the asset's ``externalId`` or ``assetId``.
         Returns the server's summary, e.g. ``"50 / 50 tasks are labeled."``."""
         answer = await self._hub.call("importLabels", body={"project": project, "labels": labels})
-        result = ImportLabelsResponse.from_dict(answer).data.project
+        result = self._parse(ImportLabelsResponse.from_dict, answer, "importLabels").data.project
         return result if isinstance(result, str) else ""

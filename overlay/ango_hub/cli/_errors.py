@@ -1,8 +1,10 @@
 """Exit codes and one-line error reporting for every ``ango-hub`` command.
 
 Exit codes: 0 success, 1 some items failed, 2 usage error (bad flag, input file or value),
-3 API, auth or connection error. Errors are printed as ONE line on stderr, so that scripts can
-``grep``/log them; the API key is scrubbed from every message as a last line of defence.
+3 API, auth or connection error, 4 the outcome of some items is unknown (``upload``: an import
+that may still land; run the same command again later). Errors are printed as ONE line on
+stderr, so that scripts can ``grep``/log them; the API key is scrubbed from every message as
+a last line of defence.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_API = 3
+EXIT_UNKNOWN = 4
 
 # Set by the root callback once the key is known, so that every printed error can be scrubbed.
 _secrets: set[str] = set()

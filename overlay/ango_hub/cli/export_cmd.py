@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -17,6 +18,7 @@ from ango_hub._progress import progress_bar
 
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
+from ._errors import fail_usage
 from ._lazy import command_app
 from ._output import print_json, progress_wanted
 from ._summary import ExportSummary
@@ -78,7 +80,11 @@ def export(  # noqa: PLR0917
     as_json = wants_json(ctx, json_flag)
     summary = ExportSummary()
     show_progress = progress_wanted(as_json) if out or summary_only else sys.stderr.isatty()
-    with open_hub(ctx) as hub, progress_bar("Exporting", None, show_progress) as advance:
+    with (
+        _Output(out) if out is not None else nullcontext() as output,
+        open_hub(ctx) as hub,
+        progress_bar("Exporting", None, show_progress) as advance,
+    ):
         # NDJSON on the wire whatever the output format: the library streams it task by task.
         filters: ExportOptions = {"format": "ndjson"}
         if status is not None:
@@ -95,8 +101,9 @@ def export(  # noqa: PLR0917
                 advance()
                 yield task
 
-        if out is not None:
-            _write_atomically(out, counted(), fmt)
+        if output is not None:
+            _write_tasks(output.stream, counted(), fmt)
+            output.commit()
         elif summary_only:
             for _ in counted():
                 pass
@@ -125,14 +132,33 @@ def _write_tasks(stream: IO[str], tasks: Iterable[dict[str, Any]], fmt: str) -> 
     stream.write("\n]\n")
 
 
-def _write_atomically(target: Path, tasks: Iterable[dict[str, Any]], fmt: str) -> None:
-    """A failed export leaves no half-written file behind (nor replaces a previous one)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            _write_tasks(stream, tasks, fmt)
-        Path(temp_name).replace(target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+class _Output:
+    """The temporary file beside ``--out`` the tasks go to, opened before any request (exit 2
+    naming ``--out`` when it cannot be written there); renamed over the target when complete,
+    removed otherwise, so a failed export leaves no half-written file (nor replaces one)."""
+
+    def __init__(self, target: Path) -> None:
+        accepted = "a file path in a folder you can write to"
+        if target.is_dir():
+            fail_usage("--out", f"{target} is a directory", accepted)
+        existing = next(parent for parent in target.parents if parent.exists())
+        if not existing.is_dir():
+            fail_usage("--out", f"{existing} is a file, not a folder", accepted)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as exc:
+            fail_usage("--out", f"cannot write {target}: {exc.strerror or exc}", accepted)
+        self.target, self.temp = target, Path(name)
+        self.stream = os.fdopen(handle, "w", encoding="utf-8")
+
+    def commit(self) -> None:
+        self.stream.close()
+        self.temp.replace(self.target)
+
+    def __enter__(self) -> _Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+        self.temp.unlink(missing_ok=True)

@@ -55,7 +55,9 @@ def _scalar(raw: str) -> Any:
 
 @commands.command("mock", epilog=MOCK_EPILOG)
 def mock(  # noqa: PLR0917  (typer maps parameters to options)
-    port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = DEFAULT_PORT,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")
+    ] = DEFAULT_PORT,
     host: Annotated[str, typer.Option(help="Interface to bind; keep loopback.")] = "127.0.0.1",
     api_key: Annotated[
         list[str] | None,

@@ -11,7 +11,7 @@ from ango_hub.upload import ExternalIdRule, plan
 
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
-from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with, fail_usage
+from ._errors import EXIT_API, EXIT_OK, EXIT_PARTIAL, EXIT_UNKNOWN, exit_with, fail_usage
 from ._inputs import checked_as, load_items
 from ._lazy import command_app
 from ._output import print_json, print_table, progress_wanted
@@ -23,7 +23,10 @@ Examples:
   ango-hub upload 507f1f77bcf86cd799439011 images/ --batch "Batch 1"
   ango-hub --json upload 507f1f77bcf86cd799439011 a.png b.png --external-id-from path
 
-Exit code 1 if some files failed (each is listed), 3 if the API or the credentials failed.
+Exit code 1 if some files failed (each is listed); 4 if none failed but the import of some
+may still land (listed as unknown: run the same upload again later, files already in the
+project are skipped); 3 if the API or the credentials failed before any file was sent
+(the report is printed in every case).
 """
 
 IMPORT_EPILOG = """\
@@ -68,6 +71,16 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             help="External ID from the file 'name' or its 'path' relative to the folder given.",
         ),
     ] = "name",
+    settle_seconds: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            max=3600,
+            help="After an import that may still be running (timeout, lost connection, 502/504):"
+            " how long the project must stay unchanged before the files not in it are"
+            " reported unknown. Such an import is never sent again.",
+        ),
+    ] = 30.0,
     json_flag: JsonFlag = False,
 ) -> None:
     """Upload local files to a project: each becomes an asset with a task."""
@@ -82,6 +95,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             concurrency=concurrency,
             progress=progress_wanted(as_json),  # the library draws it on stderr
             external_id=external_id_from,
+            settle_seconds=settle_seconds,
         )
     items = [item.to_dict() for item in report.items]
     summary = {
@@ -90,6 +104,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
         "uploaded": len(report.created),
         "skipped": len(report.skipped),
         "failed": len(report.failed),
+        "unknown": len(report.unknown),
         "items": items,
     }
     if as_json:
@@ -99,13 +114,18 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             f"Uploaded {summary['uploaded']} of {len(items)} files to project {project}"
             + (f" ({summary['skipped']} already there, skipped)." if report.skipped else ".")
         )
-        if report.failed:
-            print_table(
-                "Failed",
-                ["file", "stage", "error"],
-                [[item.path, item.stage, item.error] for item in report.failed],
-            )
-    exit_with(EXIT_PARTIAL if report.failed else EXIT_OK)
+        for title, rows in (("Failed", report.failed), ("Outcome unknown", report.unknown)):
+            if rows:
+                print_table(
+                    title,
+                    ["file", "stage", "error"],
+                    [[item.path, item.stage, item.error] for item in rows],
+                )
+    if report.failed and all(item.stage == "check" for item in report.failed):
+        exit_with(EXIT_API)  # the first request (the check of the project) failed
+    if report.failed:
+        exit_with(EXIT_PARTIAL)
+    exit_with(EXIT_UNKNOWN if report.unknown else EXIT_OK)
 
 
 @commands.command("import-cloud", epilog=IMPORT_EPILOG)
