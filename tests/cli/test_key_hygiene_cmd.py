@@ -23,7 +23,8 @@ def test_wrong_key_with_line_end_never_printed(cli_subprocess: RunCli, ending: s
     result = cli_subprocess("assets", "list", PROJECT, env={"ANGO_API_KEY": CORE + ending})
     assert result.code == 3
     assert "401" in result.stderr or "key" in result.stderr.lower()
-    assert CORE not in result.stderr and CORE not in result.stdout
+    assert CORE not in result.stderr
+    assert CORE not in result.stdout
 
 
 def test_key_option_with_crlf_on_a_dead_port_never_printed(cli_subprocess: RunCli) -> None:
@@ -47,5 +48,7 @@ def test_key_option_with_crlf_on_a_dead_port_never_printed(cli_subprocess: RunCl
 def test_inner_control_character_is_a_usage_message(cli_subprocess: RunCli) -> None:
     result = cli_subprocess("assets", "list", PROJECT, env={"ANGO_API_KEY": "sk-a\nsk-b"})
     assert result.code in {2, 3}
-    assert "api_key" in result.stderr and "control characters" in result.stderr
-    assert "sk-a" not in result.stderr and "sk-b" not in result.stderr
+    assert "api_key" in result.stderr
+    assert "control characters" in result.stderr
+    assert "sk-a" not in result.stderr
+    assert "sk-b" not in result.stderr

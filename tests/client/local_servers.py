@@ -30,9 +30,9 @@ def serve(handle: Handler) -> Iterator[tuple[str, list[dict[str, str]]]]:
             seen.append({k.lower(): v for k, v in self.headers.items()})
             handle(self)
 
-        do_GET = do_POST = do_PUT = _any  # noqa: N815  (http.server's names)
+        do_GET = do_POST = do_PUT = _any
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)

@@ -11,7 +11,12 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from ango_hub import APIConnectionError, AuthenticationError, ConfigurationError
+from ango_hub import (
+    APIConnectionError,
+    AuthenticationError,
+    ConfigurationError,
+    NotFoundError,
+)
 from ango_hub._redact import redacted_url, scrub_urls
 from ango_hub.mock.server import MockServer
 from client_helpers import KEY, MakeHub, WireHub, ok
@@ -60,17 +65,21 @@ def test_inner_control_characters_are_refused_without_echoing_the_key(
 ) -> None:
     with pytest.raises(ConfigurationError, match="api_key") as info:
         make_hub(api_key=key, base_url="https://hub.test/v2")
-    assert "qz" not in str(info.value) and "xw" not in str(info.value)
+    assert "qz" not in str(info.value)
+    assert "xw" not in str(info.value)
 
 
 def test_unknown_crlf_key_leaks_in_no_error_and_no_log(
     mock: MockServer, make_hub: MakeHub, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    with make_hub(api_key=HOSTILE, base_url=mock.base_url) as hub:
-        with pytest.raises(AuthenticationError) as info:
-            hub.assets.list_page(PROJECT)
-    assert CORE not in str(info.value) and CORE not in repr(info.value)
+    with (
+        make_hub(api_key=HOSTILE, base_url=mock.base_url) as hub,
+        pytest.raises(AuthenticationError) as info,
+    ):
+        hub.assets.list_page(PROJECT)
+    assert CORE not in str(info.value)
+    assert CORE not in repr(info.value)
     assert CORE not in caplog.text
 
 
@@ -79,9 +88,11 @@ def test_connection_error_and_debug_log_never_hold_the_key(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     base = f"http://127.0.0.1:{closed_port()}/v2"
-    with make_hub(api_key=HOSTILE, base_url=base, max_retries=1) as hub:
-        with pytest.raises(APIConnectionError) as info:
-            hub.assets.list_page(PROJECT)
+    with (
+        make_hub(api_key=HOSTILE, base_url=base, max_retries=1) as hub,
+        pytest.raises(APIConnectionError) as info,
+    ):
+        hub.assets.list_page(PROJECT)
     assert CORE not in str(info.value)
     assert CORE not in caplog.text
 
@@ -123,7 +134,8 @@ def test_key_is_dropped_on_a_redirect_to_another_origin(make_hub: MakeHub) -> No
         ):
             assert hub.assets.list_page(PROJECT).total == 0
     assert root_seen[0]["apikey"] == KEY
-    assert len(other_seen) == 1 and "apikey" not in other_seen[0]
+    assert len(other_seen) == 1
+    assert "apikey" not in other_seen[0]
 
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
@@ -142,9 +154,11 @@ def test_key_follows_a_redirect_within_its_origin(make_hub: MakeHub, status: int
 def test_key_is_dropped_when_only_the_port_changes(make_hub: MakeHub) -> None:
     with serve(lambda h: answer_json(h, {"data": {"assets": [], "total": 0}})) as (other, seen):
         port = other.rsplit(":", 1)[1]
-        with serve(lambda h: redirect(h, f"http://127.0.0.1:{port}{h.path}")) as (root, _):
-            with make_hub(api_key=KEY, base_url=root + "/v2") as hub:
-                hub.call("listAssets", {"projectId": PROJECT})
+        with (
+            serve(lambda h: redirect(h, f"http://127.0.0.1:{port}{h.path}")) as (root, _),
+            make_hub(api_key=KEY, base_url=root + "/v2") as hub,
+        ):
+            hub.call("listAssets", {"projectId": PROJECT})
     assert "apikey" not in seen[0]
 
 
@@ -154,7 +168,8 @@ def test_key_is_dropped_when_only_the_port_changes(make_hub: MakeHub) -> None:
 def test_gcs_v4_and_nested_signed_urls_are_redacted() -> None:
     assert redacted_url(GCS) == "https://storage.googleapis.com/bucket/a.png"
     nested = str(httpx.URL("https://hub.test/v2/getSignedUrl", params={"url": GCS}))
-    assert "deadbeef" not in redacted_url(nested) and "X-Goog" not in redacted_url(nested)
+    assert "deadbeef" not in redacted_url(nested)
+    assert "X-Goog" not in redacted_url(nested)
     assert "storage.googleapis.com" in redacted_url(nested)
     sas = "https://acct.blob.core.windows.net/c/a.png?sv=2024&se=2026-11-24&sp=r&sig=abc%3D"
     assert redacted_url(sas) == "https://acct.blob.core.windows.net/c/a.png"
@@ -165,10 +180,11 @@ def test_gcs_v4_and_nested_signed_urls_are_redacted() -> None:
 
 def test_a_failed_signed_url_lookup_names_no_signature(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: httpx.Response(404, json={"message": f"no such {GCS}"}))
-    with pytest.raises(Exception) as info:
+    with pytest.raises(NotFoundError) as info:
         hub.files.signed_url(GCS)
     assert "getSignedUrl" in str(wire.last.url)
-    assert "deadbeef" not in str(info.value) and "X-Goog-Credential" not in str(info.value)
+    assert "deadbeef" not in str(info.value)
+    assert "X-Goog-Credential" not in str(info.value)
 
 
 def test_upload_report_and_httpx_log_hold_no_gcs_signature(
@@ -189,6 +205,8 @@ def test_upload_report_and_httpx_log_hold_no_gcs_signature(
     assert [item.stage for item in report.failed] == ["put"]
     assert any(r.url.host == "storage.googleapis.com" for r in wire.requests)
     text = str(report.to_dict())
-    assert "deadbeef" not in text and "X-Goog-Credential" not in text
+    assert "deadbeef" not in text
+    assert "X-Goog-Credential" not in text
     assert "HTTP Request: PUT https://storage.googleapis.com/bucket/a.png" in caplog.text
-    assert "deadbeef" not in caplog.text and "X-Goog" not in caplog.text
+    assert "deadbeef" not in caplog.text
+    assert "X-Goog" not in caplog.text
