@@ -44,7 +44,7 @@ class HubCore:
     _settings: Settings
     _policy: RetryPolicy
     _owns_http: bool
-    _pacer: Pacer | None
+    _pacer: Pacer
     _slots: Any  # the client's Semaphore bounding requests in flight
 
     def _configure(
