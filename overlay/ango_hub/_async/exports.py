@@ -107,11 +107,14 @@ class AsyncExports(AsyncResource):
         """Create an export and yield its tasks one by one, with bounded memory.
 
         The archive goes to a temporary file, removed when the iteration ends (with the async
-        client, reading it happens on the loop's thread in small steps)."""
+        client, reading it happens on the loop's thread in small steps). Memory stays flat in
+        every format, ``split`` included; a task larger than the client's ``max_task_bytes``
+        once decompressed raises :class:`~ango_hub.ResponseTooLargeError`."""
         temp = _temp_zip()
         try:
             await self.download(project, temp, **options)
-            for task in iter_archive_tasks(temp):
+            cap = self._hub._settings.max_task_bytes
+            for task in iter_archive_tasks(temp, max_task_bytes=cap):
                 yield task
         finally:
             temp.unlink(missing_ok=True)
