@@ -118,8 +118,8 @@ class _CappedReader(io.RawIOBase):
         self._since_mark = 0
 
 
-def _iter_member(name: str, stream: io.RawIOBase | io.BufferedIOBase) -> Iterator[dict[str, Any]]:
-    buffered = io.BufferedReader(stream, buffer_size=_BUFFER)  # type: ignore[arg-type]
+def _iter_member(name: str, stream: Any) -> Iterator[dict[str, Any]]:
+    buffered: io.BufferedReader[Any] = io.BufferedReader(stream, buffer_size=_BUFFER)
     first = _first_significant_byte(buffered)
     if first == b"[":
         yield from ijson.items(buffered, "item", use_float=True)
@@ -134,7 +134,7 @@ def _iter_member(name: str, stream: io.RawIOBase | io.BufferedIOBase) -> Iterato
         raise ValueError(f"{name}: not JSON or NDJSON (starts with {first!r})")
 
 
-def _first_significant_byte(stream: io.BufferedReader) -> bytes:
+def _first_significant_byte(stream: io.BufferedReader[Any]) -> bytes:
     """Peek past whitespace (and a UTF-8 BOM) without consuming the stream."""
     head = stream.peek(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     return head[:1]
