@@ -80,3 +80,24 @@ def test_pacer_blocks_on_zero_remaining_then_lets_one_probe() -> None:
 def test_pacer_settings_are_checked(make_hub: MakeHub) -> None:
     with pytest.raises(ValueError, match="requests_per_minute"):
         make_hub(api_key="k", base_url="https://hub.test/v2", requests_per_minute=0)
+
+
+def test_a_rate_limit_wait_shows_on_the_upload_progress_bar() -> None:
+    from _ango_hub_sync.upload_run import show_rate_waits
+    from ango_hub import AngoHub
+
+    notes: list[str | None] = []
+
+    def advance(done: int = 1, total: int | None = None, note: str | None = None) -> None:
+        notes.append(note)
+
+    with AngoHub(api_key="k", base_url="https://hub.test/v2") as hub:
+        with show_rate_waits(hub, advance):
+            hub._pacer.observe(429, {"retry-after": "2"})
+            hub._pacer.reserve()
+            hub._pacer.reserve()  # the same wait is announced once
+        assert hub._pacer.on_wait is None
+    assert len(notes) == 1
+    assert notes[0] is not None
+    assert notes[0].startswith("waiting 2.0 s") or notes[0].startswith("waiting 1.9 s")
+    assert notes[0].endswith("for the rate limit")
