@@ -75,7 +75,10 @@ class Exports(Resource):
         return ExportResponse.from_dict(answer).data.export_path
 
     def download(self, project: str, path: str | Path, **options: Unpack[ExportOptions]) -> Path:
-        """Create an export and stream its zip archive to ``path``; returns the path."""
+        """Create an export and stream its zip archive to ``path``; returns the path.
+
+        No total deadline: preparing waits up to 600 s (or the client's shorter ``deadline``);
+        the download streams for as long as bytes keep coming within the read timeout."""
         return self.download_url(self.create(project, **options), path)
 
     def download_url(self, url: str, path: str | Path) -> Path:

@@ -176,7 +176,9 @@ class AsyncAssets(AsyncResource):
         (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
-        API while as many PUTs stream to storage."""
+        API while as many PUTs stream to storage. No total deadline: the client's ``deadline``
+        bounds each of its requests; under a rate limit it goes at the limit's pace (a wait
+        shows on the progress bar)."""
         check.int_in_range("concurrency", concurrency, 1, 64)
         items = bulk.plan(files, external_id)
         return await run_upload(

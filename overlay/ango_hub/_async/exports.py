@@ -77,7 +77,10 @@ class AsyncExports(AsyncResource):
     async def download(
         self, project: str, path: str | Path, **options: Unpack[ExportOptions]
     ) -> Path:
-        """Create an export and stream its zip archive to ``path``; returns the path."""
+        """Create an export and stream its zip archive to ``path``; returns the path.
+
+        No total deadline: preparing waits up to 600 s (or the client's shorter ``deadline``);
+        the download streams for as long as bytes keep coming within the read timeout."""
         return await self.download_url(await self.create(project, **options), path)
 
     async def download_url(self, url: str, path: str | Path) -> Path:
