@@ -197,15 +197,104 @@ def rate_limited_upload(mock: Mock, before: str | None) -> None:
     )
 
 
+BOMB_MB = int(size("BENCH_BOMB_MB", 20, 300))
+
+GZIP_CLIENT = """
+import json, resource, sys
+from ango_hub import AngoHub
+base = sys.argv[1]
+try:
+    with AngoHub(api_key="k", base_url=base, max_retries=0) as hub:
+        hub.assets.list_page("5" * 24)
+    outcome = "read"
+except Exception as exc:
+    outcome = type(exc).__name__
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"outcome": outcome, "maxrss_kb": rss}))
+"""
+
+ZIP_CLIENT = """
+import json, resource, sys
+from ango_hub.export_reader import iter_archive_tasks
+try:
+    count = sum(1 for _ in iter_archive_tasks(sys.argv[1]))
+    outcome = f"{count} tasks"
+except Exception as exc:
+    outcome = type(exc).__name__
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"outcome": outcome, "maxrss_kb": rss}))
+"""
+
+
+def bombs(before: str | None, folder: Path) -> None:
+    """A small gzip answer and a small export zip that inflate to ``BOMB_MB`` MB each."""
+    import gzip
+    import threading
+    import zipfile
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    inflated = b'{"data": "' + b" " * (BOMB_MB * 1_000_000) + b'"}'
+    body = gzip.compress(inflated, compresslevel=9)
+    archive = folder / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        zipped.writestr("p.ndjson", inflated + b"\n")
+    del inflated
+
+    class Bomb(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Bomb)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/v2"
+    print(f"## Hostile answers: {BOMB_MB:,} MB inflated from a few hundred KiB\n")
+    print("| code | case | compressed KiB | outcome | peak RSS MB |")
+    print("|---|---|---:|---|---:|")
+    cases = [
+        ("gzip API answer, list_page", len(body), GZIP_CLIENT, base),
+        (
+            "export zip, one NDJSON line, iter_archive_tasks",
+            archive.stat().st_size,
+            ZIP_CLIENT,
+            str(archive),
+        ),
+    ]
+    try:
+        for label, path in versions(before):
+            for case, compressed, code, arg in cases:
+                result = client(code, [arg], path)
+                print(
+                    f"| {label} | {case} | {compressed / 1024:,.0f} | {result['outcome']} "
+                    f"| {result['maxrss_kb'] / 1024:,.0f} |",
+                    flush=True,
+                )
+    finally:
+        server.shutdown()
+    print()
+
+
 def main() -> None:
     print(f"# Transport bounds ({machine()})\n")
     ref = os.environ.get("BENCH_BEFORE")
+    only = os.environ.get("BENCH_TRANSPORT_ONLY")
     with tempfile.TemporaryDirectory() as tmp, mock_server() as mock:
         before = before_tree(ref, Path(tmp)) if ref else None
         mock.new_project(PROJECT)
-        concurrency(mock, before)
-        split_export(mock, before)
-        rate_limited_upload(mock, before)
+        if only in {None, "concurrency"}:
+            concurrency(mock, before)
+        if only in {None, "split"}:
+            split_export(mock, before)
+        if only in {None, "rate"}:
+            rate_limited_upload(mock, before)
+        if only in {None, "bombs"}:
+            bombs(before, Path(tmp))
 
 
 if __name__ == "__main__":
