@@ -200,7 +200,7 @@ def rate_limited_upload(mock: Mock, before: str | None) -> None:
 BOMB_MB = int(size("BENCH_BOMB_MB", 20, 300))
 
 GZIP_CLIENT = """
-import json, resource, sys
+import json, sys
 from ango_hub import AngoHub
 base = sys.argv[1]
 try:
@@ -209,19 +209,25 @@ try:
     outcome = "read"
 except Exception as exc:
     outcome = type(exc).__name__
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking bench process,
+# which held the inflated bytes while building the bombs.
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+rss = int(status.split()[0])
 print(json.dumps({"outcome": outcome, "maxrss_kb": rss}))
 """
 
 ZIP_CLIENT = """
-import json, resource, sys
+import json, sys
 from ango_hub.export_reader import iter_archive_tasks
 try:
     count = sum(1 for _ in iter_archive_tasks(sys.argv[1]))
     outcome = f"{count} tasks"
 except Exception as exc:
     outcome = type(exc).__name__
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking bench process,
+# which held the inflated bytes while building the bombs.
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+rss = int(status.split()[0])
 print(json.dumps({"outcome": outcome, "maxrss_kb": rss}))
 """
 
