@@ -174,7 +174,7 @@ def test_retries_stop_when_the_next_wait_passes_the_deadline(make_hub: MakeHub) 
             pytest.raises(InternalServerError),
         ):
             hub.assets.list_page(PROJECT)
-    assert 2 <= len(seen) <= 5  # waits of 0.2-0.4 s fit about 3 times in 1 s, never 51
+    assert 1 <= len(seen) <= 5  # waits of 0.2-0.4 s fit at most 4 times in 1 s, never 51
 
 
 @pytest.mark.parametrize("value", [0, -1])
