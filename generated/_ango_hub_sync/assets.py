@@ -189,7 +189,9 @@ class Assets(Resource):
         502/504) is never sent again: the project is checked until every file is found or
         nothing changed for ``settle_seconds``; files not found are reported ``unknown``
         (README, "What a bulk upload guarantees"). Failures never raise: each file's outcome
-        is in the report."""
+        is in the report.
+        No total deadline: the client's ``deadline`` bounds each of its requests; under a rate
+        limit it goes at the limit's pace (a wait shows on the progress bar)."""
         check.int_in_range("concurrency", concurrency, 1, 64)
         check.number_in_range("settle_seconds", settle_seconds, 0, 3600)
         items = bulk.plan(files, external_id)

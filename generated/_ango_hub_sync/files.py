@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from ango_hub.errors import RedirectError, redacted_url
+from ango_hub._redact import redacted_url
+from ango_hub.errors import RedirectError
 from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
 
 from ._base import Resource, present

@@ -8,11 +8,12 @@ The bookkeeping (plan, report, chunk rounds) lives in :mod:`ango_hub.upload` and
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ango_hub._concurrency_sync import Semaphore, Workers, sleep
-from ango_hub._progress import progress_bar
+from ango_hub._progress import Advance, progress_bar
 from ango_hub.errors import AngoHubError, PermissionDeniedError
 from ango_hub.upload import (
     UploadItem,
@@ -47,6 +48,20 @@ def existing_ids(hub: AngoHub, project: str, candidates: Sequence[str], workers:
     with Workers(workers) as pool:
         hits = pool.map(present, candidates)
     return {e for e, hit in zip(candidates, hits, strict=True) if hit}
+
+
+@contextmanager
+def show_rate_waits(hub: AngoHub, advance: Advance) -> Iterator[None]:
+    """While the block runs, a wait for the API's rate limit shows on the progress bar."""
+    pacer = hub._pacer
+    previous, pacer.on_wait = (
+        pacer.on_wait,
+        lambda s: advance(0, note=f"waiting {s:.1f} s for the rate limit"),
+    )
+    try:
+        yield
+    finally:
+        pacer.on_wait = previous
 
 
 def run_upload(
@@ -96,11 +111,11 @@ def run_upload(
     # storage, so each host sees at most `concurrency` requests and a URL waits at most one
     # PUT for its turn. (A worker holding a storage slot may wait for an API slot, never the
     # reverse, so the two cannot deadlock.)
-    with progress_bar("uploading", len(todo), progress) as advance:
+    with progress_bar("uploading", len(todo), progress) as advance, show_rate_waits(hub, advance):
 
         def transfer_and_count(item: UploadItem) -> None:
             transfer(item)
-            advance()
+            advance(note="")
 
         with Workers(2 * concurrency) as workers:
             workers.map(transfer_and_count, todo)

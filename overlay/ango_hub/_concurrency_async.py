@@ -53,3 +53,8 @@ class Workers:
     async def map(self, fn: Fn[A, T], args: Iterable[A]) -> list[T]:
         """``fn`` over every argument, results in order."""
         return list(await asyncio.gather(*(self.start(fn, arg) for arg in args)))
+
+
+def time_limit(seconds: float | None) -> asyncio.Timeout:
+    """Cancel the block after ``seconds`` (None: never); it then raises ``TimeoutError``."""
+    return asyncio.timeout(None if seconds is None else max(seconds, 0.0))

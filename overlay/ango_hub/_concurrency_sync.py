@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from typing import Self, TypeAlias, TypeVar
 
 A = TypeVar("A")
@@ -44,3 +45,9 @@ class Workers:
     def map(self, fn: Fn[A, T], args: Iterable[A]) -> list[T]:
         """``fn`` over every argument, results in order."""
         return list(self._pool.map(fn, args))
+
+
+def time_limit(seconds: float | None) -> AbstractContextManager[None]:
+    """No way to cancel a blocking call from outside: the sync client's deadline is enforced
+    between body chunks and by cutting each timeout to the time left (``Attempts.start``)."""
+    return nullcontext()

@@ -10,17 +10,32 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from ._config import Settings, resolve
+from ._config import DEFAULT_MAX_IN_FLIGHT, Settings, check_positive, resolve
+from ._pacing import Pacer
+from ._redact import install_log_filter, redacted_url
 from ._retry import RetryPolicy
 from ._sending import Attempts
-from .errors import UnexpectedResponseError, redacted_url
+from .errors import ConfigurationError, UnexpectedResponseError
 
 if TYPE_CHECKING:
     from ._prepare import Prepared
 
 DEFAULT_MAX_RETRIES = 2
 # A bulk upload at its top concurrency (64) has 64 API calls and 64 storage PUTs in flight.
-POOL = httpx.Limits(max_connections=128, max_keepalive_connections=128)
+POOL = httpx.Limits(max_connections=DEFAULT_MAX_IN_FLIGHT, max_keepalive_connections=128)
+# The request extension naming the only origin the apikey header may be sent to.
+KEY_ORIGIN = "ango_hub_key_origin"
+
+
+def origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port: what must not change for the key to follow a redirect."""
+    return url.scheme, url.host, url.port
+
+
+def key_may_go(request: httpx.Request) -> bool:
+    """False when ``request`` (a redirect's) leaves the origin its API key was meant for."""
+    meant_for = request.extensions.get(KEY_ORIGIN)
+    return meant_for is None or meant_for == origin(request.url)
 
 
 class HubCore:
@@ -29,6 +44,8 @@ class HubCore:
     _settings: Settings
     _policy: RetryPolicy
     _owns_http: bool
+    _pacer: Pacer
+    _slots: Any  # the client's Semaphore bounding requests in flight
 
     def _configure(
         self,
@@ -39,15 +56,33 @@ class HubCore:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         retry_policy: RetryPolicy | None,
+        deadline: float | None = None,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        requests_per_minute: float | None = None,
+        rate_window: float = 60.0,
+        max_response_bytes: int | None = None,
+        max_task_bytes: int | None = None,
     ) -> None:
+        caps = {"max_response_bytes": max_response_bytes, "max_task_bytes": max_task_bytes}
         self._settings = resolve(
             api_key=api_key,
             region=region,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            deadline=deadline,
+            **{name: value for name, value in caps.items() if value is not None},
         )
         self._policy = retry_policy or RetryPolicy()
+        if max_in_flight < 1:
+            raise ConfigurationError("max_in_flight: must be 1 or more")
+        try:
+            self._pacer = Pacer(
+                requests_per_minute, window=rate_window, max_wait=self._policy.max_retry_after
+            )
+        except ValueError as exc:
+            raise ConfigurationError(str(exc)) from None
+        install_log_filter()  # httpx's INFO lines would print signed storage URLs
 
     @property
     def base_url(self) -> str:
@@ -60,12 +95,18 @@ class HubCore:
         return self._settings.max_retries
 
     def with_options(
-        self, *, max_retries: int | None = None, timeout: float | httpx.Timeout | None = None
+        self,
+        *,
+        max_retries: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Self:
-        """A client sharing this one's connections, with other retry or timeout settings.
+        """A client sharing this one's connections, with other retry, timeout or deadline
+        settings (its bound on requests in flight and its pacing are shared too).
 
         ``hub.with_options(max_retries=0).assets.delete(...)`` sends that one call without
-        retries.
+        retries; ``hub.with_options(deadline=5).assets.list_page(...)`` gives each of its
+        calls 5 s in all.
         """
         clone = copy.copy(self)
         changes: dict[str, Any] = {}
@@ -73,6 +114,9 @@ class HubCore:
             if max_retries < 0:
                 raise ValueError("max_retries: must be 0 or more")
             changes["max_retries"] = max_retries
+        if deadline is not None:
+            check_positive("deadline", deadline)
+            changes["deadline"] = deadline
         if timeout is not None:
             changes["timeout"] = (
                 timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -84,8 +128,21 @@ class HubCore:
                 clone.__dict__.pop(name, None)
         return clone
 
-    def _attempts(self, *, idempotent: bool) -> Attempts:
-        return Attempts(self._policy, self._settings.max_retries, idempotent=idempotent)
+    def _attempts(
+        self, *, idempotent: bool, api: bool = False, deadline: float | None = None
+    ) -> Attempts:
+        """The bookkeeping of one call; ``api`` calls are paced and their answers capped."""
+        settings = self._settings
+        return Attempts(
+            self._policy,
+            settings.max_retries,
+            idempotent=idempotent,
+            secret=settings.api_key,
+            deadline=settings.deadline if deadline is None else deadline,
+            pacer=self._pacer if api else None,
+            slots=self._slots,
+            max_response_bytes=settings.max_response_bytes if api else None,
+        )
 
     def _request_builder(
         self,
@@ -100,6 +157,7 @@ class HubCore:
             "params": prepared.params,
             "headers": {"apikey": self._settings.api_key},
             "timeout": self._settings.timeout if timeout is None else timeout,
+            "extensions": {KEY_ORIGIN: origin(httpx.URL(self._settings.base_url))},
             **prepared.content,
         }
 

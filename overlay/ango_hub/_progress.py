@@ -9,12 +9,15 @@ from typing import Protocol
 
 
 class Advance(Protocol):
-    """``advance(n)`` marks n more items done; ``total=`` sets the total once it is known."""
+    """``advance(n)`` marks n more items done; ``total=`` sets the total once it is known;
+    ``note=`` shows a passing state beside the description ("" clears it)."""
 
-    def __call__(self, done: int = 1, total: int | None = None) -> None: ...
+    def __call__(
+        self, done: int = 1, total: int | None = None, note: str | None = None
+    ) -> None: ...
 
 
-def _noop(done: int = 1, total: int | None = None) -> None:
+def _noop(done: int = 1, total: int | None = None, note: str | None = None) -> None:
     return None
 
 
@@ -48,9 +51,13 @@ def progress_bar(description: str, total: int | None, enabled: bool) -> Iterator
     with progress:
         task = progress.add_task(description, total=total)
 
-        def advance(done: int = 1, total: int | None = None) -> None:
+        def advance(done: int = 1, total: int | None = None, note: str | None = None) -> None:
             if total is not None:
                 progress.update(task, total=total)
+            if note is not None:
+                progress.update(
+                    task, description=f"{description} ({note})" if note else description
+                )
             progress.advance(task, done)
 
         yield advance

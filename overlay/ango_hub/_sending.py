@@ -1,55 +1,147 @@
-"""Retry bookkeeping, typed errors and DEBUG logging for the send loop.
+"""Retry bookkeeping, deadline, caps, typed errors and DEBUG logging for the send loop.
 
 :class:`Attempts` does no I/O: the send loop (``ango_hub/_async/sending.py``, and its produced
-sync twin) asks it after each failure whether to wait and retry or to raise.
+sync twin) asks it before each attempt how long to wait (pacing), after each failure whether to
+wait and retry or to raise, and while reading a body whether a cap or the deadline is passed.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 import httpx
 
+from ._pacing import Pacer
+from ._redact import redacted_url, scrub
 from ._retry import RetryPolicy, error_is_retryable, status_is_retryable
 from .errors import (
     AngoHubError,
     APIConnectionError,
     APITimeoutError,
+    DeadlineExceededError,
     RateLimitError,
     RedirectError,
+    ResponseTooLargeError,
     UnexpectedResponseError,
     error_from_response,
-    redacted_url,
 )
 
 logger = logging.getLogger("ango_hub")
+
+_TIMEOUT_PHASES = ("connect", "read", "write", "pool")
 
 
 class Attempts:
     """Counts attempts and decides, after each failure, to wait and retry or to raise."""
 
-    def __init__(self, policy: RetryPolicy, max_retries: int, *, idempotent: bool) -> None:
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        max_retries: int,
+        *,
+        idempotent: bool,
+        secret: str = "",
+        deadline: float | None = None,
+        pacer: Pacer | None = None,
+        slots: Any = None,
+        max_response_bytes: int | None = None,
+    ) -> None:
         self.policy = policy
         self.max_retries = max_retries
         self.idempotent = idempotent
+        self.secret = secret
+        self.deadline = deadline
+        self.pacer = pacer
+        # The client's bound on requests in flight (a Semaphore of the client's kind), or None.
+        self.slots = slots
+        self.max_response_bytes = max_response_bytes
         self.attempt = 0
         self.started = 0.0
+        self.ends_at = None if deadline is None else time.monotonic() + deadline
+        self.request: httpx.Request | None = None
 
-    def start(self) -> None:
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline, or None without one."""
+        return None if self.ends_at is None else self.ends_at - time.monotonic()
+
+    def start(self, request: httpx.Request) -> None:
+        """An attempt begins: each of its timeouts is cut to what is left of the deadline."""
+        self.request = request
         self.started = time.perf_counter()
+        left = self.remaining()
+        if left is None:
+            return
+        if left <= 0:
+            raise self.exceeded()
+        timeouts = dict(request.extensions.get("timeout") or {})
+        for phase in _TIMEOUT_PHASES:
+            value = timeouts.get(phase)
+            timeouts[phase] = left if value is None else min(value, left)
+        request.extensions = {**request.extensions, "timeout": timeouts}
+
+    def pace(self) -> float:
+        """Seconds to wait before the next attempt may be sent (0: go now)."""
+        if self.pacer is None:
+            return 0.0
+        wait = self.pacer.reserve()
+        if wait > 0:
+            left = self.remaining()
+            if left is not None and wait >= left:
+                raise self.exceeded()
+        return wait
+
+    def abandon(self) -> None:
+        """The attempt ended without an answer to pace by (a cap, the deadline, a cancel)."""
+        if self.pacer is not None:
+            self.pacer.cancel()
+
+    def exceeded(self) -> DeadlineExceededError:
+        """The error for a call whose deadline has passed."""
+        request = self.request
+        method = request.method if request is not None else "?"
+        url = redacted_url(request.url) if request is not None else "?"
+        return DeadlineExceededError(self.deadline or 0.0, method=method, url=url)
+
+    def check_body(self, size: int) -> None:
+        """Raise when the body read so far outgrew its cap, or the deadline passed."""
+        if self.max_response_bytes is not None and size > self.max_response_bytes:
+            request = self.request
+            where = f" of {request.method} {redacted_url(request.url)}" if request else ""
+            raise ResponseTooLargeError(
+                f"the answer{where}", self.max_response_bytes, "max_response_bytes"
+            )
+        left = self.remaining()
+        if left is not None and left <= 0:
+            raise self.exceeded()
 
     def _elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
 
+    def _scrub(self, text: str) -> str:
+        return scrub(text, (self.secret,))
+
     def after_error(self, exc: httpx.TransportError, request: httpx.Request) -> float:
         """Seconds to wait before retrying; raises the typed error when out of retries."""
+        if self.pacer is not None:
+            self.pacer.observe(None, {})
         url = redacted_url(request.url)
-        logger.debug("%s %s failed after %.1f ms: %s", request.method, url, self._elapsed_ms(), exc)
+        text = self._scrub(f"{type(exc).__name__}: {exc}")
+        logger.debug(
+            "%s %s failed after %.1f ms: %s", request.method, url, self._elapsed_ms(), text
+        )
         if self.attempt < self.max_retries and error_is_retryable(exc, idempotent=self.idempotent):
-            return self._next(None)
+            delay = self._next(None)
+            if self._time_for(delay):
+                return delay
+        left = self.remaining()
+        if left is not None and left <= 0.001:  # the deadline cut this attempt short
+            raise self.exceeded() from None
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-        raise cls(f"{type(exc).__name__}: {exc}", method=request.method, url=url) from exc
+        # The cause stays attached unless its message held the key (a traceback prints it).
+        cause = exc if text == f"{type(exc).__name__}: {exc}" else None
+        raise cls(text, method=request.method, url=url) from cause
 
     def unusable(
         self, exc: httpx.HTTPError | httpx.StreamError, request: httpx.Request
@@ -73,10 +165,19 @@ class Attempts:
             response.status_code, idempotent=self.idempotent
         ):
             retry_after = error.retry_after if isinstance(error, RateLimitError) else None
-            return self._next(retry_after)
+            delay = self._next(retry_after)
+            if self._time_for(delay):
+                return delay
         raise error
 
+    def _time_for(self, delay: float) -> bool:
+        """Whether a retry after ``delay`` seconds still fits in the deadline."""
+        left = self.remaining()
+        return left is None or delay < left
+
     def log(self, request: httpx.Request, response: httpx.Response) -> None:
+        if self.pacer is not None:
+            self.pacer.observe(response.status_code, response.headers)
         if not logger.isEnabledFor(logging.DEBUG):  # redacting the URL costs ~5% of a request
             return
         logger.debug(

@@ -13,6 +13,8 @@ from typing import Any
 
 import httpx
 
+from ._redact import redacted_url, scrub_urls
+
 _EXCERPT = 200
 
 
@@ -138,6 +140,34 @@ class InternalServerError(APIStatusError):
     """5xx: the server (or a gateway in front of it) failed."""
 
 
+class DeadlineExceededError(APITimeoutError):
+    """The call's total deadline (``deadline=``, retries and waits included) ran out."""
+
+    def __init__(self, deadline: float, *, method: str, url: str) -> None:
+        self.deadline = deadline
+        super().__init__(
+            f"deadline of {deadline:g} s exceeded (pass deadline=<seconds> to the call or the"
+            " client to allow longer, or deadline=None for none)",
+            method=method,
+            url=url,
+        )
+
+
+class ResponseTooLargeError(AngoHubError):
+    """A decompressed answer, or one task of an export archive, outgrew its cap.
+
+    ``setting`` names the client option that raises the cap."""
+
+    def __init__(self, what: str, limit: int, setting: str) -> None:
+        self.what = what
+        self.limit = limit
+        self.setting = setting
+        super().__init__(
+            f"{what} is larger than the cap of {limit:,} bytes once decompressed"
+            f" (raise it with {setting}=<bytes>)"
+        )
+
+
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -147,13 +177,6 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
-
-
-def redacted_url(url: httpx.URL) -> str:
-    """The URL without its query string when the query carries a signature (storage URLs)."""
-    if any(k.lower().startswith(("x-amz-", "signature", "sig", "expires")) for k in url.params):
-        return str(url.copy_with(query=None))
-    return str(url)
 
 
 def server_message(response: httpx.Response) -> tuple[str, Any]:
@@ -198,6 +221,7 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
     """The typed error for a non-2xx answer (the body must already be read)."""
     status = response.status_code
     message, body = server_message(response)
+    message = scrub_urls(message)  # a server echoing a signed URL back
     kwargs: dict[str, Any] = {
         "status_code": status,
         "message": message,

@@ -14,6 +14,7 @@ from typing import Any
 
 import ijson  # type: ignore[import-untyped]  # no stubs published
 
+from ._config import DEFAULT_MAX_TASK_BYTES
 from .errors import ExportArchiveError
 from .export_reader import iter_archive_tasks
 
@@ -34,11 +35,14 @@ _BROKEN = (
 )
 
 
-def archive_tasks(archive: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield each task of an export zip; a broken archive raises ``ExportArchiveError``."""
+def archive_tasks(
+    archive: str | Path, *, max_task_bytes: int = DEFAULT_MAX_TASK_BYTES
+) -> Iterator[dict[str, Any]]:
+    """Yield each task of an export zip; a broken archive raises ``ExportArchiveError`` (a task
+    over ``max_task_bytes``, ``ResponseTooLargeError``)."""
     count = 0
     try:
-        for task in iter_archive_tasks(archive):
+        for task in iter_archive_tasks(archive, max_task_bytes=max_task_bytes):
             if not isinstance(task, dict):
                 found = type(task).__name__
                 raise ExportArchiveError(f"task {count + 1} is a JSON {found}, not an object")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeGuard, get_args
 
+from ._redact import scrub_urls
 from .errors import AngoHubValidationError
 
 IMPORT_CHUNK = 500
@@ -39,7 +40,8 @@ class UploadItem:
 
     def fail(self, stage: str, error: BaseException | str) -> None:
         """Mark the file failed at ``stage`` (read, plan, upload_url, put, import)."""
-        self.status, self.stage, self.error = "failed", stage, str(error)
+        # Errors carry redacted URLs already; an OSError's or a server's text may not.
+        self.status, self.stage, self.error = "failed", stage, scrub_urls(str(error))
 
     def unsure(self, stage: str, why: str) -> None:
         """Mark the file ``unknown`` at ``stage``: it may or may not become an asset."""

@@ -21,6 +21,8 @@ TINY = {
     "BENCH_ROBUST_ASSETS": "500",
     "BENCH_ROBUST_API_ASSETS": "100",
     "BENCH_ROBUST_POST_MB": "2",
+    "BENCH_SPLIT_TASKS": "200",
+    "BENCH_RATE_FILES": "10",
 }
 
 
@@ -33,6 +35,7 @@ TINY = {
         ("list_assets.py", "| ango_hub assets.list |"),
         ("export_memory.py", "| official SDK exportV3 | ndjson | 50 |"),
         ("mock_robustness.py", "| 2 MB admin POST (chunked) | answer 400;"),
+        ("transport.py", "| after | + requests_per_minute=20 | 10 | 0 | 0 |"),
     ],
 )
 def test_bench_script_runs_in_quick_mode(script: str, expected: str) -> None:

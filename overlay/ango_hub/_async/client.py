@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, response_json
+from ango_hub._concurrency_async import Semaphore
+from ango_hub._config import DEFAULT_MAX_IN_FLIGHT
+from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, key_may_go, response_json
 from ango_hub._retry import RetryPolicy
 from ango_hub._write_only import scrub_error, secrets_in
 from ango_hub.errors import AngoHubError
@@ -26,6 +28,14 @@ if TYPE_CHECKING:
     from .storages import AsyncStorages
 
 
+async def drop_key_off_origin(request: httpx.Request) -> None:
+    """httpx event hook, run on every request including each redirect's: the ``apikey``
+    header never goes to another scheme, host or port than the API's (httpx itself strips
+    only ``Authorization``)."""
+    if not key_may_go(request):
+        request.headers.pop("apikey", None)
+
+
 class AsyncAngoHub(HubCore):
     """Client for the Ango Hub API v2 (``AngoHub``; ``AsyncAngoHub`` has the same methods,
     awaitable).
@@ -35,6 +45,15 @@ class AsyncAngoHub(HubCore):
     ``http_client`` for proxies or custom transports; it is not closed with this client.
     Resources (``hub.assets``, ``hub.projects``, ...) load on first use; :meth:`call` reaches
     every operation of the spec.
+
+    Transport settings (README, "Transport"): ``deadline`` bounds each call's whole time,
+    retries and waits included (raises :class:`~ango_hub.DeadlineExceededError`; per call:
+    ``call(deadline=)`` or ``with_options(deadline=)``). ``max_in_flight`` bounds the requests
+    this client has in flight at once (default 128, its pool's size): more calls wait their
+    turn. ``requests_per_minute`` (per ``rate_window`` seconds) paces API calls on the
+    client's side; the server's ``Retry-After`` and ``X-RateLimit-*`` headers always pace
+    them. ``max_response_bytes`` caps a decompressed API answer and ``max_task_bytes`` one
+    task read from an export archive (:class:`~ango_hub.ResponseTooLargeError` beyond).
     """
 
     def __init__(  # noqa: PLR0917  (the documented positional order)
@@ -46,6 +65,13 @@ class AsyncAngoHub(HubCore):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         retry_policy: RetryPolicy | None = None,
+        *,
+        deadline: float | None = None,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        requests_per_minute: float | None = None,
+        rate_window: float = 60.0,
+        max_response_bytes: int | None = None,
+        max_task_bytes: int | None = None,
     ) -> None:
         self._configure(
             api_key=api_key,
@@ -54,10 +80,20 @@ class AsyncAngoHub(HubCore):
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
+            deadline=deadline,
+            max_in_flight=max_in_flight,
+            requests_per_minute=requests_per_minute,
+            rate_window=rate_window,
+            max_response_bytes=max_response_bytes,
+            max_task_bytes=max_task_bytes,
         )
+        self._slots = Semaphore(max_in_flight)
         self._http = http_client or httpx.AsyncClient(
             timeout=self._settings.timeout, limits=POOL, follow_redirects=True
         )
+        hooks = self._http.event_hooks["request"]
+        if drop_key_off_origin not in hooks:
+            hooks.append(drop_key_off_origin)
         self._owns_http = http_client is None
 
     # Each resource module (and the generated models it parses into) is imported on first use.
@@ -125,6 +161,7 @@ class AsyncAngoHub(HubCore):
         body: Any = None,
         files: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,  # noqa: ASYNC109  (httpx's, per request)
+        deadline: float | None = None,
     ) -> Any:
         """Send any operation of the spec by its operationId; returns the parsed JSON answer.
 
@@ -136,6 +173,7 @@ class AsyncAngoHub(HubCore):
         enum or bounds, or a body that does not fit its schema raises
         :class:`~ango_hub.AngoHubValidationError` naming the field and what is allowed. Sent
         with the client's key, retries (as safe for the operation) and typed errors.
+        ``deadline``: seconds for the whole call, retries included (default: the client's).
         ``ango_hub.operations()`` lists the operations.
 
         >>> page = hub.call("listAssets", {"projectId": PROJECT, "limit": 5})  # doctest: +SKIP
@@ -147,7 +185,9 @@ class AsyncAngoHub(HubCore):
             prepared = prepare(operation_id, params, body=body, files=files)
             try:
                 build = self._request_builder(self._http, prepared, timeout)
-                attempts = self._attempts(idempotent=prepared.operation.idempotent)
+                attempts = self._attempts(
+                    idempotent=prepared.operation.idempotent, api=True, deadline=deadline
+                )
                 response = await send(self._http, build, attempts)
             finally:
                 prepared.close()

@@ -78,7 +78,10 @@ class AsyncExports(AsyncResource):
     async def download(
         self, project: str, path: str | Path, **options: Unpack[ExportOptions]
     ) -> Path:
-        """Create an export and stream its zip archive to ``path``; returns the path."""
+        """Create an export and stream its zip archive to ``path``; returns the path.
+
+        No total deadline: preparing waits up to 600 s (or the client's shorter ``deadline``);
+        the download streams for as long as bytes keep coming within the read timeout."""
         return await self.download_url(await self.create(project, **options), path)
 
     async def download_url(self, url: str, path: str | Path) -> Path:
@@ -118,11 +121,14 @@ class AsyncExports(AsyncResource):
         """Create an export and yield its tasks one by one, with bounded memory.
 
         The archive goes to a temporary file, removed when the iteration ends (with the async
-        client, reading it happens on the loop's thread in small steps)."""
+        client, reading it happens on the loop's thread in small steps). Memory stays flat in
+        every format, ``split`` included; a task larger than the client's ``max_task_bytes``
+        once decompressed raises :class:`~ango_hub.ResponseTooLargeError`."""
         temp = _temp_zip()
         try:
             await self.download(project, temp, **options)
-            for task in archive_tasks(temp):
+            cap = self._hub._settings.max_task_bytes
+            for task in archive_tasks(temp, max_task_bytes=cap):
                 yield task
         finally:
             temp.unlink(missing_ok=True)

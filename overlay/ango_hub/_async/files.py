@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
 
-from ango_hub.errors import RedirectError, redacted_url
+from ango_hub._redact import redacted_url
+from ango_hub.errors import RedirectError
 
 from ._base import AsyncResource, present
 

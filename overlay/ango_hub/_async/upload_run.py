@@ -7,11 +7,12 @@ The bookkeeping (plan, report, chunk rounds) lives in :mod:`ango_hub.upload` and
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ango_hub._concurrency_async import Semaphore, Workers, sleep
-from ango_hub._progress import progress_bar
+from ango_hub._progress import Advance, progress_bar
 from ango_hub.errors import AngoHubError, PermissionDeniedError
 from ango_hub.upload import (
     UploadItem,
@@ -50,6 +51,20 @@ async def existing_ids(
     async with Workers(workers) as pool:
         hits = await pool.map(present, candidates)
     return {e for e, hit in zip(candidates, hits, strict=True) if hit}
+
+
+@contextmanager
+def show_rate_waits(hub: AsyncAngoHub, advance: Advance) -> Iterator[None]:
+    """While the block runs, a wait for the API's rate limit shows on the progress bar."""
+    pacer = hub._pacer
+    previous, pacer.on_wait = (
+        pacer.on_wait,
+        lambda s: advance(0, note=f"waiting {s:.1f} s for the rate limit"),
+    )
+    try:
+        yield
+    finally:
+        pacer.on_wait = previous
 
 
 async def run_upload(
@@ -99,11 +114,11 @@ async def run_upload(
     # storage, so each host sees at most `concurrency` requests and a URL waits at most one
     # PUT for its turn. (A worker holding a storage slot may wait for an API slot, never the
     # reverse, so the two cannot deadlock.)
-    with progress_bar("uploading", len(todo), progress) as advance:
+    with progress_bar("uploading", len(todo), progress) as advance, show_rate_waits(hub, advance):
 
         async def transfer_and_count(item: UploadItem) -> None:
             await transfer(item)
-            advance()
+            advance(note="")
 
         async with Workers(2 * concurrency) as workers:
             await workers.map(transfer_and_count, todo)

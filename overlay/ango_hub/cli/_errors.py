@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from ango_hub._secrets import scrub_secrets
+
 from . import _clicklib as click
 
 EXIT_OK = 0
@@ -35,10 +37,9 @@ def remember_secret(value: str | None) -> None:
 
 
 def scrub(text: str) -> str:
-    """``text`` on one line, with every remembered secret replaced by ``***``."""
-    for secret in _secrets:
-        text = text.replace(secret, "***")
-    return " ".join(text.split())
+    """``text`` on one line, with every remembered secret replaced by ``***`` in any form
+    (as given, stripped, repr-escaped, URL-encoded)."""
+    return " ".join(scrub_secrets(text, _secrets).split())
 
 
 class CliUsageError(click.UsageError):

@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from ..errors import redacted_url
+from .._redact import redacted_url
 
 _URL = re.compile(r"https?://[^\s'\"<>)\]]+")
 
