@@ -62,11 +62,15 @@ def outcome(request: WireRequest) -> tuple[str, object]:
 
 def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
+        "deleteLlm",
         "exportTasks",
         "exportTasksV3",
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",
+        "listLlms",
+        "listOrganizationInvites",
+        "listOrganizationMembers",
         "listProjects",
     ]
 

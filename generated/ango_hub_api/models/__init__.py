@@ -36,9 +36,13 @@ if TYPE_CHECKING:
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
     from .cloud_asset_metadata_type_0 import CloudAssetMetadataType0
     from .cloud_import_request import CloudImportRequest
+    from .create_llm_request import CreateLlmRequest
     from .delete_assets_request import DeleteAssetsRequest
     from .delete_assets_response import DeleteAssetsResponse
     from .delete_assets_result import DeleteAssetsResult
+    from .delete_invites_request import DeleteInvitesRequest
+    from .email_list_request import EmailListRequest
+    from .email_outcome import EmailOutcome
     from .error_detail import ErrorDetail
     from .error_response import ErrorResponse
     from .export_format import ExportFormat
@@ -52,6 +56,10 @@ if TYPE_CHECKING:
     from .import_labels_response import ImportLabelsResponse
     from .import_summary import ImportSummary
     from .import_summary_envelope import ImportSummaryEnvelope
+    from .invite import Invite
+    from .invite_list_response import InviteListResponse
+    from .invite_list_response_data import InviteListResponseData
+    from .invite_members_request import InviteMembersRequest
     from .label import Label
     from .label_answer import LabelAnswer
     from .label_answer_classifications_item import LabelAnswerClassificationsItem
@@ -59,13 +67,47 @@ if TYPE_CHECKING:
     from .label_answer_relations_item import LabelAnswerRelationsItem
     from .label_fields import LabelFields
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .list_organization_invites_status import ListOrganizationInvitesStatus
+    from .llm import Llm
+    from .llm_configuration import LlmConfiguration
+    from .llm_configuration_input import LlmConfigurationInput
+    from .llm_list_response import LlmListResponse
+    from .llm_list_response_data import LlmListResponseData
+    from .llm_provider import LlmProvider
+    from .llm_response import LlmResponse
+    from .llm_response_data import LlmResponseData
+    from .member_role_update import MemberRoleUpdate
+    from .organization_member import OrganizationMember
+    from .organization_member_list_response import OrganizationMemberListResponse
+    from .organization_member_list_response_data import (
+        OrganizationMemberListResponseData,
+    )
+    from .organization_role import OrganizationRole
+    from .plugin_ack_response import PluginAckResponse
+    from .plugin_ack_response_data import PluginAckResponseData
+    from .plugin_log_request import PluginLogRequest
+    from .plugin_response_request import PluginResponseRequest
+    from .project_assignment import ProjectAssignment
+    from .project_assignment_project_role import ProjectAssignmentProjectRole
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
     from .project_page import ProjectPage
+    from .removed_by_email_response import RemovedByEmailResponse
+    from .removed_by_email_response_data import RemovedByEmailResponseData
+    from .sdk_organization_role import SdkOrganizationRole
+    from .send_notification_request import SendNotificationRequest
+    from .send_notification_response import SendNotificationResponse
+    from .send_notification_response_data import SendNotificationResponseData
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage_file_type import StorageFileType
     from .task_type import TaskType
+    from .update_member_roles_request import UpdateMemberRolesRequest
+    from .update_member_roles_response import UpdateMemberRolesResponse
+    from .update_member_roles_response_data import UpdateMemberRolesResponseData
+    from .update_member_roles_response_data_users import (
+        UpdateMemberRolesResponseDataUsers,
+    )
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
@@ -99,9 +141,13 @@ _MODULES = {
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
     "CloudAssetMetadataType0": ".cloud_asset_metadata_type_0",
     "CloudImportRequest": ".cloud_import_request",
+    "CreateLlmRequest": ".create_llm_request",
     "DeleteAssetsRequest": ".delete_assets_request",
     "DeleteAssetsResponse": ".delete_assets_response",
     "DeleteAssetsResult": ".delete_assets_result",
+    "DeleteInvitesRequest": ".delete_invites_request",
+    "EmailListRequest": ".email_list_request",
+    "EmailOutcome": ".email_outcome",
     "ErrorDetail": ".error_detail",
     "ErrorResponse": ".error_response",
     "ExportFormat": ".export_format",
@@ -115,6 +161,10 @@ _MODULES = {
     "ImportLabelsResponse": ".import_labels_response",
     "ImportSummary": ".import_summary",
     "ImportSummaryEnvelope": ".import_summary_envelope",
+    "Invite": ".invite",
+    "InviteListResponse": ".invite_list_response",
+    "InviteListResponseData": ".invite_list_response_data",
+    "InviteMembersRequest": ".invite_members_request",
     "Label": ".label",
     "LabelAnswer": ".label_answer",
     "LabelAnswerClassificationsItem": ".label_answer_classifications_item",
@@ -122,13 +172,43 @@ _MODULES = {
     "LabelAnswerRelationsItem": ".label_answer_relations_item",
     "LabelFields": ".label_fields",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "ListOrganizationInvitesStatus": ".list_organization_invites_status",
+    "Llm": ".llm",
+    "LlmConfiguration": ".llm_configuration",
+    "LlmConfigurationInput": ".llm_configuration_input",
+    "LlmListResponse": ".llm_list_response",
+    "LlmListResponseData": ".llm_list_response_data",
+    "LlmProvider": ".llm_provider",
+    "LlmResponse": ".llm_response",
+    "LlmResponseData": ".llm_response_data",
+    "MemberRoleUpdate": ".member_role_update",
+    "OrganizationMember": ".organization_member",
+    "OrganizationMemberListResponse": ".organization_member_list_response",
+    "OrganizationMemberListResponseData": ".organization_member_list_response_data",
+    "OrganizationRole": ".organization_role",
+    "PluginAckResponse": ".plugin_ack_response",
+    "PluginAckResponseData": ".plugin_ack_response_data",
+    "PluginLogRequest": ".plugin_log_request",
+    "PluginResponseRequest": ".plugin_response_request",
+    "ProjectAssignment": ".project_assignment",
+    "ProjectAssignmentProjectRole": ".project_assignment_project_role",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
     "ProjectPage": ".project_page",
+    "RemovedByEmailResponse": ".removed_by_email_response",
+    "RemovedByEmailResponseData": ".removed_by_email_response_data",
+    "SdkOrganizationRole": ".sdk_organization_role",
+    "SendNotificationRequest": ".send_notification_request",
+    "SendNotificationResponse": ".send_notification_response",
+    "SendNotificationResponseData": ".send_notification_response_data",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "StorageFileType": ".storage_file_type",
     "TaskType": ".task_type",
+    "UpdateMemberRolesRequest": ".update_member_roles_request",
+    "UpdateMemberRolesResponse": ".update_member_roles_response",
+    "UpdateMemberRolesResponseData": ".update_member_roles_response_data",
+    "UpdateMemberRolesResponseDataUsers": ".update_member_roles_response_data_users",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
@@ -163,9 +243,13 @@ __all__ = (
     "CloudAssetContextDataType0",
     "CloudAssetMetadataType0",
     "CloudImportRequest",
+    "CreateLlmRequest",
     "DeleteAssetsRequest",
     "DeleteAssetsResponse",
     "DeleteAssetsResult",
+    "DeleteInvitesRequest",
+    "EmailListRequest",
+    "EmailOutcome",
     "ErrorDetail",
     "ErrorResponse",
     "ExportFormat",
@@ -179,6 +263,10 @@ __all__ = (
     "ImportLabelsResponse",
     "ImportSummary",
     "ImportSummaryEnvelope",
+    "Invite",
+    "InviteListResponse",
+    "InviteListResponseData",
+    "InviteMembersRequest",
     "Label",
     "LabelAnswer",
     "LabelAnswerClassificationsItem",
@@ -186,13 +274,43 @@ __all__ = (
     "LabelAnswerRelationsItem",
     "LabelFields",
     "LabelsImportedEnvelope",
+    "ListOrganizationInvitesStatus",
+    "Llm",
+    "LlmConfiguration",
+    "LlmConfigurationInput",
+    "LlmListResponse",
+    "LlmListResponseData",
+    "LlmProvider",
+    "LlmResponse",
+    "LlmResponseData",
+    "MemberRoleUpdate",
+    "OrganizationMember",
+    "OrganizationMemberListResponse",
+    "OrganizationMemberListResponseData",
+    "OrganizationRole",
+    "PluginAckResponse",
+    "PluginAckResponseData",
+    "PluginLogRequest",
+    "PluginResponseRequest",
+    "ProjectAssignment",
+    "ProjectAssignmentProjectRole",
     "ProjectListItem",
     "ProjectListResponse",
     "ProjectPage",
+    "RemovedByEmailResponse",
+    "RemovedByEmailResponseData",
+    "SdkOrganizationRole",
+    "SendNotificationRequest",
+    "SendNotificationResponse",
+    "SendNotificationResponseData",
     "SignedUrl",
     "SignedUrlResponse",
     "StorageFileType",
     "TaskType",
+    "UpdateMemberRolesRequest",
+    "UpdateMemberRolesResponse",
+    "UpdateMemberRolesResponseData",
+    "UpdateMemberRolesResponseDataUsers",
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",

@@ -11,6 +11,8 @@ import httpx
 
 from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, response_json
 from ango_hub._retry import RetryPolicy
+from ango_hub._write_only import scrub_error, secrets_in
+from ango_hub.errors import AngoHubError
 
 from .sending import send
 
@@ -125,13 +127,17 @@ class AsyncAngoHub(HubCore):
         """
         from ango_hub._prepare import prepare  # noqa: PLC0415  (not needed for the import)
 
-        prepared = prepare(operation_id, params, body=body, files=files)
         try:
-            build = self._request_builder(self._http, prepared, timeout)
-            attempts = self._attempts(idempotent=prepared.operation.idempotent)
-            response = await send(self._http, build, attempts)
-        finally:
-            prepared.close()
+            prepared = prepare(operation_id, params, body=body, files=files)
+            try:
+                build = self._request_builder(self._http, prepared, timeout)
+                attempts = self._attempts(idempotent=prepared.operation.idempotent)
+                response = await send(self._http, build, attempts)
+            finally:
+                prepared.close()
+        except AngoHubError as exc:  # write-only fields (credentials) never reach a message
+            scrub_error(exc, secrets_in(operation_id, body))
+            raise
         return response_json(response)
 
     async def _send(self, build: Any, *, idempotent: bool, stream: bool = False) -> httpx.Response:

@@ -13,8 +13,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from . import exports, handlers_assets, handlers_imports, handlers_projects, handlers_storage
+from . import (
+    exports,
+    handlers_assets,
+    handlers_imports,
+    handlers_llms,
+    handlers_organization,
+    handlers_projects,
+    handlers_storage,
+)
 from .admin import ADMIN_ROUTES
+from .admin_organisation import ORGANISATION_ADMIN_ROUTES
 from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
 from .config import MockConfig
@@ -51,6 +60,8 @@ def create_app(
         **handlers_projects.HANDLERS,
         **handlers_storage.HANDLERS,
         **exports.HANDLERS,
+        **handlers_organization.HANDLERS,
+        **handlers_llms.HANDLERS,
     }
     dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)
 
@@ -66,6 +77,7 @@ def create_app(
                 "/_storage/{key:path}", handlers_storage.storage_endpoint, methods=["GET", "PUT"]
             ),
             *ADMIN_ROUTES,
+            *ORGANISATION_ADMIN_ROUTES,
         ],
         middleware=[
             Middleware(

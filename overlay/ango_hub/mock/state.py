@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .ids import HEX24, iso_now, new_id
+from .org_people import Member, People
 
 INITIAL_STAGE = "Start"
 INITIAL_STATUS = "TODO"
@@ -288,6 +289,23 @@ class Project:
 class Organisation:
     id: str
     api_keys: set[str] = field(default_factory=set)
+    people: People = field(default_factory=People)
+    created_at: str = field(default_factory=iso_now)
+
+    @property
+    def owner_email(self) -> str:
+        """The user behind every key of the organisation (its owner, role Admin)."""
+        return f"owner@{self.id}.mock.invalid"
+
+    def roster(self) -> list[Member]:
+        """Every member, the owner first."""
+        owner = Member(self.owner_email, "Admin", "Owner", id=self.id, created_at=self.created_at)
+        return [owner, *self.people.members.values()]
+
+    def member(self, email: str) -> Member | None:
+        """The member with this email (any case), the owner included."""
+        key = email.lower()
+        return next((m for m in self.roster() if m.email.lower() == key), None)
 
 
 class MockState:
