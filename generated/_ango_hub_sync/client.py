@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
+    from .llms import Llms, Notifications
+    from .organization import Organization
     from .projects import Projects
 
 
@@ -100,6 +102,27 @@ class AngoHub(HubCore):
         from .projects import Projects  # noqa: PLC0415
 
         return Projects(self)
+
+    @cached_property
+    def organization(self) -> Organization:
+        """The organisation's members and invitations (by organisation ID)."""
+        from .organization import Organization  # noqa: PLC0415
+
+        return Organization(self)
+
+    @cached_property
+    def llms(self) -> Llms:
+        """LLM configurations (the provider key is write-only)."""
+        from .llms import Llms  # noqa: PLC0415
+
+        return Llms(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """Notifications to members of the organisation."""
+        from .llms import Notifications  # noqa: PLC0415
+
+        return Notifications(self)
 
     def call(
         self,

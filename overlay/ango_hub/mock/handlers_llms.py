@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from .api import ApiError, Call, Handler, success
-from .handlers_organization import check_emails
+from .handlers_organization import check_emails, key_organisation
 from .ids import iso_now
 from .org_people import LlmConfig, People
 from .validation import RequestInvalid
@@ -15,9 +15,7 @@ MAX_RECORDED = 1000  # notifications and plugin reports kept per organisation
 
 
 def _people(call: Call) -> People:
-    org = call.ctx.state.organisation_for_key(call.api_key)
-    assert org is not None  # the dispatcher answered 401 for unknown keys
-    return org.people
+    return key_organisation(call).people
 
 
 async def list_llms(call: Call) -> Response:
@@ -60,8 +58,7 @@ async def send_notification(call: Call) -> Response:
     receivers: list[str] = body["receivers"]
     check_emails("receivers", receivers)
     with call.ctx.state.lock:
-        org = call.ctx.state.organisation_for_key(call.api_key)
-        assert org is not None
+        org = key_organisation(call)
         for index, email in enumerate(receivers):
             if org.member(email) is None:
                 raise RequestInvalid(

@@ -16,10 +16,18 @@ from .validation import RequestInvalid
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def key_organisation(call: Call) -> Organisation:
+    """The organisation of the call's key (the dispatcher already refused unknown keys)."""
+    org = call.ctx.state.organisation_for_key(call.api_key)
+    if org is None:
+        raise ApiError(401, "apikey: missing or unknown API key")
+    return org
+
+
 def organisation(call: Call) -> Organisation:
     """The key's organisation, if the path names it; 404 otherwise (as for a project)."""
-    org = call.ctx.state.organisation_for_key(call.api_key)
-    if org is None or call.op.path["orgId"] != org.id:
+    org = key_organisation(call)
+    if call.op.path["orgId"] != org.id:
         raise ApiError(404, "orgId: no such organisation for this API key")
     return org
 
