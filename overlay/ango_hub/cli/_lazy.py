@@ -37,6 +37,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
+    "members": LazyCommand(
+        "members_cmd", "List the organisation's members, invite people, remove members."
+    ),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "live-check": LazyCommand(
         "live_check_cmd",
