@@ -219,6 +219,9 @@ def test_every_command_is_covered_here() -> None:
         "import-cloud",
         "labels import",
         "live-check",
+        "members invite",
+        "members list",
+        "members remove",
         "mock",
         "upload",
     ]
