@@ -18,6 +18,15 @@ WRITES = {
     "importAttachments",
     "importLabels",
     "deleteAssets",
+    "updateOrganizationMemberRoles",
+    "removeOrganizationMembers",
+    "inviteOrganizationMembers",
+    "deleteOrganizationInvites",
+    "createLlm",
+    "deleteLlm",
+    "sendNotification",
+    "postPluginLog",
+    "postPluginResponse",
 }
 
 

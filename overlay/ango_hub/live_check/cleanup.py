@@ -8,6 +8,7 @@ from typing import Any
 
 from .context import Run
 from .ledger import Leftover
+from .steps_org_llms import clean_up as clean_up_org_llms
 
 _DELETE_CHUNK = 100
 _PAGE = 100
@@ -17,6 +18,7 @@ def clean_up(run: Run) -> None:
     """Delete every asset the run may have created; record what could not be removed."""
     run.recorder.step, run.recorder.expect_rejection = "cleanup", False
     ledger = run.ledger
+    clean_up_org_llms(run)
     created = _find_created(run)
     pending = [asset_id for asset_id in created if asset_id not in ledger.removed]
     for start in range(0, len(pending), _DELETE_CHUNK):

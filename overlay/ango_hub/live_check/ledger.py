@@ -26,6 +26,8 @@ class Ledger:
     # Batches that held nothing before the run put assets in them: every asset listed in one
     # is the run's (assets whose external IDs the server picks are found this way).
     asset_batches: list[str] = field(default_factory=list)
+    invites: list[str] = field(default_factory=list)  # emails the run invited
+    llms: list[str] = field(default_factory=list)  # names of LLM configurations it created
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
     leftovers: list[Leftover] = field(default_factory=list)
 
