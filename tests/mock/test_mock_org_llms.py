@@ -114,6 +114,17 @@ def test_validation_names_the_field_and_never_echoes_a_key(api: httpx.Client) ->
     assert refused.status_code == 400
     assert "configuration.apiKey" in refused.json()["message"]
     assert str(numeric_secret) not in refused.text
+    empty_url = api.post(
+        "/llms",
+        json={
+            "name": "x",
+            "provider": "openai",
+            "model": "m",
+            "configuration": {"apiKey": "k-123456", "baseUrl": ""},
+        },
+    )
+    assert empty_url.status_code == 400
+    assert empty_url.json()["message"] == "body.configuration.baseUrl: '' is not an absolute URI"
     bad_link = api.post(
         "/notifications",
         json={"receivers": ["a@example.com"], "message": "x", "clickableLink": "javascript:x"},

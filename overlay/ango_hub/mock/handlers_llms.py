@@ -3,6 +3,8 @@ the SDK's plugin reports (recorded for tests to read through the admin API)."""
 
 from __future__ import annotations
 
+import re
+
 from starlette.responses import Response
 
 from .api import ApiError, Call, Handler, success
@@ -12,6 +14,13 @@ from .org_people import LlmConfig, People
 from .validation import RequestInvalid
 
 MAX_RECORDED = 1000  # notifications and plugin reports kept per organisation
+# RFC 3986's shape of an absolute URI; openapi-core does not check `format: uri` itself.
+ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
+
+
+def check_uri(field: str, value: str | None) -> None:
+    if value is not None and not ABSOLUTE_URI.match(value):
+        raise RequestInvalid(f"{field}: {value!r} is not an absolute URI")
 
 
 def _people(call: Call) -> People:
@@ -28,6 +37,7 @@ async def list_llms(call: Call) -> Response:
 async def create_llm(call: Call) -> Response:
     body = call.op.body
     configuration = body["configuration"]
+    check_uri("body.configuration.baseUrl", configuration.get("baseUrl"))
     record = LlmConfig(
         name=body["name"],
         provider=body["provider"],
@@ -57,6 +67,7 @@ async def send_notification(call: Call) -> Response:
     body = call.op.body
     receivers: list[str] = body["receivers"]
     check_emails("receivers", receivers)
+    check_uri("body.clickableLink", body.get("clickableLink"))
     with call.ctx.state.lock:
         org = key_organisation(call)
         for index, email in enumerate(receivers):
