@@ -433,7 +433,7 @@ def test_the_saved_vendor_pages_show_only_known_and_pending_differences(
     assert code == 0, out + err
     assert "upstream-check: 8 pages from saved copies" in out
     assert "in sync: GET /getUploadUrl" in out
-    assert "0 new, 0 known, 4 pending" in out
+    assert "0 new, 6 known, 3 pending" in out
     assert "0 stale" in out
     for op in ("POST /annotate/{taskId}", "GET /project/{projectId}/tasks", "GET /storages"):
         assert f"  pending  {op}: operation added" in out
