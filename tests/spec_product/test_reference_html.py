@@ -19,7 +19,15 @@ from typing import Any
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-TAG_ROUTES = {"Assets": "#/assets", "Import/Export": "#/importexport", "Projects": "#/projects"}
+TAG_ROUTES = {
+    "Assets": "#/assets",
+    "Import/Export": "#/importexport",
+    "Projects": "#/projects",
+    "Organization": "#/organization",
+    "LLMs": "#/llms",
+    "Notifications": "#/notifications",
+    "Plugins": "#/plugins",
+}
 
 
 def browse(root: Path, url: str, *routes: str) -> dict[str, Any]:
