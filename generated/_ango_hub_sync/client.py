@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .files import Files
     from .imports import Attachments, Labels
     from .issues import Issues
+    from .llms import Llms, Notifications
+    from .organization import Organization
     from .projects import Projects
     from .storages import Storages
 
@@ -152,6 +154,27 @@ class AngoHub(HubCore):
         from .storages import Storages  # noqa: PLC0415
 
         return Storages(self)
+
+    @cached_property
+    def organization(self) -> Organization:
+        """The organisation's members and invitations (by organisation ID)."""
+        from .organization import Organization  # noqa: PLC0415
+
+        return Organization(self)
+
+    @cached_property
+    def llms(self) -> Llms:
+        """LLM configurations (the provider key is write-only)."""
+        from .llms import Llms  # noqa: PLC0415
+
+        return Llms(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """Notifications to members of the organisation."""
+        from .llms import Notifications  # noqa: PLC0415
+
+        return Notifications(self)
 
     def call(
         self,

@@ -31,6 +31,15 @@ WRITES = {
     "listStorageFiles",  # on the run's own storage when the organisation has none
     "fileExplorer",
     "deleteStorage",
+    "updateOrganizationMemberRoles",
+    "removeOrganizationMembers",
+    "inviteOrganizationMembers",
+    "deleteOrganizationInvites",
+    "createLlm",
+    "deleteLlm",
+    "sendNotification",
+    "postPluginLog",
+    "postPluginResponse",
 }
 
 

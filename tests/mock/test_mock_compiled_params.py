@@ -65,6 +65,7 @@ def outcome(request: WireRequest) -> tuple[str, object]:
 def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
         "deleteIssue",
+        "deleteLlm",
         "deleteStorage",
         "exportTasks",
         "exportTasksV3",
@@ -73,6 +74,9 @@ def test_every_parameter_only_operation_is_compiled() -> None:
         "getUploadUrl",
         "listAssets",
         "listIssues",
+        "listLlms",
+        "listOrganizationInvites",
+        "listOrganizationMembers",
         "listProjects",
         "listStorageFiles",
         "listStorages",

@@ -700,6 +700,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organization/{orgId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organisation's members
+         * @description The members of the organisation, each with its organisation role. Sources: the vendor's
+         *     OpenAPI fragment on the Organization page (operationId `getOrganizationMembers`) and the
+         *     official SDK's `get_organization_members`, which sends no query. The organisation ID of a
+         *     key is the `organization` of any of its projects (`listProjects`). Another organisation's
+         *     ID answers 404.
+         */
+        get: operations["listOrganizationMembers"];
+        put?: never;
+        /**
+         * Change members' organisation roles
+         * @description Sets the organisation role of each listed member. Sources: the vendor's rendered
+         *     Organization page (body `users: [{email, organizationRole}]`, answer `{updated, failed,
+         *     results}`) and the SDK's `update_organization_members_role`, which sends the role in
+         *     lower case (`admin`, `member`) where the page shows `Admin`, `Member`, `Guest`: both
+         *     spellings are accepted (docs/DISCREPANCIES.md). Every email gets a result; an email that
+         *     is not a member, or the owner's own role, is counted in `failed`.
+         */
+        post: operations["updateOrganizationMemberRoles"];
+        /**
+         * Remove members from the organisation
+         * @description Removes the listed members (by email). Sources: the vendor's rendered Organization page
+         *     (body `users`, answer `{deleted, failed}`) and the SDK's `delete_organization_members`.
+         *     The body is JSON, on a DELETE. The organisation's owner (the user behind the API key)
+         *     cannot be removed: a body naming it is refused with 400 and nothing is removed.
+         *     Emails that are not members are counted in `failed`; `results` gives every email's
+         *     outcome.
+         */
+        delete: operations["removeOrganizationMembers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/{orgId}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organisation's invitations
+         * @description Invitations sent to join the organisation. Sources: the vendor's rendered Organization
+         *     page ("Retrieves pending invitations") and the SDK's `get_organization_invites`, which
+         *     sends `status=pending`.
+         */
+        get: operations["listOrganizationInvites"];
+        put?: never;
+        /**
+         * Invite people to the organisation
+         * @description Sends invitations (the server emails them). The vendor's Organization page names the
+         *     operation ("Invites new members to your org...") but its body was not readable; method,
+         *     path and body come from the SDK's `invite_members_to_org` (`to`, `organizationRole`,
+         *     optional `projectAssignments`). Roles as in `updateOrganizationMemberRoles`. Inviting an
+         *     existing member, or an address already invited, is refused with 400 naming the address.
+         */
+        post: operations["inviteOrganizationMembers"];
+        /**
+         * Withdraw invitations
+         * @description Deletes the invitations sent to the listed emails. Known only from the SDK's
+         *     `delete_organization_invites` (body `invites`: emails); no vendor page describes it.
+         *     Emails without an invitation are counted in `failed`.
+         */
+        delete: operations["deleteOrganizationInvites"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/llms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organisation's LLM configurations
+         * @description Known only from the SDK's `get_llms` (optional `_id`; the SDK filters the answer's
+         *     `llms` itself). No vendor page describes it. The SDK sends `/llms/` with a trailing
+         *     slash on create; both forms are served. The provider key (`configuration.apiKey`) is
+         *     write-only: it is never returned.
+         */
+        get: operations["listLlms"];
+        put?: never;
+        /**
+         * Register an LLM configuration
+         * @description Known only from the SDK's `create_llm`, which posts to `/llms/` (trailing slash, also
+         *     served) with `name`, `provider` (`openai`, `openrouter`), `model`, `isStreamable` and
+         *     `configuration: {apiKey, baseUrl?}`. `configuration.apiKey` is write-only: accepted here,
+         *     never returned by any operation.
+         */
+        post: operations["createLlm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/llms/{llmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an LLM configuration
+         * @description Known only from the SDK's `delete_llm`. Another organisation's LLM answers 404.
+         */
+        delete: operations["deleteLlm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a notification to members
+         * @description Known only from the SDK's `send_notification`: `receivers` (emails, which must be
+         *     members of the key's organisation), `message`, optional `title` and `clickableLink` (an
+         *     absolute http(s) URL of at most 2048 characters). The message shows as sent by the
+         *     key's user. A receiver who is not a member is refused with 400 naming it.
+         */
+        post: operations["sendNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pluginLog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A plugin's log line (SDK internal)
+         * @description Known only from the SDK's private `_plugin_log`, which `PluginLogger` calls for a plugin
+         *     running with the REST connector: one log record with `level`, `msg`, `session`,
+         *     `pluginId`, `organization`, `runBy` and any `extra` fields. Not meant for application
+         *     code; described so that plugins can be tested against the mock.
+         */
+        post: operations["postPluginLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pluginResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A plugin run's answer (SDK internal)
+         * @description Known only from the SDK's private `_plugin_response`, which its plugins call with the
+         *     REST connector when a run ends: `session`, plus `error: true` after a failure or
+         *     `export: true` with `response` (a signed URL) after an export plugin's upload. Not
+         *     meant for application code.
+         */
+        post: operations["postPluginResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1523,6 +1720,180 @@ export interface components {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["FileExplorerResult"];
         };
+        /**
+         * @description An organisation role as a request gives it. The vendor's Organization page spells the
+         *     roles `Admin`, `Member`, `Guest`; the official SDK sends `admin` and `member`. Both
+         *     spellings are accepted and mean the same role (docs/DISCREPANCIES.md); answers use the
+         *     page's capitalised form.
+         */
+        OrganizationRoleInput: string | components["schemas"]["OrganizationRole"] | components["schemas"]["SdkOrganizationRole"];
+        /**
+         * @description An organisation role as the vendor's Organization page spells it.
+         * @enum {string}
+         */
+        OrganizationRole: "Admin" | "Member" | "Guest";
+        /**
+         * @description An organisation role as the official SDK's `OrganizationRoles` sends it.
+         * @enum {string}
+         */
+        SdkOrganizationRole: "admin" | "member" | "guest";
+        OrganizationMember: {
+            _id?: string;
+            email: string;
+            name?: string;
+            /**
+             * @description `Admin`, `Member` or `Guest` (an open string: the server may add roles).
+             * @example Admin
+             */
+            organizationRole?: string;
+            createdAt?: string;
+        };
+        OrganizationMemberListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                users: components["schemas"]["OrganizationMember"][];
+                total?: number;
+            };
+        };
+        MemberRoleUpdate: {
+            /** Format: email */
+            email: string;
+            organizationRole: components["schemas"]["OrganizationRoleInput"];
+        };
+        UpdateMemberRolesRequest: {
+            users: components["schemas"]["MemberRoleUpdate"][];
+        };
+        /** @description What happened to one email of a bulk request. */
+        EmailOutcome: {
+            email: string;
+            /** @description `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...). */
+            status: string;
+        };
+        UpdateMemberRolesResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                users: {
+                    updated: number;
+                    failed: number;
+                    results?: components["schemas"]["EmailOutcome"][];
+                };
+            };
+        };
+        EmailListRequest: {
+            users: string[];
+        };
+        DeleteInvitesRequest: {
+            invites: string[];
+        };
+        RemovedByEmailResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                deleted: number;
+                failed: number;
+                results?: components["schemas"]["EmailOutcome"][];
+            };
+        };
+        Invite: {
+            _id?: string;
+            to: string;
+            /** @example Member */
+            organizationRole?: string;
+            /** @example Pending */
+            status?: string;
+            createdBy?: string;
+            createdAt?: string;
+            expiresAt?: string;
+        };
+        InviteListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                invites: components["schemas"]["Invite"][];
+                total?: number;
+            };
+        };
+        ProjectAssignment: {
+            projectId: string;
+            /** @enum {string} */
+            projectRole: "Manager" | "Labeler" | "Reviewer" | "Lead";
+        };
+        InviteMembersRequest: {
+            to: string[];
+            organizationRole: components["schemas"]["OrganizationRoleInput"];
+            projectAssignments?: components["schemas"]["ProjectAssignment"][];
+        };
+        /** @enum {string} */
+        LlmProvider: "openai" | "openrouter";
+        LlmConfigurationInput: {
+            /** @description The provider's API key. Write-only; never returned. */
+            apiKey: string;
+            /** Format: uri */
+            baseUrl?: string;
+        };
+        CreateLlmRequest: {
+            name: string;
+            provider: components["schemas"]["LlmProvider"];
+            model: string;
+            isStreamable?: boolean;
+            configuration: components["schemas"]["LlmConfigurationInput"];
+        };
+        Llm: {
+            _id: string;
+            name?: string;
+            /** @example openai */
+            provider?: string;
+            model?: string;
+            isStreamable?: boolean;
+            /** @description The configuration without its write-only `apiKey` (`baseUrl` if set). */
+            configuration?: {
+                baseUrl?: string;
+            };
+            createdAt?: string;
+        };
+        LlmListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                llms: components["schemas"]["Llm"][];
+            };
+        };
+        LlmResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                llm: components["schemas"]["Llm"];
+            };
+        };
+        SendNotificationRequest: {
+            receivers: string[];
+            message: string;
+            title?: string;
+            /** Format: uri */
+            clickableLink?: string;
+        };
+        SendNotificationResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                sent?: number;
+            };
+        };
+        /** @description One log record; the SDK adds the logger's `extra` fields as they are. */
+        PluginLogRequest: {
+            /** @example INFO */
+            level: string;
+            msg: string;
+            session?: string | null;
+            pluginId?: string | null;
+            organization?: string | null;
+            runBy?: string | null;
+        };
+        PluginResponseRequest: {
+            session: string;
+            error?: boolean;
+            export?: boolean;
+            response?: string;
+        };
+        PluginAckResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: Record<string, never>;
+        };
     };
     responses: {
         /** @description The request is invalid; `message` names the field at fault. */
@@ -1661,6 +2032,15 @@ export interface components {
         IncludeOnlyKeyFrames: components["schemas"]["BooleanString"];
         /** @description Include idle/blur durations in task timing (sent by the official SDK). */
         IncludeIdleBlurDurations: components["schemas"]["BooleanString"];
+        /**
+         * @description Organisation ID (the `organization` of the key's projects).
+         * @example 65a1f0c2e4b0a1b2c3d4e5f0
+         */
+        OrgIdPath: string;
+        /** @description Page number (1-indexed); the server's default is 1. */
+        OrgPageQuery: number;
+        /** @description Items per page; the server's default is 10. */
+        OrgLimitQuery: number;
     };
     requestBodies: never;
     headers: never;
@@ -2968,6 +3348,481 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FileExplorerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listOrganizationMembers: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed); the server's default is 1. */
+                page?: components["parameters"]["OrgPageQuery"];
+                /** @description Items per page; the server's default is 10. */
+                limit?: components["parameters"]["OrgLimitQuery"];
+                /** @description Only members whose email or name contains this text (case-insensitive). */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMemberListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateOrganizationMemberRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberRolesRequest"];
+            };
+        };
+        responses: {
+            /** @description Members updated successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateMemberRolesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    removeOrganizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailListRequest"];
+            };
+        };
+        responses: {
+            /** @description Members removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovedByEmailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listOrganizationInvites: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed); the server's default is 1. */
+                page?: components["parameters"]["OrgPageQuery"];
+                /** @description Items per page; the server's default is 10. */
+                limit?: components["parameters"]["OrgLimitQuery"];
+                /**
+                 * @description Only invitations in this state; the SDK sends `pending` (lower case; the answers
+                 *     spell it `Pending`).
+                 */
+                status?: "pending";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invites retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    inviteOrganizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description Invitations sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteOrganizationInvites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organisation ID (the `organization` of the key's projects).
+                 * @example 65a1f0c2e4b0a1b2c3d4e5f0
+                 */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteInvitesRequest"];
+            };
+        };
+        responses: {
+            /** @description Invitations deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovedByEmailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listLlms: {
+        parameters: {
+            query?: {
+                /** @description Only the LLM configuration with this ID. */
+                _id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description LLM configurations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createLlm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLlmRequest"];
+            };
+        };
+        responses: {
+            /** @description LLM configuration created (a server may answer 200) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmResponse"];
+                };
+            };
+            /** @description LLM configuration created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteLlm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description LLM configuration ID. */
+                llmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description LLM configuration deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    sendNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Notification sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendNotificationResponse"];
+                };
+            };
+            /** @description Notification sent (a server may answer 201) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendNotificationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    postPluginLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PluginLogRequest"];
+            };
+        };
+        responses: {
+            /** @description Log line recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginAckResponse"];
+                };
+            };
+            /** @description Log line recorded (a server may answer 201) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginAckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    postPluginResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PluginResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Answer recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginAckResponse"];
+                };
+            };
+            /** @description Answer recorded (a server may answer 201) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginAckResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

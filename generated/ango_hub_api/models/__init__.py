@@ -44,11 +44,15 @@ if TYPE_CHECKING:
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
     from .cloud_asset_metadata_type_0 import CloudAssetMetadataType0
     from .cloud_import_request import CloudImportRequest
+    from .create_llm_request import CreateLlmRequest
     from .data_config_item import DataConfigItem
     from .data_config_item_type import DataConfigItemType
     from .delete_assets_request import DeleteAssetsRequest
     from .delete_assets_response import DeleteAssetsResponse
     from .delete_assets_result import DeleteAssetsResult
+    from .delete_invites_request import DeleteInvitesRequest
+    from .email_list_request import EmailListRequest
+    from .email_outcome import EmailOutcome
     from .error_detail import ErrorDetail
     from .error_response import ErrorResponse
     from .export_format import ExportFormat
@@ -69,6 +73,10 @@ if TYPE_CHECKING:
     from .instructions_file import InstructionsFile
     from .instructions_response import InstructionsResponse
     from .instructions_upload import InstructionsUpload
+    from .invite import Invite
+    from .invite_list_response import InviteListResponse
+    from .invite_list_response_data import InviteListResponseData
+    from .invite_members_request import InviteMembersRequest
     from .issue import Issue
     from .issue_comment import IssueComment
     from .issue_comment_create import IssueCommentCreate
@@ -98,13 +106,35 @@ if TYPE_CHECKING:
     )
     from .label_validation_response import LabelValidationResponse
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .list_organization_invites_status import ListOrganizationInvitesStatus
+    from .llm import Llm
+    from .llm_configuration import LlmConfiguration
+    from .llm_configuration_input import LlmConfigurationInput
+    from .llm_list_response import LlmListResponse
+    from .llm_list_response_data import LlmListResponseData
+    from .llm_provider import LlmProvider
+    from .llm_response import LlmResponse
+    from .llm_response_data import LlmResponseData
     from .medical_plane import MedicalPlane
+    from .member_role_update import MemberRoleUpdate
     from .metric_group import MetricGroup
+    from .organization_member import OrganizationMember
+    from .organization_member_list_response import OrganizationMemberListResponse
+    from .organization_member_list_response_data import (
+        OrganizationMemberListResponseData,
+    )
+    from .organization_role import OrganizationRole
     from .performance import Performance
     from .performance_envelope import PerformanceEnvelope
     from .performance_request import PerformanceRequest
     from .performance_response import PerformanceResponse
     from .performance_user import PerformanceUser
+    from .plugin_ack_response import PluginAckResponse
+    from .plugin_ack_response_data import PluginAckResponseData
+    from .plugin_log_request import PluginLogRequest
+    from .plugin_response_request import PluginResponseRequest
+    from .project_assignment import ProjectAssignment
+    from .project_assignment_project_role import ProjectAssignmentProjectRole
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
     from .project_member import ProjectMember
@@ -115,9 +145,15 @@ if TYPE_CHECKING:
     from .project_metric_result import ProjectMetricResult
     from .project_page import ProjectPage
     from .project_role import ProjectRole
+    from .removed_by_email_response import RemovedByEmailResponse
+    from .removed_by_email_response_data import RemovedByEmailResponseData
     from .rerun_webhook_request import RerunWebhookRequest
     from .rerun_webhook_response import RerunWebhookResponse
     from .rerun_webhook_result import RerunWebhookResult
+    from .sdk_organization_role import SdkOrganizationRole
+    from .send_notification_request import SendNotificationRequest
+    from .send_notification_response import SendNotificationResponse
+    from .send_notification_response_data import SendNotificationResponseData
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage import Storage
@@ -138,6 +174,12 @@ if TYPE_CHECKING:
     from .storage_type import StorageType
     from .stored_asset_builder_template import StoredAssetBuilderTemplate
     from .task_type import TaskType
+    from .update_member_roles_request import UpdateMemberRolesRequest
+    from .update_member_roles_response import UpdateMemberRolesResponse
+    from .update_member_roles_response_data import UpdateMemberRolesResponseData
+    from .update_member_roles_response_data_users import (
+        UpdateMemberRolesResponseDataUsers,
+    )
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
@@ -177,11 +219,15 @@ _MODULES = {
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
     "CloudAssetMetadataType0": ".cloud_asset_metadata_type_0",
     "CloudImportRequest": ".cloud_import_request",
+    "CreateLlmRequest": ".create_llm_request",
     "DataConfigItem": ".data_config_item",
     "DataConfigItemType": ".data_config_item_type",
     "DeleteAssetsRequest": ".delete_assets_request",
     "DeleteAssetsResponse": ".delete_assets_response",
     "DeleteAssetsResult": ".delete_assets_result",
+    "DeleteInvitesRequest": ".delete_invites_request",
+    "EmailListRequest": ".email_list_request",
+    "EmailOutcome": ".email_outcome",
     "ErrorDetail": ".error_detail",
     "ErrorResponse": ".error_response",
     "ExportFormat": ".export_format",
@@ -202,6 +248,10 @@ _MODULES = {
     "InstructionsFile": ".instructions_file",
     "InstructionsResponse": ".instructions_response",
     "InstructionsUpload": ".instructions_upload",
+    "Invite": ".invite",
+    "InviteListResponse": ".invite_list_response",
+    "InviteListResponseData": ".invite_list_response_data",
+    "InviteMembersRequest": ".invite_members_request",
     "Issue": ".issue",
     "IssueComment": ".issue_comment",
     "IssueCommentCreate": ".issue_comment_create",
@@ -229,13 +279,33 @@ _MODULES = {
     "LabelValidationExternalValidationType0": ".label_validation_external_validation_type_0",
     "LabelValidationResponse": ".label_validation_response",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "ListOrganizationInvitesStatus": ".list_organization_invites_status",
+    "Llm": ".llm",
+    "LlmConfiguration": ".llm_configuration",
+    "LlmConfigurationInput": ".llm_configuration_input",
+    "LlmListResponse": ".llm_list_response",
+    "LlmListResponseData": ".llm_list_response_data",
+    "LlmProvider": ".llm_provider",
+    "LlmResponse": ".llm_response",
+    "LlmResponseData": ".llm_response_data",
     "MedicalPlane": ".medical_plane",
+    "MemberRoleUpdate": ".member_role_update",
     "MetricGroup": ".metric_group",
+    "OrganizationMember": ".organization_member",
+    "OrganizationMemberListResponse": ".organization_member_list_response",
+    "OrganizationMemberListResponseData": ".organization_member_list_response_data",
+    "OrganizationRole": ".organization_role",
     "Performance": ".performance",
     "PerformanceEnvelope": ".performance_envelope",
     "PerformanceRequest": ".performance_request",
     "PerformanceResponse": ".performance_response",
     "PerformanceUser": ".performance_user",
+    "PluginAckResponse": ".plugin_ack_response",
+    "PluginAckResponseData": ".plugin_ack_response_data",
+    "PluginLogRequest": ".plugin_log_request",
+    "PluginResponseRequest": ".plugin_response_request",
+    "ProjectAssignment": ".project_assignment",
+    "ProjectAssignmentProjectRole": ".project_assignment_project_role",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
     "ProjectMember": ".project_member",
@@ -246,9 +316,15 @@ _MODULES = {
     "ProjectMetricResult": ".project_metric_result",
     "ProjectPage": ".project_page",
     "ProjectRole": ".project_role",
+    "RemovedByEmailResponse": ".removed_by_email_response",
+    "RemovedByEmailResponseData": ".removed_by_email_response_data",
     "RerunWebhookRequest": ".rerun_webhook_request",
     "RerunWebhookResponse": ".rerun_webhook_response",
     "RerunWebhookResult": ".rerun_webhook_result",
+    "SdkOrganizationRole": ".sdk_organization_role",
+    "SendNotificationRequest": ".send_notification_request",
+    "SendNotificationResponse": ".send_notification_response",
+    "SendNotificationResponseData": ".send_notification_response_data",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "Storage": ".storage",
@@ -267,6 +343,10 @@ _MODULES = {
     "StorageType": ".storage_type",
     "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
     "TaskType": ".task_type",
+    "UpdateMemberRolesRequest": ".update_member_roles_request",
+    "UpdateMemberRolesResponse": ".update_member_roles_response",
+    "UpdateMemberRolesResponseData": ".update_member_roles_response_data",
+    "UpdateMemberRolesResponseDataUsers": ".update_member_roles_response_data_users",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
@@ -307,11 +387,15 @@ __all__ = (
     "CloudAssetContextDataType0",
     "CloudAssetMetadataType0",
     "CloudImportRequest",
+    "CreateLlmRequest",
     "DataConfigItem",
     "DataConfigItemType",
     "DeleteAssetsRequest",
     "DeleteAssetsResponse",
     "DeleteAssetsResult",
+    "DeleteInvitesRequest",
+    "EmailListRequest",
+    "EmailOutcome",
     "ErrorDetail",
     "ErrorResponse",
     "ExportFormat",
@@ -332,6 +416,10 @@ __all__ = (
     "InstructionsFile",
     "InstructionsResponse",
     "InstructionsUpload",
+    "Invite",
+    "InviteListResponse",
+    "InviteListResponseData",
+    "InviteMembersRequest",
     "Issue",
     "IssueComment",
     "IssueCommentCreate",
@@ -359,13 +447,33 @@ __all__ = (
     "LabelValidationEnvelope",
     "LabelValidationExternalValidationType0",
     "LabelValidationResponse",
+    "ListOrganizationInvitesStatus",
+    "Llm",
+    "LlmConfiguration",
+    "LlmConfigurationInput",
+    "LlmListResponse",
+    "LlmListResponseData",
+    "LlmProvider",
+    "LlmResponse",
+    "LlmResponseData",
     "MedicalPlane",
+    "MemberRoleUpdate",
     "MetricGroup",
+    "OrganizationMember",
+    "OrganizationMemberListResponse",
+    "OrganizationMemberListResponseData",
+    "OrganizationRole",
     "Performance",
     "PerformanceEnvelope",
     "PerformanceRequest",
     "PerformanceResponse",
     "PerformanceUser",
+    "PluginAckResponse",
+    "PluginAckResponseData",
+    "PluginLogRequest",
+    "PluginResponseRequest",
+    "ProjectAssignment",
+    "ProjectAssignmentProjectRole",
     "ProjectListItem",
     "ProjectListResponse",
     "ProjectMember",
@@ -376,9 +484,15 @@ __all__ = (
     "ProjectMetricResult",
     "ProjectPage",
     "ProjectRole",
+    "RemovedByEmailResponse",
+    "RemovedByEmailResponseData",
     "RerunWebhookRequest",
     "RerunWebhookResponse",
     "RerunWebhookResult",
+    "SdkOrganizationRole",
+    "SendNotificationRequest",
+    "SendNotificationResponse",
+    "SendNotificationResponseData",
     "SignedUrl",
     "SignedUrlResponse",
     "Storage",
@@ -397,6 +511,10 @@ __all__ = (
     "StorageType",
     "StoredAssetBuilderTemplate",
     "TaskType",
+    "UpdateMemberRolesRequest",
+    "UpdateMemberRolesResponse",
+    "UpdateMemberRolesResponseData",
+    "UpdateMemberRolesResponseDataUsers",
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .files import AsyncFiles
     from .imports import AsyncAttachments, AsyncLabels
     from .issues import AsyncIssues
+    from .llms import AsyncLlms, AsyncNotifications
+    from .organization import AsyncOrganization
     from .projects import AsyncProjects
     from .storages import AsyncStorages
 
@@ -152,6 +154,27 @@ class AsyncAngoHub(HubCore):
         from .storages import AsyncStorages  # noqa: PLC0415
 
         return AsyncStorages(self)
+
+    @cached_property
+    def organization(self) -> AsyncOrganization:
+        """The organisation's members and invitations (by organisation ID)."""
+        from .organization import AsyncOrganization  # noqa: PLC0415
+
+        return AsyncOrganization(self)
+
+    @cached_property
+    def llms(self) -> AsyncLlms:
+        """LLM configurations (the provider key is write-only)."""
+        from .llms import AsyncLlms  # noqa: PLC0415
+
+        return AsyncLlms(self)
+
+    @cached_property
+    def notifications(self) -> AsyncNotifications:
+        """Notifications to members of the organisation."""
+        from .llms import AsyncNotifications  # noqa: PLC0415
+
+        return AsyncNotifications(self)
 
     async def call(
         self,

@@ -43,6 +43,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "storages": LazyCommand(
         "storages_cmd", "List, connect and disconnect cloud storage integrations."
     ),
+    "members": LazyCommand(
+        "members_cmd", "List the organisation's members, invite people, remove members."
+    ),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "live-check": LazyCommand(
         "live_check_cmd",

@@ -8,6 +8,7 @@ from typing import Any
 
 from .context import Run
 from .ledger import Leftover
+from .steps_org_llms import clean_up as clean_up_org_llms
 
 _DELETE_CHUNK = 100
 _PAGE = 100
@@ -18,6 +19,7 @@ def clean_up(run: Run) -> None:
     run.recorder.step, run.recorder.expect_rejection = "cleanup", False
     ledger = run.ledger
     _clean_up_issues_and_storages(run)
+    clean_up_org_llms(run)
     created = _find_created(run)
     pending = [asset_id for asset_id in created if asset_id not in ledger.removed]
     for start in range(0, len(pending), _DELETE_CHUNK):

@@ -28,6 +28,8 @@ class Ledger:
     asset_batches: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)  # texts of issues the run opened
     storages: list[str] = field(default_factory=list)  # names of storages the run created
+    invites: list[str] = field(default_factory=list)  # emails the run invited
+    llms: list[str] = field(default_factory=list)  # names of LLM configurations it created
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
     leftovers: list[Leftover] = field(default_factory=list)
     # What the run creates or changes that no operation of the spec can undo (an asset

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from .._index import operation
 from . import steps, steps_project_extras
 from . import steps_issues_storages as steps_is
+from . import steps_org_llms as steps_ol
 from .context import Mode, Run
 
 UNKNOWN_ID = "000000000000000000000000"
@@ -66,6 +67,18 @@ COVERAGE: tuple[Coverage, ...] = (
         Mode.WRITE,
         steps_project_extras.create_asset_builder_template,
     ),
+    Coverage("listOrganizationMembers", Mode.READ, steps_ol.list_members),
+    Coverage("listOrganizationInvites", Mode.READ, steps_ol.list_invites),
+    Coverage("updateOrganizationMemberRoles", Mode.WRITE, steps_ol.update_member_roles),
+    Coverage("removeOrganizationMembers", Mode.WRITE, steps_ol.remove_members),
+    Coverage("inviteOrganizationMembers", Mode.WRITE, steps_ol.invite_members),
+    Coverage("deleteOrganizationInvites", Mode.WRITE, steps_ol.delete_invites),
+    Coverage("listLlms", Mode.READ, steps_ol.list_llms),
+    Coverage("createLlm", Mode.WRITE, steps_ol.create_llm),
+    Coverage("deleteLlm", Mode.WRITE, steps_ol.delete_llm),
+    Coverage("sendNotification", Mode.WRITE, steps_ol.send_notification),
+    Coverage("postPluginLog", Mode.WRITE, steps_ol.post_plugin_log),
+    Coverage("postPluginResponse", Mode.WRITE, steps_ol.post_plugin_response),
     Coverage("deleteAssets", Mode.WRITE, steps.delete_assets),
 )
 
@@ -244,6 +257,62 @@ PROBES: tuple[Probe, ...] = (
             {"projectId": r.project},
             {},
             {"name": f"{r.tag}-probe", "template": "t", "selectedExternalId": "id"},
+        ),
+    ),
+    Probe(
+        "listOrganizationMembers",
+        Mode.READ,
+        "unknown organisation ID",
+        False,
+        lambda r: ({"orgId": UNKNOWN_ID}, {"limit": 1}, None),
+    ),
+    Probe(
+        "inviteOrganizationMembers",
+        Mode.WRITE,
+        "wrong enum: organizationRole=Owner",
+        True,
+        lambda r: (
+            {"orgId": r.project},
+            {},
+            {"to": [f"{r.tag}@example.invalid"], "organizationRole": "Owner"},
+        ),
+    ),
+    Probe(
+        "createLlm",
+        Mode.WRITE,
+        "wrong enum: provider=anthropic",
+        True,
+        lambda r: (
+            {},
+            {},
+            {
+                "name": f"{r.tag}-probe",
+                "provider": "anthropic",
+                "model": "m",
+                "configuration": {"apiKey": "x"},
+            },
+        ),
+    ),
+    Probe(
+        "deleteLlm",
+        Mode.WRITE,
+        "unknown LLM ID",
+        False,
+        lambda r: ({"llmId": UNKNOWN_ID}, {}, None),
+    ),
+    Probe(
+        "sendNotification",
+        Mode.WRITE,
+        "not http(s): clickableLink=ftp://...",
+        True,
+        lambda r: (
+            {},
+            {},
+            {
+                "receivers": [f"{r.tag}@example.invalid"],
+                "message": "x",
+                "clickableLink": "ftp://x.invalid/",
+            },
         ),
     ),
 )

@@ -18,12 +18,15 @@ from . import (
     handlers_assets,
     handlers_imports,
     handlers_issues,
+    handlers_llms,
+    handlers_organization,
     handlers_project_extras,
     handlers_projects,
     handlers_storage,
     handlers_storages,
 )
 from .admin import ADMIN_ROUTES
+from .admin_organisation import ORGANISATION_ADMIN_ROUTES
 from .api import ApiDispatcher, failure
 from .compat import COMPAT_ROUTES
 from .config import MockConfig
@@ -63,6 +66,8 @@ def create_app(
         **handlers_issues.HANDLERS,
         **handlers_storages.HANDLERS,
         **exports.HANDLERS,
+        **handlers_organization.HANDLERS,
+        **handlers_llms.HANDLERS,
     }
     dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)
 
@@ -78,6 +83,7 @@ def create_app(
                 "/_storage/{key:path}", handlers_storage.storage_endpoint, methods=["GET", "PUT"]
             ),
             *ADMIN_ROUTES,
+            *ORGANISATION_ADMIN_ROUTES,
         ],
         middleware=[
             Middleware(

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .ids import HEX24, iso_now, new_id
+from .org_people import Member, People
 from .org_records import IssueRecord, StorageRecord
 
 INITIAL_STAGE = "Start"
@@ -308,6 +309,18 @@ class Project:
 class Organisation:
     id: str
     api_keys: set[str] = field(default_factory=set)
+    people: People = field(default_factory=People)
+    created_at: str = field(default_factory=iso_now)
+
+    def roster(self) -> list[Member]:
+        """Every member, the owner first."""
+        owner = Member(self.owner_email, "Admin", "Owner", id=self.id, created_at=self.created_at)
+        return [owner, *self.people.members.values()]
+
+    def member(self, email: str) -> Member | None:
+        """The member with this email (any case), the owner included."""
+        key = email.lower()
+        return next((m for m in self.roster() if m.email.lower() == key), None)
 
     @property
     def owner_email(self) -> str:

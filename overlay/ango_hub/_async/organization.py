@@ -1,0 +1,135 @@
+"""The key's organisation: its members (roles, removal) and invitations."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from typing import Any
+
+from ango_hub_api.models import (
+    Invite,
+    InviteListResponse,
+    OrganizationMember,
+    OrganizationMemberListResponse,
+    RemovedByEmailResponse,
+    RemovedByEmailResponseData,
+    UpdateMemberRolesResponse,
+    UpdateMemberRolesResponseDataUsers,
+)
+
+from ango_hub.errors import AngoHubError
+
+from ._base import AsyncResource, present
+from .paging import PAGE_SIZE, check_page_size, pages
+
+
+class AsyncOrganization(AsyncResource):
+    """``hub.organization``: ``members`` and ``invites`` of an organisation, by its ID."""
+
+    @property
+    def members(self) -> AsyncMembers:
+        """List members, change their roles, remove them."""
+        return AsyncMembers(self._hub)
+
+    @property
+    def invites(self) -> AsyncInvites:
+        """List, send and withdraw invitations."""
+        return AsyncInvites(self._hub)
+
+    async def find_id(self) -> str:
+        """The key's organisation ID, read from the ``organization`` of one of its projects."""
+        answer = await self._hub.call("listProjects", {"limit": 1})
+        projects = answer.get("data", {}).get("projects") or []
+        if not projects or not projects[0].get("organization"):
+            raise AngoHubError(
+                "organization: the key's projects do not name it (no project yet?); "
+                "pass the organisation ID shown in Ango Hub's settings"
+            )
+        return str(projects[0]["organization"])
+
+
+class AsyncMembers(AsyncResource):
+    async def list_page(
+        self,
+        org_id: str,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        search: str | None = None,
+    ) -> list[OrganizationMember]:
+        """One page of members (``search`` matches email or name)."""
+        params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
+        answer = await self._hub.call("listOrganizationMembers", params)
+        return OrganizationMemberListResponse.from_dict(answer).data.users
+
+    async def list(
+        self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
+    ) -> AsyncIterator[OrganizationMember]:
+        """Every member, across pages."""
+        check_page_size("listOrganizationMembers", page_size)
+
+        async def fetch(number: int) -> tuple[list[OrganizationMember], int]:
+            params = present({"orgId": org_id, "page": number, "limit": page_size})
+            answer = await self._hub.call(
+                "listOrganizationMembers", params | present({"search": search})
+            )
+            data = OrganizationMemberListResponse.from_dict(answer).data
+            total = data.total if isinstance(data.total, int) else len(data.users)
+            return data.users, total
+
+        async for member in pages(fetch, page_size):
+            yield member
+
+    async def set_roles(
+        self, org_id: str, roles: Mapping[str, str]
+    ) -> UpdateMemberRolesResponseDataUsers:
+        """Set each member's role (email -> ``Admin``, ``Member`` or ``Guest``); every email's
+        outcome is in ``.results``. Safe to retry."""
+        users = [{"email": email, "organizationRole": role} for email, role in roles.items()]
+        answer = await self._hub.call(
+            "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
+        )
+        return UpdateMemberRolesResponse.from_dict(answer).data.users
+
+    async def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+        """Remove members by email (the owner cannot be removed); ``.results`` per email."""
+        answer = await self._hub.call(
+            "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
+        )
+        return RemovedByEmailResponse.from_dict(answer).data
+
+
+class AsyncInvites(AsyncResource):
+    async def list(self, org_id: str, *, pending_only: bool = True) -> list[Invite]:
+        """The organisation's invitations (pending ones, as the SDK asks, by default)."""
+        params: dict[str, Any] = {"orgId": org_id}
+        if pending_only:
+            params["status"] = "pending"
+        answer = await self._hub.call("listOrganizationInvites", params)
+        return InviteListResponse.from_dict(answer).data.invites
+
+    async def invite(
+        self,
+        org_id: str,
+        emails: Sequence[str],
+        role: str = "Member",
+        *,
+        projects: Mapping[str, str] | None = None,
+    ) -> builtins.list[Invite]:
+        """Invite people (the server emails them) with an organisation role, and optionally a
+        role in projects (project ID -> ``Manager``, ``Labeler``, ``Reviewer`` or ``Lead``)."""
+        body: dict[str, Any] = {"to": list(emails), "organizationRole": role}
+        if projects:
+            body["projectAssignments"] = [
+                {"projectId": project, "projectRole": project_role}
+                for project, project_role in projects.items()
+            ]
+        answer = await self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
+        return InviteListResponse.from_dict(answer).data.invites
+
+    async def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+        """Withdraw the invitations sent to these emails; ``.results`` per email."""
+        answer = await self._hub.call(
+            "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
+        )
+        return RemovedByEmailResponse.from_dict(answer).data
