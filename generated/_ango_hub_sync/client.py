@@ -16,6 +16,7 @@ from .sending import send
 
 if TYPE_CHECKING:
     from .assets import Assets
+    from .batches import Batches
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
@@ -98,6 +99,13 @@ class AngoHub(HubCore):
         from .projects import Projects  # noqa: PLC0415
 
         return Projects(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        """A project's batches: list, create, assign."""
+        from .batches import Batches  # noqa: PLC0415
+
+        return Batches(self)
 
     def call(
         self,

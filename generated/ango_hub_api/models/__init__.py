@@ -27,15 +27,23 @@ if TYPE_CHECKING:
     from .attachment_fields import AttachmentFields
     from .attachments_imported import AttachmentsImported
     from .attachments_imported_envelope import AttachmentsImportedEnvelope
+    from .batch import Batch
     from .batch_assignment import BatchAssignment
     from .batch_assignment_envelope import BatchAssignmentEnvelope
+    from .batch_update_request import BatchUpdateRequest
     from .boolean_string import BooleanString
+    from .category_schema import CategorySchema
+    from .category_schema_classifications_item import CategorySchemaClassificationsItem
+    from .category_schema_relations_item import CategorySchemaRelationsItem
+    from .category_schema_tools_item import CategorySchemaToolsItem
     from .chat_upload_form import ChatUploadForm
     from .chat_upload_multipart import ChatUploadMultipart
+    from .clone_project_request import CloneProjectRequest
     from .cloud_asset import CloudAsset
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
     from .cloud_asset_metadata_type_0 import CloudAssetMetadataType0
     from .cloud_import_request import CloudImportRequest
+    from .create_project_request import CreateProjectRequest
     from .delete_assets_request import DeleteAssetsRequest
     from .delete_assets_response import DeleteAssetsResponse
     from .delete_assets_result import DeleteAssetsResult
@@ -59,9 +67,17 @@ if TYPE_CHECKING:
     from .label_answer_relations_item import LabelAnswerRelationsItem
     from .label_fields import LabelFields
     from .labels_imported_envelope import LabelsImportedEnvelope
+    from .project import Project
+    from .project_deleted_response import ProjectDeletedResponse
+    from .project_deleted_response_data import ProjectDeletedResponseData
+    from .project_envelope import ProjectEnvelope
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
     from .project_page import ProjectPage
+    from .project_response import ProjectResponse
+    from .project_type import ProjectType
+    from .project_update import ProjectUpdate
+    from .purge_project_request import PurgeProjectRequest
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage_file_type import StorageFileType
@@ -69,6 +85,7 @@ if TYPE_CHECKING:
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
+    from .workflow_stage import WorkflowStage
 
 _MODULES = {
     "Asset": ".asset",
@@ -90,15 +107,23 @@ _MODULES = {
     "AttachmentFields": ".attachment_fields",
     "AttachmentsImported": ".attachments_imported",
     "AttachmentsImportedEnvelope": ".attachments_imported_envelope",
+    "Batch": ".batch",
     "BatchAssignment": ".batch_assignment",
     "BatchAssignmentEnvelope": ".batch_assignment_envelope",
+    "BatchUpdateRequest": ".batch_update_request",
     "BooleanString": ".boolean_string",
+    "CategorySchema": ".category_schema",
+    "CategorySchemaClassificationsItem": ".category_schema_classifications_item",
+    "CategorySchemaRelationsItem": ".category_schema_relations_item",
+    "CategorySchemaToolsItem": ".category_schema_tools_item",
     "ChatUploadForm": ".chat_upload_form",
     "ChatUploadMultipart": ".chat_upload_multipart",
+    "CloneProjectRequest": ".clone_project_request",
     "CloudAsset": ".cloud_asset",
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
     "CloudAssetMetadataType0": ".cloud_asset_metadata_type_0",
     "CloudImportRequest": ".cloud_import_request",
+    "CreateProjectRequest": ".create_project_request",
     "DeleteAssetsRequest": ".delete_assets_request",
     "DeleteAssetsResponse": ".delete_assets_response",
     "DeleteAssetsResult": ".delete_assets_result",
@@ -122,9 +147,17 @@ _MODULES = {
     "LabelAnswerRelationsItem": ".label_answer_relations_item",
     "LabelFields": ".label_fields",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
+    "Project": ".project",
+    "ProjectDeletedResponse": ".project_deleted_response",
+    "ProjectDeletedResponseData": ".project_deleted_response_data",
+    "ProjectEnvelope": ".project_envelope",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
     "ProjectPage": ".project_page",
+    "ProjectResponse": ".project_response",
+    "ProjectType": ".project_type",
+    "ProjectUpdate": ".project_update",
+    "PurgeProjectRequest": ".purge_project_request",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "StorageFileType": ".storage_file_type",
@@ -132,6 +165,7 @@ _MODULES = {
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
+    "WorkflowStage": ".workflow_stage",
 }
 
 __all__ = (
@@ -154,15 +188,23 @@ __all__ = (
     "AttachmentFields",
     "AttachmentsImported",
     "AttachmentsImportedEnvelope",
+    "Batch",
     "BatchAssignment",
     "BatchAssignmentEnvelope",
+    "BatchUpdateRequest",
     "BooleanString",
+    "CategorySchema",
+    "CategorySchemaClassificationsItem",
+    "CategorySchemaRelationsItem",
+    "CategorySchemaToolsItem",
     "ChatUploadForm",
     "ChatUploadMultipart",
+    "CloneProjectRequest",
     "CloudAsset",
     "CloudAssetContextDataType0",
     "CloudAssetMetadataType0",
     "CloudImportRequest",
+    "CreateProjectRequest",
     "DeleteAssetsRequest",
     "DeleteAssetsResponse",
     "DeleteAssetsResult",
@@ -186,9 +228,17 @@ __all__ = (
     "LabelAnswerRelationsItem",
     "LabelFields",
     "LabelsImportedEnvelope",
+    "Project",
+    "ProjectDeletedResponse",
+    "ProjectDeletedResponseData",
+    "ProjectEnvelope",
     "ProjectListItem",
     "ProjectListResponse",
     "ProjectPage",
+    "ProjectResponse",
+    "ProjectType",
+    "ProjectUpdate",
+    "PurgeProjectRequest",
     "SignedUrl",
     "SignedUrlResponse",
     "StorageFileType",
@@ -196,6 +246,7 @@ __all__ = (
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",
+    "WorkflowStage",
 )
 
 
