@@ -62,13 +62,15 @@ def test_batches_create_list_and_clone_options(hub: AngoHub, created: Project) -
     pid = created.field_id
     hub.projects.set_label_set(pid, tools=[TOOL])
     made = hub.batches.create(pid, ["b1", "b2"])
-    assert [b.name for b in made] == ["b1", "b2"] and all(isinstance(b, Batch) for b in made)
+    assert [b.name for b in made] == ["b1", "b2"]
+    assert all(isinstance(b, Batch) for b in made)
     assert [b.name for b in hub.batches.create(pid, "b1")] == ["b1", "b2"]  # no duplicate
     assert [b.name for b in hub.batches.list(pid)] == ["b1", "b2"]
     full = hub.projects.clone(pid)
     bare = hub.projects.clone(pid, batches=False, category_schema=False, workflow=True)
     try:
-        assert full.name == "Cars copy" and [b.name for b in full.batches] == ["b1", "b2"]
+        assert full.name == "Cars copy"
+        assert [b.name for b in full.batches] == ["b1", "b2"]
         assert full.category_schema.to_dict()["tools"] == [TOOL]
         assert bare.batches == []
         assert "categorySchema" not in bare.to_dict()
@@ -116,9 +118,11 @@ def test_bad_input_names_the_field(hub: AngoHub) -> None:
 
 
 def test_wrong_key_is_401(make_hub: MakeHub, mock: MockServer) -> None:
-    with make_hub(api_key="not-a-key", base_url=mock.base_url, retry_policy=FAST) as bad:
-        with pytest.raises(AngoHubError) as caught:
-            bad.projects.create("x")
+    with (
+        make_hub(api_key="not-a-key", base_url=mock.base_url, retry_policy=FAST) as bad,
+        pytest.raises(AngoHubError) as caught,
+    ):
+        bad.projects.create("x")
     assert caught.value.status_code == 401
 
 
@@ -139,7 +143,8 @@ def test_wire_bodies(wire_hub: WireHub) -> None:
         hub.projects.set_benchmark("p1", enabled=False, cutoff=True)
         assert wire.json() == {"benchmarkEnabled": False, "benchmarkCutoff": True}
         hub.projects.clone("p1", assigned_to=False)
-        assert wire.last.url.path == "/v2/project/p1/clone" and wire.json()["assignedTo"] is False
+        assert wire.last.url.path == "/v2/project/p1/clone"
+        assert wire.json()["assignedTo"] is False
         hub.projects.purge("p1", confirm_name="Cars")
         assert wire.json() == {"confirmName": "Cars"}
         hub.projects.delete("p1")
