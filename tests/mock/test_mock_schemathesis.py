@@ -37,6 +37,12 @@ POSITIVE_400_REASONS = {
     # `createdAt`/`updatedAt` hold JSON objects as text ({"$gt", "$lt"} with ISO dates).
     "exportTasks": "createdAt/updatedAt not a JSON date range",
     "exportTasksV3": "createdAt/updatedAt not a JSON date range",
+    # `confirmName` must equal the project's name (spec description).
+    "purgeProject": "confirmName is not the project's name",
+    # exactly one of `name` and `batches` (BatchUpdateRequest description).
+    "createBatches": "both or neither of name and batches",
+    # stage IDs unique, every `next` names a stage (DISCREPANCIES row 29).
+    "updateProject": "stages with a dangling next or duplicate id",
 }
 
 
