@@ -27,6 +27,8 @@ class Ledger:
     # is the run's (assets whose external IDs the server picks are found this way).
     asset_batches: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
+    projects: list[str] = field(default_factory=list)  # names of projects the run may create
+    project_ids: dict[str, str] = field(default_factory=dict)  # name -> ID, once answered
     leftovers: list[Leftover] = field(default_factory=list)
 
     def expect_assets(self, external_ids: list[str]) -> None:
@@ -35,3 +37,7 @@ class Ledger:
     def expect_batch(self, name: str) -> None:
         if name not in self.batches:
             self.batches.append(name)
+
+    def expect_project(self, name: str) -> None:
+        if name not in self.projects:
+            self.projects.append(name)
