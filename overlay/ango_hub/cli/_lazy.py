@@ -37,6 +37,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
+    "projects": LazyCommand("projects_cmd", "Create, list, get, clone, purge and delete projects."),
+    "batches": LazyCommand("batches_cmd", "List and create a project's batches."),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "live-check": LazyCommand(
         "live_check_cmd",
