@@ -15,6 +15,11 @@ batches_app = command_app(no_args_is_help=True, help="List and create a project'
 commands = command_app()
 commands.add_typer(batches_app, name="batches")
 
+
+def _example(line: str) -> str:
+    return f"Example:\n\n\b\n  {line}\n"
+
+
 ProjectId = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 
 
@@ -26,7 +31,7 @@ def _print(batches: list[dict[str, object]], as_json: bool) -> None:
     print_table(f"{len(batches)} batches", ["id", "name"], rows)
 
 
-@batches_app.command("list")
+@batches_app.command("list", epilog=_example("ango-hub batches list 507f1f77bcf86cd799439011"))
 def list_batches(ctx: typer.Context, project_id: ProjectId, json_flag: JsonFlag = False) -> None:
     """List a project's batches."""
     with open_hub(ctx) as hub:
@@ -34,7 +39,10 @@ def list_batches(ctx: typer.Context, project_id: ProjectId, json_flag: JsonFlag 
     _print(batches, wants_json(ctx, json_flag))
 
 
-@batches_app.command("create")
+@batches_app.command(
+    "create",
+    epilog=_example('ango-hub batches create 507f1f77bcf86cd799439011 "Batch 1" "Batch 2"'),
+)
 def create_batches(
     ctx: typer.Context,
     project_id: ProjectId,

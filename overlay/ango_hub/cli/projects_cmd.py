@@ -19,6 +19,11 @@ projects_app = command_app(
 commands = command_app()
 commands.add_typer(projects_app, name="projects")
 
+
+def _example(line: str) -> str:
+    return f"Example:\n\n\b\n  {line}\n"
+
+
 ProjectId = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
@@ -45,7 +50,7 @@ def confirm(action: str, project_id: str, yes: bool) -> None:
         fail_usage("confirmation", f"{action} cancelled")
 
 
-@projects_app.command("list")
+@projects_app.command("list", epilog=_example("ango-hub --json projects list"))
 def list_projects(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """List every project of the key's organisation."""
     as_json = wants_json(ctx, json_flag)
@@ -58,7 +63,12 @@ def list_projects(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     print_table(f"{len(projects)} projects", ["id", "name", "createdAt"], rows)
 
 
-@projects_app.command("create")
+@projects_app.command(
+    "create",
+    epilog=_example(
+        'ango-hub projects create "Street scenes" --description "Vehicles" --type ango'
+    ),
+)
 def create_project(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Project name.", show_default=False)],
@@ -74,7 +84,9 @@ def create_project(
     _show(project, wants_json(ctx, json_flag))
 
 
-@projects_app.command("get")
+@projects_app.command(
+    "get", epilog=_example("ango-hub --json projects get 507f1f77bcf86cd799439011")
+)
 def get_project(ctx: typer.Context, project_id: ProjectId, json_flag: JsonFlag = False) -> None:
     """Show a project: workflow stages, batches, label set (with --json)."""
     with open_hub(ctx) as hub:
@@ -82,7 +94,9 @@ def get_project(ctx: typer.Context, project_id: ProjectId, json_flag: JsonFlag =
     _show(project, wants_json(ctx, json_flag))
 
 
-@projects_app.command("clone")
+@projects_app.command(
+    "clone", epilog=_example("ango-hub projects clone 507f1f77bcf86cd799439011 --no-batches")
+)
 def clone_project(  # noqa: PLR0917
     ctx: typer.Context,
     project_id: ProjectId,
@@ -104,7 +118,9 @@ def clone_project(  # noqa: PLR0917
     _show(project, wants_json(ctx, json_flag))
 
 
-@projects_app.command("delete")
+@projects_app.command(
+    "delete", epilog=_example("ango-hub projects delete 507f1f77bcf86cd799439011 --yes")
+)
 def delete_project(
     ctx: typer.Context, project_id: ProjectId, yes: Yes = False, json_flag: JsonFlag = False
 ) -> None:
@@ -115,7 +131,9 @@ def delete_project(
     print_data({"deleted": project_id}, wants_json(ctx, json_flag))
 
 
-@projects_app.command("purge")
+@projects_app.command(
+    "purge", epilog=_example("ango-hub projects purge 507f1f77bcf86cd799439011 --yes")
+)
 def purge_project(
     ctx: typer.Context, project_id: ProjectId, yes: Yes = False, json_flag: JsonFlag = False
 ) -> None:
