@@ -62,8 +62,10 @@ def outcome(request: WireRequest) -> tuple[str, object]:
 
 def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
+        "deleteProject",
         "exportTasks",
         "exportTasksV3",
+        "getProject",
         "getSignedUrl",
         "getUploadUrl",
         "listAssets",
