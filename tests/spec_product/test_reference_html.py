@@ -19,7 +19,12 @@ from typing import Any
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-TAG_ROUTES = {"Assets": "#/assets", "Import/Export": "#/importexport", "Projects": "#/projects"}
+TAG_ROUTES = {
+    "Assets": "#/assets",
+    "Import/Export": "#/importexport",
+    "Projects": "#/projects",
+    "Batches": "#/batches",
+}
 
 
 def browse(root: Path, url: str, *routes: str) -> dict[str, Any]:
@@ -57,7 +62,7 @@ def assert_renders_every_operation(
 ) -> None:
     assert_offline_and_clean(report)
     assert report["title"] == "Ango Hub API"
-    assert len(operations) == 13
+    assert len(operations) == 20
     for op_id, op in operations.items():
         route = operation_route(op)
         # The sidebar links to the operation by its operationId ...
