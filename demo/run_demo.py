@@ -99,10 +99,20 @@ def cli_human(*args: str, env: dict[str, str]) -> str:
 
 def run(workdir: Path) -> None:
     """The demo proper, against a running mock."""
-    with mock_server() as (base_url, api_key, project):
-        print(f"Mock Ango Hub API on {base_url}, project {project}")
+    with mock_server() as (base_url, api_key, _given_project):
+        print(f"Mock Ango Hub API on {base_url}")
         env = {**os.environ, "ANGO_BASE_URL": base_url, "ANGO_API_KEY": api_key}
         env.pop("ANGO_REGION", None)
+
+        say("Creating a project (CLI)")
+        project = cli("projects", "create", "Demo shapes", "--description", "make demo", env=env)[
+            "_id"
+        ]
+        say("Giving it a label set and a review workflow (library)")
+        set_up_project(base_url, api_key, project)
+        say("Creating batches (CLI)")
+        made = cli("batches", "create", project, BATCH, "Second batch", env=env)
+        print(f"batches: {', '.join(b['name'] for b in made['batches'])}")
 
         say(f"Writing {IMAGES} sample PNGs")
         images = workdir / "images"
@@ -171,6 +181,23 @@ def run(workdir: Path) -> None:
         cli_human("export", project, "--format", "ndjson", "--out", str(out), env=env)
         lines = out.read_text().splitlines()
         print(f"{out.name}: {len(lines)} lines, first task keys: {sorted(json.loads(lines[0]))}")
+
+
+def set_up_project(base_url: str, api_key: str, project: str) -> None:
+    """Label set and workflow through ``hub.projects``; the stages come back from getProject."""
+    tool = {"schemaId": "shape", "tool": "bounding-box", "title": "Shape"}
+    stages = [
+        {"id": "Start", "type": "Start", "name": "Start", "next": ["Label"]},
+        {"id": "Label", "type": "Label", "name": "Label", "next": ["Review"]},
+        {"id": "Review", "type": "Review", "name": "Review", "next": ["Complete"]},
+        {"id": "Complete", "type": "Complete", "name": "Complete", "next": []},
+    ]
+    from ango_hub import AngoHub  # noqa: PLC0415
+
+    with AngoHub(api_key=api_key, base_url=base_url) as hub:
+        hub.projects.set_label_set(project, tools=[tool])
+        got = hub.projects.set_workflow(project, stages)
+    print(f"workflow: {' -> '.join(str(s.id) for s in got.stages)}")
 
 
 def library_part(base_url: str, api_key: str, project: str) -> None:

@@ -20,6 +20,7 @@ from .sending import send
 
 if TYPE_CHECKING:
     from .assets import Assets
+    from .batches import Batches
     from .exports import Exports
     from .files import Files
     from .imports import Attachments, Labels
@@ -175,6 +176,13 @@ class AngoHub(HubCore):
         from .llms import Notifications  # noqa: PLC0415
 
         return Notifications(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        """A project's batches: list, create, assign."""
+        from .batches import Batches  # noqa: PLC0415
+
+        return Batches(self)
 
     def call(
         self,

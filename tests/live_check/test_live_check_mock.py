@@ -11,6 +11,12 @@ from ango_hub.mock.server import MockServer
 from live_check_helpers import SPEC, check, differences, edited_spec, spec_operation_ids
 
 WRITES = {
+    "createProject",
+    "updateProject",
+    "createBatches",
+    "cloneProject",
+    "purgeProject",
+    "deleteProject",
     "importCloudAssets",
     "uploadChatAssets",
     "updateAsset",

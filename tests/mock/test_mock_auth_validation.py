@@ -37,7 +37,7 @@ def test_missing_or_unknown_key_is_401_on_every_operation(
         ),
         ("GET", "/export", {"params": {"project": p}}),
         ("GET", "/exportV3", {"params": {"project": p}}),
-        ("GET", f"/project/{p}", {}),  # SDK compat endpoint
+        ("GET", f"/project/{p}", {}),  # getProject
     ]
     for method, path, kwargs in calls:
         response = httpx.request(method, mock.base_url + path, headers=headers, **kwargs)  # type: ignore[arg-type]

@@ -66,9 +66,11 @@ def test_every_parameter_only_operation_is_compiled() -> None:
     assert sorted(compiled_operations()) == [
         "deleteIssue",
         "deleteLlm",
+        "deleteProject",
         "deleteStorage",
         "exportTasks",
         "exportTasksV3",
+        "getProject",
         "getProjectMetrics",
         "getSignedUrl",
         "getUploadUrl",

@@ -34,7 +34,7 @@ def test_lists_only_the_keys_organisation_paged_and_sorted() -> None:
         descending = api.get("/listProjects", params={"sort": "-_id"}).json()["data"]["projects"]
         assert [p["_id"] for p in descending] == A_PROJECTS[::-1]
         item = first["projects"][0]
-        assert set(item) == {"_id", "name", "organization", "createdAt"}
+        assert set(item) == {"_id", "name", "description", "organization", "createdAt"}
         assert B_PROJECT not in {p["_id"] for p in by_name}
         with _client(mock.base_url, KEY_B) as other:
             theirs = other.get("/listProjects").json()["data"]

@@ -26,6 +26,13 @@ EXPECTED_OPERATIONS = {
     "exportTasks": ("GET", "/export", {"200"}),
     "exportTasksV3": ("GET", "/exportV3", {"200"}),
     "listProjects": ("GET", "/listProjects", {"200"}),
+    "createProject": ("POST", "/project", {"201"}),
+    "getProject": ("GET", "/project/{projectId}", {"200"}),
+    "updateProject": ("POST", "/project/{projectId}", {"200"}),
+    "deleteProject": ("DELETE", "/project/{projectId}", {"200"}),
+    "cloneProject": ("POST", "/project/{projectId}/clone", {"200"}),
+    "purgeProject": ("POST", "/project/{projectId}/purge", {"200"}),
+    "createBatches": ("POST", "/batches/{projectId}", {"200"}),
     "addProjectMembers": ("POST", "/project/{projectId}/assigned", {"200"}),
     "uploadInstructions": ("POST", "/project/{projectId}/instructions", {"200"}),
     "updateLabelValidation": ("POST", "/project/{projectId}/labelValidation", {"200"}),
@@ -134,4 +141,4 @@ def test_operation_ids_are_unique() -> None:
         for method in item
         if isinstance(item[method], dict) and "operationId" in item[method]
     ]
-    assert len(ids) == len(set(ids)) == 42
+    assert len(ids) == len(set(ids)) == 49

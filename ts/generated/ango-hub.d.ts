@@ -897,6 +897,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a project
+         * @description Creates a project in the API key's organisation. The new project has the default workflow
+         *     `Start -> Label -> Complete` and no label set, batches or assets.
+         *
+         *     Sources: the vendor's rendered Projects page (body fields, 201 with `{project}`); the
+         *     official SDK's `create_project()` sends `name`, `description` (`""` when unset) and `type`.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project
+         * @description The project with its label set (`categorySchema`), workflow `stages`, benchmark settings and
+         *     `batches`.
+         *
+         *     Sources: the vendor's older docs (`GET /project/{project_id}`, "Returns information about a
+         *     project"); the official SDK's `get_project()`, and its `get_batches()`, which reads
+         *     `data.project.batches` from this answer.
+         */
+        get: operations["getProject"];
+        put?: never;
+        /**
+         * Set a project's label set, workflow or benchmark settings
+         * @description One path, three bodies, as the official SDK sends them: `create_label_set()` sends
+         *     `{"categorySchema": {...}}`, `update_workflow_stages()` sends `{"stages": [...]}`,
+         *     `update_benchmark_settings()` sends `{"benchmarkEnabled", "benchmarkRatio"?,
+         *     "benchmarkCutoff"?}`. Fields left out are unchanged. Known only from the SDK (no vendor page
+         *     found); see docs/DISCREPANCIES.md.
+         */
+        post: operations["updateProject"];
+        /**
+         * Delete a project
+         * @description Deletes the project with its assets, tasks and batches. Known only from the official SDK's
+         *     `delete_project()` ("soft delete"); the answer's `data` is not described by any source.
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone a project's settings
+         * @description Creates a project named `<name> copy` in the same organisation with the sections the body
+         *     selects (each flag left out counts as `true`, as the SDK sends every flag). Assets, tasks and
+         *     labels are never cloned. Known only from the official SDK's `clone_project()`.
+         */
+        post: operations["cloneProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purge a project
+         * @description Deletes the project's assets and tasks and their files in the default bucket; `confirmName`
+         *     must equal the project's name (400 otherwise). Known only from the official SDK's
+         *     `purge_project()`; its docstring calls it a deletion of the project, the mock keeps the
+         *     (empty) project: see docs/DISCREPANCIES.md.
+         */
+        post: operations["purgeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/batches/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create batches
+         * @description Two bodies: the vendor's fragment sends the whole list `{"batches": [{"_id"?, "name"}]}`
+         *     (the SDK's `create_batches()` sends the existing batches plus new names); the SDK's
+         *     `create_batch()` sends `{"name": "..."}` (x-source sdk). Give one of the two (400 otherwise).
+         *     Batches are matched by `_id`, then by name; new names are created. Batches left out of a list
+         *     are kept. Answers the project with its `batches` (vendor fragment).
+         */
+        post: operations["createBatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1891,6 +2022,120 @@ export interface components {
             response?: string;
         };
         PluginAckResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: Record<string, never>;
+        };
+        /**
+         * @description Project type (the official SDK's `ProjectType`; the models page's enum).
+         * @enum {string}
+         */
+        ProjectType: "ango" | "pct" | "iframe";
+        CreateProjectRequest: {
+            name: string;
+            description?: string;
+            type?: components["schemas"]["ProjectType"];
+            benchmarkEnabled?: boolean;
+            benchmarkRatio?: number;
+            instructions?: string;
+            categorySchema?: components["schemas"]["CategorySchema"];
+        };
+        /**
+         * @description The label set: tool, classification and relation categories as the official SDK's
+         *     `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
+         *     unchanged.
+         */
+        CategorySchema: {
+            tools?: Record<string, never>[];
+            classifications?: Record<string, never>[];
+            relations?: Record<string, never>[];
+        };
+        /**
+         * @description A workflow stage: `next` lists the IDs of the stages a task goes to after this one.
+         *     The SDK passes its stage dicts unchanged, so more fields are allowed.
+         */
+        WorkflowStage: {
+            id: string;
+            /**
+             * @example Start
+             * @example Label
+             * @example Review
+             * @example Complete
+             */
+            type: string;
+            name?: string;
+            next?: string[];
+        };
+        /**
+         * @description One of three bodies the official SDK sends to the same path (label set, workflow,
+         *     benchmark settings); any combination is accepted, at least one field is needed.
+         */
+        ProjectUpdate: {
+            categorySchema?: components["schemas"]["CategorySchema"];
+            stages?: components["schemas"]["WorkflowStage"][];
+            benchmarkEnabled?: boolean;
+            /** @description Percentage of eligible tasks sampled as benchmarks. */
+            benchmarkRatio?: number;
+            benchmarkCutoff?: boolean;
+        };
+        /** @description Which sections to copy; the SDK sends all six flags (`true` by default). */
+        CloneProjectRequest: {
+            categorySchema?: boolean;
+            assignedTo?: boolean;
+            batches?: boolean;
+            workflow?: boolean;
+            pluginPresets?: boolean;
+            projectGeneralSettings?: boolean;
+        };
+        PurgeProjectRequest: {
+            /** @description Must equal the project's name. */
+            confirmName: string;
+        };
+        Batch: {
+            /** @description Batch ID (given by the server when left out). */
+            _id?: string;
+            name: string;
+        };
+        /**
+         * @description `batches` (vendor fragment, SDK `create_batches`) or `name` (SDK `create_batch`,
+         *     x-source sdk); exactly one of the two.
+         */
+        BatchUpdateRequest: {
+            batches?: components["schemas"]["Batch"][];
+            name?: string;
+        };
+        /** @description A project (more fields may come). */
+        Project: {
+            _id: string;
+            name?: string;
+            description?: string;
+            organization?: string;
+            type?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            batches?: components["schemas"]["Batch"][];
+            categorySchema?: components["schemas"]["CategorySchema"];
+            stages?: components["schemas"]["WorkflowStage"][];
+            benchmarkEnabled?: boolean;
+            benchmarkRatio?: number;
+            benchmarkCutoff?: boolean;
+            /** @description The project's members and their project roles (`addProjectMembers`). */
+            assignedTo?: components["schemas"]["ProjectMember"][];
+            /**
+             * @description The project's asset builder templates (`createAssetBuilderTemplate`); the official
+             *     SDK's `get_asset_builder_templates` reads them from here.
+             */
+            assetBuilderTemplates?: components["schemas"]["StoredAssetBuilderTemplate"][];
+            /** @description The URL of the instructions file (`uploadInstructions`), or null. */
+            instructions?: string | null;
+        };
+        ProjectEnvelope: {
+            project: components["schemas"]["Project"];
+        };
+        ProjectResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["ProjectEnvelope"];
+        };
+        ProjectDeletedResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: Record<string, never>;
         };
@@ -3823,6 +4068,265 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PluginAckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Project created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Project updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Project deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    cloneProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloneProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description The new project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    purgeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurgeProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Project purged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Batches updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -35,16 +35,24 @@ if TYPE_CHECKING:
     from .attachment_fields import AttachmentFields
     from .attachments_imported import AttachmentsImported
     from .attachments_imported_envelope import AttachmentsImportedEnvelope
+    from .batch import Batch
     from .batch_assignment import BatchAssignment
     from .batch_assignment_envelope import BatchAssignmentEnvelope
+    from .batch_update_request import BatchUpdateRequest
     from .boolean_string import BooleanString
+    from .category_schema import CategorySchema
+    from .category_schema_classifications_item import CategorySchemaClassificationsItem
+    from .category_schema_relations_item import CategorySchemaRelationsItem
+    from .category_schema_tools_item import CategorySchemaToolsItem
     from .chat_upload_form import ChatUploadForm
     from .chat_upload_multipart import ChatUploadMultipart
+    from .clone_project_request import CloneProjectRequest
     from .cloud_asset import CloudAsset
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
     from .cloud_asset_metadata_type_0 import CloudAssetMetadataType0
     from .cloud_import_request import CloudImportRequest
     from .create_llm_request import CreateLlmRequest
+    from .create_project_request import CreateProjectRequest
     from .data_config_item import DataConfigItem
     from .data_config_item_type import DataConfigItemType
     from .delete_assets_request import DeleteAssetsRequest
@@ -133,8 +141,12 @@ if TYPE_CHECKING:
     from .plugin_ack_response_data import PluginAckResponseData
     from .plugin_log_request import PluginLogRequest
     from .plugin_response_request import PluginResponseRequest
+    from .project import Project
     from .project_assignment import ProjectAssignment
     from .project_assignment_project_role import ProjectAssignmentProjectRole
+    from .project_deleted_response import ProjectDeletedResponse
+    from .project_deleted_response_data import ProjectDeletedResponseData
+    from .project_envelope import ProjectEnvelope
     from .project_list_item import ProjectListItem
     from .project_list_response import ProjectListResponse
     from .project_member import ProjectMember
@@ -144,7 +156,11 @@ if TYPE_CHECKING:
     from .project_metric_response import ProjectMetricResponse
     from .project_metric_result import ProjectMetricResult
     from .project_page import ProjectPage
+    from .project_response import ProjectResponse
     from .project_role import ProjectRole
+    from .project_type import ProjectType
+    from .project_update import ProjectUpdate
+    from .purge_project_request import PurgeProjectRequest
     from .removed_by_email_response import RemovedByEmailResponse
     from .removed_by_email_response_data import RemovedByEmailResponseData
     from .rerun_webhook_request import RerunWebhookRequest
@@ -183,6 +199,7 @@ if TYPE_CHECKING:
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
+    from .workflow_stage import WorkflowStage
 
 _MODULES = {
     "AddProjectMembersRequest": ".add_project_members_request",
@@ -210,16 +227,24 @@ _MODULES = {
     "AttachmentFields": ".attachment_fields",
     "AttachmentsImported": ".attachments_imported",
     "AttachmentsImportedEnvelope": ".attachments_imported_envelope",
+    "Batch": ".batch",
     "BatchAssignment": ".batch_assignment",
     "BatchAssignmentEnvelope": ".batch_assignment_envelope",
+    "BatchUpdateRequest": ".batch_update_request",
     "BooleanString": ".boolean_string",
+    "CategorySchema": ".category_schema",
+    "CategorySchemaClassificationsItem": ".category_schema_classifications_item",
+    "CategorySchemaRelationsItem": ".category_schema_relations_item",
+    "CategorySchemaToolsItem": ".category_schema_tools_item",
     "ChatUploadForm": ".chat_upload_form",
     "ChatUploadMultipart": ".chat_upload_multipart",
+    "CloneProjectRequest": ".clone_project_request",
     "CloudAsset": ".cloud_asset",
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
     "CloudAssetMetadataType0": ".cloud_asset_metadata_type_0",
     "CloudImportRequest": ".cloud_import_request",
     "CreateLlmRequest": ".create_llm_request",
+    "CreateProjectRequest": ".create_project_request",
     "DataConfigItem": ".data_config_item",
     "DataConfigItemType": ".data_config_item_type",
     "DeleteAssetsRequest": ".delete_assets_request",
@@ -304,8 +329,12 @@ _MODULES = {
     "PluginAckResponseData": ".plugin_ack_response_data",
     "PluginLogRequest": ".plugin_log_request",
     "PluginResponseRequest": ".plugin_response_request",
+    "Project": ".project",
     "ProjectAssignment": ".project_assignment",
     "ProjectAssignmentProjectRole": ".project_assignment_project_role",
+    "ProjectDeletedResponse": ".project_deleted_response",
+    "ProjectDeletedResponseData": ".project_deleted_response_data",
+    "ProjectEnvelope": ".project_envelope",
     "ProjectListItem": ".project_list_item",
     "ProjectListResponse": ".project_list_response",
     "ProjectMember": ".project_member",
@@ -315,7 +344,11 @@ _MODULES = {
     "ProjectMetricResponse": ".project_metric_response",
     "ProjectMetricResult": ".project_metric_result",
     "ProjectPage": ".project_page",
+    "ProjectResponse": ".project_response",
     "ProjectRole": ".project_role",
+    "ProjectType": ".project_type",
+    "ProjectUpdate": ".project_update",
+    "PurgeProjectRequest": ".purge_project_request",
     "RemovedByEmailResponse": ".removed_by_email_response",
     "RemovedByEmailResponseData": ".removed_by_email_response_data",
     "RerunWebhookRequest": ".rerun_webhook_request",
@@ -350,6 +383,7 @@ _MODULES = {
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
+    "WorkflowStage": ".workflow_stage",
 }
 
 __all__ = (
@@ -378,16 +412,24 @@ __all__ = (
     "AttachmentFields",
     "AttachmentsImported",
     "AttachmentsImportedEnvelope",
+    "Batch",
     "BatchAssignment",
     "BatchAssignmentEnvelope",
+    "BatchUpdateRequest",
     "BooleanString",
+    "CategorySchema",
+    "CategorySchemaClassificationsItem",
+    "CategorySchemaRelationsItem",
+    "CategorySchemaToolsItem",
     "ChatUploadForm",
     "ChatUploadMultipart",
+    "CloneProjectRequest",
     "CloudAsset",
     "CloudAssetContextDataType0",
     "CloudAssetMetadataType0",
     "CloudImportRequest",
     "CreateLlmRequest",
+    "CreateProjectRequest",
     "DataConfigItem",
     "DataConfigItemType",
     "DeleteAssetsRequest",
@@ -472,8 +514,12 @@ __all__ = (
     "PluginAckResponseData",
     "PluginLogRequest",
     "PluginResponseRequest",
+    "Project",
     "ProjectAssignment",
     "ProjectAssignmentProjectRole",
+    "ProjectDeletedResponse",
+    "ProjectDeletedResponseData",
+    "ProjectEnvelope",
     "ProjectListItem",
     "ProjectListResponse",
     "ProjectMember",
@@ -483,7 +529,11 @@ __all__ = (
     "ProjectMetricResponse",
     "ProjectMetricResult",
     "ProjectPage",
+    "ProjectResponse",
     "ProjectRole",
+    "ProjectType",
+    "ProjectUpdate",
+    "PurgeProjectRequest",
     "RemovedByEmailResponse",
     "RemovedByEmailResponseData",
     "RerunWebhookRequest",
@@ -518,6 +568,7 @@ __all__ = (
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",
+    "WorkflowStage",
 )
 
 

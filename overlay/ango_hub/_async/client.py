@@ -20,6 +20,7 @@ from .sending import send
 
 if TYPE_CHECKING:
     from .assets import AsyncAssets
+    from .batches import AsyncBatches
     from .exports import AsyncExports
     from .files import AsyncFiles
     from .imports import AsyncAttachments, AsyncLabels
@@ -175,6 +176,13 @@ class AsyncAngoHub(HubCore):
         from .llms import AsyncNotifications  # noqa: PLC0415
 
         return AsyncNotifications(self)
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        """A project's batches: list, create, assign."""
+        from .batches import AsyncBatches  # noqa: PLC0415
+
+        return AsyncBatches(self)
 
     async def call(
         self,

@@ -46,6 +46,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "members": LazyCommand(
         "members_cmd", "List the organisation's members, invite people, remove members."
     ),
+    "projects": LazyCommand("projects_cmd", "Create, list, get, clone, purge and delete projects."),
+    "batches": LazyCommand("batches_cmd", "List and create a project's batches."),
     "api": LazyCommand("api_cmd", "Call any operation of the API by its operationId."),
     "live-check": LazyCommand(
         "live_check_cmd",

@@ -37,6 +37,7 @@ def clean_up(run: Run) -> None:
             ledger.leftovers.append(
                 Leftover("asset", f"{asset_id} ({label})", "still listed after deleteAssets")
             )
+    _delete_projects(run)
     ledger.leftovers += [
         Leftover(
             "batch", name, "the spec has no operation to delete a batch; remove it in Ango Hub"
@@ -117,3 +118,30 @@ def _listed(run: Run, listing: str, query: dict[str, Any], key: str) -> list[dic
         if len(batch) < _PAGE:
             return items
         page += 1
+
+
+def _delete_projects(run: Run) -> None:
+    """Delete the projects the ledger names, found by name in the listing (an ID may be lost)."""
+    if not run.ledger.projects:
+        return
+    try:
+        listed: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            answer = run.call("listProjects", {"page": page, "limit": _PAGE})
+            listed += answer["data"]["projects"]
+            if len(answer["data"]["projects"]) < _PAGE:
+                break
+            page += 1
+    except Exception as exc:
+        reason = f"could not list projects: {run.brief(exc)}"
+        run.ledger.leftovers += [Leftover("project", n, reason) for n in run.ledger.projects]
+        return
+    for name in list(run.ledger.projects):
+        for project in [p for p in listed if p.get("name") == name]:
+            try:
+                run.call("deleteProject", {"projectId": str(project["_id"])})
+            except Exception as exc:
+                reason = f"deleteProject failed: {run.brief(exc)}"
+                run.ledger.leftovers.append(Leftover("project", name, reason))
+        run.ledger.projects.remove(name)

@@ -31,6 +31,8 @@ class Ledger:
     invites: list[str] = field(default_factory=list)  # emails the run invited
     llms: list[str] = field(default_factory=list)  # names of LLM configurations it created
     removed: list[str] = field(default_factory=list)  # asset IDs deleted
+    projects: list[str] = field(default_factory=list)  # names of projects the run may create
+    project_ids: dict[str, str] = field(default_factory=dict)  # name -> ID, once answered
     leftovers: list[Leftover] = field(default_factory=list)
     # What the run creates or changes that no operation of the spec can undo (an asset
     # builder template, the project's instructions file); cleanup reports each as a leftover.
@@ -46,3 +48,7 @@ class Ledger:
     def expect_kept(self, kind: str, name: str, reason: str) -> None:
         """Write down, before the call, a change cleanup cannot undo."""
         self.undoable_only_in_hub.append(Leftover(kind, name, reason))
+
+    def expect_project(self, name: str) -> None:
+        if name not in self.projects:
+            self.projects.append(name)

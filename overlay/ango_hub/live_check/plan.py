@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .._index import operation
-from . import steps, steps_project_extras
+from . import steps, steps_project_extras, steps_projects
 from . import steps_issues_storages as steps_is
 from . import steps_org_llms as steps_ol
 from .context import Mode, Run
@@ -35,6 +35,13 @@ class Coverage:
 # explicit delete last (cleanup removes the rest).
 COVERAGE: tuple[Coverage, ...] = (
     Coverage("listProjects", Mode.READ, steps.list_projects),
+    Coverage("createProject", Mode.WRITE, steps_projects.create_project),
+    Coverage("getProject", Mode.READ, steps_projects.get_project),
+    Coverage("updateProject", Mode.WRITE, steps_projects.update_project),
+    Coverage("createBatches", Mode.WRITE, steps_projects.create_batches),
+    Coverage("cloneProject", Mode.WRITE, steps_projects.clone_project),
+    Coverage("purgeProject", Mode.WRITE, steps_projects.purge_project),
+    Coverage("deleteProject", Mode.WRITE, steps_projects.delete_project),
     Coverage("getUploadUrl", Mode.READ, steps.get_upload_url),
     Coverage("importCloudAssets", Mode.WRITE, steps.import_cloud_assets),
     Coverage("uploadChatAssets", Mode.WRITE, steps.upload_chat_assets),

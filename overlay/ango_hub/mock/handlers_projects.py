@@ -1,4 +1,4 @@
-"""Project operations: the key's organisation's projects, one page at a time."""
+"""Project and batch operations: list, create, get, update, clone, purge, delete; batches."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from .api import Call, Handler, success
-from .state import Project
+from .api import ApiError, Call, Handler, success
+from .state import Batch, Project
 
 DEFAULT_SORT = "-createdAt"  # the server's order when `sort` is left out (newest first)
 
@@ -16,6 +16,7 @@ def _list_item(project: Project) -> dict[str, Any]:
     return {
         "_id": project.id,
         "name": project.name,
+        "description": project.description,
         "organization": project.organization_id,
         "createdAt": project.created_at,
     }
@@ -36,4 +37,116 @@ async def list_projects(call: Call) -> Response:
     return success({"projects": mine[start : start + limit], "total": len(mine)})
 
 
-HANDLERS: dict[str, Handler] = {"listProjects": list_projects}
+async def create_project(call: Call) -> Response:
+    body = call.op.body
+    state = call.ctx.state
+    with state.lock:
+        project = state.create_project(call.api_key, name=body["name"])
+        project.description = body.get("description", "")
+        project.type = body.get("type", "ango")
+        if "categorySchema" in body:
+            project.category_schema = body["categorySchema"]
+        project.benchmark.update(_benchmark_fields(body))
+        return success({"project": project.to_api()}, 201)
+
+
+async def get_project(call: Call) -> Response:
+    with call.ctx.state.lock:
+        return success({"project": call.project(call.op.path["projectId"]).to_api()})
+
+
+def _benchmark_fields(body: dict[str, Any]) -> dict[str, Any]:
+    keys = ("benchmarkEnabled", "benchmarkRatio", "benchmarkCutoff")
+    return {key: body[key] for key in keys if key in body}
+
+
+def _check_stages(stages: list[dict[str, Any]]) -> None:
+    """Stage IDs are unique and every ``next`` names one of them (else tasks could not move)."""
+    ids = [stage["id"] for stage in stages]
+    if len(set(ids)) != len(ids):
+        raise ApiError(400, "stages: stage ids must be unique")
+    for number, stage in enumerate(stages):
+        for target in stage.get("next", []):
+            if target not in ids:
+                raise ApiError(
+                    400, f"stages[{number}].next: {target!r} is not a stage id (have {ids})"
+                )
+
+
+async def update_project(call: Call) -> Response:
+    body = call.op.body
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        if "stages" in body:
+            _check_stages(body["stages"])
+            project.stages = [dict(stage) for stage in body["stages"]]
+        if "categorySchema" in body:
+            project.category_schema = body["categorySchema"]
+        project.benchmark.update(_benchmark_fields(body))
+        return success({"project": project.to_api()})
+
+
+async def delete_project(call: Call) -> Response:
+    state = call.ctx.state
+    with state.lock:
+        project = call.project(call.op.path["projectId"])
+        del state.projects[project.id]
+    return success({})
+
+
+async def purge_project(call: Call) -> Response:
+    """Assets and tasks go; the (empty) project, its settings and batches stay."""
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        if call.op.body["confirmName"] != project.name:
+            raise ApiError(400, "confirmName: must equal the project's name")
+        project.assets.clear()
+        project.seed_blocks.clear()
+        project.touched.clear()
+    return success({})
+
+
+async def clone_project(call: Call) -> Response:
+    """A new project ``<name> copy`` with the sections whose flag is not ``false``."""
+    wanted = {key: call.op.body.get(key, True) for key in ("categorySchema", "batches", "workflow")}
+    state = call.ctx.state
+    with state.lock:
+        source = call.project(call.op.path["projectId"])
+        clone = state.create_project(call.api_key, name=f"{source.name} copy")
+        clone.description, clone.type = source.description, source.type
+        if call.op.body.get("projectGeneralSettings", True):
+            clone.benchmark = dict(source.benchmark)
+        if wanted["categorySchema"]:
+            clone.category_schema = source.category_schema
+        if wanted["workflow"]:
+            clone.stages = [dict(stage) for stage in source.stages]
+        if wanted["batches"]:
+            clone.batches = {b.id: Batch(id=b.id, name=b.name) for b in source.batches.values()}
+        return success({"project": clone.to_api()})
+
+
+async def create_batches(call: Call) -> Response:
+    """``{"name"}`` adds one batch; ``{"batches": [...]}`` adds those not there (by ``_id``,
+    then name). Batches left out of the list are kept."""
+    body = call.op.body
+    if ("name" in body) == ("batches" in body):
+        raise ApiError(400, "body: give exactly one of 'name' or 'batches'")
+    with call.ctx.state.lock:
+        project = call.project(call.op.path["projectId"])
+        for item in body["batches"] if "batches" in body else [{"name": body["name"]}]:
+            known = project.batches.get(item.get("_id", "")) or project.batch_by_ref(item["name"])
+            if known is None:
+                project.resolve_batches([item["name"]])
+        return success({"project": project.to_api()})
+
+
+HANDLERS: dict[str, Handler] = {
+    "listProjects": list_projects,
+    "createProject": create_project,
+    "getProject": get_project,
+    "updateProject": update_project,
+    "deleteProject": delete_project,
+    "cloneProject": clone_project,
+    "purgeProject": purge_project,
+    "createBatches": create_batches,
+}

@@ -136,6 +136,15 @@ class SeedBlock:
         return asset
 
 
+def default_workflow() -> list[dict[str, Any]]:
+    """Start -> Label -> Complete, the workflow Ango gives a new project."""
+    return [
+        {"id": "Start", "type": "Start", "name": "Start", "next": ["Label"]},
+        {"id": "Label", "type": "Label", "name": "Label", "next": ["Complete"]},
+        {"id": "Complete", "type": "Complete", "name": "Complete", "next": []},
+    ]
+
+
 @dataclass
 class Batch:
     id: str
@@ -160,6 +169,11 @@ class Project:
     instructions: dict[str, Any] | None = None  # the stored file (InstructionsFile schema)
     label_validation: dict[str, Any] = field(default_factory=lambda: dict(LABEL_VALIDATION_OFF))
     asset_builder_templates: list[dict[str, Any]] = field(default_factory=list)
+    description: str = ""
+    type: str = "ango"
+    category_schema: dict[str, Any] | None = None  # the label set, as posted
+    stages: list[dict[str, Any]] = field(default_factory=default_workflow)
+    benchmark: dict[str, Any] = field(default_factory=dict)  # benchmarkEnabled/Ratio/Cutoff
 
     # -- batches ------------------------------------------------------------------------
     def batch_by_ref(self, ref: str) -> Batch | None:
@@ -284,6 +298,11 @@ class Project:
             assets=dict(self.assets),
             seed_blocks=list(self.seed_blocks),
             touched=dict(self.touched),
+            description=self.description,
+            type=self.type,
+            category_schema=self.category_schema,
+            stages=list(self.stages),
+            benchmark=dict(self.benchmark),
         )
 
     def members_to_api(self) -> list[dict[str, str]]:
@@ -291,18 +310,24 @@ class Project:
         return [{"user": user, "role": role} for user, role in self.members.items()]
 
     def to_api(self) -> dict[str, Any]:
-        """The project as the SDK's ``get_project`` reads it (compat endpoint)."""
-        return {
+        """The project as ``getProject`` answers it."""
+        answer: dict[str, Any] = {
             "_id": self.id,
             "name": self.name,
+            "description": self.description,
             "organization": self.organization_id,
-            "type": "classic",
+            "type": self.type,
             "batches": [b.to_api() for b in self.batches.values()],
             "assignedTo": self.members_to_api(),
             "assetBuilderTemplates": list(self.asset_builder_templates),
             "instructions": (self.instructions or {}).get("url"),
             "createdAt": self.created_at,
+            "stages": [dict(stage) for stage in self.stages],
+            **self.benchmark,
         }
+        if self.category_schema is not None:
+            answer["categorySchema"] = self.category_schema
+        return answer
 
 
 @dataclass

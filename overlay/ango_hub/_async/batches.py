@@ -1,0 +1,42 @@
+"""``hub.batches``: a project's batches: list, create (one or many), assign assets."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+
+from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
+
+from ._base import AsyncResource
+
+
+class AsyncBatches(AsyncResource):
+    """A project's batches."""
+
+    async def list(self, project_id: str) -> list[Batch]:
+        """The project's batches (from ``getProject``, as the official SDK reads them)."""
+        answer = await self._hub.call("getProject", {"projectId": project_id})
+        return _batches(answer)
+
+    async def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
+        """Create the batches not there yet (by name); returns all the project's batches."""
+        wanted = [names] if isinstance(names, str) else list(names)
+        body = {"batches": [{"name": name} for name in wanted]}
+        answer = await self._hub.call("createBatches", {"projectId": project_id}, body=body)
+        return _batches(answer)
+
+    async def assign(
+        self,
+        project_id: str,
+        asset_ids: Iterable[str],
+        batches: Iterable[str],
+        *,
+        mode: str = "add",
+    ) -> BatchAssignment:
+        """Put assets into batches (names or IDs); ``hub.assets.assign_batches`` by another name."""
+        return await self._hub.assets.assign_batches(project_id, asset_ids, batches, mode=mode)
+
+
+def _batches(answer: object) -> list[Batch]:
+    batches = ProjectResponse.from_dict(answer).data.project.batches  # type: ignore[arg-type]
+    return batches if isinstance(batches, list) else []
