@@ -167,7 +167,8 @@ def _json_content_params(operation_id: str) -> dict[str, Any]:
 
 @cache
 def _non_empty_query_params(operation_id: str) -> frozenset[str]:
-    """Query parameters whose schema has ``minLength`` of at least 1."""
+    """Query parameters whose schema refuses an empty string (``minLength``, an enum, a
+    pattern), so that ``?status=`` is the client's error rather than "not given"."""
     if not operation_id:
         return frozenset()
     spec = _served_spec()
@@ -178,9 +179,21 @@ def _non_empty_query_params(operation_id: str) -> frozenset[str]:
     for param in params:
         resolved = _resolve(spec, param)
         schema = _resolve(spec, resolved.get("schema", {}))
-        if resolved.get("in") == "query" and schema.get("minLength", 0) >= 1:
+        if resolved.get("in") == "query" and _refuses_empty(spec, schema):
             names.add(resolved["name"])
     return frozenset(names)
+
+
+def _refuses_empty(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        return all(_refuses_empty(spec, _resolve(spec, branch)) for branch in branches)
+    if schema.get("minLength", 0) >= 1:
+        return True
+    if "enum" in schema:
+        return "" not in schema["enum"]
+    pattern = schema.get("pattern")
+    return pattern is not None and re.search(pattern, "") is None
 
 
 def _operation_location(operation_id: str) -> tuple[str, str]:
