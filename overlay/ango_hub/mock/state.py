@@ -187,10 +187,13 @@ class Project:
 
         Policy: a reference that names no batch of the project creates one. A 24-hex
         reference becomes the new batch's ID (and name); anything else is a name and gets a
-        fresh 24-hex ID. With ``create=False`` unknown references are dropped (filters).
+        fresh 24-hex ID. With ``create=False`` unknown references are dropped (filters). An
+        empty reference creates nothing.
         """
         ids: list[str] = []
         for ref in refs:
+            if not ref and create:  # a batch's name is never empty: nothing to put the asset in
+                continue
             batch = self.batch_by_ref(ref)
             if batch is None:
                 if not create:

@@ -167,8 +167,9 @@ def _json_content_params(operation_id: str) -> dict[str, Any]:
 
 @cache
 def _non_empty_query_params(operation_id: str) -> frozenset[str]:
-    """Query parameters whose schema refuses an empty string (``minLength``, an enum, a
-    pattern), so that ``?status=`` is the client's error rather than "not given"."""
+    """Query parameters whose schema refuses an empty string (not a string type, ``minLength``,
+    an enum, a pattern), so that ``?status=`` or ``?limit=`` is the client's error rather than
+    "not given"."""
     if not operation_id:
         return frozenset()
     spec = _served_spec()
@@ -188,6 +189,9 @@ def _refuses_empty(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     branches = schema.get("anyOf") or schema.get("oneOf")
     if branches:
         return all(_refuses_empty(spec, _resolve(spec, branch)) for branch in branches)
+    types = schema.get("type", "string")
+    if "string" not in (types if isinstance(types, list) else [types]):
+        return True  # a number or boolean: "" is not one
     if schema.get("minLength", 0) >= 1:
         return True
     if "enum" in schema:
