@@ -48,6 +48,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("/v2/exportV3", [("format", "json")]),
     (f"/v2/{P}/overview/LabelStageGroups", []),
     (f"/v2/{P}/overview/Velocity", []),
+    (f"/v2/task/{P}", [("includeAnswer", "True")]),
+    (f"/v2/task/{P}", [("includeAnswer", "yes")]),
+    (f"/v2/task/{P}/history", [("limit", "101")]),
 ]
 
 
@@ -73,6 +76,9 @@ def test_every_parameter_only_operation_is_compiled() -> None:
         "getProject",
         "getProjectMetrics",
         "getSignedUrl",
+        "getTask",
+        "getTaskHistory",
+        "getTaskHistoryEntry",
         "getUploadUrl",
         "listAssets",
         "listIssues",

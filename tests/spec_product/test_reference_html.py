@@ -30,6 +30,7 @@ TAG_ROUTES = {
     "LLMs": "#/llms",
     "Notifications": "#/notifications",
     "Plugins": "#/plugins",
+    "Tasks": "#/tasks",
 }
 
 
@@ -68,7 +69,7 @@ def assert_renders_every_operation(
 ) -> None:
     assert_offline_and_clean(report)
     assert report["title"] == "Ango Hub API"
-    assert len(operations) == 49
+    assert len(operations) == 59
     for op_id, op in operations.items():
         route = operation_route(op)
         # The sidebar links to the operation by its operationId ...

@@ -1028,6 +1028,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project/{projectId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List project tasks
+         * @description Retrieves one page of a project's tasks (one per asset), with optional filtering,
+         *     sorting and field selection. `total` counts every task that matches, across pages.
+         *
+         *     Sources: the vendor's OpenAPI fragment and rendered Tasks page (`page`, `limit`,
+         *     `filters`, `status`, `stage`, `assignee`, comma-separated `batches`, and the
+         *     `TaskListResponse`/`LabelTask` shape); the official SDK's `get_tasks()` sends instead
+         *     `filter` (its `TaskFilter` as JSON), `status[eq]`, `includeAnswer`, `fields`, `sort`
+         *     and `batches` as a JSON array. Both sets are accepted, and every filter given must
+         *     match. The fragment caps `limit` at 100, the SDK's documentation at 1000: 1000 is
+         *     accepted (docs/DISCREPANCIES.md).
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task
+         * @description Retrieves one task. The rendered Tasks page names the operation without its path; the
+         *     path and `includeAnswer` are what the official SDK's `get_task()` sends (Python's
+         *     `True`/`False` spelling included).
+         */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task/{taskId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task's history
+         * @description Retrieves one page of a task's history, oldest first: one entry per action (created,
+         *     assigned, annotated, submitted, reviewed, requeued, priority or benchmark changed).
+         *     Path from the official SDK's `get_task_history(task_id=...)`; `page` and `limit` from
+         *     the rendered Tasks page.
+         */
+        get: operations["getTaskHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taskHistory/{taskHistoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task history entry
+         * @description Retrieves one history entry by its ID. Path from the official SDK's
+         *     `get_task_history(task_history_id=...)`; the rendered page names the operation only.
+         */
+        get: operations["getTaskHistoryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign tasks
+         * @description Assigns tasks of one project to a user. Field names and path are what the official
+         *     SDK's `assign_task()` sends (the rendered page shows only the field descriptions). The
+         *     user must be a member of the organisation. With `stage`, every task must be in that
+         *     stage (a task waiting in Start counts as in the stage after it); otherwise nothing is
+         *     assigned and the 400 names the task. Setting the same assignee again changes nothing.
+         */
+        post: operations["assignTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/requeueTasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Requeue tasks
+         * @description Moves the tasks the filters match (all the project's tasks when `filters` is empty) to
+         *     the stage `toStageId`, which must be a stage of the project's workflow. Options from the
+         *     newer vendor example (`removeAnnotations`, `removeAssignee`, `removeStageHistory`) and
+         *     the older one (`resetAnswer`, `unassign`, same meanings as the first two) are accepted.
+         *     Sources: the rendered Tasks page (`toStageId`, the examples, the answer) and the
+         *     official SDK's `requeue_tasks()`.
+         */
+        post: operations["requeueTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/updatePriority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update task priority
+         * @description Sets the priority of the tasks the filters match (all the project's tasks when
+         *     `filters` is empty). Sources: the rendered Tasks page (body, -1000 to 1000; its answer
+         *     is cut off after `result`) and the official SDK's `update_tasks_priority()`.
+         */
+        post: operations["updateTasksPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/benchmark-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark or unmark tasks as benchmarks
+         * @description Sets `isBenchmark` on the listed tasks of the project. Known only from the official
+         *     SDK's `set_tasks_as_benchmark()` (no vendor page documents it); every task must belong
+         *     to the project, or nothing changes and the 400 names the task.
+         */
+        post: operations["setTasksBenchmark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/annotate/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an annotation
+         * @description Stores the task's answer. With `nextStage=true` the task is submitted and moves on to
+         *     the next stage of the workflow (a Complete stage completes it); with `false` (the
+         *     official SDK's default) the answer is saved and the task stays. A task waiting in
+         *     Start enters the stage after it first. Sources: the vendor's OpenAPI fragment on the
+         *     Import/Export page (operationId `annotateTask`, `isPlugin`, `AnnotateRequest` with
+         *     required `answer`, the `{status, data: {label}}` answer); `nextStage`,
+         *     `brushDataUrl`, `medicalBrushDataUrl` and `duration` are what the SDK's
+         *     `annotate_task()` sends.
+         */
+        post: operations["annotateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a review
+         * @description Records a review decision on a task in a Review stage ("Submits a review decision
+         *     (accept/reject) for a task in a Review stage ... the task automatically advances",
+         *     the rendered Tasks page). `Accepted` moves the task to the stage's first `next`;
+         *     `Rejected` to its second `next` when the stage has one, otherwise back to the Label
+         *     stage the task came from. `Todo` and `Fixed` (the SDK's other `ReviewStatus` values)
+         *     are recorded without moving the task. Body and path from the official SDK's
+         *     `review_task()`.
+         */
+        post: operations["reviewTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2139,6 +2380,273 @@ export interface components {
             status: components["schemas"]["SuccessStatus"];
             data: Record<string, never>;
         };
+        /**
+         * @description A task's status (the official SDK documents `TODO` and `Completed`).
+         * @enum {string}
+         */
+        TaskStatus: "TODO" | "Completed";
+        /**
+         * @description A review decision (the official SDK's `ReviewStatus` enum).
+         * @enum {string}
+         */
+        ReviewStatus: "Accepted" | "Rejected" | "Todo" | "Fixed";
+        /** @description One value a filter compares with. */
+        FilterScalar: string | number | boolean | null;
+        /** @description A bound of a range (a number, or an ISO 8601 date-time). */
+        FilterBound: string | number;
+        /** @description Conditions on one field (MongoDB style, as the official SDK's `TaskFilter` writes them). */
+        FilterOperators: {
+            $eq?: components["schemas"]["FilterScalar"];
+            $ne?: components["schemas"]["FilterScalar"];
+            $in?: components["schemas"]["FilterScalar"][];
+            $nin?: components["schemas"]["FilterScalar"][];
+            $regex?: string;
+            $exists?: boolean;
+            $gt?: components["schemas"]["FilterBound"];
+            $gte?: components["schemas"]["FilterBound"];
+            $lt?: components["schemas"]["FilterBound"];
+            $lte?: components["schemas"]["FilterBound"];
+        };
+        /** @description A plain value (equality), a list (any of) or an object of operators. */
+        FilterCondition: components["schemas"]["FilterScalar"] | components["schemas"]["FilterScalar"][] | components["schemas"]["FilterOperators"];
+        /**
+         * @description The task listing's filter object (`filter` or `filters`), keyed by the fields of the
+         *     official SDK's `TaskFilter`. Every condition given must hold. Dates are ISO 8601.
+         */
+        TaskFilter: {
+            _id?: components["schemas"]["FilterCondition"];
+            stage?: components["schemas"]["FilterCondition"];
+            batches?: components["schemas"]["FilterCondition"];
+            status?: components["schemas"]["FilterCondition"];
+            reviewStatus?: components["schemas"]["FilterCondition"];
+            type?: components["schemas"]["FilterCondition"];
+            assignee?: components["schemas"]["FilterCondition"];
+            externalId?: components["schemas"]["FilterCondition"];
+            createdAt?: components["schemas"]["FilterCondition"];
+            updatedAt?: components["schemas"]["FilterCondition"];
+            createdBy?: components["schemas"]["FilterCondition"];
+            updatedBy?: components["schemas"]["FilterCondition"];
+            priority?: components["schemas"]["FilterCondition"];
+            duration?: components["schemas"]["FilterCondition"];
+            totalDuration?: components["schemas"]["FilterCondition"];
+            openIssuesCount?: components["schemas"]["FilterCondition"];
+            isDraft?: components["schemas"]["FilterCondition"];
+            isSkipped?: components["schemas"]["FilterCondition"];
+            isBenchmark?: components["schemas"]["FilterCondition"];
+        };
+        /**
+         * @description A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
+         *     (`includeAnswer`), and with `fields` only the fields named plus `_id`, `project` and
+         *     `asset`.
+         */
+        Task: {
+            _id: string;
+            project: string;
+            asset: string;
+            externalId?: string | null;
+            /** @description The ID of the workflow stage the task is in. */
+            stage?: string;
+            /**
+             * @example TODO
+             * @example Completed
+             */
+            status?: string;
+            /** @description The assignee's email. */
+            assignee?: string | null;
+            /** @description Batch IDs. */
+            batches?: string[];
+            priority?: number;
+            isBenchmark?: boolean;
+            /** @description An answer was saved and not yet submitted. */
+            isDraft?: boolean;
+            /** @description The last review decision, or null. */
+            reviewStatus?: components["schemas"]["ReviewStatus"] | null;
+            /** @description The annotation (only with `includeAnswer`); null before any. */
+            answer?: components["schemas"]["LabelAnswer"] | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** @description Seconds spent (the sum of submitted durations). */
+            duration?: number;
+        };
+        TaskPage: {
+            tasks: components["schemas"]["Task"][];
+            total: number;
+        };
+        TaskListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["TaskPage"];
+        };
+        TaskEnvelope: {
+            task: components["schemas"]["Task"];
+        };
+        TaskResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["TaskEnvelope"];
+        };
+        /**
+         * @description What happened to the task.
+         * @enum {string}
+         */
+        TaskHistoryAction: "create" | "assign" | "save" | "submit" | "review" | "requeue" | "priority" | "benchmark";
+        /** @description One action on a task, with who did it, where the task was and where it went. */
+        TaskHistoryEntry: {
+            _id: string;
+            task: string;
+            project: string;
+            action: components["schemas"]["TaskHistoryAction"];
+            /** @description The stage the task was in. */
+            stage: string;
+            /** @description The stage the task is in after the action. */
+            toStage: string;
+            /** @description The email of whoever acted (the API key's user). */
+            user: string;
+            assignee?: string | null;
+            reviewStatus?: components["schemas"]["ReviewStatus"];
+            priority?: number;
+            isBenchmark?: boolean;
+            /** @description The answer as it was saved or submitted (save and submit entries). */
+            answer?: components["schemas"]["LabelAnswer"] | null;
+            duration?: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TaskHistoryPage: {
+            history: components["schemas"]["TaskHistoryEntry"][];
+            total: number;
+        };
+        TaskHistoryListResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["TaskHistoryPage"];
+        };
+        TaskHistoryEntryEnvelope: {
+            taskHistory: components["schemas"]["TaskHistoryEntry"];
+        };
+        TaskHistoryEntryResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["TaskHistoryEntryEnvelope"];
+        };
+        TaskIdList: string[];
+        AssignTasksRequest: {
+            /** @description The project of the tasks. */
+            project: string;
+            tasks: components["schemas"]["TaskIdList"];
+            /**
+             * Format: email
+             * @description The email of the member to assign the tasks to.
+             */
+            user: string;
+            /** @description The stage the tasks must be in (a stage ID of the workflow). */
+            stage?: string;
+        };
+        AssignTasksResult: {
+            /** @description How many tasks changed assignee. */
+            assigned: number;
+            tasks: components["schemas"]["Task"][];
+        };
+        AssignTasksResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["AssignTasksResult"];
+        };
+        /**
+         * @description Which tasks of the project: every list given must match (IDs, external IDs, asset IDs,
+         *     current stage IDs, batch IDs or names). Empty: all the project's tasks.
+         */
+        TaskSelection: {
+            taskIds?: string[];
+            externalIds?: string[];
+            assetIds?: string[];
+            fromStageIds?: string[];
+            batches?: string[];
+        };
+        RequeueOptions: {
+            /**
+             * @description Clear the answer.
+             * @default false
+             */
+            removeAnnotations: boolean;
+            /**
+             * @description Clear the assignee.
+             * @default false
+             */
+            removeAssignee: boolean;
+            /**
+             * @description Clear the history before the requeue entry.
+             * @default false
+             */
+            removeStageHistory: boolean;
+            /** @description The older example's name for `removeAnnotations`. */
+            resetAnswer?: boolean;
+            /** @description The older example's name for `removeAssignee`. */
+            unassign?: boolean;
+        };
+        RequeueTasksRequest: {
+            /** @description The destination stage ID. */
+            toStageId: string;
+            filters?: components["schemas"]["TaskSelection"];
+            options?: components["schemas"]["RequeueOptions"];
+        };
+        RequeueResult: {
+            modifiedCount: {
+                modified: number;
+                toStageId: string;
+            };
+        };
+        RequeueTasksResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: components["schemas"]["RequeueResult"];
+        };
+        UpdateTasksPriorityRequest: {
+            priority: components["schemas"]["Priority"];
+            filters?: components["schemas"]["TaskSelection"];
+            /** @description Shown empty in the vendor's example; no option is known. */
+            options?: Record<string, never>;
+        };
+        UpdateResult: {
+            matchedCount: number;
+            modifiedCount: number;
+        };
+        UpdateTasksPriorityResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                result: components["schemas"]["UpdateResult"];
+            };
+        };
+        SetTasksBenchmarkRequest: {
+            tasks: components["schemas"]["TaskIdList"];
+            /** @default true */
+            isBenchmark: boolean;
+        };
+        SetTasksBenchmarkResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                modified: number;
+                isBenchmark: boolean;
+            };
+        };
+        AnnotateRequest: {
+            answer: components["schemas"]["LabelAnswer"];
+            /** @description URL of an uploaded brush mask PNG (the SDK uploads it first). */
+            brushDataUrl?: string | null;
+            /** @description URL of an uploaded medical brush volume. */
+            medicalBrushDataUrl?: string | null;
+            /** @description Seconds spent (the SDK always sends 0). */
+            duration?: number;
+        };
+        AnnotateResponse: {
+            status: components["schemas"]["SuccessStatus"];
+            data: {
+                label: components["schemas"]["Task"];
+            };
+        };
+        ReviewTaskRequest: {
+            reviewStatus: components["schemas"]["ReviewStatus"];
+            /** @description Details the official SDK may pass on (kept, not interpreted). */
+            pctDetails?: Record<string, never>;
+        };
     };
     responses: {
         /** @description The request is invalid; `message` names the field at fault. */
@@ -2286,6 +2794,16 @@ export interface components {
         OrgPageQuery: number;
         /** @description Items per page; the server's default is 10. */
         OrgLimitQuery: number;
+        /**
+         * @description Task ID.
+         * @example 65d4a0c2e4b0a1b2c3d4e601
+         */
+        TaskIdPath: string;
+        /**
+         * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
+         *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+         */
+        IncludeAnswer: "true" | "false" | "True" | "False";
     };
     requestBodies: never;
     headers: never;
@@ -4327,6 +4845,439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed). */
+                page?: number;
+                /** @description Items per page (the vendor fragment says at most 100, the SDK 1000). */
+                limit?: number;
+                /**
+                 * @description A JSON object, as a string (the vendor's spelling): the `TaskFilter` schema, the
+                 *     same object as `filter`.
+                 * @example {"stage": {"$in": ["Label"]}}
+                 */
+                filters?: string;
+                /**
+                 * @description A JSON object, as a string (the official SDK's `TaskFilter.to_json()`): field
+                 *     conditions with `$eq`, `$ne`, `$in`, `$nin`, `$regex`, `$exists`, `$gt`, `$gte`,
+                 *     `$lt`, `$lte`; a plain value means `$eq`.
+                 * @example {"status": {"$eq": "TODO"}, "priority": {"$gte": 1}}
+                 */
+                filter?: string;
+                /** @description Only tasks with this status (the vendor's spelling). */
+                status?: components["schemas"]["TaskStatus"];
+                /** @description Only tasks with this status (the official SDK's spelling). */
+                "status[eq]"?: components["schemas"]["TaskStatus"];
+                /** @description Only tasks in this stage (a stage ID of the project's workflow). */
+                stage?: string;
+                /** @description Only tasks assigned to this email. */
+                assignee?: string;
+                /**
+                 * @description Only tasks in any of these batches (names or IDs): a JSON array as a string (the
+                 *     official SDK) or a comma-separated list (the vendor's page).
+                 * @example ["Batch 1"]
+                 */
+                batches?: string;
+                /**
+                 * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
+                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+                 */
+                includeAnswer?: components["parameters"]["IncludeAnswer"];
+                /**
+                 * @description Comma-separated task fields to return (`_id`, `project` and `asset` always come
+                 *     back). Without it, every field.
+                 * @example _id,stage,assignee
+                 */
+                fields?: string;
+                /**
+                 * @description Comma-separated sort keys, each optionally prefixed by `-` for descending (e.g.
+                 *     `-createdAt,priority`). Without it, creation order.
+                 * @example -priority,createdAt
+                 */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tasks retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
+                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+                 */
+                includeAnswer?: components["parameters"]["IncludeAnswer"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Task ID.
+                 * @example 65d4a0c2e4b0a1b2c3d4e601
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Task retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getTaskHistory: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-indexed). */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Task ID.
+                 * @example 65d4a0c2e4b0a1b2c3d4e601
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Task history retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskHistoryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getTaskHistoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Task history entry ID.
+                 * @example 65d4a0c2e4b0a1b2c3d4e700
+                 */
+                taskHistoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Task history entry retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskHistoryEntryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    assignTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTasksRequest"];
+            };
+        };
+        responses: {
+            /** @description Tasks assigned successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignTasksResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    requeueTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequeueTasksRequest"];
+            };
+        };
+        responses: {
+            /** @description Tasks requeued successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequeueTasksResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateTasksPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTasksPriorityRequest"];
+            };
+        };
+        responses: {
+            /** @description Priority updated successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateTasksPriorityResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    setTasksBenchmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID.
+                 * @example 507f1f77bcf86cd799439011
+                 */
+                projectId: components["parameters"]["ProjectIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTasksBenchmarkRequest"];
+            };
+        };
+        responses: {
+            /** @description Benchmark flags set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetTasksBenchmarkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    annotateTask: {
+        parameters: {
+            query?: {
+                /** @description `true` when a plugin submits the annotation. */
+                isPlugin?: components["schemas"]["BooleanString"];
+                /** @description `true` submits the task to the next stage; `false` (default) only saves. */
+                nextStage?: components["schemas"]["BooleanString"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Task ID.
+                 * @example 65d4a0c2e4b0a1b2c3d4e601
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnotateRequest"];
+            };
+        };
+        responses: {
+            /** @description Annotation submitted successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    reviewTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Task ID.
+                 * @example 65d4a0c2e4b0a1b2c3d4e601
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description Review recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .add_project_members_request import AddProjectMembersRequest
+    from .annotate_request import AnnotateRequest
+    from .annotate_response import AnnotateResponse
+    from .annotate_response_data import AnnotateResponseData
     from .asset import Asset
     from .asset_builder_template import AssetBuilderTemplate
     from .asset_builder_template_data_config import AssetBuilderTemplateDataConfig
@@ -31,6 +34,9 @@ if TYPE_CHECKING:
     from .assign_batches_fields import AssignBatchesFields
     from .assign_batches_request import AssignBatchesRequest
     from .assign_batches_response import AssignBatchesResponse
+    from .assign_tasks_request import AssignTasksRequest
+    from .assign_tasks_response import AssignTasksResponse
+    from .assign_tasks_result import AssignTasksResult
     from .attachment import Attachment
     from .attachment_fields import AttachmentFields
     from .attachments_imported import AttachmentsImported
@@ -70,6 +76,8 @@ if TYPE_CHECKING:
     from .file_explorer_request import FileExplorerRequest
     from .file_explorer_response import FileExplorerResponse
     from .file_explorer_result import FileExplorerResult
+    from .filter_operators import FilterOperators
+    from .get_task_include_answer import GetTaskIncludeAnswer
     from .import_attachments_request import ImportAttachmentsRequest
     from .import_attachments_response import ImportAttachmentsResponse
     from .import_labels_fields import ImportLabelsFields
@@ -115,6 +123,7 @@ if TYPE_CHECKING:
     from .label_validation_response import LabelValidationResponse
     from .labels_imported_envelope import LabelsImportedEnvelope
     from .list_organization_invites_status import ListOrganizationInvitesStatus
+    from .list_tasks_include_answer import ListTasksIncludeAnswer
     from .llm import Llm
     from .llm_configuration import LlmConfiguration
     from .llm_configuration_input import LlmConfigurationInput
@@ -163,13 +172,24 @@ if TYPE_CHECKING:
     from .purge_project_request import PurgeProjectRequest
     from .removed_by_email_response import RemovedByEmailResponse
     from .removed_by_email_response_data import RemovedByEmailResponseData
+    from .requeue_options import RequeueOptions
+    from .requeue_result import RequeueResult
+    from .requeue_result_modified_count import RequeueResultModifiedCount
+    from .requeue_tasks_request import RequeueTasksRequest
+    from .requeue_tasks_response import RequeueTasksResponse
     from .rerun_webhook_request import RerunWebhookRequest
     from .rerun_webhook_response import RerunWebhookResponse
     from .rerun_webhook_result import RerunWebhookResult
+    from .review_status import ReviewStatus
+    from .review_task_request import ReviewTaskRequest
+    from .review_task_request_pct_details import ReviewTaskRequestPctDetails
     from .sdk_organization_role import SdkOrganizationRole
     from .send_notification_request import SendNotificationRequest
     from .send_notification_response import SendNotificationResponse
     from .send_notification_response_data import SendNotificationResponseData
+    from .set_tasks_benchmark_request import SetTasksBenchmarkRequest
+    from .set_tasks_benchmark_response import SetTasksBenchmarkResponse
+    from .set_tasks_benchmark_response_data import SetTasksBenchmarkResponseData
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
     from .storage import Storage
@@ -189,6 +209,20 @@ if TYPE_CHECKING:
     from .storage_response import StorageResponse
     from .storage_type import StorageType
     from .stored_asset_builder_template import StoredAssetBuilderTemplate
+    from .task import Task
+    from .task_envelope import TaskEnvelope
+    from .task_filter import TaskFilter
+    from .task_history_action import TaskHistoryAction
+    from .task_history_entry import TaskHistoryEntry
+    from .task_history_entry_envelope import TaskHistoryEntryEnvelope
+    from .task_history_entry_response import TaskHistoryEntryResponse
+    from .task_history_list_response import TaskHistoryListResponse
+    from .task_history_page import TaskHistoryPage
+    from .task_list_response import TaskListResponse
+    from .task_page import TaskPage
+    from .task_response import TaskResponse
+    from .task_selection import TaskSelection
+    from .task_status import TaskStatus
     from .task_type import TaskType
     from .update_member_roles_request import UpdateMemberRolesRequest
     from .update_member_roles_response import UpdateMemberRolesResponse
@@ -196,6 +230,11 @@ if TYPE_CHECKING:
     from .update_member_roles_response_data_users import (
         UpdateMemberRolesResponseDataUsers,
     )
+    from .update_result import UpdateResult
+    from .update_tasks_priority_request import UpdateTasksPriorityRequest
+    from .update_tasks_priority_request_options import UpdateTasksPriorityRequestOptions
+    from .update_tasks_priority_response import UpdateTasksPriorityResponse
+    from .update_tasks_priority_response_data import UpdateTasksPriorityResponseData
     from .upload_local import UploadLocal
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
@@ -203,6 +242,9 @@ if TYPE_CHECKING:
 
 _MODULES = {
     "AddProjectMembersRequest": ".add_project_members_request",
+    "AnnotateRequest": ".annotate_request",
+    "AnnotateResponse": ".annotate_response",
+    "AnnotateResponseData": ".annotate_response_data",
     "Asset": ".asset",
     "AssetBuilderTemplate": ".asset_builder_template",
     "AssetBuilderTemplateDataConfig": ".asset_builder_template_data_config",
@@ -223,6 +265,9 @@ _MODULES = {
     "AssignBatchesFields": ".assign_batches_fields",
     "AssignBatchesRequest": ".assign_batches_request",
     "AssignBatchesResponse": ".assign_batches_response",
+    "AssignTasksRequest": ".assign_tasks_request",
+    "AssignTasksResponse": ".assign_tasks_response",
+    "AssignTasksResult": ".assign_tasks_result",
     "Attachment": ".attachment",
     "AttachmentFields": ".attachment_fields",
     "AttachmentsImported": ".attachments_imported",
@@ -262,6 +307,8 @@ _MODULES = {
     "FileExplorerRequest": ".file_explorer_request",
     "FileExplorerResponse": ".file_explorer_response",
     "FileExplorerResult": ".file_explorer_result",
+    "FilterOperators": ".filter_operators",
+    "GetTaskIncludeAnswer": ".get_task_include_answer",
     "ImportAttachmentsRequest": ".import_attachments_request",
     "ImportAttachmentsResponse": ".import_attachments_response",
     "ImportLabelsFields": ".import_labels_fields",
@@ -305,6 +352,7 @@ _MODULES = {
     "LabelValidationResponse": ".label_validation_response",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
     "ListOrganizationInvitesStatus": ".list_organization_invites_status",
+    "ListTasksIncludeAnswer": ".list_tasks_include_answer",
     "Llm": ".llm",
     "LlmConfiguration": ".llm_configuration",
     "LlmConfigurationInput": ".llm_configuration_input",
@@ -351,13 +399,24 @@ _MODULES = {
     "PurgeProjectRequest": ".purge_project_request",
     "RemovedByEmailResponse": ".removed_by_email_response",
     "RemovedByEmailResponseData": ".removed_by_email_response_data",
+    "RequeueOptions": ".requeue_options",
+    "RequeueResult": ".requeue_result",
+    "RequeueResultModifiedCount": ".requeue_result_modified_count",
+    "RequeueTasksRequest": ".requeue_tasks_request",
+    "RequeueTasksResponse": ".requeue_tasks_response",
     "RerunWebhookRequest": ".rerun_webhook_request",
     "RerunWebhookResponse": ".rerun_webhook_response",
     "RerunWebhookResult": ".rerun_webhook_result",
+    "ReviewStatus": ".review_status",
+    "ReviewTaskRequest": ".review_task_request",
+    "ReviewTaskRequestPctDetails": ".review_task_request_pct_details",
     "SdkOrganizationRole": ".sdk_organization_role",
     "SendNotificationRequest": ".send_notification_request",
     "SendNotificationResponse": ".send_notification_response",
     "SendNotificationResponseData": ".send_notification_response_data",
+    "SetTasksBenchmarkRequest": ".set_tasks_benchmark_request",
+    "SetTasksBenchmarkResponse": ".set_tasks_benchmark_response",
+    "SetTasksBenchmarkResponseData": ".set_tasks_benchmark_response_data",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
     "Storage": ".storage",
@@ -375,11 +434,30 @@ _MODULES = {
     "StorageResponse": ".storage_response",
     "StorageType": ".storage_type",
     "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
+    "Task": ".task",
+    "TaskEnvelope": ".task_envelope",
+    "TaskFilter": ".task_filter",
+    "TaskHistoryAction": ".task_history_action",
+    "TaskHistoryEntry": ".task_history_entry",
+    "TaskHistoryEntryEnvelope": ".task_history_entry_envelope",
+    "TaskHistoryEntryResponse": ".task_history_entry_response",
+    "TaskHistoryListResponse": ".task_history_list_response",
+    "TaskHistoryPage": ".task_history_page",
+    "TaskListResponse": ".task_list_response",
+    "TaskPage": ".task_page",
+    "TaskResponse": ".task_response",
+    "TaskSelection": ".task_selection",
+    "TaskStatus": ".task_status",
     "TaskType": ".task_type",
     "UpdateMemberRolesRequest": ".update_member_roles_request",
     "UpdateMemberRolesResponse": ".update_member_roles_response",
     "UpdateMemberRolesResponseData": ".update_member_roles_response_data",
     "UpdateMemberRolesResponseDataUsers": ".update_member_roles_response_data_users",
+    "UpdateResult": ".update_result",
+    "UpdateTasksPriorityRequest": ".update_tasks_priority_request",
+    "UpdateTasksPriorityRequestOptions": ".update_tasks_priority_request_options",
+    "UpdateTasksPriorityResponse": ".update_tasks_priority_response",
+    "UpdateTasksPriorityResponseData": ".update_tasks_priority_response_data",
     "UploadLocal": ".upload_local",
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
@@ -388,6 +466,9 @@ _MODULES = {
 
 __all__ = (
     "AddProjectMembersRequest",
+    "AnnotateRequest",
+    "AnnotateResponse",
+    "AnnotateResponseData",
     "Asset",
     "AssetBuilderTemplate",
     "AssetBuilderTemplateDataConfig",
@@ -408,6 +489,9 @@ __all__ = (
     "AssignBatchesFields",
     "AssignBatchesRequest",
     "AssignBatchesResponse",
+    "AssignTasksRequest",
+    "AssignTasksResponse",
+    "AssignTasksResult",
     "Attachment",
     "AttachmentFields",
     "AttachmentsImported",
@@ -447,6 +531,8 @@ __all__ = (
     "FileExplorerRequest",
     "FileExplorerResponse",
     "FileExplorerResult",
+    "FilterOperators",
+    "GetTaskIncludeAnswer",
     "ImportAttachmentsRequest",
     "ImportAttachmentsResponse",
     "ImportLabelsFields",
@@ -490,6 +576,7 @@ __all__ = (
     "LabelValidationExternalValidationType0",
     "LabelValidationResponse",
     "ListOrganizationInvitesStatus",
+    "ListTasksIncludeAnswer",
     "Llm",
     "LlmConfiguration",
     "LlmConfigurationInput",
@@ -536,13 +623,24 @@ __all__ = (
     "PurgeProjectRequest",
     "RemovedByEmailResponse",
     "RemovedByEmailResponseData",
+    "RequeueOptions",
+    "RequeueResult",
+    "RequeueResultModifiedCount",
+    "RequeueTasksRequest",
+    "RequeueTasksResponse",
     "RerunWebhookRequest",
     "RerunWebhookResponse",
     "RerunWebhookResult",
+    "ReviewStatus",
+    "ReviewTaskRequest",
+    "ReviewTaskRequestPctDetails",
     "SdkOrganizationRole",
     "SendNotificationRequest",
     "SendNotificationResponse",
     "SendNotificationResponseData",
+    "SetTasksBenchmarkRequest",
+    "SetTasksBenchmarkResponse",
+    "SetTasksBenchmarkResponseData",
     "SignedUrl",
     "SignedUrlResponse",
     "Storage",
@@ -560,11 +658,30 @@ __all__ = (
     "StorageResponse",
     "StorageType",
     "StoredAssetBuilderTemplate",
+    "Task",
+    "TaskEnvelope",
+    "TaskFilter",
+    "TaskHistoryAction",
+    "TaskHistoryEntry",
+    "TaskHistoryEntryEnvelope",
+    "TaskHistoryEntryResponse",
+    "TaskHistoryListResponse",
+    "TaskHistoryPage",
+    "TaskListResponse",
+    "TaskPage",
+    "TaskResponse",
+    "TaskSelection",
+    "TaskStatus",
     "TaskType",
     "UpdateMemberRolesRequest",
     "UpdateMemberRolesResponse",
     "UpdateMemberRolesResponseData",
     "UpdateMemberRolesResponseDataUsers",
+    "UpdateResult",
+    "UpdateTasksPriorityRequest",
+    "UpdateTasksPriorityRequestOptions",
+    "UpdateTasksPriorityResponse",
+    "UpdateTasksPriorityResponseData",
     "UploadLocal",
     "UploadUrl",
     "UploadUrlResponse",

@@ -24,6 +24,7 @@ from . import (
     handlers_projects,
     handlers_storage,
     handlers_storages,
+    handlers_tasks,
 )
 from .admin import ADMIN_ROUTES
 from .admin_organisation import ORGANISATION_ADMIN_ROUTES
@@ -68,6 +69,7 @@ def create_app(
         **exports.HANDLERS,
         **handlers_organization.HANDLERS,
         **handlers_llms.HANDLERS,
+        **handlers_tasks.HANDLERS,
     }
     dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)
 

@@ -124,6 +124,11 @@ def task_json(asset: Asset, project: Project, flt: ExportFilter) -> dict[str, An
         "status": asset.status,
         "taskType": asset.task_type,
         "priority": asset.priority,
+        "assignee": asset.assignee,
+        "reviewStatus": asset.review_status,
+        "isBenchmark": asset.is_benchmark,
+        "completedAt": asset.completed_at,
+        "duration": asset.duration,
         "isPreLabeled": asset.is_prelabeled,
         "task": {
             "tools": list(answer.get("objects", [])),
@@ -140,7 +145,7 @@ def task_json(asset: Asset, project: Project, flt: ExportFilter) -> dict[str, An
         task["metadata"] = asset.metadata
         task["contextData"] = asset.context_data
     if flt.include_history:
-        task["history"] = [{"event": "created", "at": asset.created_at}]
+        task["history"] = [dict(entry) for entry in asset.history]
     return task
 
 

@@ -55,6 +55,15 @@ class Asset:
     stage: str = INITIAL_STAGE
     task_type: str = "default"
     updated_at: str = ""
+    # The task's workflow state (handlers_tasks.py); history entries are TaskHistoryEntry dicts.
+    assignee: str | None = None
+    is_benchmark: bool = False
+    is_draft: bool = False
+    review_status: str | None = None
+    completed_at: str | None = None
+    duration: float = 0
+    updated_by: str | None = None
+    history: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.updated_at:
@@ -174,6 +183,7 @@ class Project:
     category_schema: dict[str, Any] | None = None  # the label set, as posted
     stages: list[dict[str, Any]] = field(default_factory=default_workflow)
     benchmark: dict[str, Any] = field(default_factory=dict)  # benchmarkEnabled/Ratio/Cutoff
+    history_index: dict[str, Asset] = field(default_factory=dict)  # history entry ID -> task
 
     # -- batches ------------------------------------------------------------------------
     def batch_by_ref(self, ref: str) -> Batch | None:
@@ -211,6 +221,26 @@ class Project:
     # -- assets -------------------------------------------------------------------------
     def add_asset(self, asset: Asset) -> None:
         self.assets[asset.id] = asset
+        self.record(asset, "create", asset.created_by, to_stage=asset.stage)
+
+    def record(
+        self, asset: Asset, action: str, user: str, to_stage: str | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        """Append a history entry to the asset's task (a ``TaskHistoryEntry``)."""
+        entry: dict[str, Any] = {
+            "_id": new_id(),
+            "task": asset.task_id,
+            "project": self.id,
+            "action": action,
+            "stage": asset.stage,
+            "toStage": to_stage or asset.stage,
+            "user": user,
+            **extra,
+            "createdAt": iso_now(),
+        }
+        asset.history.append(entry)
+        self.history_index[entry["_id"]] = asset
+        return entry
 
     def get_asset(self, asset_id: str) -> Asset | None:
         """A live (not deleted) asset by ID; seeded assets are materialised on access."""
