@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .organization import Organization
     from .projects import Projects
     from .storages import Storages
+    from .tasks import Tasks
 
 
 def drop_key_off_origin(request: httpx.Request) -> None:
@@ -141,6 +142,13 @@ class AngoHub(HubCore):
         from .projects import Projects  # noqa: PLC0415
 
         return Projects(self)
+
+    @cached_property
+    def tasks(self) -> Tasks:
+        """Label tasks: list, get, history, assign, annotate, review, requeue, priority."""
+        from .tasks import Tasks  # noqa: PLC0415
+
+        return Tasks(self)
 
     @cached_property
     def issues(self) -> Issues:

@@ -238,6 +238,14 @@ def test_every_command_is_covered_here() -> None:
         "storages create",
         "storages delete",
         "storages list",
+        "tasks annotate",
+        "tasks assign",
+        "tasks get",
+        "tasks history",
+        "tasks list",
+        "tasks priority",
+        "tasks requeue",
+        "tasks review",
         "upload",
     ]
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .organization import AsyncOrganization
     from .projects import AsyncProjects
     from .storages import AsyncStorages
+    from .tasks import AsyncTasks
 
 
 async def drop_key_off_origin(request: httpx.Request) -> None:
@@ -141,6 +142,13 @@ class AsyncAngoHub(HubCore):
         from .projects import AsyncProjects  # noqa: PLC0415
 
         return AsyncProjects(self)
+
+    @cached_property
+    def tasks(self) -> AsyncTasks:
+        """Label tasks: list, get, history, assign, annotate, review, requeue, priority."""
+        from .tasks import AsyncTasks  # noqa: PLC0415
+
+        return AsyncTasks(self)
 
     @cached_property
     def issues(self) -> AsyncIssues:

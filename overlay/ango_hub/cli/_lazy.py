@@ -37,6 +37,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "export_cmd", "Export a project's tasks (labels, status, batches, attachments)."
     ),
+    "tasks": LazyCommand(
+        "tasks_cmd",
+        "List, assign, annotate, review and requeue label tasks; read their history.",
+    ),
     "issues": LazyCommand(
         "issues_cmd", "List, open, resolve and comment on issues raised on tasks."
     ),

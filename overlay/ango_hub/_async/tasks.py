@@ -1,0 +1,246 @@
+"""``hub.tasks``: a project's label tasks through the workflow: list (auto-paginated), get,
+history, assign, annotate, review, requeue, priority and benchmark flags."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+from ango_hub_api.models import (
+    AnnotateResponse,
+    AssignTasksResponse,
+    AssignTasksResult,
+    RequeueTasksResponse,
+    SetTasksBenchmarkResponse,
+    Task,
+    TaskHistoryEntry,
+    TaskHistoryEntryResponse,
+    TaskHistoryListResponse,
+    TaskListResponse,
+    TaskPage,
+    TaskResponse,
+    UpdateResult,
+    UpdateTasksPriorityResponse,
+)
+
+from ._base import AsyncResource, present
+from .paging import PAGE_SIZE, check_page_size, pages
+
+# A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
+TaskFilter = Mapping[str, Any] | str | None
+Review = Literal["Accepted", "Rejected", "Todo", "Fixed"]
+History = list[TaskHistoryEntry]  # an alias: inside the class, ``list`` is the method
+
+
+def _selection(
+    task_ids: Iterable[str] | None,
+    external_ids: Iterable[str] | None,
+    asset_ids: Iterable[str] | None,
+    stages: Iterable[str] | None,
+    batches: Iterable[str] | None,
+) -> dict[str, list[str]]:
+    """The ``TaskSelection`` body: only the lists given (none: every task of the project)."""
+    chosen = {
+        "taskIds": task_ids,
+        "externalIds": external_ids,
+        "assetIds": asset_ids,
+        "fromStageIds": stages,
+        "batches": batches,
+    }
+    return {key: list(values) for key, values in chosen.items() if values is not None}
+
+
+class AsyncTasks(AsyncResource):
+    """Label tasks: one per asset, moving through the project's workflow stages."""
+
+    async def list_page(
+        self,
+        project: str,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        filter: TaskFilter = None,
+        status: str | None = None,
+        stage: str | None = None,
+        assignee: str | None = None,
+        batches: Sequence[str] | None = None,
+        include_answer: bool = False,
+        fields: Sequence[str] | None = None,
+        sort: str | None = None,
+    ) -> TaskPage:
+        """One page: ``.tasks`` and ``.total`` (matches across all pages). ``limit`` 1..1000.
+        ``filter``: a TaskFilter object (fields ``stage``, ``status``, ``assignee``,
+        ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
+        ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
+        to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold."""
+        params: dict[str, Any] = {"projectId": project, "page": page, "limit": limit}
+        params |= {"filter": filter, "status": status, "stage": stage, "assignee": assignee}
+        params |= {"batches": list(batches) if batches is not None else None}
+        params |= {"includeAnswer": "true" if include_answer else None}
+        params |= {"fields": ",".join(fields) if fields is not None else None, "sort": sort}
+        answer = await self._hub.call("listTasks", present(params))
+        listing = self._parse(TaskListResponse.from_dict, answer, "listTasks").data
+        self._field(listing.total, int, "listTasks", "data.total")
+        for task in self._field(listing.tasks, list, "listTasks", "data.tasks"):
+            self._field(task, Task, "listTasks", "data.tasks[]")
+        return listing
+
+    async def list(
+        self,
+        project: str,
+        *,
+        filter: TaskFilter = None,
+        status: str | None = None,
+        stage: str | None = None,
+        assignee: str | None = None,
+        batches: Sequence[str] | None = None,
+        include_answer: bool = False,
+        fields: Sequence[str] | None = None,
+        sort: str | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> AsyncIterator[Task]:
+        """Every matching task, across pages, lazily (two pages in flight ahead of the
+        caller). The filters are those of :meth:`list_page`."""
+        check_page_size("listTasks", page_size)
+
+        async def fetch(number: int) -> tuple[list[Task], int]:
+            page = await self.list_page(
+                project,
+                page=number,
+                limit=page_size,
+                filter=filter,
+                status=status,
+                stage=stage,
+                assignee=assignee,
+                batches=batches,
+                include_answer=include_answer,
+                fields=fields,
+                sort=sort,
+            )
+            return page.tasks, page.total
+
+        async for task in pages(fetch, page_size):
+            yield task
+
+    async def get(self, task_id: str, *, include_answer: bool = False) -> Task:
+        """One task, with its ``answer`` when ``include_answer``."""
+        params = {"taskId": task_id, "includeAnswer": "true" if include_answer else "false"}
+        answer = await self._hub.call("getTask", params)
+        return self._parse(TaskResponse.from_dict, answer, "getTask").data.task
+
+    async def history(self, task_id: str) -> History:
+        """Every history entry of the task, oldest first (all pages)."""
+        entries: History = []
+        number = 1
+        while True:
+            params = {"taskId": task_id, "page": number, "limit": 100}
+            answer = await self._hub.call("getTaskHistory", params)
+            page = self._parse(TaskHistoryListResponse.from_dict, answer, "getTaskHistory").data
+            got = self._field(page.history, list, "getTaskHistory", "data.history")
+            entries.extend(got)
+            if not got or len(entries) >= self._field(
+                page.total, int, "getTaskHistory", "data.total"
+            ):
+                return entries
+            number += 1
+
+    async def history_entry(self, entry_id: str) -> TaskHistoryEntry:
+        """One history entry by its ID."""
+        answer = await self._hub.call("getTaskHistoryEntry", {"taskHistoryId": entry_id})
+        parsed = self._parse(TaskHistoryEntryResponse.from_dict, answer, "getTaskHistoryEntry")
+        return parsed.data.task_history
+
+    async def assign(
+        self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
+    ) -> AssignTasksResult:
+        """Assign tasks to the member with email ``user``; with ``stage``, every task must be
+        in it (else nothing changes and the error names the task). Safe to retry."""
+        body = present({"project": project, "tasks": list(task_ids), "user": user, "stage": stage})
+        answer = await self._hub.call("assignTasks", body=body)
+        return self._parse(AssignTasksResponse.from_dict, answer, "assignTasks").data
+
+    async def annotate(
+        self,
+        task_id: str,
+        answer: Mapping[str, Any],
+        *,
+        submit: bool = False,
+        duration: float | None = None,
+        brush_data_url: str | None = None,
+        medical_brush_data_url: str | None = None,
+        is_plugin: bool = False,
+    ) -> Task:
+        """Store the task's answer (``objects``, ``classifications``, ``relations``).
+        ``submit=True`` moves the task on to the next stage; otherwise it stays as a draft.
+        Not retried after a lost answer (a submit moves the task)."""
+        params = {"taskId": task_id, "nextStage": "true" if submit else "false"}
+        params |= {"isPlugin": "true" if is_plugin else "false"}
+        body: dict[str, Any] = {"answer": dict(answer), "duration": duration}
+        body |= {"brushDataUrl": brush_data_url, "medicalBrushDataUrl": medical_brush_data_url}
+        answered = await self._hub.call("annotateTask", params, body=present(body))
+        return self._parse(AnnotateResponse.from_dict, answered, "annotateTask").data.label
+
+    async def review(
+        self, task_id: str, decision: Review, *, pct_details: Mapping[str, Any] | None = None
+    ) -> Task:
+        """Review a task in a Review stage: ``Accepted`` moves it on, ``Rejected`` sends it
+        back to labelling; ``Todo`` and ``Fixed`` are recorded without moving it."""
+        body = present({"reviewStatus": decision, "pctDetails": pct_details})
+        answer = await self._hub.call("reviewTask", {"taskId": task_id}, body=body)
+        return self._parse(TaskResponse.from_dict, answer, "reviewTask").data.task
+
+    async def requeue(
+        self,
+        project: str,
+        to_stage: str,
+        *,
+        task_ids: Iterable[str] | None = None,
+        external_ids: Iterable[str] | None = None,
+        asset_ids: Iterable[str] | None = None,
+        from_stages: Iterable[str] | None = None,
+        batches: Iterable[str] | None = None,
+        remove_annotations: bool = False,
+        remove_assignee: bool = False,
+        remove_stage_history: bool = False,
+    ) -> int:
+        """Move the selected tasks (every list given must match; none: all the project's
+        tasks) to stage ``to_stage``; returns how many moved."""
+        body: dict[str, Any] = {"toStageId": to_stage}
+        body["filters"] = _selection(task_ids, external_ids, asset_ids, from_stages, batches)
+        body["options"] = {
+            "removeAnnotations": remove_annotations,
+            "removeAssignee": remove_assignee,
+            "removeStageHistory": remove_stage_history,
+        }
+        answer = await self._hub.call("requeueTasks", {"projectId": project}, body=body)
+        result = self._parse(RequeueTasksResponse.from_dict, answer, "requeueTasks").data
+        return self._field(result.modified_count.modified, int, "requeueTasks", "modified")
+
+    async def set_priority(
+        self,
+        project: str,
+        priority: float,
+        *,
+        task_ids: Iterable[str] | None = None,
+        external_ids: Iterable[str] | None = None,
+        asset_ids: Iterable[str] | None = None,
+        from_stages: Iterable[str] | None = None,
+        batches: Iterable[str] | None = None,
+    ) -> UpdateResult:
+        """Set the priority (-1000..1000) of the selected tasks (none selected: all);
+        ``.matched_count`` and ``.modified_count``. Safe to retry."""
+        body: dict[str, Any] = {"priority": priority}
+        body["filters"] = _selection(task_ids, external_ids, asset_ids, from_stages, batches)
+        answer = await self._hub.call("updateTasksPriority", {"projectId": project}, body=body)
+        parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
+        return parsed.data.result
+
+    async def set_benchmark(
+        self, project: str, task_ids: Iterable[str], *, benchmark: bool = True
+    ) -> int:
+        """Mark (or with ``benchmark=False`` unmark) tasks as benchmarks; returns how many
+        changed. Safe to retry."""
+        body = {"tasks": list(task_ids), "isBenchmark": benchmark}
+        answer = await self._hub.call("setTasksBenchmark", {"projectId": project}, body=body)
+        parsed = self._parse(SetTasksBenchmarkResponse.from_dict, answer, "setTasksBenchmark")
+        return self._field(parsed.data.modified, int, "setTasksBenchmark", "data.modified")
