@@ -22,6 +22,9 @@ REVIEW_FLOW = [
     {"id": "Complete", "type": "Complete", "name": "Complete", "next": []},
 ]
 ANSWER = {"objects": [], "classifications": [{"schemaId": "c", "answer": "red"}], "relations": []}
+# A task shows its answer as the export does: posted ``objects`` come back as ``tools``.
+SHOWN = {"tools": [], "classifications": ANSWER["classifications"], "relations": []}
+EMPTY = {"tools": [], "classifications": [], "relations": []}
 
 
 def _client(base_url: str, key: str) -> httpx.Client:
@@ -65,7 +68,7 @@ def test_a_task_goes_through_label_review_and_back() -> None:
         again = _ok(api.post("/task/assign", json={"project": pid, "tasks": [task], "user": owner}))
         assert again["assigned"] == 0  # setting the same assignee changes nothing
         saved = _ok(api.post(f"/annotate/{task}", json={"answer": ANSWER}))["label"]
-        assert (saved["stage"], saved["isDraft"], saved["answer"]) == ("Label", True, ANSWER)
+        assert (saved["stage"], saved["isDraft"], saved["answer"]) == ("Label", True, SHOWN)
         sent = _ok(
             api.post(f"/annotate/{task}?nextStage=true", json={"answer": ANSWER, "duration": 3})
         )
@@ -139,7 +142,7 @@ def test_requeue_priority_benchmark_and_their_history() -> None:
         moved = _ok(api.post(f"/project/{pid}/requeueTasks", json=body))
         assert moved == {"modifiedCount": {"modified": 2, "toStageId": "Label"}}
         back = _ok(api.get(f"/task/{ids[0]}", params={"includeAnswer": "True"}))["task"]
-        assert (back["stage"], back["answer"]) == ("Label", None)
+        assert (back["stage"], back["answer"]) == ("Label", EMPTY)
         clear = {
             "toStageId": "Start",
             "filters": {"taskIds": [ids[0]]},
@@ -227,7 +230,7 @@ def test_listing_filters_sort_fields_and_paging() -> None:
         with_answer = _ok(
             api.get(f"/project/{pid}/tasks", params={"includeAnswer": "true", "stage": "Review"})
         )
-        assert with_answer["tasks"][0]["answer"] == ANSWER
+        assert with_answer["tasks"][0]["answer"] == SHOWN
         wrong = api.get(f"/project/{pid}/tasks", params={"filter": json.dumps({"colour": "red"})})
         assert wrong.status_code == 400
         assert "colour" in wrong.text

@@ -2461,8 +2461,7 @@ export interface components {
             isDraft?: boolean;
             /** @description The last review decision, or null. */
             reviewStatus?: components["schemas"]["ReviewStatus"] | null;
-            /** @description The annotation (only with `includeAnswer`); null before any. */
-            answer?: components["schemas"]["LabelAnswer"] | null;
+            answer?: components["schemas"]["TaskAnswer"];
             /** Format: date-time */
             createdAt?: string;
             /** Format: date-time */
@@ -2471,6 +2470,25 @@ export interface components {
             completedAt?: string | null;
             /** @description Seconds spent (the sum of submitted durations). */
             duration?: number;
+        };
+        /**
+         * @description A task's answer (with `includeAnswer`): the annotations as the export shows them,
+         *     `tools` (what `annotateTask` receives as `objects`), `classifications`, `relations`;
+         *     empty lists before any answer. The official SDK's `annotate_task()` merges new
+         *     annotations into these three lists.
+         */
+        TaskAnswer: {
+            tools: {
+                [key: string]: unknown;
+            }[];
+            classifications: {
+                [key: string]: unknown;
+            }[];
+            relations: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
         };
         TaskPage: {
             tasks: components["schemas"]["Task"][];
@@ -2801,7 +2819,9 @@ export interface components {
         TaskIdPath: string;
         /**
          * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
-         *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+         *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted. Only
+         *     `false` leaves the answer out: the SDK's `annotate_task()` reads the answer after
+         *     sending `False`.
          */
         IncludeAnswer: "true" | "false" | "True" | "False";
     };
@@ -4894,7 +4914,9 @@ export interface operations {
                 batches?: string;
                 /**
                  * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
-                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted. Only
+                 *     `false` leaves the answer out: the SDK's `annotate_task()` reads the answer after
+                 *     sending `False`.
                  */
                 includeAnswer?: components["parameters"]["IncludeAnswer"];
                 /**
@@ -4947,7 +4969,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Include each task's `answer`. The official SDK spells the boolean `true`/`false` in
-                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted.
+                 *     `get_tasks()` and Python's `True`/`False` in `get_task()`: all four are accepted. Only
+                 *     `false` leaves the answer out: the SDK's `annotate_task()` reads the answer after
+                 *     sending `False`.
                  */
                 includeAnswer?: components["parameters"]["IncludeAnswer"];
             };

@@ -210,6 +210,10 @@ if TYPE_CHECKING:
     from .storage_type import StorageType
     from .stored_asset_builder_template import StoredAssetBuilderTemplate
     from .task import Task
+    from .task_answer import TaskAnswer
+    from .task_answer_classifications_item import TaskAnswerClassificationsItem
+    from .task_answer_relations_item import TaskAnswerRelationsItem
+    from .task_answer_tools_item import TaskAnswerToolsItem
     from .task_envelope import TaskEnvelope
     from .task_filter import TaskFilter
     from .task_history_action import TaskHistoryAction
@@ -435,6 +439,10 @@ _MODULES = {
     "StorageType": ".storage_type",
     "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
     "Task": ".task",
+    "TaskAnswer": ".task_answer",
+    "TaskAnswerClassificationsItem": ".task_answer_classifications_item",
+    "TaskAnswerRelationsItem": ".task_answer_relations_item",
+    "TaskAnswerToolsItem": ".task_answer_tools_item",
     "TaskEnvelope": ".task_envelope",
     "TaskFilter": ".task_filter",
     "TaskHistoryAction": ".task_history_action",
@@ -659,6 +667,10 @@ __all__ = (
     "StorageType",
     "StoredAssetBuilderTemplate",
     "Task",
+    "TaskAnswer",
+    "TaskAnswerClassificationsItem",
+    "TaskAnswerRelationsItem",
+    "TaskAnswerToolsItem",
     "TaskEnvelope",
     "TaskFilter",
     "TaskHistoryAction",

@@ -12,7 +12,7 @@ from ..models.review_status import ReviewStatus, check_review_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.label_answer import LabelAnswer
+    from ..models.task_answer import TaskAnswer
 
 
 T = TypeVar("T", bound="Task")
@@ -37,7 +37,10 @@ class Task:
             is_benchmark (bool | Unset):
             is_draft (bool | Unset): An answer was saved and not yet submitted.
             review_status (None | ReviewStatus | Unset): The last review decision, or null.
-            answer (LabelAnswer | None | Unset): The annotation (only with `includeAnswer`); null before any.
+            answer (TaskAnswer | Unset): A task's answer (with `includeAnswer`): the annotations as the export shows them,
+                `tools` (what `annotateTask` receives as `objects`), `classifications`, `relations`;
+                empty lists before any answer. The official SDK's `annotate_task()` merges new
+                annotations into these three lists.
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):
             completed_at (datetime.datetime | None | Unset):
@@ -56,7 +59,7 @@ class Task:
     is_benchmark: bool | Unset = UNSET
     is_draft: bool | Unset = UNSET
     review_status: None | ReviewStatus | Unset = UNSET
-    answer: LabelAnswer | None | Unset = UNSET
+    answer: TaskAnswer | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     completed_at: datetime.datetime | None | Unset = UNSET
@@ -64,8 +67,6 @@ class Task:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.label_answer import LabelAnswer  # noqa: PLC0415
-
         field_id = self.field_id
 
         project = self.project
@@ -106,13 +107,9 @@ class Task:
         else:
             review_status = self.review_status
 
-        answer: dict[str, Any] | None | Unset
-        if isinstance(self.answer, Unset):
-            answer = UNSET
-        elif isinstance(self.answer, LabelAnswer):
+        answer: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.answer, Unset):
             answer = self.answer.to_dict()
-        else:
-            answer = self.answer
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
@@ -174,7 +171,7 @@ class Task:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.label_answer import LabelAnswer  # noqa: PLC0415
+        from ..models.task_answer import TaskAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
         field_id = d.pop("_id")
@@ -230,22 +227,12 @@ class Task:
 
         review_status = _parse_review_status(d.pop("reviewStatus", UNSET))
 
-        def _parse_answer(data: object) -> LabelAnswer | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                answer_type_0 = LabelAnswer.from_dict(data)
-
-                return answer_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LabelAnswer | None | Unset, data)
-
-        answer = _parse_answer(d.pop("answer", UNSET))
+        _answer = d.pop("answer", UNSET)
+        answer: TaskAnswer | Unset
+        if isinstance(_answer, Unset):
+            answer = UNSET
+        else:
+            answer = TaskAnswer.from_dict(_answer)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset

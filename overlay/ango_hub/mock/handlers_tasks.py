@@ -15,7 +15,12 @@ from .parsing import string_list
 from .state import Asset, Project
 from .validation import RequestInvalid
 
-TRUE = ("true", "True")
+
+def _with_answer(query: dict[str, Any]) -> bool:
+    """Only ``false`` leaves the answer out: the official SDK's ``annotate_task`` reads the
+    answer after ``get_task`` sent ``includeAnswer=False`` (Python's spelling), so the server
+    must treat that as a yes (docs/DISCREPANCIES.md row 67)."""
+    return bool(query.get("includeAnswer", "false") != "false")
 
 
 def _actor(call: Call) -> str:
@@ -75,7 +80,7 @@ def _filtered(call: Call, project: Project, conditions: list[Condition]) -> list
 async def list_tasks(call: Call) -> Response:
     query = call.op.query
     page, limit = query.get("page", 1), query.get("limit", 10)
-    answer = query.get("includeAnswer", "false") in TRUE
+    answer = _with_answer(query)
     fields = query["fields"].split(",") if query.get("fields") else None
     state = call.ctx.state
     with state.lock:
@@ -98,7 +103,7 @@ async def list_tasks(call: Call) -> Response:
 
 
 async def get_task(call: Call) -> Response:
-    answer = call.op.query.get("includeAnswer", "false") in TRUE
+    answer = _with_answer(call.op.query)
     with call.ctx.state.lock:
         project, asset = _task(call, call.op.path["taskId"])
         return success({"task": flow.task_view(project, asset, answer)})

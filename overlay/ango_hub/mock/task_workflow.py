@@ -108,8 +108,22 @@ def task_view(
         task = {k: v for k, v in task.items() if k in wanted}
         answer = "answer" in wanted
     if answer:
-        task["answer"] = asset.answer
+        task["answer"] = task_answer(asset.answer)
     return task
+
+
+def task_answer(stored: dict[str, Any] | None) -> dict[str, Any]:
+    """The answer as a task shows it: annotations posted as ``objects`` come back as
+    ``tools`` (like the export), and a task without one shows empty lists (the official SDK
+    merges new annotations into these lists)."""
+    answer = dict(stored or {})
+    tools = answer.pop("objects", answer.pop("tools", []))
+    return {
+        **answer,
+        "tools": list(tools),
+        "classifications": list(answer.get("classifications", [])),
+        "relations": list(answer.get("relations", [])),
+    }
 
 
 # -- selection (requeueTasks, updatePriority: the TaskSelection schema) -------------------
