@@ -46,6 +46,12 @@ WRITES = {
     "sendNotification",
     "postPluginLog",
     "postPluginResponse",
+    "assignTasks",
+    "annotateTask",
+    "reviewTask",
+    "requeueTasks",
+    "updateTasksPriority",
+    "setTasksBenchmark",
 }
 
 

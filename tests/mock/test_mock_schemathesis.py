@@ -56,6 +56,18 @@ POSITIVE_400_REASONS = {
     "createBatches": "both or neither of name and batches",
     # stage IDs unique, every `next` names a stage (DISCREPANCIES row 29).
     "updateProject": "stages with a dangling next or duplicate id",
+    # `filter`/`filters` hold a TaskFilter as JSON text (like listAssets' filters), and a
+    # `$regex` must compile, a date bound be ISO 8601.
+    "listTasks": "filter not JSON, a bad $regex or date",
+    # the user must be a member, every task in the project (and in `stage` when given).
+    "assignTasks": "user not a member, or a task not in the project or stage",
+    # `toStageId` must be a stage of the project's workflow (description).
+    "requeueTasks": "toStageId not a stage of the workflow",
+    # every task must be in the project (description).
+    "setTasksBenchmark": "a task not in the project",
+    # submitting needs a next stage; a review needs a Review stage (descriptions).
+    "annotateTask": "submitted from a stage with no next stage",
+    "reviewTask": "the task is not in a Review stage",
 }
 
 

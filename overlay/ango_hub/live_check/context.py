@@ -24,6 +24,11 @@ class Mode(Enum):
     WRITE = "write"
 
 
+class NothingToRead(Exception):
+    """A read step found nothing to read (say, tasks in an empty project in read-only mode):
+    its operation is reported skipped, with this reason, rather than failed."""
+
+
 @dataclass
 class Run:
     """State shared by the steps of one live-check run."""
@@ -37,6 +42,7 @@ class Run:
     recorder: Recorder
     api_key: str = field(repr=False)
     found: dict[str, Any] = field(default_factory=dict)  # what earlier steps learned
+    nothing_to_read: dict[str, str] = field(default_factory=dict)  # operation -> why skipped
 
     @property
     def tag(self) -> str:

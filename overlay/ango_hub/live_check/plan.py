@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .._index import operation
-from . import steps, steps_project_extras, steps_projects
+from . import steps, steps_project_extras, steps_projects, steps_tasks
 from . import steps_issues_storages as steps_is
 from . import steps_org_llms as steps_ol
 from .context import Mode, Run
@@ -39,6 +39,16 @@ COVERAGE: tuple[Coverage, ...] = (
     Coverage("getProject", Mode.READ, steps_projects.get_project),
     Coverage("updateProject", Mode.WRITE, steps_projects.update_project),
     Coverage("createBatches", Mode.WRITE, steps_projects.create_batches),
+    Coverage("listTasks", Mode.READ, steps_tasks.list_tasks),
+    Coverage("getTask", Mode.READ, steps_tasks.get_task),
+    Coverage("assignTasks", Mode.WRITE, steps_tasks.assign_tasks),
+    Coverage("annotateTask", Mode.WRITE, steps_tasks.annotate_task),
+    Coverage("reviewTask", Mode.WRITE, steps_tasks.review_task),
+    Coverage("requeueTasks", Mode.WRITE, steps_tasks.requeue_tasks),
+    Coverage("updateTasksPriority", Mode.WRITE, steps_tasks.update_tasks_priority),
+    Coverage("setTasksBenchmark", Mode.WRITE, steps_tasks.set_tasks_benchmark),
+    Coverage("getTaskHistory", Mode.READ, steps_tasks.get_task_history),
+    Coverage("getTaskHistoryEntry", Mode.READ, steps_tasks.get_task_history_entry),
     Coverage("cloneProject", Mode.WRITE, steps_projects.clone_project),
     Coverage("purgeProject", Mode.WRITE, steps_projects.purge_project),
     Coverage("deleteProject", Mode.WRITE, steps_projects.delete_project),

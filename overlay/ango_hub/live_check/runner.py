@@ -12,7 +12,7 @@ import httpx
 from ..client import AngoHub
 from ..errors import AngoHubValidationError, APIStatusError
 from .cleanup import clean_up
-from .context import Mode, Run
+from .context import Mode, NothingToRead, Run
 from .known import known_discrepancy
 from .ledger import Ledger
 from .plan import Probe, coverage_for, covered_operations, probe_request, probes_for
@@ -116,6 +116,8 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
             run.recorder.step, run.recorder.expect_rejection = current, False
             try:
                 coverage.step(run)
+            except NothingToRead as exc:
+                run.nothing_to_read[current] = str(exc)
             except _STEP_ERRORS as exc:
                 step_errors.setdefault(current, []).append(run.brief(exc))
         for probe in probes_for(run.mode):
@@ -216,6 +218,9 @@ def _assess_coverage(results: dict[str, OperationResult], run: Run, aborted: str
         elif op not in planned:
             result.outcome = "skipped"
             result.note = "writes data: runs in write mode only"
+        elif result.request_valid is None and op in run.nothing_to_read:
+            result.outcome = "skipped"
+            result.note = run.nothing_to_read[op]
         elif result.request_valid is None:  # no call of its own went out (probes aside)
             result.outcome = "not called"
             if aborted:

@@ -8,7 +8,8 @@ from .context import Run
 
 STAGES = [
     {"id": "Start", "type": "Start", "name": "Start", "next": ["Label"]},
-    {"id": "Label", "type": "Label", "name": "Label", "next": ["Complete"]},
+    {"id": "Label", "type": "Label", "name": "Label", "next": ["Review"]},
+    {"id": "Review", "type": "Review", "name": "Review", "next": ["Complete"]},
     {"id": "Complete", "type": "Complete", "name": "Complete", "next": []},
 ]
 

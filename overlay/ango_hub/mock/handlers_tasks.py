@@ -122,12 +122,24 @@ async def get_task_history_entry(call: Call) -> Response:
     state = call.ctx.state
     with state.lock:
         for project in state.projects_of(call.api_key):
-            asset = project.history_index.get(entry_id)
+            asset = project.history_index.get(entry_id) or _seeded_creator(project, entry_id)
             if asset is not None and project.get_asset(asset.id) is asset:
                 entry = next((e for e in asset.history if e["_id"] == entry_id), None)
                 if entry is not None:
                     return success({"taskHistory": dict(entry)})
         raise ApiError(404, f"taskHistoryId: no history entry {entry_id!r} in this organisation")
+
+
+def _seeded_creator(project: Project, entry_id: str) -> Asset | None:
+    """The seeded task whose creation entry this is (seeded tasks are made on demand)."""
+    for block in project.seed_blocks:
+        if block.history_prefix and entry_id.startswith(block.history_prefix):
+            try:
+                index = int(entry_id[len(block.history_prefix) :], 16)
+            except ValueError:
+                return None
+            return project.get_asset(block.asset_id(index)) if index < block.count else None
+    return None
 
 
 def _project_tasks(project: Project, field: str, task_ids: list[str]) -> list[Asset]:

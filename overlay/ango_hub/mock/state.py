@@ -105,6 +105,7 @@ class SeedBlock:
     created_at: str
     created_by: str
     batches: list[str]
+    history_prefix: str = ""  # creation history entries: prefix + 12-hex index
 
     def asset_id(self, index: int) -> str:
         return f"{self.prefix}{index:012x}"
@@ -142,6 +143,18 @@ class SeedBlock:
             asset.is_prelabeled = True
             asset.status = COMPLETED_STATUS
             asset.stage = COMPLETE_STAGE
+        asset.history.append(
+            {
+                "_id": f"{self.history_prefix}{index:012x}",
+                "task": asset.task_id,
+                "project": project.id,
+                "action": "create",
+                "stage": asset.stage,
+                "toStage": asset.stage,
+                "user": self.created_by,
+                "createdAt": self.created_at,
+            }
+        )
         return asset
 
 
@@ -477,6 +490,7 @@ class MockState:
             block = SeedBlock(
                 prefix=new_id()[:12],
                 task_prefix=new_id()[:12],
+                history_prefix=new_id()[:12],
                 count=count,
                 labeled=labeled,
                 created_at=iso_now(),

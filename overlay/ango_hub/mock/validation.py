@@ -137,17 +137,24 @@ def routes() -> tuple[RouteInfo, ...]:
     return spec_routes(_served_spec(), API_PREFIX)
 
 
+def _matching(path: str) -> list[RouteInfo]:
+    """The routes of the most specific templates matching ``path``: as OpenAPI says, a
+    concrete path (``/task/assign``) wins over a templated one (``/task/{taskId}``)."""
+    found = [route for route in routes() if route.regex.match(path)]
+    if not found:
+        return []
+    fewest = min(route.template.count("{") for route in found)
+    return [route for route in found if route.template.count("{") == fewest]
+
+
 def operation_for(method: str, path: str) -> str | None:
     """The operationId the spec gives ``method path``, if any."""
     upper = method.upper()
-    for route in routes():
-        if route.method == upper and route.regex.match(path):
-            return route.operation_id
-    return None
+    return next((r.operation_id for r in _matching(path) if r.method == upper), None)
 
 
 def allowed_methods(path: str) -> list[str]:
-    return sorted({r.method for r in routes() if r.regex.match(path)})
+    return sorted({r.method for r in _matching(path)})
 
 
 @cache
