@@ -148,23 +148,10 @@ def run(workdir: Path) -> None:
         print(imported["message"])
 
         say("Attaching a PDF to the third image (CLI, from stdin)")
-        attachment = [
-            {
-                "externalId": assets[2]["externalId"],
-                "attachmentUrl": "https://example.com/instructions.pdf",
-                "attachmentType": "pdf",
-            }
-        ]
-        print("$ echo '[...]' | ango-hub attachments import", project, "-")
-        result = subprocess.run(  # noqa: S603
-            [ANGO_HUB, "--json", "attachments", "import", project, "-"],
-            input=json.dumps(attachment),
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        print(f"{json.loads(result.stdout)['attachmentsImported']} attachment imported")
+        attach_pdf(project, assets[2]["externalId"], env)
+
+        say("One task through review (CLI): assign, annotate, reject, annotate, accept")
+        task_through_review(project, workdir, env)
 
         say("Any operation by its operationId (CLI): ango-hub api")
         page = cli(
@@ -181,6 +168,50 @@ def run(workdir: Path) -> None:
         cli_human("export", project, "--format", "ndjson", "--out", str(out), env=env)
         lines = out.read_text().splitlines()
         print(f"{out.name}: {len(lines)} lines, first task keys: {sorted(json.loads(lines[0]))}")
+
+
+def attach_pdf(project: str, external_id: str, env: dict[str, str]) -> None:
+    """An attachment import with its JSON piped on stdin."""
+    attachment = [
+        {
+            "externalId": external_id,
+            "attachmentUrl": "https://example.com/instructions.pdf",
+            "attachmentType": "pdf",
+        }
+    ]
+    print("$ echo '[...]' | ango-hub attachments import", project, "-")
+    result = subprocess.run(  # noqa: S603
+        [ANGO_HUB, "--json", "attachments", "import", project, "-"],
+        input=json.dumps(attachment),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(f"{json.loads(result.stdout)['attachmentsImported']} attachment imported")
+
+
+def task_through_review(project: str, workdir: Path, env: dict[str, str]) -> None:
+    """The labelling workflow on one task; its history shows every step."""
+    waiting = cli("tasks", "list", project, "--stage", "Start", "--limit", "1", env=env)
+    task = waiting["tasks"][0]["_id"]
+    me = (
+        f"owner@{cli('projects', 'get', project, env=env, show=False)['organization']}.mock.invalid"
+    )
+    assigned = cli("tasks", "assign", project, me, task, "--stage", "Label", env=env)
+    print(f"assigned {assigned['assigned']} task to {me}")
+    answer = workdir / "answer.json"
+    answer.write_text(json.dumps({"classifications": [{"schemaId": "colour", "answer": "blue"}]}))
+    for decision in ("Rejected", "Accepted"):
+        sent = cli("tasks", "annotate", task, str(answer), "--submit", env=env)
+        print(f"submitted: now in {sent['stage']}")
+        reviewed = cli("tasks", "review", task, decision, env=env)
+        print(f"{decision}: now in {reviewed['stage']} ({reviewed['status']})")
+    history = cli("tasks", "history", task, env=env)["history"]
+    steps = [
+        e["action"] + (f" {e['reviewStatus']}" if "reviewStatus" in e else "") for e in history
+    ]
+    print(f"history: {' -> '.join(steps)}")
 
 
 def set_up_project(base_url: str, api_key: str, project: str) -> None:

@@ -33,14 +33,20 @@ def test_demo_runs_the_whole_workflow_and_stops_its_mock() -> None:
     assert "3 assets now in 'Demo batch'" in out
     assert "2 / 2 tasks are labeled." in out
     assert "1 attachment imported" in out
+    assert "assigned 1 task to owner@" in out
+    assert "Rejected: now in Label (TODO)" in out
+    assert "Accepted: now in Complete (Completed)" in out
+    assert (
+        "history: create -> assign -> submit -> review Rejected -> submit -> review Accepted" in out
+    )
     assert "listAssets: 2 of 6 assets on page 1" in out
     assert "hub.assets.list: 6 assets" in out
     assert "metadata of img-001.png is now {'camera': 'demo', 'exposure': 0.5}" in out
-    assert "hub.exports.iter_tasks: 2 completed tasks" in out
+    assert "hub.exports.iter_tasks: 3 completed tasks" in out
     # The export summary, computed from the exported NDJSON.
     assert "Exported 6 tasks to " in out
-    assert "Tasks: 6 (2 labeled, 2 pre-labeled, 1 with attachments)" in out
-    assert "by status: TODO: 4, Completed: 2" in out
+    assert "Tasks: 6 (3 labeled, 2 pre-labeled, 1 with attachments)" in out
+    assert "by status: Completed: 3, TODO: 3" in out
     assert "by batch:  Demo batch: 3, (no batch): 3" in out
     assert "export.ndjson: 6 lines" in out
     assert "(mock stopped)" in out
