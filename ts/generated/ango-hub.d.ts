@@ -2407,8 +2407,8 @@ export interface components {
             $lt?: components["schemas"]["FilterBound"];
             $lte?: components["schemas"]["FilterBound"];
         };
-        /** @description A plain value (equality), a list (any of) or an object of operators. */
-        FilterCondition: components["schemas"]["FilterScalar"] | components["schemas"]["FilterScalar"][] | components["schemas"]["FilterOperators"];
+        /** @description A plain value (equality) or an object of operators (`$in` for any of a list). */
+        FilterCondition: components["schemas"]["FilterScalar"] | components["schemas"]["FilterOperators"];
         /**
          * @description The task listing's filter object (`filter` or `filters`), keyed by the fields of the
          *     official SDK's `TaskFilter`. Every condition given must hold. Dates are ISO 8601.

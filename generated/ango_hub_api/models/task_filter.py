@@ -21,737 +21,216 @@ class TaskFilter:
     official SDK's `TaskFilter`. Every condition given must hold. Dates are ISO 8601.
 
         Attributes:
-            field_id (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            stage (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            batches (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            status (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            review_status (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            type_ (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            assignee (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            external_id (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            created_at (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            updated_at (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            created_by (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            updated_by (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            priority (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            duration (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            total_duration (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            open_issues_count (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A
-                plain value (equality), a list (any of) or an object of operators.
-            is_draft (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain value
-                (equality), a list (any of) or an object of operators.
-            is_skipped (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
-            is_benchmark (bool | FilterOperators | float | list[bool | float | None | str] | None | str | Unset): A plain
-                value (equality), a list (any of) or an object of operators.
+            field_id (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            stage (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            batches (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            status (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            review_status (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            type_ (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            assignee (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            external_id (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            created_at (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            updated_at (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            created_by (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            updated_by (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            priority (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            duration (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            total_duration (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            open_issues_count (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object
+                of operators (`$in` for any of a list).
+            is_draft (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            is_skipped (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
+            is_benchmark (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+                operators (`$in` for any of a list).
     """
 
-    field_id: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    stage: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    batches: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    status: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    review_status: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    type_: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    assignee: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    external_id: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    created_at: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    updated_at: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    created_by: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    updated_by: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    priority: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    duration: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    total_duration: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    open_issues_count: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    is_draft: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    is_skipped: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
-    is_benchmark: (
-        bool
-        | FilterOperators
-        | float
-        | list[bool | float | None | str]
-        | None
-        | str
-        | Unset
-    ) = UNSET
+    field_id: bool | FilterOperators | float | None | str | Unset = UNSET
+    stage: bool | FilterOperators | float | None | str | Unset = UNSET
+    batches: bool | FilterOperators | float | None | str | Unset = UNSET
+    status: bool | FilterOperators | float | None | str | Unset = UNSET
+    review_status: bool | FilterOperators | float | None | str | Unset = UNSET
+    type_: bool | FilterOperators | float | None | str | Unset = UNSET
+    assignee: bool | FilterOperators | float | None | str | Unset = UNSET
+    external_id: bool | FilterOperators | float | None | str | Unset = UNSET
+    created_at: bool | FilterOperators | float | None | str | Unset = UNSET
+    updated_at: bool | FilterOperators | float | None | str | Unset = UNSET
+    created_by: bool | FilterOperators | float | None | str | Unset = UNSET
+    updated_by: bool | FilterOperators | float | None | str | Unset = UNSET
+    priority: bool | FilterOperators | float | None | str | Unset = UNSET
+    duration: bool | FilterOperators | float | None | str | Unset = UNSET
+    total_duration: bool | FilterOperators | float | None | str | Unset = UNSET
+    open_issues_count: bool | FilterOperators | float | None | str | Unset = UNSET
+    is_draft: bool | FilterOperators | float | None | str | Unset = UNSET
+    is_skipped: bool | FilterOperators | float | None | str | Unset = UNSET
+    is_benchmark: bool | FilterOperators | float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.filter_operators import FilterOperators  # noqa: PLC0415
 
-        field_id: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        field_id: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.field_id, Unset):
             field_id = UNSET
-        elif isinstance(self.field_id, list):
-            field_id = []
-            for componentsschemas_filter_condition_type_1_item_data in self.field_id:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                field_id.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.field_id, FilterOperators):
             field_id = self.field_id.to_dict()
         else:
             field_id = self.field_id
 
-        stage: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        stage: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.stage, Unset):
             stage = UNSET
-        elif isinstance(self.stage, list):
-            stage = []
-            for componentsschemas_filter_condition_type_1_item_data in self.stage:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                stage.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.stage, FilterOperators):
             stage = self.stage.to_dict()
         else:
             stage = self.stage
 
-        batches: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        batches: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.batches, Unset):
             batches = UNSET
-        elif isinstance(self.batches, list):
-            batches = []
-            for componentsschemas_filter_condition_type_1_item_data in self.batches:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                batches.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.batches, FilterOperators):
             batches = self.batches.to_dict()
         else:
             batches = self.batches
 
-        status: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        status: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, list):
-            status = []
-            for componentsschemas_filter_condition_type_1_item_data in self.status:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                status.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.status, FilterOperators):
             status = self.status.to_dict()
         else:
             status = self.status
 
-        review_status: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        review_status: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.review_status, Unset):
             review_status = UNSET
-        elif isinstance(self.review_status, list):
-            review_status = []
-            for (
-                componentsschemas_filter_condition_type_1_item_data
-            ) in self.review_status:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                review_status.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.review_status, FilterOperators):
             review_status = self.review_status.to_dict()
         else:
             review_status = self.review_status
 
-        type_: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        type_: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
-        elif isinstance(self.type_, list):
-            type_ = []
-            for componentsschemas_filter_condition_type_1_item_data in self.type_:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                type_.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.type_, FilterOperators):
             type_ = self.type_.to_dict()
         else:
             type_ = self.type_
 
-        assignee: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        assignee: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.assignee, Unset):
             assignee = UNSET
-        elif isinstance(self.assignee, list):
-            assignee = []
-            for componentsschemas_filter_condition_type_1_item_data in self.assignee:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                assignee.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.assignee, FilterOperators):
             assignee = self.assignee.to_dict()
         else:
             assignee = self.assignee
 
-        external_id: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        external_id: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
-        elif isinstance(self.external_id, list):
-            external_id = []
-            for componentsschemas_filter_condition_type_1_item_data in self.external_id:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                external_id.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.external_id, FilterOperators):
             external_id = self.external_id.to_dict()
         else:
             external_id = self.external_id
 
-        created_at: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        created_at: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
-        elif isinstance(self.created_at, list):
-            created_at = []
-            for componentsschemas_filter_condition_type_1_item_data in self.created_at:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                created_at.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.created_at, FilterOperators):
             created_at = self.created_at.to_dict()
         else:
             created_at = self.created_at
 
-        updated_at: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        updated_at: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
-        elif isinstance(self.updated_at, list):
-            updated_at = []
-            for componentsschemas_filter_condition_type_1_item_data in self.updated_at:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                updated_at.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.updated_at, FilterOperators):
             updated_at = self.updated_at.to_dict()
         else:
             updated_at = self.updated_at
 
-        created_by: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        created_by: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.created_by, Unset):
             created_by = UNSET
-        elif isinstance(self.created_by, list):
-            created_by = []
-            for componentsschemas_filter_condition_type_1_item_data in self.created_by:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                created_by.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.created_by, FilterOperators):
             created_by = self.created_by.to_dict()
         else:
             created_by = self.created_by
 
-        updated_by: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        updated_by: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.updated_by, Unset):
             updated_by = UNSET
-        elif isinstance(self.updated_by, list):
-            updated_by = []
-            for componentsschemas_filter_condition_type_1_item_data in self.updated_by:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                updated_by.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.updated_by, FilterOperators):
             updated_by = self.updated_by.to_dict()
         else:
             updated_by = self.updated_by
 
-        priority: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        priority: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.priority, Unset):
             priority = UNSET
-        elif isinstance(self.priority, list):
-            priority = []
-            for componentsschemas_filter_condition_type_1_item_data in self.priority:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                priority.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.priority, FilterOperators):
             priority = self.priority.to_dict()
         else:
             priority = self.priority
 
-        duration: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        duration: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.duration, Unset):
             duration = UNSET
-        elif isinstance(self.duration, list):
-            duration = []
-            for componentsschemas_filter_condition_type_1_item_data in self.duration:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                duration.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.duration, FilterOperators):
             duration = self.duration.to_dict()
         else:
             duration = self.duration
 
-        total_duration: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        total_duration: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.total_duration, Unset):
             total_duration = UNSET
-        elif isinstance(self.total_duration, list):
-            total_duration = []
-            for (
-                componentsschemas_filter_condition_type_1_item_data
-            ) in self.total_duration:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                total_duration.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.total_duration, FilterOperators):
             total_duration = self.total_duration.to_dict()
         else:
             total_duration = self.total_duration
 
-        open_issues_count: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        open_issues_count: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.open_issues_count, Unset):
             open_issues_count = UNSET
-        elif isinstance(self.open_issues_count, list):
-            open_issues_count = []
-            for (
-                componentsschemas_filter_condition_type_1_item_data
-            ) in self.open_issues_count:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                open_issues_count.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.open_issues_count, FilterOperators):
             open_issues_count = self.open_issues_count.to_dict()
         else:
             open_issues_count = self.open_issues_count
 
-        is_draft: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        is_draft: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.is_draft, Unset):
             is_draft = UNSET
-        elif isinstance(self.is_draft, list):
-            is_draft = []
-            for componentsschemas_filter_condition_type_1_item_data in self.is_draft:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                is_draft.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.is_draft, FilterOperators):
             is_draft = self.is_draft.to_dict()
         else:
             is_draft = self.is_draft
 
-        is_skipped: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        is_skipped: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.is_skipped, Unset):
             is_skipped = UNSET
-        elif isinstance(self.is_skipped, list):
-            is_skipped = []
-            for componentsschemas_filter_condition_type_1_item_data in self.is_skipped:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                is_skipped.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.is_skipped, FilterOperators):
             is_skipped = self.is_skipped.to_dict()
         else:
             is_skipped = self.is_skipped
 
-        is_benchmark: (
-            bool
-            | dict[str, Any]
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        )
+        is_benchmark: bool | dict[str, Any] | float | None | str | Unset
         if isinstance(self.is_benchmark, Unset):
             is_benchmark = UNSET
-        elif isinstance(self.is_benchmark, list):
-            is_benchmark = []
-            for (
-                componentsschemas_filter_condition_type_1_item_data
-            ) in self.is_benchmark:
-                componentsschemas_filter_condition_type_1_item: (
-                    bool | float | None | str
-                )
-                componentsschemas_filter_condition_type_1_item = (
-                    componentsschemas_filter_condition_type_1_item_data
-                )
-                is_benchmark.append(componentsschemas_filter_condition_type_1_item)
-
         elif isinstance(self.is_benchmark, FilterOperators):
             is_benchmark = self.is_benchmark.to_dict()
         else:
@@ -809,1274 +288,400 @@ class TaskFilter:
 
         def _parse_field_id(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         field_id = _parse_field_id(d.pop("_id", UNSET))
 
         def _parse_stage(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
         def _parse_batches(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         batches = _parse_batches(d.pop("batches", UNSET))
 
         def _parse_status(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 
         def _parse_review_status(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         review_status = _parse_review_status(d.pop("reviewStatus", UNSET))
 
         def _parse_type_(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
         def _parse_assignee(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         assignee = _parse_assignee(d.pop("assignee", UNSET))
 
         def _parse_external_id(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         external_id = _parse_external_id(d.pop("externalId", UNSET))
 
         def _parse_created_at(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         created_at = _parse_created_at(d.pop("createdAt", UNSET))
 
         def _parse_updated_at(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
 
         def _parse_created_by(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         created_by = _parse_created_by(d.pop("createdBy", UNSET))
 
         def _parse_updated_by(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         updated_by = _parse_updated_by(d.pop("updatedBy", UNSET))
 
         def _parse_priority(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         priority = _parse_priority(d.pop("priority", UNSET))
 
         def _parse_duration(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         duration = _parse_duration(d.pop("duration", UNSET))
 
         def _parse_total_duration(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         total_duration = _parse_total_duration(d.pop("totalDuration", UNSET))
 
         def _parse_open_issues_count(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         open_issues_count = _parse_open_issues_count(d.pop("openIssuesCount", UNSET))
 
         def _parse_is_draft(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         is_draft = _parse_is_draft(d.pop("isDraft", UNSET))
 
         def _parse_is_skipped(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         is_skipped = _parse_is_skipped(d.pop("isSkipped", UNSET))
 
         def _parse_is_benchmark(
             data: object,
-        ) -> (
-            bool
-            | FilterOperators
-            | float
-            | list[bool | float | None | str]
-            | None
-            | str
-            | Unset
-        ):
+        ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_filter_condition_type_1 = []
-                _componentsschemas_filter_condition_type_1 = data
-                for (
-                    componentsschemas_filter_condition_type_1_item_data
-                ) in _componentsschemas_filter_condition_type_1:
-
-                    def _parse_componentsschemas_filter_condition_type_1_item(
-                        data: object,
-                    ) -> bool | float | None | str:
-                        if data is None:
-                            return data
-                        return cast(bool | float | None | str, data)
-
-                    componentsschemas_filter_condition_type_1_item = (
-                        _parse_componentsschemas_filter_condition_type_1_item(
-                            componentsschemas_filter_condition_type_1_item_data
-                        )
-                    )
-
-                    componentsschemas_filter_condition_type_1.append(
-                        componentsschemas_filter_condition_type_1_item
-                    )
+                componentsschemas_filter_condition_type_1 = FilterOperators.from_dict(
+                    data
+                )
 
                 return componentsschemas_filter_condition_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_condition_type_2 = FilterOperators.from_dict(
-                    data
-                )
-
-                return componentsschemas_filter_condition_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                bool
-                | FilterOperators
-                | float
-                | list[bool | float | None | str]
-                | None
-                | str
-                | Unset,
-                data,
-            )
+            return cast(bool | FilterOperators | float | None | str | Unset, data)
 
         is_benchmark = _parse_is_benchmark(d.pop("isBenchmark", UNSET))
 

@@ -217,9 +217,6 @@ def matches(task: dict[str, Any], conditions: dict[str, Any]) -> bool:
         if isinstance(condition, dict):
             if not all(_operator(field, actual, op, v) for op, v in condition.items()):
                 return False
-        elif isinstance(condition, list):
-            if not any(_equals(field, actual, item) for item in condition):
-                return False
         elif not _equals(field, actual, condition):
             return False
     return True
