@@ -2823,7 +2823,7 @@ export interface components {
          *     `false` leaves the answer out: the SDK's `annotate_task()` reads the answer after
          *     sending `False`.
          */
-        IncludeAnswer: "true" | "false" | "True" | "False";
+        IncludeAnswer: string;
     };
     requestBodies: never;
     headers: never;

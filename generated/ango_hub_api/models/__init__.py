@@ -77,7 +77,6 @@ if TYPE_CHECKING:
     from .file_explorer_response import FileExplorerResponse
     from .file_explorer_result import FileExplorerResult
     from .filter_operators import FilterOperators
-    from .get_task_include_answer import GetTaskIncludeAnswer
     from .import_attachments_request import ImportAttachmentsRequest
     from .import_attachments_response import ImportAttachmentsResponse
     from .import_labels_fields import ImportLabelsFields
@@ -123,7 +122,6 @@ if TYPE_CHECKING:
     from .label_validation_response import LabelValidationResponse
     from .labels_imported_envelope import LabelsImportedEnvelope
     from .list_organization_invites_status import ListOrganizationInvitesStatus
-    from .list_tasks_include_answer import ListTasksIncludeAnswer
     from .llm import Llm
     from .llm_configuration import LlmConfiguration
     from .llm_configuration_input import LlmConfigurationInput
@@ -312,7 +310,6 @@ _MODULES = {
     "FileExplorerResponse": ".file_explorer_response",
     "FileExplorerResult": ".file_explorer_result",
     "FilterOperators": ".filter_operators",
-    "GetTaskIncludeAnswer": ".get_task_include_answer",
     "ImportAttachmentsRequest": ".import_attachments_request",
     "ImportAttachmentsResponse": ".import_attachments_response",
     "ImportLabelsFields": ".import_labels_fields",
@@ -356,7 +353,6 @@ _MODULES = {
     "LabelValidationResponse": ".label_validation_response",
     "LabelsImportedEnvelope": ".labels_imported_envelope",
     "ListOrganizationInvitesStatus": ".list_organization_invites_status",
-    "ListTasksIncludeAnswer": ".list_tasks_include_answer",
     "Llm": ".llm",
     "LlmConfiguration": ".llm_configuration",
     "LlmConfigurationInput": ".llm_configuration_input",
@@ -540,7 +536,6 @@ __all__ = (
     "FileExplorerResponse",
     "FileExplorerResult",
     "FilterOperators",
-    "GetTaskIncludeAnswer",
     "ImportAttachmentsRequest",
     "ImportAttachmentsResponse",
     "ImportLabelsFields",
@@ -584,7 +579,6 @@ __all__ = (
     "LabelValidationExternalValidationType0",
     "LabelValidationResponse",
     "ListOrganizationInvitesStatus",
-    "ListTasksIncludeAnswer",
     "Llm",
     "LlmConfiguration",
     "LlmConfigurationInput",

@@ -8,9 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.get_task_include_answer import (
-    GetTaskIncludeAnswer,
-)
 from ...models.task_response import TaskResponse
 from ...types import UNSET, Response, Unset
 
@@ -18,18 +15,14 @@ from ...types import UNSET, Response, Unset
 def request_kwargs(
     task_id: str,
     *,
-    include_answer: GetTaskIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
 ) -> dict[str, Any]:
     """The arguments of ``httpx.Client.request`` for this operation: method, url relative to
     the API root, params, body and headers. Public, for callers that send it themselves."""
 
     params: dict[str, Any] = {}
 
-    json_include_answer: str | Unset = UNSET
-    if not isinstance(include_answer, Unset):
-        json_include_answer = include_answer
-
-    params["includeAnswer"] = json_include_answer
+    params["includeAnswer"] = include_answer
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -118,7 +111,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-    include_answer: GetTaskIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
 ) -> Response[ErrorResponse | TaskResponse]:
     """Get a task
 
@@ -128,7 +121,7 @@ def sync_detailed(
 
     Args:
         task_id (str):
-        include_answer (GetTaskIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +147,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient,
-    include_answer: GetTaskIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
 ) -> ErrorResponse | TaskResponse | None:
     """Get a task
 
@@ -164,7 +157,7 @@ def sync(
 
     Args:
         task_id (str):
-        include_answer (GetTaskIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +178,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-    include_answer: GetTaskIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
 ) -> Response[ErrorResponse | TaskResponse]:
     """Get a task
 
@@ -195,7 +188,7 @@ async def asyncio_detailed(
 
     Args:
         task_id (str):
-        include_answer (GetTaskIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +212,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient,
-    include_answer: GetTaskIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
 ) -> ErrorResponse | TaskResponse | None:
     """Get a task
 
@@ -229,7 +222,7 @@ async def asyncio(
 
     Args:
         task_id (str):
-        include_answer (GetTaskIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

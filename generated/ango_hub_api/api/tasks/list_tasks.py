@@ -8,9 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.list_tasks_include_answer import (
-    ListTasksIncludeAnswer,
-)
 from ...models.task_list_response import TaskListResponse
 from ...models.task_status import TaskStatus
 from ...types import UNSET, Response, Unset
@@ -28,7 +25,7 @@ def request_kwargs(
     stage: str | Unset = UNSET,
     assignee: str | Unset = UNSET,
     batches: str | Unset = UNSET,
-    include_answer: ListTasksIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -63,11 +60,7 @@ def request_kwargs(
 
     params["batches"] = batches
 
-    json_include_answer: str | Unset = UNSET
-    if not isinstance(include_answer, Unset):
-        json_include_answer = include_answer
-
-    params["includeAnswer"] = json_include_answer
+    params["includeAnswer"] = include_answer
 
     params["fields"] = fields
 
@@ -169,7 +162,7 @@ def sync_detailed(
     stage: str | Unset = UNSET,
     assignee: str | Unset = UNSET,
     batches: str | Unset = UNSET,
-    include_answer: ListTasksIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[ErrorResponse | TaskListResponse]:
@@ -199,7 +192,7 @@ def sync_detailed(
         stage (str | Unset):
         assignee (str | Unset):
         batches (str | Unset):
-        include_answer (ListTasksIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
         fields (str | Unset):
         sort (str | Unset):
 
@@ -247,7 +240,7 @@ def sync(
     stage: str | Unset = UNSET,
     assignee: str | Unset = UNSET,
     batches: str | Unset = UNSET,
-    include_answer: ListTasksIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | TaskListResponse | None:
@@ -277,7 +270,7 @@ def sync(
         stage (str | Unset):
         assignee (str | Unset):
         batches (str | Unset):
-        include_answer (ListTasksIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
         fields (str | Unset):
         sort (str | Unset):
 
@@ -320,7 +313,7 @@ async def asyncio_detailed(
     stage: str | Unset = UNSET,
     assignee: str | Unset = UNSET,
     batches: str | Unset = UNSET,
-    include_answer: ListTasksIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[ErrorResponse | TaskListResponse]:
@@ -350,7 +343,7 @@ async def asyncio_detailed(
         stage (str | Unset):
         assignee (str | Unset):
         batches (str | Unset):
-        include_answer (ListTasksIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
         fields (str | Unset):
         sort (str | Unset):
 
@@ -396,7 +389,7 @@ async def asyncio(
     stage: str | Unset = UNSET,
     assignee: str | Unset = UNSET,
     batches: str | Unset = UNSET,
-    include_answer: ListTasksIncludeAnswer | Unset = "false",
+    include_answer: str | Unset = "false",
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | TaskListResponse | None:
@@ -426,7 +419,7 @@ async def asyncio(
         stage (str | Unset):
         assignee (str | Unset):
         batches (str | Unset):
-        include_answer (ListTasksIncludeAnswer | Unset):  Default: 'false'.
+        include_answer (str | Unset):  Default: 'false'.
         fields (str | Unset):
         sort (str | Unset):
 
