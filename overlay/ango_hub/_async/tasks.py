@@ -4,7 +4,7 @@ history, assign, annotate, review, requeue, priority and benchmark flags."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from ango_hub_api.models import (
     AnnotateResponse,
@@ -32,52 +32,64 @@ Review = Literal["Accepted", "Rejected", "Todo", "Fixed"]
 History = list[TaskHistoryEntry]  # an alias: inside the class, ``list`` is the method
 
 
-def _selection(
-    task_ids: Iterable[str] | None,
-    external_ids: Iterable[str] | None,
-    asset_ids: Iterable[str] | None,
-    stages: Iterable[str] | None,
-    batches: Iterable[str] | None,
-) -> dict[str, list[str]]:
-    """The ``TaskSelection`` body: only the lists given (none: every task of the project)."""
-    chosen = {
-        "taskIds": task_ids,
-        "externalIds": external_ids,
-        "assetIds": asset_ids,
-        "fromStageIds": stages,
-        "batches": batches,
+class ListFilters(TypedDict, total=False):
+    """The task listing's filters (every one given must hold) and what it returns."""
+
+    filter: TaskFilter
+    status: str | None
+    stage: str | None
+    assignee: str | None
+    batches: Sequence[str] | None
+    include_answer: bool
+    fields: Sequence[str] | None
+    sort: str | None
+
+
+class Selection(TypedDict, total=False):
+    """Which tasks of the project (every list given must match; none: all of them)."""
+
+    task_ids: Iterable[str] | None
+    external_ids: Iterable[str] | None
+    asset_ids: Iterable[str] | None
+    from_stages: Iterable[str] | None  # current stage IDs
+    batches: Iterable[str] | None  # names or IDs
+
+
+_SELECTION_KEYS = {
+    "task_ids": "taskIds",
+    "external_ids": "externalIds",
+    "asset_ids": "assetIds",
+    "from_stages": "fromStageIds",
+    "batches": "batches",
+}
+
+
+def _selection(chosen: Selection) -> dict[str, list[str]]:
+    """The ``TaskSelection`` body: only the lists given."""
+    lists: dict[str, Any] = dict(chosen)
+    return {
+        _SELECTION_KEYS[key]: list(values) for key, values in lists.items() if values is not None
     }
-    return {key: list(values) for key, values in chosen.items() if values is not None}
 
 
 class AsyncTasks(AsyncResource):
     """Label tasks: one per asset, moving through the project's workflow stages."""
 
     async def list_page(
-        self,
-        project: str,
-        *,
-        page: int = 1,
-        limit: int = 10,
-        filter: TaskFilter = None,
-        status: str | None = None,
-        stage: str | None = None,
-        assignee: str | None = None,
-        batches: Sequence[str] | None = None,
-        include_answer: bool = False,
-        fields: Sequence[str] | None = None,
-        sort: str | None = None,
+        self, project: str, *, page: int = 1, limit: int = 10, **filters: Unpack[ListFilters]
     ) -> TaskPage:
         """One page: ``.tasks`` and ``.total`` (matches across all pages). ``limit`` 1..1000.
         ``filter``: a TaskFilter object (fields ``stage``, ``status``, ``assignee``,
         ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
         ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
         to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold."""
+        batches, fields = filters.get("batches"), filters.get("fields")
         params: dict[str, Any] = {"projectId": project, "page": page, "limit": limit}
-        params |= {"filter": filter, "status": status, "stage": stage, "assignee": assignee}
+        params |= {name: filters.get(name) for name in ("filter", "status", "stage", "assignee")}
         params |= {"batches": list(batches) if batches is not None else None}
-        params |= {"includeAnswer": "true" if include_answer else None}
-        params |= {"fields": ",".join(fields) if fields is not None else None, "sort": sort}
+        params |= {"includeAnswer": "true" if filters.get("include_answer") else None}
+        params |= {"fields": ",".join(fields) if fields is not None else None}
+        params |= {"sort": filters.get("sort")}
         answer = await self._hub.call("listTasks", present(params))
         listing = self._parse(TaskListResponse.from_dict, answer, "listTasks").data
         self._field(listing.total, int, "listTasks", "data.total")
@@ -86,37 +98,14 @@ class AsyncTasks(AsyncResource):
         return listing
 
     async def list(
-        self,
-        project: str,
-        *,
-        filter: TaskFilter = None,
-        status: str | None = None,
-        stage: str | None = None,
-        assignee: str | None = None,
-        batches: Sequence[str] | None = None,
-        include_answer: bool = False,
-        fields: Sequence[str] | None = None,
-        sort: str | None = None,
-        page_size: int = PAGE_SIZE,
+        self, project: str, *, page_size: int = PAGE_SIZE, **filters: Unpack[ListFilters]
     ) -> AsyncIterator[Task]:
         """Every matching task, across pages, lazily (two pages in flight ahead of the
         caller). The filters are those of :meth:`list_page`."""
         check_page_size("listTasks", page_size)
 
         async def fetch(number: int) -> tuple[list[Task], int]:
-            page = await self.list_page(
-                project,
-                page=number,
-                limit=page_size,
-                filter=filter,
-                status=status,
-                stage=stage,
-                assignee=assignee,
-                batches=batches,
-                include_answer=include_answer,
-                fields=fields,
-                sort=sort,
-            )
+            page = await self.list_page(project, page=number, limit=page_size, **filters)
             return page.tasks, page.total
 
         async for task in pages(fetch, page_size):
@@ -194,19 +183,15 @@ class AsyncTasks(AsyncResource):
         project: str,
         to_stage: str,
         *,
-        task_ids: Iterable[str] | None = None,
-        external_ids: Iterable[str] | None = None,
-        asset_ids: Iterable[str] | None = None,
-        from_stages: Iterable[str] | None = None,
-        batches: Iterable[str] | None = None,
         remove_annotations: bool = False,
         remove_assignee: bool = False,
         remove_stage_history: bool = False,
+        **select: Unpack[Selection],
     ) -> int:
-        """Move the selected tasks (every list given must match; none: all the project's
+        """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
+        ``from_stages``, ``batches``: every list given must match; none: all the project's
         tasks) to stage ``to_stage``; returns how many moved."""
-        body: dict[str, Any] = {"toStageId": to_stage}
-        body["filters"] = _selection(task_ids, external_ids, asset_ids, from_stages, batches)
+        body: dict[str, Any] = {"toStageId": to_stage, "filters": _selection(select)}
         body["options"] = {
             "removeAnnotations": remove_annotations,
             "removeAssignee": remove_assignee,
@@ -220,17 +205,11 @@ class AsyncTasks(AsyncResource):
         self,
         project: str,
         priority: float,
-        *,
-        task_ids: Iterable[str] | None = None,
-        external_ids: Iterable[str] | None = None,
-        asset_ids: Iterable[str] | None = None,
-        from_stages: Iterable[str] | None = None,
-        batches: Iterable[str] | None = None,
+        **select: Unpack[Selection],
     ) -> UpdateResult:
-        """Set the priority (-1000..1000) of the selected tasks (none selected: all);
-        ``.matched_count`` and ``.modified_count``. Safe to retry."""
-        body: dict[str, Any] = {"priority": priority}
-        body["filters"] = _selection(task_ids, external_ids, asset_ids, from_stages, batches)
+        """Set the priority (-1000..1000) of the selected tasks (as for :meth:`requeue`;
+        none selected: all); ``.matched_count`` and ``.modified_count``. Safe to retry."""
+        body: dict[str, Any] = {"priority": priority, "filters": _selection(select)}
         answer = await self._hub.call("updateTasksPriority", {"projectId": project}, body=body)
         parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
         return parsed.data.result

@@ -260,20 +260,32 @@ async def requeue_tasks(call: Call) -> Response:
         return success({"modifiedCount": {"modified": len(tasks), "toStageId": to}})
 
 
+# Task attribute -> (history action, entry field) for the flags set in bulk.
+_BULK_FIELDS = {"priority": ("priority", "priority"), "is_benchmark": ("benchmark", "isBenchmark")}
+
+
+def _set_on_each(
+    project: Project, tasks: list[Asset], actor: str, attribute: str, value: Any
+) -> int:
+    """Set ``attribute`` on every task that differs, one history entry each; the count set."""
+    action, entry = _BULK_FIELDS[attribute]
+    modified = 0
+    for asset in tasks:
+        if getattr(asset, attribute) != value:
+            project.record(asset, action, actor, **{entry: value})
+            setattr(asset, attribute, value)
+            asset.updated_by = actor
+            asset.touch()
+            modified += 1
+    return modified
+
+
 async def update_tasks_priority(call: Call) -> Response:
     body = call.op.body
-    priority = body["priority"]
     with call.ctx.state.lock:
         project = call.project(call.op.path["projectId"])
         tasks = flow.select(project, body.get("filters") or {})
-        actor, modified = _actor(call), 0
-        for asset in tasks:
-            if asset.priority != priority:
-                project.record(asset, "priority", actor, priority=priority)
-                asset.priority = priority
-                asset.updated_by = actor
-                asset.touch()
-                modified += 1
+        modified = _set_on_each(project, tasks, _actor(call), "priority", body["priority"])
         return success({"result": {"matchedCount": len(tasks), "modifiedCount": modified}})
 
 
@@ -283,14 +295,7 @@ async def set_tasks_benchmark(call: Call) -> Response:
     with call.ctx.state.lock:
         project = call.project(call.op.path["projectId"])
         tasks = _project_tasks(project, "tasks", body["tasks"])
-        actor, modified = _actor(call), 0
-        for asset in tasks:
-            if asset.is_benchmark != flag:
-                project.record(asset, "benchmark", actor, isBenchmark=flag)
-                asset.is_benchmark = flag
-                asset.updated_by = actor
-                asset.touch()
-                modified += 1
+        modified = _set_on_each(project, tasks, _actor(call), "is_benchmark", flag)
         return success({"modified": modified, "isBenchmark": flag})
 
 
