@@ -115,7 +115,7 @@ def test_file_part_of_a_multipart_operation(cli: RunCli, mock: MockServer, tmp_p
     [
         (
             ["nope"],
-            "OPERATION_ID: unknown operation 'nope' (accepted: addProjectMembers, assignBatches,",
+            "OPERATION_ID: unknown operation 'nope' (accepted: addProjectMembers, annotateTask,",
         ),
         (
             ["listAssets", "-f", "projectid=x"],

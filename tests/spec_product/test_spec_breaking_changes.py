@@ -197,6 +197,26 @@ def test_describing_an_already_required_property_is_not_breaking(
     assert "required property externalId added" in done.stdout
 
 
+def test_an_enum_replaced_by_a_pattern(root: Path, spec: Spec, tmp_path: Path) -> None:
+    # A pattern accepting every value of the enum it replaces accepts no less: not breaking.
+    old = copy.deepcopy(spec)
+    include = next(
+        p for p in spec["components"]["parameters"].values() if p["name"] == "includeAnswer"
+    )
+    include_old = next(
+        p for p in old["components"]["parameters"].values() if p["name"] == "includeAnswer"
+    )
+    include_old["schema"] = {"type": "string", "enum": ["true", "false", "True", "False"]}
+    done = run_diff(root, tmp_path, spec, old)
+    assert done.returncode == 0, done.stdout
+    assert "(accepts every value of the old enum)" in done.stdout
+    # One that refuses a value the enum allowed accepts less: breaking.
+    include["schema"]["pattern"] = "^(true|false)$"
+    done = run_diff(root, tmp_path, spec, old)
+    assert done.returncode == 1, done.stdout
+    assert "BREAKING" in done.stdout
+
+
 def test_unchanged_spec_has_no_changes(root: Path, spec: Spec, tmp_path: Path) -> None:
     done = run_diff(root, tmp_path, spec)
     assert done.returncode == 0

@@ -309,7 +309,11 @@ class Differ:
             if request and narrowed:
                 self.add(where, f"{key} {o} -> {n} (accepts less)", breaking=True)
         if request and new.get("pattern") and new.get("pattern") != old.get("pattern"):
-            self.add(where, f"pattern {old.get('pattern')!r} -> {new['pattern']!r}", breaking=True)
+            change = f"pattern {old.get('pattern')!r} -> {new['pattern']!r}"
+            if _pattern_accepts_all(new["pattern"], old.get("enum")):
+                self.add(where, f"{change} (accepts every value of the old enum)", breaking=False)
+            else:
+                self.add(where, change, breaking=True)
 
     def _properties(self, where: str, old: Json, new: Json, *, request: bool, depth: int) -> None:
         op, np_ = old.get("properties") or {}, new.get("properties") or {}
@@ -379,6 +383,18 @@ def gate(old_doc: Json, new_doc: Json, changes: list[Change], changelog: str | N
     ):
         problems.append(f"CHANGELOG.md has no '## {shown}' section")
     return problems
+
+
+def _pattern_accepts_all(pattern: str, enum: Any) -> bool:
+    """Whether a new ``pattern`` accepts every value an old string ``enum`` allowed (an enum
+    replaced by an equivalent or wider pattern is not breaking)."""
+    if not isinstance(enum, list) or not all(isinstance(v, str) for v in enum):
+        return False
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return False
+    return all(compiled.search(value) for value in enum)
 
 
 def main(argv: list[str] | None = None) -> int:
