@@ -47,11 +47,15 @@ def test_signed_url_needs_url_or_name(api: httpx.Client) -> None:
     }
 
 
-def test_signed_url_for_missing_file_is_404_and_foreign_urls_come_back(
+def test_signed_url_for_missing_file_fails_on_get_and_foreign_urls_come_back(
     api: httpx.Client, mock: MockServer
 ) -> None:
+    # Signed before the file exists (the SDK's export plugin signs before its PUT); the GET 404s.
     missing = f"{mock.root_url}/_storage/{mock.project_id}/assets/nope.jpg"
-    assert api.get("/getSignedUrl", params={"url": missing}).status_code == 404
+    signed = api.get("/getSignedUrl", params={"url": missing}).json()["data"]["signedUrl"]
+    assert httpx.get(signed).status_code == 404
+    other = f"{mock.root_url}/_storage/507f1f77bcf86cd7994390ff/assets/nope.jpg"
+    assert api.get("/getSignedUrl", params={"url": other}).status_code == 404
     foreign = "https://bucket.s3.amazonaws.com/a.jpg"
     assert api.get("/getSignedUrl", params={"url": foreign}).json()["data"]["signedUrl"] == foreign
 

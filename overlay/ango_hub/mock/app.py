@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from . import (
     exports,
@@ -34,6 +34,7 @@ from .config import MockConfig
 from .context import MockContext
 from .crash_guard import CrashGuard
 from .faults import FaultMiddleware, FaultRule, quiet_dropped_responses
+from .plugin_host_admin import PLUGIN_ADMIN_ROUTES
 
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
 
@@ -80,12 +81,15 @@ def create_app(
 
     app = Starlette(
         routes=[
+            # The local plugin host's Socket.IO endpoint (namespace /plugin; plugin_host.py)
+            Mount("/socket.io", app=ctx.plugins.asgi),
             Route("/v2/{rest:path}", dispatcher.handle, methods=_ALL_METHODS),
             Route(
                 "/_storage/{key:path}", handlers_storage.storage_endpoint, methods=["GET", "PUT"]
             ),
             *ADMIN_ROUTES,
             *ORGANISATION_ADMIN_ROUTES,
+            *PLUGIN_ADMIN_ROUTES,
         ],
         middleware=[
             Middleware(

@@ -14,6 +14,7 @@ from typing import Any
 from .archives import ExportArchives
 from .config import MockConfig
 from .faults import FaultInjector
+from .plugin_host import PluginHost
 from .state import MockState
 from .storage import STORAGE_PREFIX, ObjectStore, Signer, project_of_storage_path
 
@@ -92,6 +93,7 @@ class MockContext:
         self.faults = FaultInjector(seed=config.fault_seed)
         self.state = MockState()
         self.requests = RequestLog()
+        self.plugins = PluginHost()
         self.populate()
 
     def record(
@@ -126,6 +128,7 @@ class MockContext:
         self.state.reset()
         self.faults.clear()
         self.requests.clear()
+        self.plugins.reset()
         for directory in (self.store.root, self.exports_dir):
             shutil.rmtree(directory, ignore_errors=True)
             directory.mkdir(parents=True, exist_ok=True)
