@@ -58,6 +58,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "Call every operation in the spec on a real server and report where they disagree.",
     ),
     "mock": LazyCommand("mock_cmd", "Serve a mock Ango Hub API v2 (state in memory) until Ctrl-C."),
+    "plugin": LazyCommand("plugin_cmd", "Run Ango Hub plugins (model, export, input, ...)."),
 }
 
 

@@ -129,6 +129,7 @@ class PluginHost:
             if plugin.sid is None:
                 del self.runs[session]
                 raise LookupError(f"pluginId: plugin {plugin.id!r} is not connected")
+            self.record(plugin.sid, "plugin", payload)
             await self.sio.emit("plugin", payload, to=plugin.sid, namespace=NAMESPACE)
         return run
 

@@ -139,6 +139,19 @@ async def one_run(request: Request, ctx: MockContext) -> Response:
     return success({"run": _with_rest(ctx, run.to_api())})
 
 
+async def disconnect(request: Request, ctx: MockContext) -> Response:
+    """Close the plugin's connection from the hub's side (a namespace DISCONNECT)."""
+    try:
+        plugin = _mine(request, ctx)
+    except LookupError as exc:
+        return failure(404, str(exc))
+    sid = plugin.sid
+    if sid is None:
+        return failure(409, f"pluginId: plugin {plugin.id!r} is not connected")
+    await _host(ctx).sio.disconnect(sid, namespace="/plugin")
+    return success({"disconnected": sid})
+
+
 def _with_rest(ctx: MockContext, run: dict[str, Any]) -> dict[str, Any]:
     """Add what arrived for the run through ``pluginResponse``/``pluginLog`` (REST)."""
     session = run["session"]
@@ -177,4 +190,5 @@ PLUGIN_ADMIN_ROUTES = [
     Route("/_mock/plugins", admin(plugins), methods=["GET", "POST"]),
     Route("/_mock/plugins/{plugin_id}/runs", admin(runs), methods=["GET", "POST"]),
     Route("/_mock/plugins/{plugin_id}/runs/{session}", admin(one_run), methods=["GET"]),
+    Route("/_mock/plugins/{plugin_id}/disconnect", admin(disconnect), methods=["POST"]),
 ]
