@@ -130,3 +130,46 @@ def sdk_plugin(
     finally:
         process.kill()
         process.communicate(timeout=30)
+
+
+class RuntimeThread:
+    """Our runtime on its own event loop in a thread (the tests drive the mock synchronously)."""
+
+    def __init__(self, runtime: Any, connector: str = "ws", port: int = 0) -> None:
+        import asyncio
+        import threading
+
+        from ango_hub.plugins import serve
+
+        self.runtime = runtime
+        self.error: BaseException | None = None
+        self.loop = asyncio.new_event_loop()
+
+        def main() -> None:
+            try:
+                self.loop.run_until_complete(
+                    serve(
+                        runtime,
+                        connector=connector,
+                        port=port,
+                        bind="127.0.0.1",
+                        handle_signals=False,
+                    )
+                )
+            except BaseException as exc:  # read by the test
+                self.error = exc
+
+        self.thread = threading.Thread(target=main, daemon=True)
+
+    def __enter__(self) -> RuntimeThread:
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float = 30.0) -> None:
+        if self.thread.is_alive():
+            self.loop.call_soon_threadsafe(self.runtime.stopping.set)
+        self.thread.join(timeout)
+        assert not self.thread.is_alive(), "the runtime did not stop"
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

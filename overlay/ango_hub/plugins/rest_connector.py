@@ -106,5 +106,13 @@ class RestConnector:
             timeout_graceful_shutdown=int(self.runtime.settings.drain_timeout) or 1,
         )
         self.server = uvicorn.Server(config)
-        await self.server.serve()
-        self.runtime.stopping.set()
+        watch = asyncio.create_task(self._stop_when_asked(self.server))
+        try:
+            await self.server.serve()
+        finally:
+            watch.cancel()
+            self.runtime.stopping.set()
+
+    async def _stop_when_asked(self, server: uvicorn.Server) -> None:
+        await self.runtime.stopping.wait()
+        server.should_exit = True
