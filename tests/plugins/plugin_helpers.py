@@ -173,3 +173,37 @@ class RuntimeThread:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+ASYNCAPI = REPO / "plugins.asyncapi.yaml"
+FRAME_SCHEMAS = {
+    "heartbeat": ["Heartbeat"],
+    "plugin": ["PluginEvent"],
+    "response": ["Answer", "ExportAnswer", "ErrorAnswer"],
+    "log": ["LogLine"],
+}
+
+
+def assert_frames_match_asyncapi(frames: list[dict[str, Any]]) -> int:
+    """Every recorded heartbeat, plugin, response and log frame fits plugins.asyncapi.yaml's
+    payload schema for it; returns how many were checked."""
+    import jsonschema
+    import yaml
+
+    schemas = yaml.safe_load(ASYNCAPI.read_text())["components"]["schemas"]
+    checked = 0
+    for frame in frames:
+        names = FRAME_SCHEMAS.get(frame["event"])
+        if names is None:
+            continue
+        errors = []
+        for name in names:
+            try:
+                jsonschema.Draft7Validator(schemas[name]).validate(frame["data"])
+                break
+            except jsonschema.ValidationError as exc:
+                errors.append(f"{name}: {exc.message}")
+        else:
+            raise AssertionError(f"{frame['event']} frame {frame['data']!r}: {errors}")
+        checked += 1
+    return checked

@@ -10,7 +10,13 @@ import httpx
 import pytest
 from ango_hub.mock.server import MockServer
 from ango_hub.plugins import ExportFile, PluginEvent, PluginKind, PluginRuntime, PluginSettings
-from plugin_helpers import PluginAdmin, RuntimeThread, free_port, wait_for
+from plugin_helpers import (
+    PluginAdmin,
+    RuntimeThread,
+    assert_frames_match_asyncapi,
+    free_port,
+    wait_for,
+)
 
 BOX = {
     "schemaId": "box",
@@ -62,6 +68,7 @@ def test_model_plugin_merge_and_workflow(mock: MockServer, plugins: PluginAdmin)
         assert task["stage"] == "Complete"
         assert [t["schemaId"] for t in task["answer"]["tools"]] == ["box"]
         assert mock.requests.counts["annotateTask"] == 1
+    assert assert_frames_match_asyncapi(plugins.frames()) >= 6
 
 
 def test_model_plugin_none_and_bad_event_are_answered(

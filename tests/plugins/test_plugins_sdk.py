@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import httpx
 from ango_hub.mock.server import MockServer
-from plugin_helpers import PluginAdmin, free_port, sdk_plugin, wait_for
+from plugin_helpers import (
+    PluginAdmin,
+    assert_frames_match_asyncapi,
+    free_port,
+    sdk_plugin,
+    wait_for,
+)
 
 BOX = {
     "schemaId": "box",
@@ -52,6 +58,7 @@ def test_sdk_model_plugin_both_modes(mock: MockServer, plugins: PluginAdmin) -> 
         assert mock.requests.counts["annotateTask"] == 1
         assert plugins.run("model-1", run["session"])["answers"] == []
         assert process.poll() is None
+    assert assert_frames_match_asyncapi(plugins.frames()) >= 5
 
 
 def test_sdk_export_plugin(mock: MockServer, plugins: PluginAdmin) -> None:
@@ -62,6 +69,7 @@ def test_sdk_export_plugin(mock: MockServer, plugins: PluginAdmin) -> None:
         answer = plugins.wait_answer("export-1", run["session"])["answers"][0]
     assert [k for k in answer if k not in {"via", "pluginId"}] == ["export", "response", "session"]
     assert answer["export"] is True
+    assert assert_frames_match_asyncapi(plugins.frames()) >= 4
     uploaded = httpx.get(answer["response"]).raise_for_status().json()
     assert uploaded["tasks"] == 3
     counts = mock.requests.counts
@@ -85,6 +93,7 @@ def test_sdk_input_plugin_answer_and_failure(mock: MockServer, plugins: PluginAd
         errors = [entry for entry in failed["logs"] if entry["level"] == "ERROR"]
         assert errors[0]["msg"] == "Plugin callback failed: asked to fail"
         assert process.poll() is None  # the SDK stays up after a failing callback
+    assert assert_frames_match_asyncapi(plugins.frames()) >= 7
 
 
 def test_sdk_input_plugin_rest_connector(mock: MockServer, plugins: PluginAdmin) -> None:

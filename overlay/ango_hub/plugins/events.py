@@ -34,6 +34,11 @@ class PayloadError(ValueError):
 
 
 _TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no", ""}
+# The event fields the runtime reads (plugins.asyncapi.yaml's PluginEvent has exactly these).
+WIRE_FIELDS = frozenset(
+    {"session", "taskId", "projectId", "apiKey", "orgId", "runBy", "configJSON"}
+    | {"batches", "stage", "workflow", "overwrite", "fileExplorerOptions"}
+)
 
 
 def flag(raw: Mapping[str, Any], name: str, default: bool) -> bool:
