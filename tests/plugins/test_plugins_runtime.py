@@ -43,12 +43,35 @@ def test_model_plugin_merge_and_workflow(mock: MockServer, plugins: PluginAdmin)
         heartbeat = plugins.frames("heartbeat")[0]
         assert heartbeat["keys"] == ["id", "secret"]
         task_id = plugins.first_task()
+        old_tool = {**BOX, "schemaId": "old"}
+        existing = {
+            "objects": [old_tool],
+            "classifications": [
+                {"schemaId": "c", "answer": "old"},
+                {"schemaId": "k", "answer": "kept"},
+            ],
+            "relations": [{"schemaId": "r"}],
+        }
+        httpx.post(
+            f"{mock.base_url}/annotate/{task_id}",
+            params={"nextStage": "false"},
+            json={"answer": existing},
+            headers={"apikey": mock.api_key},
+            timeout=60,
+        ).raise_for_status()
 
         run = plugins.trigger("ours-model", taskId=task_id, overwrite="false")  # a string flag
         done = plugins.wait_answer("ours-model", run["session"])
         answer = done["answers"][0]
         assert [k for k in answer if k not in {"via", "pluginId"}] == ["response", "session"]
-        assert answer["response"]["objects"] == [BOX]
+        assert answer["response"] == {  # the SDK's merge: new first, new classifications win
+            "objects": [BOX, old_tool],
+            "classifications": [
+                {"schemaId": "c", "answer": "new"},
+                {"schemaId": "k", "answer": "kept"},
+            ],
+            "relations": [{"schemaId": "r"}],
+        }
         assert mock.requests.counts["getTask"] == 1  # overwrite "false" merged: GET task
         line = done["logs"][0]
         assert line["msg"] == f"labelling {task_id} with key <redacted>"
@@ -60,14 +83,14 @@ def test_model_plugin_merge_and_workflow(mock: MockServer, plugins: PluginAdmin)
         )
 
         # workflow "false" is not workflow mode (the SDK's truthiness would make it one)
-        assert mock.requests.counts["annotateTask"] == 0
+        assert mock.requests.counts["annotateTask"] == 1  # ours, above
         run = plugins.trigger("ours-model", taskId=task_id, workflow=True)
         done = plugins.wait_answer("ours-model", run["session"])
         assert done["answers"][0]["response"]["objects"] == [BOX]  # explicit, unlike the SDK
         task = plugins.task(task_id)
         assert task["stage"] == "Complete"
-        assert [t["schemaId"] for t in task["answer"]["tools"]] == ["box"]
-        assert mock.requests.counts["annotateTask"] == 1
+        assert [t["schemaId"] for t in task["answer"]["tools"]] == ["box"]  # overwrite: true
+        assert mock.requests.counts["annotateTask"] == 2
     sent = [f for f in plugins.frames() if f["event"] != "plugin"]  # ours: "false" was sent
     assert assert_frames_match_asyncapi(sent) >= 5
 

@@ -40,6 +40,8 @@ def test_sdk_model_plugin_both_modes(mock: MockServer, plugins: PluginAdmin) -> 
         assert answer["response"] == {"objects": [BOX], "classifications": [], "relations": []}
         assert answer["via"] == "socket"
         assert mock.requests.counts["getTask"] == 1
+        assert answered["prelabeled"] is True  # the mock stores it as the task's pre-label
+        assert plugins.task(first)["answer"]["tools"] == [BOX]
         log = answered["logs"][0]
         assert log["level"] == "INFO"
         assert log["msg"] == f"labelling {first}"

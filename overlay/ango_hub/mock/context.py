@@ -93,7 +93,7 @@ class MockContext:
         self.faults = FaultInjector(seed=config.fault_seed)
         self.state = MockState()
         self.requests = RequestLog()
-        self.plugins = PluginHost()
+        self.plugins = PluginHost(self.state)
         self.populate()
 
     def record(

@@ -19,10 +19,13 @@ from typing import Any
 
 import socketio  # type: ignore[import-untyped]
 
+from .state import MockState
+
 NAMESPACE = "/plugin"
 KINDS = ("model", "export", "input", "fileExplorer", "batchModel", "markdown")
 FRAMES_KEPT = 1000
 REDACTED = "<redacted>"
+ANSWER_KEYS = ("objects", "classifications", "relations")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class PluginRun:
     # REST connector: the plugin's HTTP reply to POST /plugin
     http_status: int | None = None
     http_body: Any = None
+    prelabeled: bool = False  # a model answer stored as the task's pre-label
 
     def to_api(self) -> dict[str, Any]:
         payload = {**self.payload, "apiKey": REDACTED}
@@ -50,6 +54,7 @@ class PluginRun:
             "logs": self.logs,
             "httpStatus": self.http_status,
             "httpBody": self.http_body,
+            "prelabeled": self.prelabeled,
         }
 
 
@@ -85,7 +90,8 @@ class RegisteredPlugin:
 class PluginHost:
     """The registry, the Socket.IO server and the record of frames of one mock instance."""
 
-    def __init__(self) -> None:
+    def __init__(self, state: MockState) -> None:
+        self.state = state
         self.sio = socketio.AsyncServer(
             async_mode="asgi", cors_allowed_origins="*", logger=False, engineio_logger=False
         )
@@ -166,6 +172,30 @@ class PluginHost:
         run = self.runs.get(session) if isinstance(session, str) else None
         if run is not None:
             run.answers.append({"via": via, "pluginId": plugin_id, **data})
+            self._prelabel(run, data)
+
+    def _prelabel(self, run: PluginRun, data: dict[str, Any]) -> None:
+        """A model plugin's answer outside workflow mode becomes the task's pre-label (the
+        mock's guess at what the hub does with it; docs/MOCK.md)."""
+        from .handlers_issues import find_task  # noqa: PLC0415  (handlers import the context)
+
+        plugin = self.plugins.get(run.plugin_id)
+        answer, task_id = data.get("response"), run.payload.get("taskId")
+        if plugin is None or plugin.kind != "model" or run.payload.get("workflow") is True:
+            return
+        if data.get("error") or not isinstance(answer, dict) or not isinstance(task_id, str):
+            return
+        with self.state.lock:
+            found = find_task(self.state, str(run.payload.get("apiKey", "")), task_id)
+            if found is None:
+                return
+            _, asset = found
+            asset.answer = {
+                k: answer.get(k, []) for k in ("objects", "classifications", "relations")
+            }
+            asset.is_prelabeled = True
+            asset.touch()
+        run.prelabeled = True
 
     def log(self, plugin_id: str | None, data: Any) -> None:
         if not isinstance(data, dict):

@@ -124,7 +124,7 @@ async def runs(request: Request, ctx: MockContext) -> Response:
     except LookupError as exc:
         return failure(404 if "no " in str(exc) else 409, str(exc))
     if plugin.url is not None:
-        await _post_rest(plugin, run)
+        await _post_rest(host, plugin, run)
     return success({"run": run.to_api()}, 202)
 
 
@@ -167,7 +167,7 @@ def _with_rest(ctx: MockContext, run: dict[str, Any]) -> dict[str, Any]:
     return run
 
 
-async def _post_rest(plugin: RegisteredPlugin, run: PluginRun) -> None:
+async def _post_rest(host: PluginHost, plugin: RegisteredPlugin, run: PluginRun) -> None:
     """The REST connector: the hub POSTs the event to the plugin with its ``Secret``."""
     async with httpx.AsyncClient(timeout=REST_TIMEOUT_SECONDS) as client:
         try:
@@ -183,7 +183,7 @@ async def _post_rest(plugin: RegisteredPlugin, run: PluginRun) -> None:
     except ValueError:
         run.http_body = reply.text
     if isinstance(run.http_body, dict) and "session" in run.http_body:
-        run.answers.append({"via": "http", "pluginId": plugin.id, **run.http_body})
+        host.answer(plugin.id, run.http_body, "http")
 
 
 PLUGIN_ADMIN_ROUTES = [

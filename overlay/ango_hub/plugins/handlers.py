@@ -102,7 +102,7 @@ async def run_model(event: PluginEvent, callback: Callback, hub: HubFactory) -> 
     if not event.overwrite:
         if not event.task_id:
             raise PayloadError("taskId: needed to merge with the task's answer (overwrite false)")
-        task = await hub().call("getTask", {"taskId": event.task_id})
+        task = await hub().call("getTask", {"taskId": event.task_id, "includeAnswer": "true"})
         answer = merge(task["data"]["task"].get("answer") or {}, answer)
     if event.workflow:
         if not event.task_id:
