@@ -229,6 +229,7 @@ def test_every_command_is_covered_here() -> None:
         "members list",
         "members remove",
         "mock",
+        "plugin run",
         "projects clone",
         "projects create",
         "projects delete",
