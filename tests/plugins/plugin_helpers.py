@@ -19,6 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
 SDK_SCRIPT = Path(__file__).with_name("sdk_plugins_script.py")
 T = TypeVar("T")
+BOX = {  # the box every model plugin in these tests answers (as the SDK script's)
+    "schemaId": "box",
+    "tool": "bounding-box",
+    "bounding-box": {"x": 1, "y": 2, "width": 3, "height": 4},
+}
 
 
 def wait_for(probe: Callable[[], T | None], timeout: float = 30.0, what: str = "") -> T:

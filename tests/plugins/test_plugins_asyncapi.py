@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -14,30 +15,12 @@ from plugin_helpers import ASYNCAPI, REPO
 VALIDATOR = REPO / "tools" / "asyncapi" / "validate.mjs"
 
 
-def test_the_asyncapi_parser_accepts_the_document() -> None:
+def validate(path: Path) -> subprocess.CompletedProcess[str]:
+    """``node tools/asyncapi/validate.mjs PATH`` (the parser from node_modules)."""
     assert (REPO / "node_modules" / "@asyncapi" / "parser").is_dir(), "run `make install`"
     node = shutil.which("node")
     assert node, "node is needed (Node 20)"
-    result = subprocess.run(
-        [node, str(VALIDATOR), str(ASYNCAPI)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "valid AsyncAPI 3.0.0" in result.stdout
-
-
-def test_the_validator_fails_on_a_broken_document(tmp_path: Any) -> None:
-    broken = yaml.safe_load(ASYNCAPI.read_text())
-    broken["operations"]["sendHeartbeat"]["channel"] = {"$ref": "#/channels/nowhere"}
-    path = tmp_path / "broken.yaml"
-    path.write_text(yaml.safe_dump(broken))
-    node = shutil.which("node")
-    assert node
-    result = subprocess.run(
+    return subprocess.run(
         [node, str(VALIDATOR), str(path)],
         capture_output=True,
         text=True,
@@ -45,6 +28,20 @@ def test_the_validator_fails_on_a_broken_document(tmp_path: Any) -> None:
         check=False,
         cwd=REPO,
     )
+
+
+def test_the_asyncapi_parser_accepts_the_document() -> None:
+    result = validate(ASYNCAPI)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "valid AsyncAPI 3.0.0" in result.stdout
+
+
+def test_the_validator_fails_on_a_broken_document(tmp_path: Path) -> None:
+    broken = yaml.safe_load(ASYNCAPI.read_text())
+    broken["operations"]["sendHeartbeat"]["channel"] = {"$ref": "#/channels/nowhere"}
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(broken))
+    result = validate(path)
     assert result.returncode == 1, result.stdout
 
 

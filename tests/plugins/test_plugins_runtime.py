@@ -11,6 +11,7 @@ import pytest
 from ango_hub.mock.server import MockServer
 from ango_hub.plugins import ExportFile, PluginEvent, PluginKind, PluginRuntime, PluginSettings
 from plugin_helpers import (
+    BOX,
     PluginAdmin,
     RuntimeThread,
     assert_frames_match_asyncapi,
@@ -18,11 +19,6 @@ from plugin_helpers import (
     wait_for,
 )
 
-BOX = {
-    "schemaId": "box",
-    "tool": "bounding-box",
-    "bounding-box": {"x": 1, "y": 2, "width": 3, "height": 4},
-}
 SECRET = "our-s3cret-value"
 
 

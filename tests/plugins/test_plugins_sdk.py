@@ -8,6 +8,7 @@ from __future__ import annotations
 import httpx
 from ango_hub.mock.server import MockServer
 from plugin_helpers import (
+    BOX,
     PluginAdmin,
     assert_frames_match_asyncapi,
     free_port,
@@ -15,11 +16,6 @@ from plugin_helpers import (
     wait_for,
 )
 
-BOX = {
-    "schemaId": "box",
-    "tool": "bounding-box",
-    "bounding-box": {"x": 1, "y": 2, "width": 3, "height": 4},
-}
 SECRET = "s3cret-for-tests"
 
 
