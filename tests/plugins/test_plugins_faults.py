@@ -175,3 +175,50 @@ def test_cli_refuses_a_missing_secret(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "ANGO_PLUGIN_ID and ANGO_PLUGIN_SECRET" in result.stderr
+
+
+def test_concurrency_is_bounded_and_overflow_is_answered_at_once(
+    mock: MockServer, plugins: PluginAdmin
+) -> None:
+    release = threading.Event()
+    lock = threading.Lock()
+    running: list[int] = [0, 0]  # now, most at once
+
+    def busy(event: PluginEvent) -> dict[str, Any]:
+        with lock:
+            running[0] += 1
+            running[1] = max(running)
+        assert release.wait(30)
+        with lock:
+            running[0] -= 1
+        return {"ok": event.session}
+
+    plugins.register("p-cc", SECRET, "input")
+    runtime = PluginRuntime(busy, fast(mock, "p-cc", concurrency=2, max_pending=1))
+    with RuntimeThread(runtime):
+        plugins.wait_connected("p-cc")
+        runs = [plugins.trigger("p-cc") for _ in range(3)]
+        wait_for(lambda: running[0] == 2 or None, what="two runs")
+        overflow = plugins.trigger("p-cc")  # 2 running, 1 waiting: no room
+        refused = plugins.wait_answer("p-cc", overflow["session"])["answers"]
+        assert [a.get("error") for a in refused] == [True]
+        release.set()
+        answers = [plugins.wait_answer("p-cc", r["session"])["answers"] for r in runs]
+    assert [a[0]["response"] for a in answers] == [{"ok": r["session"]} for r in runs]
+    assert running[1] == 2
+
+
+def test_an_event_sent_twice_runs_once(mock: MockServer, plugins: PluginAdmin) -> None:
+    calls: list[str] = []
+    plugins.register("p-dup", SECRET, "input")
+    runtime = PluginRuntime(lambda e: calls.append(e.session) or {"n": 1}, fast(mock, "p-dup"))
+    with RuntimeThread(runtime):
+        plugins.wait_connected("p-dup")
+        first = plugins.trigger("p-dup", session="same-session")
+        plugins.wait_answer("p-dup", first["session"])
+        plugins.trigger("p-dup", session="same-session")
+        other = plugins.trigger("p-dup")
+        plugins.wait_answer("p-dup", other["session"])
+    assert calls == ["same-session", other["session"]]
+    responses = [f for f in plugins.frames("response") if f["data"]["session"] == "same-session"]
+    assert len(responses) == 1
