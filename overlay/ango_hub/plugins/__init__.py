@@ -17,7 +17,7 @@ import asyncio
 import signal
 from typing import Literal
 
-from .events import ExportFile, PayloadError, PluginEvent, PluginKind
+from .events import ExportFile, ModelAnswer, PayloadError, PluginEvent, PluginKind
 from .handlers import Callback
 from .log import PluginLog
 from .runtime import PluginRefused, PluginRuntime, PluginSettings
@@ -25,6 +25,7 @@ from .runtime import PluginRefused, PluginRuntime, PluginSettings
 __all__ = [
     "Callback",
     "ExportFile",
+    "ModelAnswer",
     "PayloadError",
     "PluginEvent",
     "PluginKind",

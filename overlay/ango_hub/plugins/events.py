@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
     from .log import PluginLog
@@ -136,6 +136,15 @@ class PluginEvent:
     def data(self) -> dict[str, Any]:
         """Fields the SDK passes through untouched (``dataURL``, ``externalId``, ...)."""
         return self.raw
+
+
+class ModelAnswer(TypedDict, total=False):
+    """What a model callback returns (each list may be left out): the task's ``objects``
+    (tools), ``classifications`` and ``relations``, as ``annotateTask`` takes them."""
+
+    objects: list[dict[str, Any]]
+    classifications: list[dict[str, Any]]
+    relations: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
