@@ -6,7 +6,9 @@ CONNECTOR=REST (read by the SDK at import) serves POST /plugin on PORT instead o
 
 import io
 import json
+import os
 import sys
+import time
 
 from imerit_ango.models.annotate import AnnotationPayload, Answer
 from imerit_ango.plugins import ExportPlugin, ExportResponse, InputPlugin, ModelPlugin, run
@@ -33,6 +35,9 @@ def export(data):
 
 def echo(data):
     data["logger"].info("input for %s", data.get("session"))
+    gate = data.get("waitFor")  # a file the test creates when the callback may finish
+    while gate and not os.path.exists(gate):
+        time.sleep(0.02)
     if data.get("fail"):
         raise ValueError("asked to fail")
     return {"echo": data.get("text"), "batches": data["batches"]}

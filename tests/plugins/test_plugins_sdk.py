@@ -5,6 +5,8 @@ REST connector. Each round trip produces the frames and REST calls PLUGIN-PROTOC
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 from ango_hub.mock.server import MockServer
 from plugin_helpers import (
@@ -92,6 +94,27 @@ def test_sdk_input_plugin_answer_and_failure(mock: MockServer, plugins: PluginAd
         assert errors[0]["msg"] == "Plugin callback failed: asked to fail"
         assert process.poll() is None  # the SDK stays up after a failing callback
     assert assert_frames_match_asyncapi(plugins.frames()) >= 7
+
+
+def test_sdk_input_plugin_answers_after_a_disconnect_on_the_new_connection(
+    mock: MockServer, plugins: PluginAdmin, tmp_path: Path
+) -> None:
+    # PLUGIN-PROTOCOL.md section 6: the SDK reconnects from on_disconnect and the in-flight
+    # run's answer goes out on the new connection; the host matches it by session.
+    gate = tmp_path / "go"
+    plugins.register("input-dc", SECRET, "input")
+    with sdk_plugin("input", mock.root_url, "input-dc", SECRET):
+        plugins.wait_connected("input-dc")
+        run = plugins.trigger("input-dc", fields={"text": "late", "waitFor": str(gate)})
+        wait_for(lambda: plugins.run("input-dc", run["session"])["logs"], what="the callback")
+        old_sid = plugins.frames("plugin")[-1]["sid"]
+        plugins.http.post("/plugins/input-dc/disconnect").raise_for_status()
+        wait_for(lambda: plugins.plugin("input-dc")["connections"] == 2, what="the reconnect")
+        gate.touch()
+        answered = plugins.wait_answer("input-dc", run["session"])
+    assert [a["response"]["echo"] for a in answered["answers"]] == ["late"]
+    response = next(f for f in plugins.frames("response") if f["data"]["session"] == run["session"])
+    assert response["sid"] != old_sid
 
 
 def test_sdk_input_plugin_rest_connector(mock: MockServer, plugins: PluginAdmin) -> None:
