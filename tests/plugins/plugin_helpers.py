@@ -212,3 +212,20 @@ def assert_frames_match_asyncapi(frames: list[dict[str, Any]]) -> int:
             raise AssertionError(f"{frame['event']} frame {frame['data']!r}: {errors}")
         checked += 1
     return checked
+
+
+def record_queries(mock: MockServer) -> list[tuple[str, str, str, str]]:
+    """From now on, each HTTP request's (method, path, query string, User-Agent) as it
+    reached the mock (the mock's own request log keeps no query strings)."""
+    seen: list[tuple[str, str, str, str]] = []
+    inner = mock.app.middleware_stack
+    assert inner is not None, "the app is built on its first call (lifespan startup)"
+
+    async def recording(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            agent = dict(scope["headers"]).get(b"user-agent", b"").decode()
+            seen.append((scope["method"], scope["path"], scope["query_string"].decode(), agent))
+        await inner(scope, receive, send)
+
+    mock.app.middleware_stack = recording
+    return seen

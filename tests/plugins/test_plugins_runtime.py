@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
 from ango_hub.mock.server import MockServer
 from ango_hub.plugins import ExportFile, PluginEvent, PluginKind, PluginRuntime, PluginSettings
+from ango_hub.plugins.runtime import USER_AGENT
 from plugin_helpers import (
     BOX,
     PluginAdmin,
     RuntimeThread,
     assert_frames_match_asyncapi,
     free_port,
+    record_queries,
     wait_for,
 )
 
@@ -34,6 +37,7 @@ def test_model_plugin_merge_and_workflow(mock: MockServer, plugins: PluginAdmin)
 
     plugins.register("ours-model", SECRET, "model")
     runtime = PluginRuntime(label, settings(mock, PluginKind.MODEL))
+    queries = record_queries(mock)
     with RuntimeThread(runtime):
         plugins.wait_connected("ours-model")
         heartbeat = plugins.frames("heartbeat")[0]
@@ -87,6 +91,11 @@ def test_model_plugin_merge_and_workflow(mock: MockServer, plugins: PluginAdmin)
         assert task["stage"] == "Complete"
         assert [t["schemaId"] for t in task["answer"]["tools"]] == ["box"]  # overwrite: true
         assert mock.requests.counts["annotateTask"] == 2
+    ours = [(q[0], q[1], dict(parse_qsl(q[2]))) for q in queries if q[3] == USER_AGENT]
+    assert ours == [
+        ("GET", f"/v2/task/{task_id}", {"includeAnswer": "true"}),
+        ("POST", f"/v2/annotate/{task_id}", {"nextStage": "true", "isPlugin": "true"}),
+    ]
     sent = [f for f in plugins.frames() if f["event"] != "plugin"]  # ours: "false" was sent
     assert assert_frames_match_asyncapi(sent) >= 5
 

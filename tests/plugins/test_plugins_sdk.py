@@ -6,6 +6,7 @@ REST connector. Each round trip produces the frames and REST calls PLUGIN-PROTOC
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import httpx
 from ango_hub.mock.server import MockServer
@@ -14,6 +15,7 @@ from plugin_helpers import (
     PluginAdmin,
     assert_frames_match_asyncapi,
     free_port,
+    record_queries,
     sdk_plugin,
     wait_for,
 )
@@ -23,6 +25,7 @@ SECRET = "s3cret-for-tests"
 
 def test_sdk_model_plugin_both_modes(mock: MockServer, plugins: PluginAdmin) -> None:
     plugins.register("model-1", SECRET, "model")
+    queries = record_queries(mock)
     with sdk_plugin("model", mock.root_url, "model-1", SECRET) as process:
         plugins.wait_connected("model-1")
         heartbeat = plugins.frames("heartbeat")[0]
@@ -59,10 +62,16 @@ def test_sdk_model_plugin_both_modes(mock: MockServer, plugins: PluginAdmin) -> 
         assert plugins.run("model-1", run["session"])["answers"] == []
         assert process.poll() is None
     assert assert_frames_match_asyncapi(plugins.frames()) >= 5
+    sdk_calls = [q[:3] for q in queries if q[3].startswith("python-requests")]
+    assert sdk_calls == [
+        ("GET", f"/v2/task/{first}", "includeAnswer=False"),  # Python's str(False)
+        ("POST", f"/v2/annotate/{second}", "nextStage=true&isPlugin=true"),
+    ]
 
 
 def test_sdk_export_plugin(mock: MockServer, plugins: PluginAdmin) -> None:
     plugins.register("export-1", SECRET, "export")
+    queries = record_queries(mock)
     with sdk_plugin("export", mock.root_url, "export-1", SECRET):
         plugins.wait_connected("export-1")
         run = plugins.trigger("export-1", projectId=mock.project_id, stage=["Start"])
@@ -70,6 +79,30 @@ def test_sdk_export_plugin(mock: MockServer, plugins: PluginAdmin) -> None:
     assert [k for k in answer if k not in {"via", "pluginId"}] == ["export", "response", "session"]
     assert answer["export"] is True
     assert assert_frames_match_asyncapi(plugins.frames()) >= 4
+    calls = [q for q in queries if not q[3].startswith("python-httpx")]  # the SDK's own
+    assert [(c[0], c[1].split("/")[1], c[3].split("/")[0]) for c in calls] == [
+        ("GET", "v2", "python-requests"),  # export
+        ("GET", "_storage", "Python-urllib"),  # the archive, without the key
+        ("GET", "v2", "python-requests"),  # getUploadUrl
+        ("GET", "v2", "python-requests"),  # getSignedUrl, before the file exists
+        ("PUT", "_storage", "python-requests"),
+    ]
+    api = [c[1] for c in calls if c[1].startswith("/v2/")]
+    assert api == ["/v2/export", "/v2/getUploadUrl", "/v2/getSignedUrl"]
+    assert dict(parse_qsl(calls[0][2])) == {
+        "sendEmail": "false",
+        "includeMetadata": "true",
+        "includeHistory": "true",
+        "doNotNotify": "true",
+        "format": "ndjson",
+        "type": "task",
+        "includeOnlyKeyFrames": "false",
+        "includeIdleBlurDurations": "false",
+        "taskTypes": '["default"]',
+        "stage": '["Start"]',
+        "project": mock.project_id,
+    }
+    assert calls[3][2].startswith(f"name={mock.root_url}/_storage/")  # not URL-encoded
     uploaded = httpx.get(answer["response"]).raise_for_status().json()
     assert uploaded["tasks"] == 3
     counts = mock.requests.counts

@@ -22,6 +22,7 @@ Deliver = Callable[[Answer], Awaitable[None]]
 SinkFor = Callable[[PluginEvent], Sink]
 SESSIONS_KEPT = 10_000
 ID_ENV, SECRET_ENV = "ANGO_PLUGIN_ID", "ANGO_PLUGIN_SECRET"
+USER_AGENT = "ango-hub-client-plugins"  # tells the runtime's REST calls apart in a hub's logs
 
 
 class PluginRefused(RuntimeError):
@@ -80,7 +81,9 @@ class PluginRuntime:
     def http(self) -> httpx.AsyncClient:
         """One connection pool for every run's REST calls."""
         if self._http is None:
-            self._http = httpx.AsyncClient(timeout=60, follow_redirects=True)
+            self._http = httpx.AsyncClient(
+                timeout=60, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            )
         return self._http
 
     def hub(self, api_key: str) -> Any:
