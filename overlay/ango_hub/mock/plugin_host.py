@@ -28,6 +28,10 @@ REDACTED = "<redacted>"
 ANSWER_KEYS = ("objects", "classifications", "relations")
 
 
+class NotConnected(RuntimeError):
+    """A run for a socket plugin that has no authenticated connection (answered 409)."""
+
+
 @dataclass
 class PluginRun:
     """One ``plugin`` event the host sent, and everything that came back for its session."""
@@ -134,7 +138,7 @@ class PluginHost:
         if plugin.url is None:
             if plugin.sid is None:
                 del self.runs[session]
-                raise LookupError(f"pluginId: plugin {plugin.id!r} is not connected")
+                raise NotConnected(f"pluginId: plugin {plugin.id!r} is not connected")
             self.record(plugin.sid, "plugin", payload)
             await self.sio.emit("plugin", payload, to=plugin.sid, namespace=NAMESPACE)
         return run

@@ -18,7 +18,7 @@ from .admin import AdminError, _json_object, admin
 from .api import failure, success
 from .context import MockContext
 from .handlers_issues import find_task
-from .plugin_host import KINDS, PluginHost, PluginRun, RegisteredPlugin
+from .plugin_host import KINDS, NotConnected, PluginHost, PluginRun, RegisteredPlugin
 
 REST_TIMEOUT_SECONDS = 120.0
 RUN_FIELDS = (
@@ -121,8 +121,10 @@ async def runs(request: Request, ctx: MockContext) -> Response:
         body = await _json_object(request, RUN_FIELDS)
         payload = _run_payload(request, ctx, body)
         run = await host.trigger(plugin, payload)
-    except LookupError as exc:
-        return failure(404 if "no " in str(exc) else 409, str(exc))
+    except LookupError as exc:  # no such plugin or task
+        return failure(404, str(exc))
+    except NotConnected as exc:
+        return failure(409, str(exc))
     if plugin.url is not None:
         await _post_rest(host, plugin, run)
     return success({"run": run.to_api()}, 202)
