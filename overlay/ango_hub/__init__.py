@@ -69,7 +69,7 @@ __all__ = [
 
 # Where each name lives; every other name of __all__ is an error class from ango_hub.errors.
 _ELSEWHERE = {
-    "_ango_hub_sync.client": ("AngoHub",),
+    "ango_hub._sync.client": ("AngoHub",),
     "ango_hub._async.client": ("AsyncAngoHub",),
     "ango_hub._index": ("Operation", "Parameter", "operations"),
     "ango_hub.upload": ("UploadItem", "UploadReport"),
