@@ -33,7 +33,7 @@ $(CHROMIUM):
 .venv/.installed: pyproject.toml requirements-dev.txt constraints.txt requirements-sdk.txt
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[mock]' -r requirements-dev.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[all]' -r requirements-dev.txt
 	python3 -m venv .venv-sdk
 	.venv-sdk/bin/python -m pip install --quiet -r requirements-sdk.txt
 	touch $@
