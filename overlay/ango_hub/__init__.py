@@ -12,6 +12,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The distribution's version, in this one place (pyproject.toml reads it at build time).
+__version__ = "0.1.0"
+
 if TYPE_CHECKING:
     from ._index import Operation, Parameter, operations
     from .client import AngoHub, AsyncAngoHub
