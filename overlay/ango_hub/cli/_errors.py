@@ -76,12 +76,20 @@ def print_error(message: str) -> None:
     click.echo(f"ango-hub: error: {scrub(message)}", err=True)
 
 
+def _param_hint(param: Any, ctx: Any) -> str:
+    """click's name for a parameter in errors (``'--limit'``); typer 0.29's takes no context."""
+    try:
+        return str(param.get_error_hint(ctx))
+    except TypeError:
+        return str(param.get_error_hint())
+
+
 def _click_message(exc: click.ClickError) -> str:
     if isinstance(exc, click.BadParameter) and not isinstance(exc, CliUsageError):
         # click's own wording is "Invalid value for '--x': ...": keep the field first.
         hint = exc.param_hint
         if hint is None and exc.param is not None:
-            hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
+            hint = _param_hint(exc.param, exc.ctx) if exc.ctx else exc.param.name
         if isinstance(hint, Sequence) and not isinstance(hint, str):
             hint = " / ".join(hint)
         if hint and exc.message:
