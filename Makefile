@@ -5,7 +5,7 @@ PY := .venv/bin/python
 VENV_BIN := $(CURDIR)/.venv/bin
 GEN_PKG := generated/ango_hub_api
 # The sync client, produced by unasync from overlay/ango_hub/_async (the only hand-written one).
-SYNC_PKG := generated/_ango_hub_sync
+SYNC_PKG := overlay/ango_hub/_sync
 # The generator's ruff hooks must find the pinned ruff in the venv, not whatever is on PATH.
 export PATH := $(VENV_BIN):$(PATH)
 
@@ -33,7 +33,7 @@ $(CHROMIUM):
 .venv/.installed: pyproject.toml requirements-dev.txt constraints.txt requirements-sdk.txt
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[mock,plugins]' -r requirements-dev.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[all]' -r requirements-dev.txt
 	python3 -m venv .venv-sdk
 	.venv-sdk/bin/python -m pip install --quiet -r requirements-sdk.txt
 	touch $@
@@ -62,8 +62,9 @@ sync-twin: .venv/.installed
 
 # Fails when generated/ differs from what openapi.yaml produces, untracked files included.
 check-generated: generate
-	git diff --exit-code -- generated/
-	test -z "$$(git status --porcelain -- generated/)" || { git status --porcelain -- generated/; exit 1; }
+	git diff --exit-code -- generated/ $(SYNC_PKG)/
+	test -z "$$(git status --porcelain -- generated/ $(SYNC_PKG)/)" || \
+	  { git status --porcelain -- generated/ $(SYNC_PKG)/; exit 1; }
 
 lint: lint-spec lint-python
 

@@ -7,6 +7,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 DIST ?= dist
+BLANK_LOGO := data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%2216%22 height=%2216%22/%3E
 NODE_BIN := node_modules/.bin
 # openapi-typescript with its default type options, as other teams run it: request fields
 # carry no `default` in the spec, so none turns required (docs/FOR-OTHER-LANGUAGES.md). The
@@ -30,8 +31,9 @@ bundle: node_modules/.installed
 	# Telemetry off on the command line: in redocly.yaml the key draws a config warning.
 	$(NODE_BIN)/redocly build-docs openapi.yaml --inlineBundle --openapi.disableTelemetry=true \
 	  -o $(DIST)/index.html
-	# Redoc's sidebar credit loads its logo from a CDN even with telemetry off: use none.
-	sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini[a-z-]*\.svg#data:,#g' $(DIST)/index.html
+	# Redoc's sidebar credit loads its logo from a CDN even with telemetry off: an empty inline
+	# SVG instead (an empty data: URL is a broken image; the browser test checks every image).
+	sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini[a-z-]*\.svg#$(BLANK_LOGO)#g' $(DIST)/index.html
 	! grep -q 'cdn\.redoc\.ly/redoc/logo' $(DIST)/index.html
 	# No favicon request either (a 404 over http): an empty inline icon.
 	sed -i '0,/<head>/s##<head><link rel="icon" href="data:,">#' $(DIST)/index.html

@@ -12,6 +12,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The distribution's version, in this one place (pyproject.toml reads it at build time).
+__version__ = "0.1.0"
+
 if TYPE_CHECKING:
     from ._index import Operation, Parameter, operations
     from .client import AngoHub, AsyncAngoHub
@@ -69,7 +72,7 @@ __all__ = [
 
 # Where each name lives; every other name of __all__ is an error class from ango_hub.errors.
 _ELSEWHERE = {
-    "_ango_hub_sync.client": ("AngoHub",),
+    "ango_hub._sync.client": ("AngoHub",),
     "ango_hub._async.client": ("AsyncAngoHub",),
     "ango_hub._index": ("Operation", "Parameter", "operations"),
     "ango_hub.upload": ("UploadItem", "UploadReport"),

@@ -23,21 +23,26 @@ def _noop(done: int = 1, total: int | None = None, note: str | None = None) -> N
 
 @contextmanager
 def progress_bar(description: str, total: int | None, enabled: bool) -> Iterator[Advance]:
-    """A rich progress bar on stderr when ``enabled`` and stderr is a terminal; else a no-op."""
+    """A rich progress bar on stderr when ``enabled`` and stderr is a terminal; else a no-op
+    (also when rich, part of the ``[cli]`` extra, is not installed: the bar is only a view)."""
     if not (enabled and sys.stderr.isatty()):
         yield _noop
         return
     # rich only when a bar is drawn: importing it costs more than most commands' own work.
-    from rich.console import Console  # noqa: PLC0415
-    from rich.progress import (  # noqa: PLC0415
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+    try:
+        from rich.console import Console  # noqa: PLC0415
+        from rich.progress import (  # noqa: PLC0415
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+    except ImportError:
+        yield _noop
+        return
 
     progress = Progress(
         SpinnerColumn(),

@@ -1,25 +1,16 @@
-"""Locate the OpenAPI spec: packaged in the wheel, or at the repository root in a dev install."""
+"""The OpenAPI spec the package ships: ``ango_hub/openapi.yaml`` (in the repo, a link to the
+root's ``openapi.yaml``; in the wheel, the file)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
-
-_REPO_SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
 def spec_bytes() -> bytes:
     """Return the bytes of ``openapi.yaml`` (the single source of truth for the API)."""
-    packaged = resources.files("ango_hub") / "openapi.yaml"
-    if packaged.is_file():
-        return packaged.read_bytes()
-    if _REPO_SPEC.is_file():
-        return _REPO_SPEC.read_bytes()
-    raise FileNotFoundError(
-        f"openapi.yaml not found: neither packaged as ango_hub/openapi.yaml nor at {_REPO_SPEC}"
-    )
+    return (resources.files("ango_hub") / "openapi.yaml").read_bytes()
 
 
 @lru_cache(maxsize=1)

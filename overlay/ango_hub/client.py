@@ -1,7 +1,7 @@
 """The clients users build: ``AngoHub`` (sync) and ``AsyncAngoHub`` (asyncio).
 
 ``AsyncAngoHub`` is written in ``ango_hub/_async/``; ``AngoHub`` is produced from it by
-unasync (``make generate``) into the private package ``_ango_hub_sync``. Each is imported on
+unasync (``make generate``) into ``ango_hub/_sync/``. Each is imported on
 first use, so the sync client does not load asyncio and neither loads the other.
 """
 
@@ -11,9 +11,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from _ango_hub_sync.client import AngoHub
-
     from ._async.client import AsyncAngoHub
+    from ._sync.client import AngoHub
 
 __all__ = ["AngoHub", "AsyncAngoHub"]
 

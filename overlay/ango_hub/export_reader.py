@@ -4,10 +4,11 @@ The archive is a zip holding one JSON array of tasks, one NDJSON file, or (``spl
 file per task. NDJSON is read line by line from the member's stream; a JSON array is parsed
 incrementally with ijson (C backend), so memory stays flat whatever the export's size.
 
-An archive of many members (``split``) is read front to back, member after member, with
-stream-unzip: ``zipfile`` would first load the central directory, one ``ZipInfo`` per task
-(245 MiB for 300,000 tasks). Each task may hold at most ``max_task_bytes`` once decompressed:
-a small archive cannot grow without bound in memory (a zip bomb in one line or one member).
+An archive of many members (``split``) is read member after member by walking its central
+directory one record at a time (:mod:`ango_hub._zip_members`): ``zipfile.ZipFile`` would first
+load the whole directory, one ``ZipInfo`` per task (245 MiB for 300,000 tasks). Each task may
+hold at most ``max_task_bytes`` once decompressed: a small archive cannot grow without bound in
+memory (a zip bomb in one line or one member).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from typing import Any
 import ijson  # type: ignore[import-untyped]  # no stubs published
 
 from ._config import DEFAULT_MAX_TASK_BYTES
+from ._zip_members import iter_members
 from .errors import ResponseTooLargeError
 
-_READ = 1 << 16
 _BUFFER = 1 << 20  # read-ahead of a member's stream
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _MAX_COMMENT = 0xFFFF
@@ -64,28 +65,10 @@ def _member_count(archive: Path) -> int:
 
 
 def _iter_members_in_order(archive: Path, max_task_bytes: int) -> Iterator[dict[str, Any]]:
-    from stream_unzip import UnzipError, stream_unzip  # noqa: PLC0415  (split archives only)
-
-    def chunks() -> Iterator[bytes]:
-        with archive.open("rb") as handle:
-            while chunk := handle.read(_READ):
-                yield chunk
-
-    try:
-        for raw_name, _size, content in stream_unzip(chunks()):
-            name = raw_name.decode("utf-8", "replace")
-            parts: list[bytes] = []
-            total = 0
-            for part in content:  # every member must be read to the end before the next
-                total += len(part)
-                if total > max_task_bytes:
-                    raise _too_large(name, max_task_bytes)
-                parts.append(part)
-            if name.endswith("/") or not total:
-                continue
-            yield from _iter_member(name, io.BytesIO(b"".join(parts)))
-    except UnzipError as exc:
-        raise zipfile.BadZipFile(f"{archive.name}: {type(exc).__name__}: {exc}") from exc
+    for name, content in iter_members(archive, max_task_bytes, _too_large):
+        if name.endswith("/") or not content:
+            continue
+        yield from _iter_member(name, io.BytesIO(content))
 
 
 def _too_large(name: str, cap: int) -> ResponseTooLargeError:

@@ -25,6 +25,7 @@ __all__ = ["ango_hub_mock", "ango_hub_mock_session", "run_mock_server"]
 @contextmanager
 def run_mock_server(**kwargs: Any) -> Iterator[MockServer]:
     """Run a mock in a background thread; see :func:`ango_hub.mock.run_mock_server`."""
+    # Without the [mock] extra: an ImportError whose message is the line that installs it.
     from ango_hub.mock.server import run_mock_server as _run  # noqa: PLC0415  (lazy, see above)
 
     with _run(**kwargs) as server:

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+import typer
 from ango_hub.cli import app
 from ango_hub.cli._lazy import COMMANDS
 from ango_hub.mock.server import MockServer
 from cli_helpers import RunCli
-from typer._click.core import Command, Context
 from typer.core import TyperGroup
 from typer.main import get_command
 from typer.testing import CliRunner
@@ -160,10 +161,10 @@ def test_missing_api_key_is_a_usage_error(cli: RunCli, mock: MockServer) -> None
     assert _api_calls(mock) == 0
 
 
-def _top_level() -> dict[str, Command]:
+def _top_level() -> dict[str, Any]:
     group = get_command(app)
     assert isinstance(group, TyperGroup)
-    context = Context(group)
+    context = typer.Context(group)
     commands = {name: group.get_command(context, name) for name in group.list_commands(context)}
     return {name: command for name, command in commands.items() if command is not None}
 

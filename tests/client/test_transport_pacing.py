@@ -83,8 +83,8 @@ def test_pacer_settings_are_checked(make_hub: MakeHub) -> None:
 
 
 def test_a_rate_limit_wait_shows_on_the_upload_progress_bar() -> None:
-    from _ango_hub_sync.upload_run import show_rate_waits
     from ango_hub import AngoHub
+    from ango_hub._sync.upload_run import show_rate_waits
 
     notes: list[str | None] = []
 

@@ -1,6 +1,6 @@
 """The committed sync client is what unasync produces from the async source today.
 
-``generated/_ango_hub_sync`` is produced from ``overlay/ango_hub/_async`` by
+``overlay/ango_hub/_sync`` is produced from ``overlay/ango_hub/_async`` by
 ``tools/generate/sync_twin.py`` (``make generate``); an edit to the async side that was not
 followed by ``make generate`` fails here (and in ``make check-generated``).
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMITTED = ROOT / "generated" / "_ango_hub_sync"
+COMMITTED = ROOT / "overlay" / "ango_hub" / "_sync"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -25,7 +25,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_committed_sync_twin_is_fresh(tmp_path: Path) -> None:
-    out = tmp_path / "_ango_hub_sync"
+    out = tmp_path / "_sync"
     subprocess.run(
         [sys.executable, "tools/generate/sync_twin.py", "overlay/ango_hub/_async", str(out)],
         cwd=ROOT,

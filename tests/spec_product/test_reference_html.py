@@ -58,6 +58,7 @@ def assert_offline_and_clean(report: dict[str, Any]) -> None:
     assert report["pageErrors"] == []
     assert report["failedRequests"] == []
     assert report["externalRequests"] == []
+    assert report["brokenImages"] == []
 
 
 def operation_route(op: dict[str, Any]) -> str:
@@ -69,6 +70,9 @@ def assert_renders_every_operation(
 ) -> None:
     assert_offline_and_clean(report)
     assert report["title"] == "Ango Hub API"
+    assert report["imageCount"] >= 1  # the sidebar credit's logo, inline
+    # No invented link in the info section (the spec names no contact URL).
+    assert "github.com" not in report["text"]
     assert len(operations) == 59
     for op_id, op in operations.items():
         route = operation_route(op)
@@ -132,3 +136,4 @@ def test_checker_catches_outside_requests_and_console_errors(root: Path, tmp_pat
     assert report["externalRequests"] == ["https://cdn.redoc.ly/redoc/logo-mini.svg"]
     assert any("logo-mini.svg" in failed for failed in report["failedRequests"])
     assert "boom" in report["consoleErrors"]
+    assert report["brokenImages"] == ["https://cdn.redoc.ly/redoc/logo-mini.svg"]

@@ -2,7 +2,8 @@
 // chromium; no browser download) and prints a JSON report on stdout: console errors, page
 // errors, failed requests, requests that would leave the machine, the sidebar's links (at load
 // and after each route: Redoc expands the routed operation's group), and for
-// each requested route (`#/tag/operation`) the headings the page shows there. A route may name
+// each requested route (`#/tag/operation`) the headings the page shows there, and the images
+// that did not load. A route may name
 // the heading to wait for (Redoc renders lazily): `#/assets/listassets|List project assets`.
 // Usage: node tools/spec/browser_check.mjs <url> [route[|heading] ...]
 import { chromium } from 'playwright-core';
@@ -66,6 +67,11 @@ try {
     report.links.push(...shown.filter((link) => !report.links.includes(link)));
   }
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+  // Every image on the page has loaded and decoded (a broken one has no natural width).
+  report.brokenImages = await page.$$eval('img', (imgs) =>
+    imgs.filter((img) => !img.complete || img.naturalWidth === 0)
+      .map((img) => img.getAttribute('src')));
+  report.imageCount = await page.$$eval('img', (imgs) => imgs.length);
 } finally {
   await browser.close();
 }

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from ango_hub._extras import MissingExtraError
 from ango_hub._secrets import scrub_secrets
 
 from . import _clicklib as click
@@ -42,8 +43,10 @@ def scrub(text: str) -> str:
     return " ".join(scrub_secrets(text, _secrets).split())
 
 
-class CliUsageError(click.UsageError):
+class CliUsageError(click.BadParameter):
     """A bad value: names the field at fault and what would be accepted (exit 2)."""
+
+    exit_code = EXIT_USAGE
 
     def __init__(self, field: str, problem: str, accepted: str | None = None) -> None:
         message = f"{field}: {problem}"
@@ -52,8 +55,12 @@ class CliUsageError(click.UsageError):
         super().__init__(message)
         self.field = field
 
+    def format_message(self) -> str:
+        """The message alone (click's would start "Invalid value:")."""
+        return self.message
 
-class CliApiError(click.ClickException):
+
+class CliApiError(typer.TyperException):
     """The API, the network or the credentials failed (exit 3)."""
 
     exit_code = EXIT_API
@@ -69,12 +76,20 @@ def print_error(message: str) -> None:
     click.echo(f"ango-hub: error: {scrub(message)}", err=True)
 
 
-def _click_message(exc: click.ClickException) -> str:
+def _param_hint(param: Any, ctx: Any) -> str:
+    """click's name for a parameter in errors (``'--limit'``); typer 0.29's takes no context."""
+    try:
+        return str(param.get_error_hint(ctx))
+    except TypeError:
+        return str(param.get_error_hint())
+
+
+def _click_message(exc: click.ClickError) -> str:
     if isinstance(exc, click.BadParameter) and not isinstance(exc, CliUsageError):
         # click's own wording is "Invalid value for '--x': ...": keep the field first.
         hint = exc.param_hint
         if hint is None and exc.param is not None:
-            hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
+            hint = _param_hint(exc.param, exc.ctx) if exc.ctx else exc.param.name
         if isinstance(hint, Sequence) and not isinstance(hint, str):
             hint = " / ".join(hint)
         if hint and exc.message:
@@ -115,16 +130,19 @@ class OneLineErrorsGroup(TyperGroup):
     ) -> int:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.NoArgsIsHelpError as exc:
-            click.echo(exc.format_message())
-            return EXIT_OK
-        except click.ClickException as exc:
-            print_error(_click_message(exc))
-            return exc.exit_code
         except click.Abort:
             print_error("aborted")
             return EXIT_PARTIAL
+        except MissingExtraError as exc:  # `ango-hub mock` without [mock], ...
+            print_error(str(exc))
+            return EXIT_USAGE
         except Exception as exc:
+            if click.is_no_args_help(exc) and isinstance(exc, click.ClickError):
+                click.echo(exc.format_message())
+                return EXIT_OK
+            if isinstance(exc, click.ClickError):
+                print_error(_click_message(exc))
+                return exc.exit_code
             classified = _api_failure(exc)
             if classified is None:
                 raise

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Any
 
 import typer.main
 
-from . import _clicklib as click
 from ._errors import OneLineErrorsGroup
 
 
@@ -62,8 +62,9 @@ COMMANDS: dict[str, LazyCommand] = {
 }
 
 
-def load(name: str) -> click.Command:
-    """The click command ``name``, built from the ``commands`` app of its module."""
+def load(name: str) -> Any:
+    """The click command ``name``, built from the ``commands`` app of its module (typed ``Any``:
+    click's classes are private to typer, which vendors it)."""
     module = importlib.import_module(f"{__package__}.{COMMANDS[name].module}")
     app: typer.Typer = module.commands
     command = typer.main.get_group(app).commands.get(name)
@@ -75,17 +76,17 @@ def load(name: str) -> click.Command:
 class LazyGroup(OneLineErrorsGroup):
     """The ``ango-hub`` group: commands are imported on first use (see the module docstring)."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         """Every command, in the order of :data:`COMMANDS`."""
         return [*super().list_commands(ctx), *COMMANDS]
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """The command, importing its module the first time it is asked for."""
         if cmd_name in COMMANDS and cmd_name not in self.commands:
             self.commands[cmd_name] = load(cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list from the summaries, without importing any command's module."""
         with formatter.section("Commands"):
             formatter.write_dl([(name, entry.summary) for name, entry in COMMANDS.items()])

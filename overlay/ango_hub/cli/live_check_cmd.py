@@ -48,7 +48,7 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
         Path | None,
         typer.Option(
             "--discrepancies",
-            help="Known differences to mark (default: this checkout's docs/DISCREPANCIES.md).",
+            help="Known differences to mark (default: the copy shipped with the package).",
         ),
     ] = None,
     rate: Annotated[

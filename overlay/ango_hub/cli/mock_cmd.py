@@ -91,15 +91,16 @@ def mock(  # noqa: PLR0917  (typer maps parameters to options)
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve a mock Ango Hub API v2 (state in memory) until Ctrl-C."""
-    # Imported here so that `ango-hub --help` and other commands stay fast.
-    import uvicorn  # noqa: PLC0415
-
+    # Imported here so that `ango-hub --help` and other commands stay fast. ango_hub.mock first:
+    # without the [mock] extra it stops with the line that installs it.
     from ango_hub.mock import FaultRule, MockConfig, create_app  # noqa: PLC0415
 
     try:
         faults = [FaultRule.from_dict(parse_fault(f)) for f in fault or []]
     except (ValueError, json.JSONDecodeError) as exc:
         raise typer.BadParameter(str(exc), param_hint="--fault") from exc
+    import uvicorn  # noqa: PLC0415  (after ango_hub.mock, which checks the extra)
+
     config = MockConfig.from_keys_and_projects(
         api_key or [],
         project or [],
