@@ -1,7 +1,8 @@
 """The distribution's optional parts (extras) and the one line that installs each.
 
-A plain ``pip install ango-hub-client`` is the library alone. The command line, the mock server
-and the live check each need an extra; without it they say, in one line, what to install.
+A plain ``pip install ango-hub-client`` is the library alone. The command line, the mock
+server, the live check and the plugin runtime each need an extra; without it they say, in one
+line, what to install.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from importlib.util import find_spec
 # The modules each extra brings that its code imports (pyproject.toml lists the packages).
 EXTRA_MODULES: dict[str, tuple[str, ...]] = {
     "cli": ("typer", "rich"),
-    "mock": ("starlette", "uvicorn", "openapi_core", "yaml", "multipart", "werkzeug"),
+    "mock": ("starlette", "uvicorn", "openapi_core", "yaml", "multipart", "werkzeug", "socketio"),
     "live-check": ("openapi_core", "yaml"),
+    "plugins": ("socketio", "aiohttp", "starlette", "uvicorn"),
 }
 
 

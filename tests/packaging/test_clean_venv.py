@@ -213,8 +213,9 @@ def test_readme_example_runs_against_a_mock_from_a_second_venv(
         (["-c", "import ango_hub.mock"], "mock"),
         (["-c", "from ango_hub.testing import run_mock_server as r; r().__enter__()"], "mock"),
         (["-c", "import ango_hub.live_check"], "live-check"),
+        (["-c", "import ango_hub.plugins"], "plugins"),
     ],
-    ids=["ango-hub", "ango_hub.mock", "testing-fixture", "live-check"],
+    ids=["ango-hub", "ango_hub.mock", "testing-fixture", "live-check", "plugins"],
 )
 def test_a_missing_extra_says_what_to_install(
     user_venv_with_pytest: Path, tmp_path: Path, command: list[str], extra: str

@@ -17,10 +17,14 @@ import asyncio
 import signal
 from typing import Literal
 
-from .events import ExportFile, ModelAnswer, PayloadError, PluginEvent, PluginKind
-from .handlers import Callback
-from .log import PluginLog
-from .runtime import PluginRefused, PluginRuntime, PluginSettings
+from .._extras import require_extra
+
+require_extra("plugins", "the plugin runtime")  # before the modules that import socketio
+
+from .events import ExportFile, ModelAnswer, PayloadError, PluginEvent, PluginKind  # noqa: E402
+from .handlers import Callback  # noqa: E402
+from .log import PluginLog  # noqa: E402
+from .runtime import PluginRefused, PluginRuntime, PluginSettings  # noqa: E402
 
 __all__ = [
     "Callback",
