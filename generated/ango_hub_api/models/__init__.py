@@ -193,9 +193,7 @@ if TYPE_CHECKING:
     from .storage import Storage
     from .storage_create import StorageCreate
     from .storage_create_fields import StorageCreateFields
-    from .storage_create_fields_credentials_type_0 import (
-        StorageCreateFieldsCredentialsType0,
-    )
+    from .storage_credentials_type_0 import StorageCredentialsType0
     from .storage_envelope import StorageEnvelope
     from .storage_file import StorageFile
     from .storage_file_type import StorageFileType
@@ -422,7 +420,7 @@ _MODULES = {
     "Storage": ".storage",
     "StorageCreate": ".storage_create",
     "StorageCreateFields": ".storage_create_fields",
-    "StorageCreateFieldsCredentialsType0": ".storage_create_fields_credentials_type_0",
+    "StorageCredentialsType0": ".storage_credentials_type_0",
     "StorageEnvelope": ".storage_envelope",
     "StorageFile": ".storage_file",
     "StorageFileType": ".storage_file_type",
@@ -648,7 +646,7 @@ __all__ = (
     "Storage",
     "StorageCreate",
     "StorageCreateFields",
-    "StorageCreateFieldsCredentialsType0",
+    "StorageCredentialsType0",
     "StorageEnvelope",
     "StorageFile",
     "StorageFiles",
