@@ -38,6 +38,7 @@ import httpx
 import python_workload
 import steps
 from ango_hub._index import operations
+from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
@@ -294,13 +295,17 @@ def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
             seen = operations_seen(mock.root_url, mock.api_key)
             require_all(expected, seen, "the Python client and CLI")
             print(f"Python client and CLI: {prism_findings(log.read_text())[0] - before} requests")
-        # Last, two exchanges Prism must flag, to prove its findings reach this check: a
-        # request out of bounds, and an answer with a status the spec does not declare.
-        listing = f"{base_url}/project/{mock.project_id}/assets"
-        headers = {"apikey": mock.api_key}
-        httpx.get(listing, params={"limit": 500}, headers=headers)
-        mock.add_fault("server_error", nth=1, status=505)
-        httpx.get(listing, headers=headers)
+        plant_violations(base_url, mock)
+
+
+def plant_violations(base_url: str, mock: MockServer) -> None:
+    """Last, two exchanges Prism must flag, to prove its findings reach the check: a
+    request out of bounds, and an answer with a status the spec does not declare."""
+    listing = f"{base_url}/project/{mock.project_id}/assets"
+    headers = {"apikey": mock.api_key}
+    httpx.get(listing, params={"limit": 500}, headers=headers)
+    mock.add_fault("server_error", nth=1, status=505)
+    httpx.get(listing, headers=headers)
 
 
 def judge_prism(log_text: str) -> str:
