@@ -91,8 +91,7 @@ pytest: install
 # reference build; the spec's version bump matches its changes; the TypeScript types are current;
 # clients from other generators and Prism's validating proxy agree with the spec; openapi-generator
 # validates the bundles and its Python client plays every operation through Prism.
-test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages \
-  test-openapi-generator
+test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages test-openapi-generator
 
 clean:
 	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache
