@@ -70,7 +70,16 @@ class Language:
 
 
 LANGUAGES = (
-    Language("java", ("--library", "native", "--additional-properties", "openApiNullable=false")),
+    # openApiNullable=false drops jackson-databind-nullable; Jakarta annotations are in Debian.
+    Language(
+        "java",
+        (
+            "--library",
+            "native",
+            "--additional-properties",
+            "openApiNullable=false,useJakartaEe=true",
+        ),
+    ),
     Language("kotlin"),
     Language("go"),
     Language("csharp"),
