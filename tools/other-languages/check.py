@@ -323,20 +323,14 @@ def judge_prism(log_text: str) -> str:
     )
 
 
-def main() -> int:
+def in_work_dir(prefix: str, label: str, check: Callable[[Path, Timer], None]) -> int:
+    """Runs ``check`` in a fresh temporary directory, kept on failure or with KEEP_WORK=1;
+    prints its total time under ``label``. 0 when it passed, 1 on CheckFailed."""
     timer = Timer()
     keep = os.environ.get("KEEP_WORK") == "1"
-    work = Path(tempfile.mkdtemp(prefix="ango-other-languages-"))
-    expected = spec_operations()
-    print(f"Cross-language check in {work} ({len(expected)} operations)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        with timer.step("OpenAPI 3.0.3 bundle validates as 3.0 (openapi-spec-validator)"):
-            check_openapi_30_bundle()
-        with timer.step("steps/*.json fit the operation index"):
-            load_steps(work)
-        build_clients(work, timer)
-        exercise(work, timer, expected)
-        print(judge_prism((work / "prism.log").read_text()))
+        check(work, timer)
     except CheckFailed as failure:
         print(f"FAILED: {failure}", file=sys.stderr)
         keep = True
@@ -346,8 +340,24 @@ def main() -> int:
             print(f"(work directory kept: {work})")
         else:
             shutil.rmtree(work, ignore_errors=True)
-        print(f"Cross-language check: {timer.total():.1f} s in all", flush=True)
+        print(f"{label}: {timer.total():.1f} s in all", flush=True)
     return 0
+
+
+def check_all(work: Path, timer: Timer) -> None:
+    expected = spec_operations()
+    print(f"Cross-language check in {work} ({len(expected)} operations)", flush=True)
+    with timer.step("OpenAPI 3.0.3 bundle validates as 3.0 (openapi-spec-validator)"):
+        check_openapi_30_bundle()
+    with timer.step("steps/*.json fit the operation index"):
+        load_steps(work)
+    build_clients(work, timer)
+    exercise(work, timer, expected)
+    print(judge_prism((work / "prism.log").read_text()))
+
+
+def main() -> int:
+    return in_work_dir("ango-other-languages-", "Cross-language check", check_all)
 
 
 if __name__ == "__main__":

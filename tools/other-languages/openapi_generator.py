@@ -21,12 +21,9 @@ Generated code goes to a temporary directory (KEEP_WORK=1 keeps it).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +38,7 @@ from check import (
     DIST,
     CheckFailed,
     Timer,
+    in_work_dir,
     judge_prism,
     operations_seen,
     plant_violations,
@@ -197,27 +195,15 @@ def generate_all(work: Path, timer: Timer) -> None:
 
 
 def main(mode: str) -> int:
-    timer = Timer()
-    keep = os.environ.get("KEEP_WORK") == "1"
-    work = Path(tempfile.mkdtemp(prefix="ango-openapi-generator-"))
-    print(f"openapi-generator {cli('version', what='version').strip()} in {work}", flush=True)
-    try:
+    def check(work: Path, timer: Timer) -> None:
+        print(f"openapi-generator {cli('version', what='version').strip()} in {work}", flush=True)
         if mode == "play":
             validate(timer)
             play(work, timer)
         else:
             generate_all(work, timer)
-    except CheckFailed as failure:
-        print(f"FAILED: {failure}", file=sys.stderr)
-        keep = True
-        return 1
-    finally:
-        if keep:
-            print(f"(work directory kept: {work})")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-        print(f"openapi-generator {mode}: {timer.total():.1f} s in all", flush=True)
-    return 0
+
+    return in_work_dir("ango-openapi-generator-", f"openapi-generator {mode}", check)
 
 
 if __name__ == "__main__":
