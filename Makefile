@@ -90,8 +90,9 @@ pytest: install
 # Everything CI runs, every step named here (mk/*.mk only define targets): the generated code
 # matches the spec; ruff and the spec linters; mypy; the test suite; the spec bundles and HTML
 # reference build; the spec's version bump matches its changes; the TypeScript types are current;
-# clients from other generators and Prism's validating proxy agree with the spec.
-test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages
+# clients from other generators and Prism's validating proxy agree with the spec; openapi-generator
+# validates the bundles and its Python client plays every operation through Prism.
+test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages test-openapi-generator
 
 clean:
 	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache

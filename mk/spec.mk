@@ -14,7 +14,8 @@ NODE_BIN := node_modules/.bin
 # --redocly config only keeps it from linting with the project's redocly.yaml (see the file).
 TS_TYPES_CMD = $(NODE_BIN)/openapi-typescript openapi.yaml --redocly tools/spec/openapi-typescript.redocly.yaml
 
-# dist/openapi.{yaml,json}: one file, internal $refs kept (YAML anchors expanded);
+# dist/openapi.{yaml,json}: one file, internal $refs kept (YAML anchors expanded), without the
+#   links openapi-generator's parser refuses;
 # dist/openapi.dereferenced.json: every $ref inlined, for generators that cannot follow refs
 #   (components left unused by the inlining are removed: linters warn about each);
 # dist/openapi-3.0.{json,yaml}: the same spec as OpenAPI 3.0.3, converted from the 3.1 bundle
@@ -22,10 +23,12 @@ TS_TYPES_CMD = $(NODE_BIN)/openapi-typescript openapi.yaml --redocly tools/spec/
 # dist/index.html: Redoc reference with its scripts inlined, no CDN, no telemetry.
 bundle: node_modules/.installed
 	mkdir -p $(DIST)
-	$(NODE_BIN)/redocly bundle openapi.yaml -o $(DIST)/openapi.yaml
 	$(NODE_BIN)/redocly bundle openapi.yaml --ext json -o $(DIST)/openapi.json
 	$(NODE_BIN)/redocly bundle openapi.yaml --dereferenced --remove-unused-components --ext json \
 	  -o $(DIST)/openapi.dereferenced.json
+	# Links with an object requestBody stay in openapi.yaml only (tools/spec/drop-body-links.mjs).
+	node tools/spec/drop-body-links.mjs $(DIST)/openapi.json $(DIST)/openapi.dereferenced.json
+	$(NODE_BIN)/redocly bundle $(DIST)/openapi.json -o $(DIST)/openapi.yaml
 	node tools/spec/to-openapi-3.0.mjs $(DIST)/openapi.json $(DIST)/openapi-3.0.json
 	$(NODE_BIN)/redocly bundle $(DIST)/openapi-3.0.json -o $(DIST)/openapi-3.0.yaml
 	# Telemetry off on the command line: in redocly.yaml the key draws a config warning.

@@ -10,6 +10,7 @@ or dict for a text field that carries JSON becomes JSON text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +112,9 @@ def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
 
 
 _ONE_FIELD_BRANCH = {"required", "type", "properties"}
+# A pattern that lists spellings, `^(Admin|admin|...)$`: the spec's enum where values differ
+# only in case (generators cannot name such enum members apart).
+_SPELLINGS = re.compile(r"\^\(([A-Za-z0-9_-]+(?:\|[A-Za-z0-9_-]+)*)\)\$")
 
 
 def _where(field: str, error: ValidationError) -> str:
@@ -132,6 +136,10 @@ def _explain(field: str, error: ValidationError) -> AngoHubValidationError:  # n
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "enum":
         return AngoHubValidationError(where, f"unknown value {value!r}", _names(rule))
+    if kind == "pattern" and (spellings := _SPELLINGS.fullmatch(str(rule))):
+        return AngoHubValidationError(
+            where, f"unknown value {value!r}", spellings[1].replace("|", ", ")
+        )
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         bounds = f"{low}..{high}" if low is not None and high is not None else None

@@ -38,6 +38,7 @@ import httpx
 import python_workload
 import steps
 from ango_hub._index import operations
+from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
@@ -294,13 +295,17 @@ def exercise(work: Path, timer: Timer, expected: set[str]) -> None:
             seen = operations_seen(mock.root_url, mock.api_key)
             require_all(expected, seen, "the Python client and CLI")
             print(f"Python client and CLI: {prism_findings(log.read_text())[0] - before} requests")
-        # Last, two exchanges Prism must flag, to prove its findings reach this check: a
-        # request out of bounds, and an answer with a status the spec does not declare.
-        listing = f"{base_url}/project/{mock.project_id}/assets"
-        headers = {"apikey": mock.api_key}
-        httpx.get(listing, params={"limit": 500}, headers=headers)
-        mock.add_fault("server_error", nth=1, status=505)
-        httpx.get(listing, headers=headers)
+        plant_violations(base_url, mock)
+
+
+def plant_violations(base_url: str, mock: MockServer) -> None:
+    """Last, two exchanges Prism must flag, to prove its findings reach the check: a
+    request out of bounds, and an answer with a status the spec does not declare."""
+    listing = f"{base_url}/project/{mock.project_id}/assets"
+    headers = {"apikey": mock.api_key}
+    httpx.get(listing, params={"limit": 500}, headers=headers)
+    mock.add_fault("server_error", nth=1, status=505)
+    httpx.get(listing, headers=headers)
 
 
 def judge_prism(log_text: str) -> str:
@@ -318,20 +323,14 @@ def judge_prism(log_text: str) -> str:
     )
 
 
-def main() -> int:
+def in_work_dir(prefix: str, label: str, check: Callable[[Path, Timer], None]) -> int:
+    """Runs ``check`` in a fresh temporary directory, kept on failure or with KEEP_WORK=1;
+    prints its total time under ``label``. 0 when it passed, 1 on CheckFailed."""
     timer = Timer()
     keep = os.environ.get("KEEP_WORK") == "1"
-    work = Path(tempfile.mkdtemp(prefix="ango-other-languages-"))
-    expected = spec_operations()
-    print(f"Cross-language check in {work} ({len(expected)} operations)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        with timer.step("OpenAPI 3.0.3 bundle validates as 3.0 (openapi-spec-validator)"):
-            check_openapi_30_bundle()
-        with timer.step("steps/*.json fit the operation index"):
-            load_steps(work)
-        build_clients(work, timer)
-        exercise(work, timer, expected)
-        print(judge_prism((work / "prism.log").read_text()))
+        check(work, timer)
     except CheckFailed as failure:
         print(f"FAILED: {failure}", file=sys.stderr)
         keep = True
@@ -341,8 +340,24 @@ def main() -> int:
             print(f"(work directory kept: {work})")
         else:
             shutil.rmtree(work, ignore_errors=True)
-        print(f"Cross-language check: {timer.total():.1f} s in all", flush=True)
+        print(f"{label}: {timer.total():.1f} s in all", flush=True)
     return 0
+
+
+def check_all(work: Path, timer: Timer) -> None:
+    expected = spec_operations()
+    print(f"Cross-language check in {work} ({len(expected)} operations)", flush=True)
+    with timer.step("OpenAPI 3.0.3 bundle validates as 3.0 (openapi-spec-validator)"):
+        check_openapi_30_bundle()
+    with timer.step("steps/*.json fit the operation index"):
+        load_steps(work)
+    build_clients(work, timer)
+    exercise(work, timer, expected)
+    print(judge_prism((work / "prism.log").read_text()))
+
+
+def main() -> int:
+    return in_work_dir("ango-other-languages-", "Cross-language check", check_all)
 
 
 if __name__ == "__main__":

@@ -227,13 +227,26 @@ class Differ:
         for key in ("allOf", "anyOf", "oneOf"):
             o, n = old.get(key) or [], new.get(key) or []
             if len(o) != len(n):
-                if o or n:
+                if key != "allOf" and request and not n and self._pattern_covers(old, new):
+                    self.add(where, f"{key} of enums -> pattern accepting them all", breaking=False)
+                elif o or n:
                     self.add(
                         where, f"{key} changed from {len(o)} to {len(n)} subschemas", breaking=True
                     )
                 continue
             for i, (os_, ns) in enumerate(zip(o, n, strict=True)):
                 self._schema(f"{where}.{key}[{i}]", os_, ns, request=request, depth=depth + 1)
+
+    def _pattern_covers(self, old: Json, new: Json) -> bool:
+        """Whether ``new``'s pattern accepts every value ``old`` enumerates: its own enum, or
+        the enums of all its anyOf/oneOf branches (one type per spelling, say)."""
+        values = old.get("enum")
+        if values is None:
+            branches = [self.old.resolve(b) for k in ("anyOf", "oneOf") for b in old.get(k) or []]
+            if not branches or not all(isinstance(b, dict) and b.get("enum") for b in branches):
+                return False
+            values = [v for b in branches for v in b["enum"]]
+        return bool(new.get("pattern")) and _pattern_accepts_all(new["pattern"], values)
 
     def _type(self, where: str, old: Json, new: Json, *, request: bool) -> None:
         ot, nt = _types(old), _types(new)
@@ -310,7 +323,7 @@ class Differ:
                 self.add(where, f"{key} {o} -> {n} (accepts less)", breaking=True)
         if request and new.get("pattern") and new.get("pattern") != old.get("pattern"):
             change = f"pattern {old.get('pattern')!r} -> {new['pattern']!r}"
-            if _pattern_accepts_all(new["pattern"], old.get("enum")):
+            if self._pattern_covers(old, new):
                 self.add(where, f"{change} (accepts every value of the old enum)", breaking=False)
             else:
                 self.add(where, change, breaking=True)

@@ -2033,18 +2033,22 @@ export interface components {
             /** @description The bucket (required by the reference page; the SDK does not send it). */
             bucket?: string | null;
             region?: string | null;
-            /**
-             * @description Provider credentials: an object such as `{accessKeyId, secretAccessKey}`
-             *     (reference page) or text such as a GCP service-account JSON (official SDK).
-             */
-            credentials?: {
-                [key: string]: unknown;
-            } | string | null;
+            credentials?: components["schemas"]["StorageCredentials"];
             /** @description Secret key (AWS secret access key, GCS private key, Azure account key). */
             privateKey?: string | null;
             /** @description Access key ID or account name (official SDK). */
             publicKey?: string | null;
         };
+        /**
+         * @description Provider credentials: an object such as `{accessKeyId, secretAccessKey}`
+         *     (reference page) or text such as a GCP service-account JSON (official SDK).
+         *     A component rather than inline, so that generators name it (openapi-generator
+         *     cannot name an inline `oneOf`). Write-only here too: 3.0 tools ignore a `$ref`'s
+         *     siblings.
+         */
+        StorageCredentials: {
+            [key: string]: unknown;
+        } | string | null;
         /** @description A file of a storage. */
         StorageFile: {
             /** @description The file's full path in the bucket. */
@@ -2096,19 +2100,11 @@ export interface components {
          * @description An organisation role as a request gives it. The vendor's Organization page spells the
          *     roles `Admin`, `Member`, `Guest`; the official SDK sends `admin` and `member`. Both
          *     spellings are accepted and mean the same role (docs/DISCREPANCIES.md); answers use the
-         *     page's capitalised form.
+         *     page's capitalised form. A pattern, not two enums: generators merge enums into one
+         *     type, where values differing only in case collide (openapi-generator's Python client
+         *     defined `ADMIN` twice and could not be imported).
          */
-        OrganizationRoleInput: string | components["schemas"]["OrganizationRole"] | components["schemas"]["SdkOrganizationRole"];
-        /**
-         * @description An organisation role as the vendor's Organization page spells it.
-         * @enum {string}
-         */
-        OrganizationRole: "Admin" | "Member" | "Guest";
-        /**
-         * @description An organisation role as the official SDK's `OrganizationRoles` sends it.
-         * @enum {string}
-         */
-        SdkOrganizationRole: "admin" | "member" | "guest";
+        OrganizationRoleInput: string;
         OrganizationMember: {
             _id?: string;
             email: string;

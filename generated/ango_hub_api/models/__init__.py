@@ -138,7 +138,6 @@ if TYPE_CHECKING:
     from .organization_member_list_response_data import (
         OrganizationMemberListResponseData,
     )
-    from .organization_role import OrganizationRole
     from .performance import Performance
     from .performance_envelope import PerformanceEnvelope
     from .performance_request import PerformanceRequest
@@ -181,7 +180,6 @@ if TYPE_CHECKING:
     from .review_status import ReviewStatus
     from .review_task_request import ReviewTaskRequest
     from .review_task_request_pct_details import ReviewTaskRequestPctDetails
-    from .sdk_organization_role import SdkOrganizationRole
     from .send_notification_request import SendNotificationRequest
     from .send_notification_response import SendNotificationResponse
     from .send_notification_response_data import SendNotificationResponseData
@@ -193,9 +191,7 @@ if TYPE_CHECKING:
     from .storage import Storage
     from .storage_create import StorageCreate
     from .storage_create_fields import StorageCreateFields
-    from .storage_create_fields_credentials_type_0 import (
-        StorageCreateFieldsCredentialsType0,
-    )
+    from .storage_credentials_type_0 import StorageCredentialsType0
     from .storage_envelope import StorageEnvelope
     from .storage_file import StorageFile
     from .storage_file_type import StorageFileType
@@ -367,7 +363,6 @@ _MODULES = {
     "OrganizationMember": ".organization_member",
     "OrganizationMemberListResponse": ".organization_member_list_response",
     "OrganizationMemberListResponseData": ".organization_member_list_response_data",
-    "OrganizationRole": ".organization_role",
     "Performance": ".performance",
     "PerformanceEnvelope": ".performance_envelope",
     "PerformanceRequest": ".performance_request",
@@ -410,7 +405,6 @@ _MODULES = {
     "ReviewStatus": ".review_status",
     "ReviewTaskRequest": ".review_task_request",
     "ReviewTaskRequestPctDetails": ".review_task_request_pct_details",
-    "SdkOrganizationRole": ".sdk_organization_role",
     "SendNotificationRequest": ".send_notification_request",
     "SendNotificationResponse": ".send_notification_response",
     "SendNotificationResponseData": ".send_notification_response_data",
@@ -422,7 +416,7 @@ _MODULES = {
     "Storage": ".storage",
     "StorageCreate": ".storage_create",
     "StorageCreateFields": ".storage_create_fields",
-    "StorageCreateFieldsCredentialsType0": ".storage_create_fields_credentials_type_0",
+    "StorageCredentialsType0": ".storage_credentials_type_0",
     "StorageEnvelope": ".storage_envelope",
     "StorageFile": ".storage_file",
     "StorageFileType": ".storage_file_type",
@@ -593,7 +587,6 @@ __all__ = (
     "OrganizationMember",
     "OrganizationMemberListResponse",
     "OrganizationMemberListResponseData",
-    "OrganizationRole",
     "Performance",
     "PerformanceEnvelope",
     "PerformanceRequest",
@@ -636,7 +629,6 @@ __all__ = (
     "ReviewStatus",
     "ReviewTaskRequest",
     "ReviewTaskRequestPctDetails",
-    "SdkOrganizationRole",
     "SendNotificationRequest",
     "SendNotificationResponse",
     "SendNotificationResponseData",
@@ -648,7 +640,7 @@ __all__ = (
     "Storage",
     "StorageCreate",
     "StorageCreateFields",
-    "StorageCreateFieldsCredentialsType0",
+    "StorageCredentialsType0",
     "StorageEnvelope",
     "StorageFile",
     "StorageFiles",

@@ -7,11 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.organization_role import OrganizationRole, check_organization_role
-from ..models.sdk_organization_role import (
-    SdkOrganizationRole,
-    check_sdk_organization_role,
-)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -26,27 +21,24 @@ class InviteMembersRequest:
     """
     Attributes:
         to (list[str]):
-        organization_role (OrganizationRole | SdkOrganizationRole): An organisation role as a request gives it. The
-            vendor's Organization page spells the
+        organization_role (str): An organisation role as a request gives it. The vendor's Organization page spells the
             roles `Admin`, `Member`, `Guest`; the official SDK sends `admin` and `member`. Both
             spellings are accepted and mean the same role (docs/DISCREPANCIES.md); answers use the
-            page's capitalised form.
+            page's capitalised form. A pattern, not two enums: generators merge enums into one
+            type, where values differing only in case collide (openapi-generator's Python client
+            defined `ADMIN` twice and could not be imported).
         project_assignments (list[ProjectAssignment] | Unset):
     """
 
     to: list[str]
-    organization_role: OrganizationRole | SdkOrganizationRole
+    organization_role: str
     project_assignments: list[ProjectAssignment] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         to = self.to
 
-        organization_role: str
-        if isinstance(self.organization_role, str):
-            organization_role = self.organization_role
-        else:
-            organization_role = self.organization_role
+        organization_role = self.organization_role
 
         project_assignments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.project_assignments, Unset):
@@ -75,28 +67,7 @@ class InviteMembersRequest:
         d = dict(src_dict)
         to = cast(list[str], d.pop("to"))
 
-        def _parse_organization_role(
-            data: object,
-        ) -> OrganizationRole | SdkOrganizationRole:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_organization_role_input_type_0 = (
-                    check_organization_role(data)
-                )
-
-                return componentsschemas_organization_role_input_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_organization_role_input_type_1 = (
-                check_sdk_organization_role(data)
-            )
-
-            return componentsschemas_organization_role_input_type_1
-
-        organization_role = _parse_organization_role(d.pop("organizationRole"))
+        organization_role = d.pop("organizationRole")
 
         _project_assignments = d.pop("projectAssignments", UNSET)
         project_assignments: list[ProjectAssignment] | Unset = UNSET

@@ -7,12 +7,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.organization_role import OrganizationRole, check_organization_role
-from ..models.sdk_organization_role import (
-    SdkOrganizationRole,
-    check_sdk_organization_role,
-)
-
 T = TypeVar("T", bound="MemberRoleUpdate")
 
 
@@ -21,25 +15,22 @@ class MemberRoleUpdate:
     """
     Attributes:
         email (str):
-        organization_role (OrganizationRole | SdkOrganizationRole): An organisation role as a request gives it. The
-            vendor's Organization page spells the
+        organization_role (str): An organisation role as a request gives it. The vendor's Organization page spells the
             roles `Admin`, `Member`, `Guest`; the official SDK sends `admin` and `member`. Both
             spellings are accepted and mean the same role (docs/DISCREPANCIES.md); answers use the
-            page's capitalised form.
+            page's capitalised form. A pattern, not two enums: generators merge enums into one
+            type, where values differing only in case collide (openapi-generator's Python client
+            defined `ADMIN` twice and could not be imported).
     """
 
     email: str
-    organization_role: OrganizationRole | SdkOrganizationRole
+    organization_role: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        organization_role: str
-        if isinstance(self.organization_role, str):
-            organization_role = self.organization_role
-        else:
-            organization_role = self.organization_role
+        organization_role = self.organization_role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,28 +48,7 @@ class MemberRoleUpdate:
         d = dict(src_dict)
         email = d.pop("email")
 
-        def _parse_organization_role(
-            data: object,
-        ) -> OrganizationRole | SdkOrganizationRole:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_organization_role_input_type_0 = (
-                    check_organization_role(data)
-                )
-
-                return componentsschemas_organization_role_input_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_organization_role_input_type_1 = (
-                check_sdk_organization_role(data)
-            )
-
-            return componentsschemas_organization_role_input_type_1
-
-        organization_role = _parse_organization_role(d.pop("organizationRole"))
+        organization_role = d.pop("organizationRole")
 
         member_role_update = cls(
             email=email,

@@ -12,9 +12,7 @@ from ..models.storage_type import StorageType, check_storage_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.storage_create_fields_credentials_type_0 import (
-        StorageCreateFieldsCredentialsType0,
-    )
+    from ..models.storage_credentials_type_0 import StorageCredentialsType0
 
 
 T = TypeVar("T", bound="StorageCreate")
@@ -31,9 +29,12 @@ class StorageCreate:
             provider (StorageProvider | Unset): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
             bucket (None | str | Unset): The bucket (required by the reference page; the SDK does not send it).
             region (None | str | Unset):
-            credentials (None | StorageCreateFieldsCredentialsType0 | str | Unset): Provider credentials: an object such as
+            credentials (None | StorageCredentialsType0 | str | Unset): Provider credentials: an object such as
                 `{accessKeyId, secretAccessKey}`
                 (reference page) or text such as a GCP service-account JSON (official SDK).
+                A component rather than inline, so that generators name it (openapi-generator
+                cannot name an inline `oneOf`). Write-only here too: 3.0 tools ignore a `$ref`'s
+                siblings.
             private_key (None | str | Unset): Secret key (AWS secret access key, GCS private key, Azure account key).
             public_key (None | str | Unset): Access key ID or account name (official SDK).
     """
@@ -43,15 +44,13 @@ class StorageCreate:
     provider: StorageProvider | Unset = UNSET
     bucket: None | str | Unset = UNSET
     region: None | str | Unset = UNSET
-    credentials: None | StorageCreateFieldsCredentialsType0 | str | Unset = UNSET
+    credentials: None | StorageCredentialsType0 | str | Unset = UNSET
     private_key: None | str | Unset = UNSET
     public_key: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.storage_create_fields_credentials_type_0 import (
-            StorageCreateFieldsCredentialsType0,  # noqa: PLC0415
-        )
+        from ..models.storage_credentials_type_0 import StorageCredentialsType0  # noqa: PLC0415
 
         name = self.name
 
@@ -78,7 +77,7 @@ class StorageCreate:
         credentials: dict[str, Any] | None | str | Unset
         if isinstance(self.credentials, Unset):
             credentials = UNSET
-        elif isinstance(self.credentials, StorageCreateFieldsCredentialsType0):
+        elif isinstance(self.credentials, StorageCredentialsType0):
             credentials = self.credentials.to_dict()
         else:
             credentials = self.credentials
@@ -121,9 +120,7 @@ class StorageCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.storage_create_fields_credentials_type_0 import (
-            StorageCreateFieldsCredentialsType0,  # noqa: PLC0415
-        )
+        from ..models.storage_credentials_type_0 import StorageCredentialsType0  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -162,7 +159,7 @@ class StorageCreate:
 
         def _parse_credentials(
             data: object,
-        ) -> None | StorageCreateFieldsCredentialsType0 | str | Unset:
+        ) -> None | StorageCredentialsType0 | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -170,12 +167,14 @@ class StorageCreate:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                credentials_type_0 = StorageCreateFieldsCredentialsType0.from_dict(data)
+                componentsschemas_storage_credentials_type_0 = (
+                    StorageCredentialsType0.from_dict(data)
+                )
 
-                return credentials_type_0
+                return componentsschemas_storage_credentials_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StorageCreateFieldsCredentialsType0 | str | Unset, data)
+            return cast(None | StorageCredentialsType0 | str | Unset, data)
 
         credentials = _parse_credentials(d.pop("credentials", UNSET))
 

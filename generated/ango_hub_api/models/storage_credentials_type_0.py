@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="StorageCreateFieldsCredentialsType0")
+T = TypeVar("T", bound="StorageCredentialsType0")
 
 
 @_attrs_define
-class StorageCreateFieldsCredentialsType0:
+class StorageCredentialsType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +24,10 @@ class StorageCreateFieldsCredentialsType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        storage_create_fields_credentials_type_0 = cls()
+        storage_credentials_type_0 = cls()
 
-        storage_create_fields_credentials_type_0.additional_properties = d
-        return storage_create_fields_credentials_type_0
+        storage_credentials_type_0.additional_properties = d
+        return storage_credentials_type_0
 
     @property
     def additional_keys(self) -> list[str]:
