@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CategorySchemaToolsItem")
+T = TypeVar("T", bound="ExportedTaskAnswerStageHistoryItem")
 
 
 @_attrs_define
-class CategorySchemaToolsItem:
+class ExportedTaskAnswerStageHistoryItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +24,10 @@ class CategorySchemaToolsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category_schema_tools_item = cls()
+        exported_task_answer_stage_history_item = cls()
 
-        category_schema_tools_item.additional_properties = d
-        return category_schema_tools_item
+        exported_task_answer_stage_history_item.additional_properties = d
+        return exported_task_answer_stage_history_item
 
     @property
     def additional_keys(self) -> list[str]:

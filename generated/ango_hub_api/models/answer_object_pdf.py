@@ -7,11 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LabelAnswerObjectsItem")
+T = TypeVar("T", bound="AnswerObjectPdf")
 
 
 @_attrs_define
-class LabelAnswerObjectsItem:
+class AnswerObjectPdf:
+    """The area marked on the PDF page."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +26,10 @@ class LabelAnswerObjectsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        label_answer_objects_item = cls()
+        answer_object_pdf = cls()
 
-        label_answer_objects_item.additional_properties = d
-        return label_answer_objects_item
+        answer_object_pdf.additional_properties = d
+        return answer_object_pdf
 
     @property
     def additional_keys(self) -> list[str]:
