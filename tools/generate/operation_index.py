@@ -37,56 +37,28 @@ def _resolve(spec: dict[str, Any], ref: str) -> Any:
     return node
 
 
-def inline(
-    spec: dict[str, Any],
-    node: Any,
-    seen: tuple[str, ...] = (),
-    defs: dict[str, Any] | None = None,
-) -> Any:
-    """Schema ``node`` with every ``$ref`` inlined and documentation keywords dropped. A
-    recursive ``$ref`` (nested classifications, tree options) cannot be inlined: it becomes
-    ``#/$defs/<Name>``, and :func:`rooted` adds the definitions at the root."""
+def inline(spec: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
+    """Schema ``node`` with every ``$ref`` inlined and documentation keywords dropped."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             if ref in seen:
-                if defs is None:
-                    raise ValueError(f"recursive $ref {ref}: the index cannot inline it")
-                name = ref.rsplit("/", 1)[-1]
-                defs.setdefault(name, None)
-                return {"$ref": f"#/$defs/{name}"}
-            return inline(spec, _resolve(spec, ref), (*seen, ref), defs)
+                raise ValueError(f"recursive $ref {ref}: the index cannot inline it")
+            return inline(spec, _resolve(spec, ref), (*seen, ref))
         return {
-            key: _names(spec, value, seen, defs)
-            if key in _NAME_MAPS
-            else inline(spec, value, seen, defs)
+            key: _names(spec, value, seen) if key in _NAME_MAPS else inline(spec, value, seen)
             for key, value in node.items()
             if key not in _DROP
         }
     if isinstance(node, list):
-        return [inline(spec, item, seen, defs) for item in node]
+        return [inline(spec, item, seen) for item in node]
     return node
 
 
-def _names(
-    spec: dict[str, Any], node: Any, seen: tuple[str, ...], defs: dict[str, Any] | None
-) -> Any:
+def _names(spec: dict[str, Any], node: Any, seen: tuple[str, ...]) -> Any:
     if not isinstance(node, dict):
         return node
-    return {name: inline(spec, schema, seen, defs) for name, schema in node.items()}
-
-
-def rooted(spec: dict[str, Any], node: Any) -> Any:
-    """A root schema inlined, its recursive parts as ``$defs`` (sorted: stable bytes)."""
-    defs: dict[str, Any] = {}
-    out = inline(spec, node, (), defs)
-    while pending := sorted(name for name, value in defs.items() if value is None):
-        for name in pending:
-            ref = f"#/components/schemas/{name}"
-            defs[name] = inline(spec, _resolve(spec, ref), (ref,), defs)
-    if defs and isinstance(out, dict):
-        out = {**out, "$defs": dict(sorted(defs.items()))}
-    return out
+    return {name: inline(spec, schema, seen) for name, schema in node.items()}
 
 
 def _parameter(spec: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
@@ -96,7 +68,7 @@ def _parameter(spec: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         "in": param["in"],
         "required": bool(param.get("required", False)),
         "description": " ".join(str(param.get("description", "")).split()),
-        "schema": rooted(spec, param.get("schema", {})),
+        "schema": inline(spec, param.get("schema", {})),
     }
 
 
@@ -107,7 +79,7 @@ def _body(spec: dict[str, Any], raw: dict[str, Any] | None) -> dict[str, Any] | 
     return {
         "required": bool(body.get("required", False)),
         "content": {
-            media: rooted(spec, entry.get("schema", {}))
+            media: inline(spec, entry.get("schema", {}))
             for media, entry in sorted(body.get("content", {}).items())
         },
     }

@@ -1646,7 +1646,10 @@ export interface components {
             title?: string;
             /** @description Text, a list of texts, or an object, by classification type. */
             answer?: unknown;
-            classifications?: components["schemas"]["AnswerClassification"][];
+            /** @description Nested classifications answered, each like an `AnswerClassification`. */
+            classifications?: {
+                [key: string]: unknown;
+            }[];
             page?: number;
             metadata?: Record<string, never>;
         } & {
@@ -2414,10 +2417,13 @@ export interface components {
             color?: string | null;
             shortcutKey?: string;
             columnField?: boolean;
-            /** @description Nested classifications, asked about each object made with this category. */
-            classifications?: components["schemas"]["ClassificationCategory"][];
             options?: components["schemas"]["LabelOption"][];
         };
+        /**
+         * @description Nested classifications, asked about each object made with this category (these are
+         *     checked; the classifications nested in them are passed on unchecked).
+         */
+        NestedClassifications: components["schemas"]["NestedClassificationCategory"][];
         /**
          * @description A tool of the label set: `tool` is its type (`ToolCategory(tool, ...)`: the one
          *     argument the SDK's constructor and the vendor's SDK documentation do not mark
@@ -2425,6 +2431,7 @@ export interface components {
          */
         ToolCategory: components["schemas"]["CategoryFields"] & {
             tool: components["schemas"]["ToolKind"];
+            classifications?: components["schemas"]["NestedClassifications"];
         };
         /**
          * @description A classification of the label set (also a tool's nested classification). `options`
@@ -2436,7 +2443,18 @@ export interface components {
          *     `exportName`, `displayName`, `abbreviatedName`, `attributeType` and `defaultValue`
          *     are passed as the SDK's `ClassificationCategory` takes them.
          */
-        ClassificationCategory: components["schemas"]["CategoryFields"] & {
+        ClassificationCategory: components["schemas"]["CategoryFields"] & components["schemas"]["ClassificationFields"] & {
+            classifications?: components["schemas"]["NestedClassifications"];
+        };
+        /** @description A classification nested in a tool, relation or classification (see `ClassificationCategory`). */
+        NestedClassificationCategory: components["schemas"]["CategoryFields"] & components["schemas"]["ClassificationFields"] & {
+            /** @description Deeper nested classifications (passed on unchecked). */
+            classifications?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description What a classification category adds to `CategoryFields`. */
+        ClassificationFields: {
             tool: components["schemas"]["ClassificationKind"];
             treeOptions?: components["schemas"]["TreeOption"][];
             regex?: string | null;
@@ -2453,6 +2471,7 @@ export interface components {
         /** @description A relation of the label set (`RelationCategory(relation, ...)`); `tool` is its type. */
         RelationCategory: components["schemas"]["CategoryFields"] & {
             tool: components["schemas"]["RelationKind"];
+            classifications?: components["schemas"]["NestedClassifications"];
         };
         /**
          * @description One answer to choose from: `value` is what the annotator sees and what the answer
@@ -2472,7 +2491,10 @@ export interface components {
             value?: string;
             key?: string;
             schemaId?: string;
-            children?: components["schemas"]["TreeOption"][];
+            /** @description The nodes under this one, each a `TreeOption` (passed on unchecked). */
+            children?: {
+                [key: string]: unknown;
+            }[];
         };
         /**
          * @description A project's label set as the server answers it (`getProject`): the same fields as
@@ -2495,7 +2517,10 @@ export interface components {
             color?: string | null;
             shortcutKey?: string;
             columnField?: boolean;
-            classifications?: components["schemas"]["LabelCategory"][];
+            /** @description Nested classifications, each like a `LabelCategory`. */
+            classifications?: {
+                [key: string]: unknown;
+            }[];
             options?: components["schemas"]["LabelOption"][];
             treeOptions?: components["schemas"]["TreeOption"][];
         };

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from .annotate_response import AnnotateResponse
     from .annotate_response_data import AnnotateResponseData
     from .answer_classification import AnswerClassification
+    from .answer_classification_classifications_item import (
+        AnswerClassificationClassificationsItem,
+    )
     from .answer_classification_metadata import AnswerClassificationMetadata
     from .answer_object import AnswerObject
     from .answer_object_metadata import AnswerObjectMetadata
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
     from .chat_upload_form import ChatUploadForm
     from .chat_upload_multipart import ChatUploadMultipart
     from .classification_category import ClassificationCategory
+    from .classification_fields import ClassificationFields
     from .classification_kind import ClassificationKind
     from .clone_project_request import CloneProjectRequest
     from .cloud_asset import CloudAsset
@@ -127,6 +131,7 @@ if TYPE_CHECKING:
     from .label import Label
     from .label_answer import LabelAnswer
     from .label_category import LabelCategory
+    from .label_category_classifications_item import LabelCategoryClassificationsItem
     from .label_fields import LabelFields
     from .label_option import LabelOption
     from .label_set import LabelSet
@@ -149,6 +154,10 @@ if TYPE_CHECKING:
     from .medical_plane import MedicalPlane
     from .member_role_update import MemberRoleUpdate
     from .metric_group import MetricGroup
+    from .nested_classification_category import NestedClassificationCategory
+    from .nested_classification_category_classifications_item import (
+        NestedClassificationCategoryClassificationsItem,
+    )
     from .organization_member import OrganizationMember
     from .organization_member_list_response import OrganizationMemberListResponse
     from .organization_member_list_response_data import (
@@ -248,6 +257,7 @@ if TYPE_CHECKING:
     from .tool_category import ToolCategory
     from .tool_kind import ToolKind
     from .tree_option import TreeOption
+    from .tree_option_children_item import TreeOptionChildrenItem
     from .update_member_roles_request import UpdateMemberRolesRequest
     from .update_member_roles_response import UpdateMemberRolesResponse
     from .update_member_roles_response_data import UpdateMemberRolesResponseData
@@ -271,6 +281,7 @@ _MODULES = {
     "AnnotateResponse": ".annotate_response",
     "AnnotateResponseData": ".annotate_response_data",
     "AnswerClassification": ".answer_classification",
+    "AnswerClassificationClassificationsItem": ".answer_classification_classifications_item",
     "AnswerClassificationMetadata": ".answer_classification_metadata",
     "AnswerObject": ".answer_object",
     "AnswerObjectMetadata": ".answer_object_metadata",
@@ -318,6 +329,7 @@ _MODULES = {
     "ChatUploadForm": ".chat_upload_form",
     "ChatUploadMultipart": ".chat_upload_multipart",
     "ClassificationCategory": ".classification_category",
+    "ClassificationFields": ".classification_fields",
     "ClassificationKind": ".classification_kind",
     "CloneProjectRequest": ".clone_project_request",
     "CloudAsset": ".cloud_asset",
@@ -381,6 +393,7 @@ _MODULES = {
     "Label": ".label",
     "LabelAnswer": ".label_answer",
     "LabelCategory": ".label_category",
+    "LabelCategoryClassificationsItem": ".label_category_classifications_item",
     "LabelFields": ".label_fields",
     "LabelOption": ".label_option",
     "LabelSet": ".label_set",
@@ -401,6 +414,8 @@ _MODULES = {
     "MedicalPlane": ".medical_plane",
     "MemberRoleUpdate": ".member_role_update",
     "MetricGroup": ".metric_group",
+    "NestedClassificationCategory": ".nested_classification_category",
+    "NestedClassificationCategoryClassificationsItem": ".nested_classification_category_classifications_item",
     "OrganizationMember": ".organization_member",
     "OrganizationMemberListResponse": ".organization_member_list_response",
     "OrganizationMemberListResponseData": ".organization_member_list_response_data",
@@ -496,6 +511,7 @@ _MODULES = {
     "ToolCategory": ".tool_category",
     "ToolKind": ".tool_kind",
     "TreeOption": ".tree_option",
+    "TreeOptionChildrenItem": ".tree_option_children_item",
     "UpdateMemberRolesRequest": ".update_member_roles_request",
     "UpdateMemberRolesResponse": ".update_member_roles_response",
     "UpdateMemberRolesResponseData": ".update_member_roles_response_data",
@@ -518,6 +534,7 @@ __all__ = (
     "AnnotateResponse",
     "AnnotateResponseData",
     "AnswerClassification",
+    "AnswerClassificationClassificationsItem",
     "AnswerClassificationMetadata",
     "AnswerObject",
     "AnswerObjectMetadata",
@@ -565,6 +582,7 @@ __all__ = (
     "ChatUploadForm",
     "ChatUploadMultipart",
     "ClassificationCategory",
+    "ClassificationFields",
     "ClassificationKind",
     "CloneProjectRequest",
     "CloudAsset",
@@ -628,6 +646,7 @@ __all__ = (
     "Label",
     "LabelAnswer",
     "LabelCategory",
+    "LabelCategoryClassificationsItem",
     "LabelFields",
     "LabelOption",
     "LabelSet",
@@ -648,6 +667,8 @@ __all__ = (
     "MedicalPlane",
     "MemberRoleUpdate",
     "MetricGroup",
+    "NestedClassificationCategory",
+    "NestedClassificationCategoryClassificationsItem",
     "OrganizationMember",
     "OrganizationMemberListResponse",
     "OrganizationMemberListResponseData",
@@ -743,6 +764,7 @@ __all__ = (
     "ToolCategory",
     "ToolKind",
     "TreeOption",
+    "TreeOptionChildrenItem",
     "UpdateMemberRolesRequest",
     "UpdateMemberRolesResponse",
     "UpdateMemberRolesResponseData",

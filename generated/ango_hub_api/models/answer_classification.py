@@ -10,6 +10,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.answer_classification_classifications_item import (
+        AnswerClassificationClassificationsItem,
+    )
     from ..models.answer_classification_metadata import AnswerClassificationMetadata
 
 
@@ -31,7 +34,8 @@ class AnswerClassification:
             tool (str | Unset):
             title (str | Unset):
             answer (Any | Unset): Text, a list of texts, or an object, by classification type.
-            classifications (list[AnswerClassification] | Unset):
+            classifications (list[AnswerClassificationClassificationsItem] | Unset): Nested classifications answered, each
+                like an `AnswerClassification`.
             page (int | Unset):
             metadata (AnswerClassificationMetadata | Unset):
     """
@@ -41,7 +45,7 @@ class AnswerClassification:
     tool: str | Unset = UNSET
     title: str | Unset = UNSET
     answer: Any | Unset = UNSET
-    classifications: list[AnswerClassification] | Unset = UNSET
+    classifications: list[AnswerClassificationClassificationsItem] | Unset = UNSET
     page: int | Unset = UNSET
     metadata: AnswerClassificationMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -94,6 +98,9 @@ class AnswerClassification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.answer_classification_classifications_item import (
+            AnswerClassificationClassificationsItem,  # noqa: PLC0415
+        )
         from ..models.answer_classification_metadata import AnswerClassificationMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -108,12 +115,14 @@ class AnswerClassification:
         answer = d.pop("answer", UNSET)
 
         _classifications = d.pop("classifications", UNSET)
-        classifications: list[AnswerClassification] | Unset = UNSET
+        classifications: list[AnswerClassificationClassificationsItem] | Unset = UNSET
         if _classifications is not UNSET:
             classifications = []
             for classifications_item_data in _classifications:
-                classifications_item = AnswerClassification.from_dict(
-                    classifications_item_data
+                classifications_item = (
+                    AnswerClassificationClassificationsItem.from_dict(
+                        classifications_item_data
+                    )
                 )
 
                 classifications.append(classifications_item)

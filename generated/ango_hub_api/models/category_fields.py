@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.classification_category import ClassificationCategory
     from ..models.label_option import LabelOption
 
 
@@ -34,8 +33,6 @@ class CategoryFields:
             color (None | str | Unset):
             shortcut_key (str | Unset):
             column_field (bool | Unset):
-            classifications (list[ClassificationCategory] | Unset): Nested classifications, asked about each object made
-                with this category.
             options (list[LabelOption] | Unset):
     """
 
@@ -45,7 +42,6 @@ class CategoryFields:
     color: None | str | Unset = UNSET
     shortcut_key: str | Unset = UNSET
     column_field: bool | Unset = UNSET
-    classifications: list[ClassificationCategory] | Unset = UNSET
     options: list[LabelOption] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -65,13 +61,6 @@ class CategoryFields:
         shortcut_key = self.shortcut_key
 
         column_field = self.column_field
-
-        classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
-            classifications = []
-            for classifications_item_data in self.classifications:
-                classifications_item = classifications_item_data.to_dict()
-                classifications.append(classifications_item)
 
         options: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.options, Unset):
@@ -95,8 +84,6 @@ class CategoryFields:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
             field_dict["columnField"] = column_field
-        if classifications is not UNSET:
-            field_dict["classifications"] = classifications
         if options is not UNSET:
             field_dict["options"] = options
 
@@ -104,7 +91,6 @@ class CategoryFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.classification_category import ClassificationCategory  # noqa: PLC0415
         from ..models.label_option import LabelOption  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -127,17 +113,6 @@ class CategoryFields:
 
         column_field = d.pop("columnField", UNSET)
 
-        _classifications = d.pop("classifications", UNSET)
-        classifications: list[ClassificationCategory] | Unset = UNSET
-        if _classifications is not UNSET:
-            classifications = []
-            for classifications_item_data in _classifications:
-                classifications_item = ClassificationCategory.from_dict(
-                    classifications_item_data
-                )
-
-                classifications.append(classifications_item)
-
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
         if _options is not UNSET:
@@ -154,7 +129,6 @@ class CategoryFields:
             color=color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            classifications=classifications,
             options=options,
         )
 

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.label_option import LabelOption
+    from ..models.nested_classification_category import NestedClassificationCategory
     from ..models.tree_option import TreeOption
 
 
@@ -38,8 +39,6 @@ class ClassificationCategory:
             color (None | str | Unset):
             shortcut_key (str | Unset):
             column_field (bool | Unset):
-            classifications (list[ClassificationCategory] | Unset): Nested classifications, asked about each object made
-                with this category.
             options (list[LabelOption] | Unset):
             tree_options (list[TreeOption] | Unset):
             regex (None | str | Unset):
@@ -52,6 +51,9 @@ class ClassificationCategory:
             abbreviated_name (str | Unset):
             attribute_type (str | Unset):
             default_value (bool | None | Unset):
+            classifications (list[NestedClassificationCategory] | Unset): Nested classifications, asked about each object
+                made with this category (these are
+                checked; the classifications nested in them are passed on unchecked).
     """
 
     tool: ClassificationKind
@@ -61,7 +63,6 @@ class ClassificationCategory:
     color: None | str | Unset = UNSET
     shortcut_key: str | Unset = UNSET
     column_field: bool | Unset = UNSET
-    classifications: list[ClassificationCategory] | Unset = UNSET
     options: list[LabelOption] | Unset = UNSET
     tree_options: list[TreeOption] | Unset = UNSET
     regex: None | str | Unset = UNSET
@@ -74,6 +75,7 @@ class ClassificationCategory:
     abbreviated_name: str | Unset = UNSET
     attribute_type: str | Unset = UNSET
     default_value: bool | None | Unset = UNSET
+    classifications: list[NestedClassificationCategory] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,13 +96,6 @@ class ClassificationCategory:
         shortcut_key = self.shortcut_key
 
         column_field = self.column_field
-
-        classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
-            classifications = []
-            for classifications_item_data in self.classifications:
-                classifications_item = classifications_item_data.to_dict()
-                classifications.append(classifications_item)
 
         options: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.options, Unset):
@@ -148,6 +143,17 @@ class ClassificationCategory:
         else:
             default_value = self.default_value
 
+        classifications: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.classifications, Unset):
+            classifications = []
+            for (
+                componentsschemas_nested_classifications_item_data
+            ) in self.classifications:
+                componentsschemas_nested_classifications_item = (
+                    componentsschemas_nested_classifications_item_data.to_dict()
+                )
+                classifications.append(componentsschemas_nested_classifications_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -167,8 +173,6 @@ class ClassificationCategory:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
             field_dict["columnField"] = column_field
-        if classifications is not UNSET:
-            field_dict["classifications"] = classifications
         if options is not UNSET:
             field_dict["options"] = options
         if tree_options is not UNSET:
@@ -193,12 +197,15 @@ class ClassificationCategory:
             field_dict["attributeType"] = attribute_type
         if default_value is not UNSET:
             field_dict["defaultValue"] = default_value
+        if classifications is not UNSET:
+            field_dict["classifications"] = classifications
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.label_option import LabelOption  # noqa: PLC0415
+        from ..models.nested_classification_category import NestedClassificationCategory  # noqa: PLC0415
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -222,17 +229,6 @@ class ClassificationCategory:
         shortcut_key = d.pop("shortcutKey", UNSET)
 
         column_field = d.pop("columnField", UNSET)
-
-        _classifications = d.pop("classifications", UNSET)
-        classifications: list[ClassificationCategory] | Unset = UNSET
-        if _classifications is not UNSET:
-            classifications = []
-            for classifications_item_data in _classifications:
-                classifications_item = ClassificationCategory.from_dict(
-                    classifications_item_data
-                )
-
-                classifications.append(classifications_item)
 
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
@@ -293,6 +289,19 @@ class ClassificationCategory:
 
         default_value = _parse_default_value(d.pop("defaultValue", UNSET))
 
+        _classifications = d.pop("classifications", UNSET)
+        classifications: list[NestedClassificationCategory] | Unset = UNSET
+        if _classifications is not UNSET:
+            classifications = []
+            for componentsschemas_nested_classifications_item_data in _classifications:
+                componentsschemas_nested_classifications_item = (
+                    NestedClassificationCategory.from_dict(
+                        componentsschemas_nested_classifications_item_data
+                    )
+                )
+
+                classifications.append(componentsschemas_nested_classifications_item)
+
         classification_category = cls(
             tool=tool,
             title=title,
@@ -301,7 +310,6 @@ class ClassificationCategory:
             color=color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            classifications=classifications,
             options=options,
             tree_options=tree_options,
             regex=regex,
@@ -314,6 +322,7 @@ class ClassificationCategory:
             abbreviated_name=abbreviated_name,
             attribute_type=attribute_type,
             default_value=default_value,
+            classifications=classifications,
         )
 
         classification_category.additional_properties = d

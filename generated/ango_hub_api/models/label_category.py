@@ -10,6 +10,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.label_category_classifications_item import (
+        LabelCategoryClassificationsItem,
+    )
     from ..models.label_option import LabelOption
     from ..models.tree_option import TreeOption
 
@@ -30,7 +33,8 @@ class LabelCategory:
             color (None | str | Unset):
             shortcut_key (str | Unset):
             column_field (bool | Unset):
-            classifications (list[LabelCategory] | Unset):
+            classifications (list[LabelCategoryClassificationsItem] | Unset): Nested classifications, each like a
+                `LabelCategory`.
             options (list[LabelOption] | Unset):
             tree_options (list[TreeOption] | Unset):
     """
@@ -42,7 +46,7 @@ class LabelCategory:
     color: None | str | Unset = UNSET
     shortcut_key: str | Unset = UNSET
     column_field: bool | Unset = UNSET
-    classifications: list[LabelCategory] | Unset = UNSET
+    classifications: list[LabelCategoryClassificationsItem] | Unset = UNSET
     options: list[LabelOption] | Unset = UNSET
     tree_options: list[TreeOption] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -115,6 +119,9 @@ class LabelCategory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.label_category_classifications_item import (
+            LabelCategoryClassificationsItem,  # noqa: PLC0415
+        )
         from ..models.label_option import LabelOption  # noqa: PLC0415
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
@@ -141,11 +148,11 @@ class LabelCategory:
         column_field = d.pop("columnField", UNSET)
 
         _classifications = d.pop("classifications", UNSET)
-        classifications: list[LabelCategory] | Unset = UNSET
+        classifications: list[LabelCategoryClassificationsItem] | Unset = UNSET
         if _classifications is not UNSET:
             classifications = []
             for classifications_item_data in _classifications:
-                classifications_item = LabelCategory.from_dict(
+                classifications_item = LabelCategoryClassificationsItem.from_dict(
                     classifications_item_data
                 )
 

@@ -11,8 +11,8 @@ from ..models.tool_kind import ToolKind, check_tool_kind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.classification_category import ClassificationCategory
     from ..models.label_option import LabelOption
+    from ..models.nested_classification_category import NestedClassificationCategory
 
 
 T = TypeVar("T", bound="ToolCategory")
@@ -33,9 +33,10 @@ class ToolCategory:
             color (None | str | Unset):
             shortcut_key (str | Unset):
             column_field (bool | Unset):
-            classifications (list[ClassificationCategory] | Unset): Nested classifications, asked about each object made
-                with this category.
             options (list[LabelOption] | Unset):
+            classifications (list[NestedClassificationCategory] | Unset): Nested classifications, asked about each object
+                made with this category (these are
+                checked; the classifications nested in them are passed on unchecked).
     """
 
     tool: ToolKind
@@ -45,8 +46,8 @@ class ToolCategory:
     color: None | str | Unset = UNSET
     shortcut_key: str | Unset = UNSET
     column_field: bool | Unset = UNSET
-    classifications: list[ClassificationCategory] | Unset = UNSET
     options: list[LabelOption] | Unset = UNSET
+    classifications: list[NestedClassificationCategory] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,19 +69,23 @@ class ToolCategory:
 
         column_field = self.column_field
 
-        classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
-            classifications = []
-            for classifications_item_data in self.classifications:
-                classifications_item = classifications_item_data.to_dict()
-                classifications.append(classifications_item)
-
         options: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.options, Unset):
             options = []
             for options_item_data in self.options:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
+
+        classifications: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.classifications, Unset):
+            classifications = []
+            for (
+                componentsschemas_nested_classifications_item_data
+            ) in self.classifications:
+                componentsschemas_nested_classifications_item = (
+                    componentsschemas_nested_classifications_item_data.to_dict()
+                )
+                classifications.append(componentsschemas_nested_classifications_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,17 +106,17 @@ class ToolCategory:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
             field_dict["columnField"] = column_field
-        if classifications is not UNSET:
-            field_dict["classifications"] = classifications
         if options is not UNSET:
             field_dict["options"] = options
+        if classifications is not UNSET:
+            field_dict["classifications"] = classifications
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.classification_category import ClassificationCategory  # noqa: PLC0415
         from ..models.label_option import LabelOption  # noqa: PLC0415
+        from ..models.nested_classification_category import NestedClassificationCategory  # noqa: PLC0415
 
         d = dict(src_dict)
         tool = check_tool_kind(d.pop("tool"))
@@ -135,17 +140,6 @@ class ToolCategory:
 
         column_field = d.pop("columnField", UNSET)
 
-        _classifications = d.pop("classifications", UNSET)
-        classifications: list[ClassificationCategory] | Unset = UNSET
-        if _classifications is not UNSET:
-            classifications = []
-            for classifications_item_data in _classifications:
-                classifications_item = ClassificationCategory.from_dict(
-                    classifications_item_data
-                )
-
-                classifications.append(classifications_item)
-
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
         if _options is not UNSET:
@@ -155,6 +149,19 @@ class ToolCategory:
 
                 options.append(options_item)
 
+        _classifications = d.pop("classifications", UNSET)
+        classifications: list[NestedClassificationCategory] | Unset = UNSET
+        if _classifications is not UNSET:
+            classifications = []
+            for componentsschemas_nested_classifications_item_data in _classifications:
+                componentsschemas_nested_classifications_item = (
+                    NestedClassificationCategory.from_dict(
+                        componentsschemas_nested_classifications_item_data
+                    )
+                )
+
+                classifications.append(componentsschemas_nested_classifications_item)
+
         tool_category = cls(
             tool=tool,
             title=title,
@@ -163,8 +170,8 @@ class ToolCategory:
             color=color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            classifications=classifications,
             options=options,
+            classifications=classifications,
         )
 
         tool_category.additional_properties = d

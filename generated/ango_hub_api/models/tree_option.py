@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tree_option_children_item import TreeOptionChildrenItem
+
 
 T = TypeVar("T", bound="TreeOption")
 
@@ -23,14 +27,15 @@ class TreeOption:
             value (str | Unset):
             key (str | Unset):
             schema_id (str | Unset):
-            children (list[TreeOption] | Unset):
+            children (list[TreeOptionChildrenItem] | Unset): The nodes under this one, each a `TreeOption` (passed on
+                unchecked).
     """
 
     title: str | Unset = UNSET
     value: str | Unset = UNSET
     key: str | Unset = UNSET
     schema_id: str | Unset = UNSET
-    children: list[TreeOption] | Unset = UNSET
+    children: list[TreeOptionChildrenItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +72,8 @@ class TreeOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tree_option_children_item import TreeOptionChildrenItem  # noqa: PLC0415
+
         d = dict(src_dict)
         title = d.pop("title", UNSET)
 
@@ -77,11 +84,11 @@ class TreeOption:
         schema_id = d.pop("schemaId", UNSET)
 
         _children = d.pop("children", UNSET)
-        children: list[TreeOption] | Unset = UNSET
+        children: list[TreeOptionChildrenItem] | Unset = UNSET
         if _children is not UNSET:
             children = []
             for children_item_data in _children:
-                children_item = TreeOption.from_dict(children_item_data)
+                children_item = TreeOptionChildrenItem.from_dict(children_item_data)
 
                 children.append(children_item)
 
