@@ -1733,8 +1733,7 @@ export interface components {
         ExportLocation: {
             /**
              * Format: uri
-             * @description URL of the zip archive; needs no API key. The archive holds the tasks as
-             *     `ExportedTask` objects (`x-archive-item`).
+             * @description URL of the zip archive; needs no API key.
              */
             exportPath: string;
         };
@@ -2753,46 +2752,6 @@ export interface components {
             brushDataUrl?: string | null;
             /** @description URL of the task's voxel-brush (medical) volume, when it has one. */
             medicalBrushDataUrl?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description One asset with its task in an export archive (`exportTasks`' `exportPath`; the Ango
-         *     export format): `asset` the asset's URL, `assetId`, `externalId`, and `task`, the
-         *     labelling task with its annotations. Exports differ in which metadata they carry
-         *     (the export's options), so every field is optional and more are kept.
-         */
-        ExportedTask: {
-            /** @description URL of the asset file (with `includeAssets`). */
-            asset?: string;
-            assetId?: string;
-            externalId?: string | null;
-            taskId?: string;
-            /** @description The workflow stage the task is in. */
-            stage?: string;
-            status?: string;
-            batches?: string[];
-            task?: components["schemas"]["ExportedTaskAnswer"];
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description The `task` of an exported asset: `tools`, `classifications` and `relations` as in a
-         *     task's answer, `brushDataUrl` and `medicalBrushDataUrl` for brush masks,
-         *     `stageHistory` the task as it left each earlier stage.
-         */
-        ExportedTaskAnswer: {
-            taskId?: string;
-            stage?: string;
-            stageId?: string;
-            tools?: components["schemas"]["AnswerObject"][];
-            classifications?: components["schemas"]["AnswerClassification"][];
-            relations?: components["schemas"]["AnswerRelation"][];
-            brushDataUrl?: string | null;
-            medicalBrushDataUrl?: string | null;
-            stageHistory?: {
-                [key: string]: unknown;
-            }[];
         } & {
             [key: string]: unknown;
         };

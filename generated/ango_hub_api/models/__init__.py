@@ -88,11 +88,6 @@ if TYPE_CHECKING:
     from .export_location import ExportLocation
     from .export_response import ExportResponse
     from .export_type import ExportType
-    from .exported_task import ExportedTask
-    from .exported_task_answer import ExportedTaskAnswer
-    from .exported_task_answer_stage_history_item import (
-        ExportedTaskAnswerStageHistoryItem,
-    )
     from .file_explorer_request import FileExplorerRequest
     from .file_explorer_response import FileExplorerResponse
     from .file_explorer_result import FileExplorerResult
@@ -352,9 +347,6 @@ _MODULES = {
     "ExportLocation": ".export_location",
     "ExportResponse": ".export_response",
     "ExportType": ".export_type",
-    "ExportedTask": ".exported_task",
-    "ExportedTaskAnswer": ".exported_task_answer",
-    "ExportedTaskAnswerStageHistoryItem": ".exported_task_answer_stage_history_item",
     "FileExplorerRequest": ".file_explorer_request",
     "FileExplorerResponse": ".file_explorer_response",
     "FileExplorerResult": ".file_explorer_result",
@@ -601,9 +593,6 @@ __all__ = (
     "EmailOutcome",
     "ErrorDetail",
     "ErrorResponse",
-    "ExportedTask",
-    "ExportedTaskAnswer",
-    "ExportedTaskAnswerStageHistoryItem",
     "ExportFormat",
     "ExportLocation",
     "ExportResponse",

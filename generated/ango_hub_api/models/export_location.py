@@ -14,8 +14,7 @@ T = TypeVar("T", bound="ExportLocation")
 class ExportLocation:
     """
     Attributes:
-        export_path (str): URL of the zip archive; needs no API key. The archive holds the tasks as
-            `ExportedTask` objects (`x-archive-item`).
+        export_path (str): URL of the zip archive; needs no API key.
     """
 
     export_path: str
