@@ -57,10 +57,10 @@ def test_builders_are_stable_and_colour_only_what_has_none() -> None:
     first, again = _label_set().to_dict(), _label_set().to_dict()
     assert first == again  # a repeated run builds the same label set
     car = first["tools"][0]
-    assert car["tool"] == "bounding-box" and len(car["schemaId"]) == 23
-    assert car["color"].startswith("#") and len(car["color"]) == 7
+    assert (car["tool"], len(car["schemaId"])) == ("bounding-box", 23)
+    assert (car["color"][0], len(car["color"])) == ("#", 7)
     nested = car["classifications"][0]
-    assert nested["tool"] == "radio" and nested["required"] is True
+    assert (nested["tool"], nested["required"]) == ("radio", True)
     assert [o["value"] for o in nested["options"]] == ["Red", "Blue"]
     assert nested["schemaId"] != car["schemaId"]
     # The same classification nested in two tools gets two schema IDs (derived per parent).
@@ -119,7 +119,8 @@ def test_a_misspelt_or_missing_tool_kind_fails_before_sending(
         hub.projects.set_label_set("p1", tools=tools)
     assert caught.value.field == field
     if allowed:
-        assert allowed in str(caught.value) and "rotated-bounding-box" in str(caught.value)
+        assert allowed in str(caught.value)
+        assert "rotated-bounding-box" in str(caught.value)
     else:
         assert "is required" in str(caught.value)
     assert wire.requests == []
@@ -184,7 +185,8 @@ def test_an_answer_built_typed_is_annotated_and_exported_typed(
     assert row.tools[0].classifications[0].answer == "Red"
     assert (row.relations[0].from_, row.relations[0].to) == (car.object_id, other.object_id)
     (raw,) = hub.exports.iter_tasks(project, raw=True)
-    assert raw == row.raw and isinstance(raw, dict)
+    assert isinstance(raw, dict)
+    assert raw == row.raw
     assert mock.state.projects[project].warnings == []
 
 
@@ -198,7 +200,7 @@ def test_an_answer_of_the_wrong_shape_fails_before_sending(wire_hub: WireHub) ->
 
 def test_options_given_as_objects_keep_their_ids() -> None:
     radio = Classification("radio", "Yes?", options=[Option("Yes", "y"), "No"]).to_dict()
-    assert [o["schemaId"] for o in radio["options"]][0] == "y"
+    assert radio["options"][0]["schemaId"] == "y"
     assert len(radio["options"][1]["schemaId"]) == 23
 
 
