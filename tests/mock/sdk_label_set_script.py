@@ -39,13 +39,14 @@ for kind in Classification:
         options = [LabelOption("Yes"), LabelOption("No")]
         classifications.append(ClassificationCategory(kind, title=kind.name, options=options))
 relations = [RelationCategory(kind, title=kind.name) for kind in Relation]
-# toDict() returns (and changes) the objects' own __dict__: copies, before the SDK sends them.
-dicts = {
-    "tools": [copy.deepcopy(t.toDict()) for t in tools],
-    "classifications": [copy.deepcopy(c.toDict()) for c in classifications],
-    "relations": [copy.deepcopy(r.toDict()) for r in relations],
-}
+# The SDK's create_label_set calls toDict(), which turns each object's own __dict__ into the
+# dict it returns (a second toDict() then fails): send first, then read what was sent.
 sent = sdk.create_label_set(project, tools, classifications, relations)
+dicts = {
+    "tools": [copy.deepcopy(t.__dict__) for t in tools],
+    "classifications": [copy.deepcopy(c.__dict__) for c in classifications],
+    "relations": [copy.deepcopy(r.__dict__) for r in relations],
+}
 box = dicts["tools"][0]
 answer = Answer(
     objects=[

@@ -2440,7 +2440,8 @@ export interface components {
          *     `frameSpecific` asks the question per video frame, `parentOptionId` shows a nested
          *     classification only when that option of its parent is picked, `showDropdown`,
          *     `exportName`, `displayName`, `abbreviatedName`, `attributeType` and `defaultValue`
-         *     are passed as the SDK's `ClassificationCategory` takes them.
+         *     are passed as the SDK's `ClassificationCategory` takes them (its `toDict()` sends them
+         *     as `null` when not given).
          */
         ClassificationCategory: components["schemas"]["CategoryFields"] & components["schemas"]["ClassificationFields"] & {
             classifications?: components["schemas"]["NestedClassifications"];
@@ -2461,10 +2462,10 @@ export interface components {
             frameSpecific?: boolean;
             showDropdown?: boolean;
             richText?: boolean;
-            exportName?: string;
-            displayName?: string;
-            abbreviatedName?: string;
-            attributeType?: string;
+            exportName?: string | null;
+            displayName?: string | null;
+            abbreviatedName?: string | null;
+            attributeType?: string | null;
             defaultValue?: boolean | null;
         };
         /** @description A relation of the label set (`RelationCategory(relation, ...)`); `tool` is its type. */

@@ -28,7 +28,8 @@ class ClassificationCategory:
     `frameSpecific` asks the question per video frame, `parentOptionId` shows a nested
     classification only when that option of its parent is picked, `showDropdown`,
     `exportName`, `displayName`, `abbreviatedName`, `attributeType` and `defaultValue`
-    are passed as the SDK's `ClassificationCategory` takes them.
+    are passed as the SDK's `ClassificationCategory` takes them (its `toDict()` sends them
+    as `null` when not given).
 
         Attributes:
             tool (ClassificationKind): The classification type of a classification category (the SDK's `Classification`
@@ -46,10 +47,10 @@ class ClassificationCategory:
             frame_specific (bool | Unset):
             show_dropdown (bool | Unset):
             rich_text (bool | Unset):
-            export_name (str | Unset):
-            display_name (str | Unset):
-            abbreviated_name (str | Unset):
-            attribute_type (str | Unset):
+            export_name (None | str | Unset):
+            display_name (None | str | Unset):
+            abbreviated_name (None | str | Unset):
+            attribute_type (None | str | Unset):
             default_value (bool | None | Unset):
             classifications (list[NestedClassificationCategory] | Unset): Nested classifications, asked about each object
                 made with this category (these are
@@ -70,10 +71,10 @@ class ClassificationCategory:
     frame_specific: bool | Unset = UNSET
     show_dropdown: bool | Unset = UNSET
     rich_text: bool | Unset = UNSET
-    export_name: str | Unset = UNSET
-    display_name: str | Unset = UNSET
-    abbreviated_name: str | Unset = UNSET
-    attribute_type: str | Unset = UNSET
+    export_name: None | str | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    abbreviated_name: None | str | Unset = UNSET
+    attribute_type: None | str | Unset = UNSET
     default_value: bool | None | Unset = UNSET
     classifications: list[NestedClassificationCategory] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -129,13 +130,29 @@ class ClassificationCategory:
 
         rich_text = self.rich_text
 
-        export_name = self.export_name
+        export_name: None | str | Unset
+        if isinstance(self.export_name, Unset):
+            export_name = UNSET
+        else:
+            export_name = self.export_name
 
-        display_name = self.display_name
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
 
-        abbreviated_name = self.abbreviated_name
+        abbreviated_name: None | str | Unset
+        if isinstance(self.abbreviated_name, Unset):
+            abbreviated_name = UNSET
+        else:
+            abbreviated_name = self.abbreviated_name
 
-        attribute_type = self.attribute_type
+        attribute_type: None | str | Unset
+        if isinstance(self.attribute_type, Unset):
+            attribute_type = UNSET
+        else:
+            attribute_type = self.attribute_type
 
         default_value: bool | None | Unset
         if isinstance(self.default_value, Unset):
@@ -272,13 +289,41 @@ class ClassificationCategory:
 
         rich_text = d.pop("richText", UNSET)
 
-        export_name = d.pop("exportName", UNSET)
+        def _parse_export_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        display_name = d.pop("displayName", UNSET)
+        export_name = _parse_export_name(d.pop("exportName", UNSET))
 
-        abbreviated_name = d.pop("abbreviatedName", UNSET)
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        attribute_type = d.pop("attributeType", UNSET)
+        display_name = _parse_display_name(d.pop("displayName", UNSET))
+
+        def _parse_abbreviated_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        abbreviated_name = _parse_abbreviated_name(d.pop("abbreviatedName", UNSET))
+
+        def _parse_attribute_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        attribute_type = _parse_attribute_type(d.pop("attributeType", UNSET))
 
         def _parse_default_value(data: object) -> bool | None | Unset:
             if data is None:
