@@ -161,22 +161,23 @@ class Classification(_Category):
 
     def __post_init__(self) -> None:
         self._fill(self.kind, self.title, self.parent)
-        own = self.schema_id
-        options = [o if isinstance(o, Option) else Option(o) for o in self.options]
-        options = [
-            o if o.schema_id else replace(o, schema_id=stable_id(own, o.value)) for o in options
-        ]
-        _set(self, "options", tuple(options))
-        _set(self, "tree", tuple(node._with_ids(own) for node in self.tree))
-        _set(self, "classifications", _nested(self.classifications, own))
+        _set(
+            self, "options", tuple(o if isinstance(o, Option) else Option(o) for o in self.options)
+        )
+        _set(self, "classifications", _nested(self.classifications, self.schema_id))
 
     def to_dict(self) -> dict[str, Any]:
+        # Option and tree IDs not given are derived here, from this classification's final ID
+        # (a nested one's depends on its parent).
+        own = self.schema_id
         given = [o if isinstance(o, Option) else Option(o) for o in self.options]
-        options = given or [o for node in self.tree for o in node.flattened()]
+        given = [o if o.schema_id else replace(o, schema_id=stable_id(own, o.value)) for o in given]
+        tree = [node._with_ids(own) for node in self.tree]
+        options = given or [o for node in tree for o in node.flattened()]
         return {
             **self._fields(self.kind),
             "options": [o.to_dict() for o in options],
-            "treeOptions": [node.to_dict() for node in self.tree],
+            "treeOptions": [node.to_dict() for node in tree],
             "classifications": [c.to_dict() for c in self.classifications],
             "regex": self.regex,
         }

@@ -71,6 +71,17 @@ def test_builders_are_stable_and_colour_only_what_has_none() -> None:
         ]
     ).schema_ids()
     assert twice["Car/Plate"] != twice["Bus/Plate"]
+    colour = Classification("radio", "Colour", options=["Red"])
+    red_ids = {
+        tool["classifications"][0]["options"][0]["schemaId"]
+        for tool in LabelSet(
+            tools=[
+                Tool("point", "A", classifications=[colour]),
+                Tool("point", "B", classifications=[colour]),
+            ]
+        ).to_dict()["tools"]
+    }
+    assert len(red_ids) == 2  # and so do their options
     # A colour or an ID the caller gives is kept as it is.
     given = Tool("polygon", "Road", color="#000000", schema_id="road").to_dict()
     assert (given["color"], given["schemaId"]) == ("#000000", "road")
