@@ -25,7 +25,7 @@ base, key, project, fmt = sys.argv[1:5]
 start = time.perf_counter()
 count = 0
 with AngoHub(api_key=key, base_url=base) as hub:
-    for t in hub.exports.iter_tasks(project, format=fmt):
+    for t in hub.exports.iter_tasks(project, raw=True, format=fmt):
         count += 1
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

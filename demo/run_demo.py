@@ -215,19 +215,31 @@ def task_through_review(project: str, workdir: Path, env: dict[str, str]) -> Non
 
 
 def set_up_project(base_url: str, api_key: str, project: str) -> None:
-    """Label set and workflow through ``hub.projects``; the stages come back from getProject."""
-    tool = {"schemaId": "shape", "tool": "bounding-box", "title": "Shape"}
-    stages = [
-        {"id": "Start", "type": "Start", "name": "Start", "next": ["Label"]},
-        {"id": "Label", "type": "Label", "name": "Label", "next": ["Review"]},
-        {"id": "Review", "type": "Review", "name": "Review", "next": ["Complete"]},
-        {"id": "Complete", "type": "Complete", "name": "Complete", "next": []},
-    ]
+    """Label set and workflow with the typed builders (ango_hub.labels); the stages come back
+    from getProject."""
     from ango_hub import AngoHub  # noqa: PLC0415
+    from ango_hub.labels import (  # noqa: PLC0415
+        Classification,
+        LabelSet,
+        Relation,
+        Stage,
+        Tool,
+        linear_workflow,
+    )
 
+    colour = Classification("radio", "Colour", options=["Red", "Green", "Blue"], required=True)
+    labels = LabelSet(
+        tools=[Tool("bounding-box", "Shape", classifications=[colour])],
+        classifications=[
+            Classification("radio", "colour", options=["red", "blue"], schema_id="colour")
+        ],
+        relations=[Relation("one-to-one", "Next to")],
+    )
+    stages = linear_workflow(Stage("Start"), Stage("Label"), Stage("Review"), Stage("Complete"))
     with AngoHub(api_key=api_key, base_url=base_url) as hub:
-        hub.projects.set_label_set(project, tools=[tool])
+        hub.projects.set_label_set(project, labels)
         got = hub.projects.set_workflow(project, stages)
+    print(f"label set: {', '.join(labels.schema_ids())}")
     print(f"workflow: {' -> '.join(str(s.id) for s in got.stages)}")
 
 
@@ -242,7 +254,7 @@ def library_part(base_url: str, api_key: str, project: str) -> None:
         updated = hub.assets.update(first.field_id, metadata={"camera": "demo", "exposure": 0.5})
         metadata = updated.to_dict()["metadata"]
         print(f"hub.assets.update: metadata of {first.external_id} is now {metadata}")
-        done = [t for t in hub.exports.iter_tasks(project) if t.get("status") == "Completed"]
+        done = [t for t in hub.exports.iter_tasks(project) if t.status == "Completed"]
         print(f"hub.exports.iter_tasks: {len(done)} completed tasks")
 
 

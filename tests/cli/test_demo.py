@@ -43,6 +43,8 @@ def test_demo_runs_the_whole_workflow_and_stops_its_mock() -> None:
     assert "hub.assets.list: 6 assets" in out
     assert "metadata of img-001.png is now {'camera': 'demo', 'exposure': 0.5}" in out
     assert "hub.exports.iter_tasks: 3 completed tasks" in out
+    # The label set and workflow come from the typed builders (ango_hub.labels).
+    assert "label set: Shape, Shape/Colour, colour, Next to" in out
     # The export summary, computed from the exported NDJSON.
     assert "Exported 6 tasks to " in out
     assert "Tasks: 6 (3 labeled, 2 pre-labeled, 1 with attachments)" in out

@@ -57,7 +57,7 @@ def test_upload_files_imports_and_exports(hub: AngoHub, mock: MockServer, tmp_pa
     assert attached.attachments_imported == 1
     message = hub.labels.import_(mock.project_id, [{"externalId": "z", "answer": {"objects": []}}])
     assert message == "1 / 1 tasks are labeled."
-    tasks = list(hub.exports.iter_tasks(mock.project_id))
+    tasks = list(hub.exports.iter_tasks(mock.project_id, raw=True))
     assert len(tasks) == 21
     (z,) = [t for t in tasks if t["externalId"] == "z"]
     assert z["attachments"] == [{"type": "TEXT", "value": "hi"}]

@@ -61,7 +61,7 @@ def test_split_export_from_the_mock_on_both_clients(mock: MockServer, make_hub: 
     with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
         tasks = list(hub.exports.iter_tasks(mock.project_id, format="split"))
     assert len(tasks) == 300
-    assert len({t["taskId"] for t in tasks}) == 300
+    assert len({t.task_id for t in tasks}) == 300
 
 
 def test_client_cap_reaches_iter_tasks(mock: MockServer, make_hub: MakeHub) -> None:

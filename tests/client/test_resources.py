@@ -156,7 +156,7 @@ def test_labels_and_attachments(hub: AngoHub, mock: MockServer) -> None:
         mock.project_id, [{"externalId": "a", "answer": {"objects": [], "classifications": []}}]
     )
     assert message == "1 / 1 tasks are labeled."
-    (task,) = hub.exports.iter_tasks(mock.project_id, format="ndjson")
+    (task,) = hub.exports.iter_tasks(mock.project_id, raw=True, format="ndjson")
     assert task["externalId"] == "a"
     assert task["attachments"] == [{"type": "TEXT", "value": "hello"}]
     assert task["isPreLabeled"] is True
@@ -168,7 +168,7 @@ def test_exports_iter_tasks_and_download(
 ) -> None:
     mock.seed(40, labeled=True)
     options = {"format": fmt}
-    tasks = list(hub.exports.iter_tasks(mock.project_id, **options))  # type: ignore[arg-type]
+    tasks = list(hub.exports.iter_tasks(mock.project_id, raw=True, **options))  # type: ignore[call-overload]
     assert len(tasks) == 40
     assert all(isinstance(t, dict) for t in tasks)
     target = hub.exports.download(mock.project_id, tmp_path / "out.zip", **options)  # type: ignore[arg-type]

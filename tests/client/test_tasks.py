@@ -66,7 +66,7 @@ def test_the_workflow_end_to_end_shows_in_the_export(
     ]
     assert hub.tasks.history_entry(history[2].field_id).to_dict() == history[2].to_dict()
 
-    exported = {t["taskId"]: t for t in hub.exports.iter_tasks(pid, include_history=True)}
+    exported = {t["taskId"]: t for t in hub.exports.iter_tasks(pid, raw=True, include_history=True)}
     row = exported[task]  # 8. Complete, with the answer and its history
     assert (row["stage"], row["status"], row["assignee"]) == ("Complete", "Completed", me)
     assert (row["reviewStatus"], row["duration"]) == ("Accepted", 6)

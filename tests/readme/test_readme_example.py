@@ -24,15 +24,35 @@ sys.path.insert(0, str(REPO / "demo"))
 from sample_images import write_sample_images  # noqa: E402
 
 
-def library_example(readme: str) -> str:
-    """The first ```python block after the ``## Using the library`` heading."""
-    match = re.search(rf"^{re.escape(HEADING)}[ \t]*$", readme, re.MULTILINE)
+def library_example(readme: str, heading: str = HEADING) -> str:
+    """The first ```python block after the ``heading`` (``## Using the library``)."""
+    match = re.search(rf"^{re.escape(heading)}[ \t]*$", readme, re.MULTILINE)
     if match is None:
-        raise LookupError(f"README.md has no {HEADING!r} heading")
+        raise LookupError(f"README.md has no {heading!r} heading")
     block = BLOCK.search(readme, match.end())
     if block is None:
-        raise LookupError(f"README.md has no ```python block after {HEADING!r}")
+        raise LookupError(f"README.md has no ```python block after {heading!r}")
     return block.group(1)
+
+
+def run_as_user(code: str, folder: Path, mock: MockServer) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter in ``folder``, configured only by ``ANGO_BASE_URL`` and
+    ``ANGO_API_KEY`` (the mock's); fails the test if it fails."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANGO_")} | {
+        "ANGO_BASE_URL": mock.base_url,
+        "ANGO_API_KEY": mock.api_key,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"README example failed:\n{done.stderr}"
+    return done
 
 
 def test_extraction_takes_the_first_python_block_after_the_heading() -> None:
@@ -52,22 +72,26 @@ def test_readme_library_example_runs_against_the_mock(
 ) -> None:
     code = library_example((REPO / "README.md").read_text(encoding="utf-8"))
     write_sample_images(tmp_path / "images", 3)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANGO_")} | {
-        "ANGO_BASE_URL": ango_hub_mock.base_url,
-        "ANGO_API_KEY": ango_hub_mock.api_key,
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, f"README example failed:\n{done.stderr}"
+    done = run_as_user(code, tmp_path, ango_hub_mock)
     assert done.stdout.strip(), "the example prints what it did"
     # It really talked to the mock, and what it uploaded is there.
     assert ango_hub_mock.requests.counts, "the example sent no request to the mock"
     assert ango_hub_mock.project.live_count() >= 1
     assert ango_hub_mock.api_key not in done.stdout + done.stderr
+
+
+def test_readme_label_set_example_runs_against_the_mock(
+    ango_hub_mock: MockServer, tmp_path: Path
+) -> None:
+    """The label set, workflow and annotation example (``### Label sets, workflows and
+    annotations``): typed project and export rows printed, no unknown schemaId warned about."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    code = library_example(readme, "### Label sets, workflows and annotations")
+    write_sample_images(tmp_path / "images", 1)
+    (tmp_path / "images" / "img-001.png").rename(tmp_path / "images" / "cat.png")
+    lines = run_as_user(code, tmp_path, ango_hub_mock).stdout.strip().splitlines()
+    assert lines[0] == "[('bounding-box', 'Car')]"
+    assert lines[1].startswith("Complete [(")
+    assert ", 100), (" in lines[1]  # both boxes, typed, in the export
+    project = [p for p in ango_hub_mock.state.projects.values() if p.name == "Cars"][-1]
+    assert project.warnings == []

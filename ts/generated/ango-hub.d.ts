@@ -1573,17 +1573,107 @@ export interface components {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["AttachmentsImportedEnvelope"];
         };
-        /** @description The annotation (`objects`, `classifications`, `relations`); free-form. */
+        /**
+         * @description An annotation as a request sends it (`annotateTask`, `importLabels`; the official
+         *     SDK's `Answer.toDict()`): `objects` made with the label set's tools,
+         *     `classifications` answered about the whole asset, `relations` between objects. A
+         *     task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
+         */
         LabelAnswer: {
-            objects?: {
-                [key: string]: unknown;
-            }[];
+            objects?: components["schemas"]["AnswerObject"][];
+            classifications?: components["schemas"]["AnswerClassification"][];
+            relations?: components["schemas"]["AnswerRelation"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One object made with a tool (the Ango export format's `tools` entries): its
+         *     geometry under the tool's name, `schemaId` the ID of the labeling tool in the
+         *     project, `objectId` the object's ID (unique in the asset), `title` the tool's
+         *     title, `classifications` its nested classifications, `page` the page it is on
+         *     (0-based, multi-page assets), `interpolationStopped` whether, in a video, it
+         *     disappears from this frame on. Coordinates are pixels from the top-left corner.
+         *     Brush and voxel-brush masks are not here: they are `brushDataUrl` and
+         *     `medicalBrushDataUrl` of the task.
+         */
+        AnswerObject: {
+            schemaId?: string;
+            objectId?: string;
+            title?: string;
+            classifications?: components["schemas"]["AnswerClassification"][];
+            page?: number;
+            interpolationStopped?: boolean;
+            metadata?: Record<string, never>;
+            "bounding-box"?: components["schemas"]["BoxGeometry"];
+            /** @description A box with its rotation. */
+            "rotated-bounding-box"?: Record<string, never>;
+            polygon?: components["schemas"]["PointList"];
+            polyline?: components["schemas"]["PointList"];
+            /** @description `[x, y]`. */
+            point?: number[];
+            /** @description The segmentation's zones (polygons, with their holes). */
+            segmentation?: Record<string, never>;
+            /** @description The entity's place in the text. */
+            ner?: Record<string, never>;
+            /** @description The area marked on the PDF page. */
+            pdf?: Record<string, never>;
+            /** @description A point cloud (3D) object. */
+            pct?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A bounding box, `x`/`y` its top-left corner. */
+        BoxGeometry: {
+            x?: number;
+            y?: number;
+            width?: number;
+            height?: number;
+        };
+        /** @description `[x, y]` pairs, any number of them. */
+        PointList: number[][];
+        /**
+         * @description One classification answered (the Ango export format's `classifications` entries):
+         *     `schemaId` the ID of the classification class in the project, `tool` its type,
+         *     `title` its name, `answer` what was picked or typed (text for `radio`, the single
+         *     dropdown and `text`; a list for `checkbox` and the multi dropdown, even with one
+         *     item), `classifications` the nested classifications answered under it, `objectId`
+         *     its ID (unique in the asset), `page` (multi-page assets).
+         */
+        AnswerClassification: {
+            schemaId?: string;
+            objectId?: string;
+            tool?: string;
+            title?: string;
+            /** @description Text, a list of texts, or an object, by classification type. */
+            answer?: unknown;
+            /** @description Nested classifications answered, each like an `AnswerClassification`. */
             classifications?: {
                 [key: string]: unknown;
             }[];
-            relations?: {
-                [key: string]: unknown;
-            }[];
+            page?: number;
+            metadata?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One relation drawn between objects (the Ango export format's `relations` entries):
+         *     `schemaId` the ID of the relation class in the project, `title` its name,
+         *     `objectId` its ID (unique in the asset). A single relation links `from` (the
+         *     object clicked first) `to` (the one clicked second) in a `direction`
+         *     (`straight`, `reverse` or `bidirectional`); a group relation lists its objects'
+         *     `objectId`s in `group`. `page` is the frame (multi-frame assets).
+         */
+        AnswerRelation: {
+            from?: string;
+            to?: string;
+            direction?: string;
+            group?: string[];
+            page?: number;
+            schemaId?: string;
+            objectId?: string;
+            tool?: string;
+            title?: string;
+            classifications?: components["schemas"]["AnswerClassification"][];
         } & {
             [key: string]: unknown;
         };
@@ -2274,40 +2364,218 @@ export interface components {
             benchmarkEnabled?: boolean;
             benchmarkRatio?: number;
             instructions?: string;
-            categorySchema?: components["schemas"]["CategorySchema"];
+            categorySchema?: components["schemas"]["LabelSet"];
         };
         /**
-         * @description The label set: tool, classification and relation categories as the official SDK's
-         *     `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
-         *     unchanged.
+         * @description The label set (the vendor's "category schema", or ontology) as a request sends it:
+         *     `tools` (objects drawn on the asset), `classifications` (questions about the whole
+         *     asset) and `relations` (links between objects). This is what the official SDK's
+         *     `create_label_set()` sends: the `toDict()` of its `ToolCategory`,
+         *     `ClassificationCategory` and `RelationCategory` objects, or a `raw_category_schema`
+         *     copied from a project. More fields are passed on unchanged.
+         */
+        LabelSet: {
+            tools?: components["schemas"]["ToolCategory"][];
+            classifications?: components["schemas"]["ClassificationCategory"][];
+            relations?: components["schemas"]["RelationCategory"][];
+        };
+        /**
+         * @description The tool type of a tool category. The vendor's SDK documentation lists these options
+         *     for `ToolCategory(tool=...)`, as does the SDK's `Tool` enum.
+         * @enum {string}
+         */
+        ToolKind: "bounding-box" | "segmentation" | "polyline" | "polygon" | "rotated-bounding-box" | "ner" | "point" | "pdf" | "brush" | "pct";
+        /**
+         * @description The classification type of a classification category (the SDK's `Classification` enum).
+         * @enum {string}
+         */
+        ClassificationKind: "multi-dropdown" | "single-dropdown" | "tree-dropdown" | "radio" | "checkbox" | "text" | "instance" | "boolean";
+        /**
+         * @description The relation type of a relation category (the SDK's `Relation` enum: `Single` is
+         *     `one-to-one`, `Group` is `group`, `Many` is `one-to-many`).
+         * @enum {string}
+         */
+        RelationKind: "one-to-one" | "group" | "one-to-many";
+        /**
+         * @description What every category of the label set carries (the SDK's `Category.__init__`):
+         *     `title` is what the annotator sees, `schemaId` the ID answers refer to (the SDK
+         *     makes a random one when none is given), `required` whether the annotator must use
+         *     it before submitting, `color` the colour it is drawn in (the SDK picks a random
+         *     `#RRGGBB` when none is given), `shortcutKey` its keyboard shortcut, `columnField`
+         *     whether it is a column in table labelling, `classifications` the nested
+         *     classifications asked about each object, `options` the answers to choose from.
+         */
+        CategoryFields: {
+            title?: string;
+            schemaId?: string;
+            required?: boolean;
+            color?: string | null;
+            shortcutKey?: string;
+            columnField?: boolean;
+            options?: components["schemas"]["LabelOption"][];
+        };
+        /**
+         * @description Nested classifications, asked about each object made with this category (these are
+         *     checked; the classifications nested in them are passed on unchecked).
+         */
+        NestedClassifications: components["schemas"]["NestedClassificationCategory"][];
+        /**
+         * @description A tool of the label set: `tool` is its type (`ToolCategory(tool, ...)`: the one
+         *     argument the SDK's constructor and the vendor's SDK documentation do not mark
+         *     optional).
+         */
+        ToolCategory: components["schemas"]["CategoryFields"] & {
+            tool: components["schemas"]["ToolKind"];
+            classifications?: components["schemas"]["NestedClassifications"];
+        };
+        /**
+         * @description A classification of the label set (also a tool's nested classification). `options`
+         *     are the answers of `radio`, `checkbox` and the dropdowns; a `tree-dropdown` has its
+         *     `treeOptions` (and the SDK also sends them flattened into `options`, titles joined
+         *     with ` / `). `regex` checks a `text` answer, `richText` allows formatted text,
+         *     `frameSpecific` asks the question per video frame, `parentOptionId` shows a nested
+         *     classification only when that option of its parent is picked, `showDropdown`,
+         *     `exportName`, `displayName`, `abbreviatedName`, `attributeType` and `defaultValue`
+         *     are passed as the SDK's `ClassificationCategory` takes them (its `toDict()` sends them
+         *     as `null` when not given).
+         */
+        ClassificationCategory: components["schemas"]["CategoryFields"] & components["schemas"]["ClassificationFields"] & {
+            classifications?: components["schemas"]["NestedClassifications"];
+        };
+        /** @description A classification nested in a tool, relation or classification (see `ClassificationCategory`). */
+        NestedClassificationCategory: components["schemas"]["CategoryFields"] & components["schemas"]["ClassificationFields"] & {
+            /** @description Deeper nested classifications (passed on unchecked). */
+            classifications?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description What a classification category adds to `CategoryFields`. */
+        ClassificationFields: {
+            tool: components["schemas"]["ClassificationKind"];
+            treeOptions?: components["schemas"]["TreeOption"][];
+            regex?: string | null;
+            parentOptionId?: string | null;
+            frameSpecific?: boolean;
+            showDropdown?: boolean;
+            richText?: boolean;
+            exportName?: string | null;
+            displayName?: string | null;
+            abbreviatedName?: string | null;
+            attributeType?: string | null;
+            defaultValue?: boolean | null;
+        };
+        /** @description A relation of the label set (`RelationCategory(relation, ...)`); `tool` is its type. */
+        RelationCategory: components["schemas"]["CategoryFields"] & {
+            tool: components["schemas"]["RelationKind"];
+            classifications?: components["schemas"]["NestedClassifications"];
+        };
+        /**
+         * @description One answer to choose from: `value` is what the annotator sees and what the answer
+         *     holds, `schemaId` its ID (the SDK's `LabelOption`).
+         */
+        LabelOption: {
+            value?: string;
+            schemaId?: string;
+        };
+        /**
+         * @description One node of a `tree-dropdown`: `title` is shown, `children` are the nodes under it.
+         *     The SDK's `TreeOption` writes its ID as `schemaId` when one is given and as `key`
+         *     otherwise, and `value` (the ID again when no value is given).
+         */
+        TreeOption: {
+            title?: string;
+            value?: string;
+            key?: string;
+            schemaId?: string;
+            /** @description The nodes under this one, each a `TreeOption` (passed on unchecked). */
+            children?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * @description A project's label set as the server answers it (`getProject`): the same fields as
+         *     `LabelSet`, read tolerantly (kinds the client does not know yet stay readable).
          */
         CategorySchema: {
-            tools?: Record<string, never>[];
-            classifications?: Record<string, never>[];
-            relations?: Record<string, never>[];
+            tools?: components["schemas"]["LabelCategory"][];
+            classifications?: components["schemas"]["LabelCategory"][];
+            relations?: components["schemas"]["LabelCategory"][];
         };
         /**
-         * @description A workflow stage: `next` lists the IDs of the stages a task goes to after this one.
-         *     The SDK passes its stage dicts unchanged, so more fields are allowed.
+         * @description A tool, classification or relation of a project's label set as the server answers
+         *     it; `tool` is its kind (see `ToolKind`, `ClassificationKind`, `RelationKind`).
+         */
+        LabelCategory: {
+            tool?: string;
+            title?: string;
+            schemaId?: string;
+            required?: boolean;
+            color?: string | null;
+            shortcutKey?: string;
+            columnField?: boolean;
+            /** @description Nested classifications, each like a `LabelCategory`. */
+            classifications?: {
+                [key: string]: unknown;
+            }[];
+            options?: components["schemas"]["LabelOption"][];
+            treeOptions?: components["schemas"]["TreeOption"][];
+        };
+        /**
+         * @description A workflow stage's type: the SDK's `StageType` enum; the vendor's Workflow pages
+         *     describe Start, Label, Review, Consensus, Hold, Logic, Plugin, Webhook and Complete.
+         * @enum {string}
+         */
+        StageType: "Start" | "Label" | "Review" | "Logic" | "Plugin" | "Webhook" | "Complete" | "Archive" | "Consensus" | "Hold";
+        /** @description Where the stage is drawn in the workflow editor. */
+        StagePosition: {
+            x?: number;
+            y?: number;
+        };
+        /**
+         * @description A workflow stage as `update_workflow_stages()` sends it. Every stage has `id`,
+         *     `type`, `name` and `position`; `next` lists the IDs of the stages a task goes to
+         *     after this one (a Consensus stage has two: agreement, then disagreement).
+         *     Per type, the vendor's SDK documentation adds: Start `autoForward`; Complete
+         *     `preventRequeue`; Label `assignedTo` (emails); Consensus `consensusId` and
+         *     `consensusConfig` (`threshold`, `adjudicationMethod`), its Label and Plugin stages
+         *     carry the Consensus stage's ID as `consensusId`. More fields (Review, Logic,
+         *     Plugin, Webhook settings) are passed on unchanged.
          */
         WorkflowStage: {
             id: string;
-            /**
-             * @example Start
-             * @example Label
-             * @example Review
-             * @example Complete
-             */
-            type: string;
+            type: components["schemas"]["StageType"];
             name?: string;
+            position?: components["schemas"]["StagePosition"];
             next?: string[];
+            autoForward?: boolean;
+            preventRequeue?: boolean;
+            assignedTo?: string[];
+            consensusId?: string | null;
+            consensusConfig?: Record<string, never>;
+        };
+        /**
+         * @description A workflow stage of a project as the server answers it (see `WorkflowStage` for the
+         *     fields); `type` is read as text so that a stage type the client does not know yet
+         *     stays readable.
+         */
+        ProjectStage: {
+            id: string;
+            type?: string;
+            name?: string;
+            position?: components["schemas"]["StagePosition"];
+            next?: string[];
+            autoForward?: boolean;
+            preventRequeue?: boolean;
+            assignedTo?: string[];
+            consensusId?: string | null;
+            consensusConfig?: Record<string, never>;
         };
         /**
          * @description One of three bodies the official SDK sends to the same path (label set, workflow,
          *     benchmark settings); any combination is accepted, at least one field is needed.
          */
         ProjectUpdate: {
-            categorySchema?: components["schemas"]["CategorySchema"];
+            categorySchema?: components["schemas"]["LabelSet"];
             stages?: components["schemas"]["WorkflowStage"][];
             benchmarkEnabled?: boolean;
             /** @description Percentage of eligible tasks sampled as benchmarks. */
@@ -2351,7 +2619,7 @@ export interface components {
             createdAt?: string;
             batches?: components["schemas"]["Batch"][];
             categorySchema?: components["schemas"]["CategorySchema"];
-            stages?: components["schemas"]["WorkflowStage"][];
+            stages?: components["schemas"]["ProjectStage"][];
             benchmarkEnabled?: boolean;
             benchmarkRatio?: number;
             benchmarkCutoff?: boolean;
@@ -2474,15 +2742,13 @@ export interface components {
          *     annotations into these three lists.
          */
         TaskAnswer: {
-            tools: {
-                [key: string]: unknown;
-            }[];
-            classifications: {
-                [key: string]: unknown;
-            }[];
-            relations: {
-                [key: string]: unknown;
-            }[];
+            tools: components["schemas"]["AnswerObject"][];
+            classifications: components["schemas"]["AnswerClassification"][];
+            relations: components["schemas"]["AnswerRelation"][];
+            /** @description URL of the task's brush mask (a PNG), when it has one. */
+            brushDataUrl?: string | null;
+            /** @description URL of the task's voxel-brush (medical) volume, when it has one. */
+            medicalBrushDataUrl?: string | null;
         } & {
             [key: string]: unknown;
         };

@@ -12,6 +12,19 @@ if TYPE_CHECKING:
     from .annotate_request import AnnotateRequest
     from .annotate_response import AnnotateResponse
     from .annotate_response_data import AnnotateResponseData
+    from .answer_classification import AnswerClassification
+    from .answer_classification_classifications_item import (
+        AnswerClassificationClassificationsItem,
+    )
+    from .answer_classification_metadata import AnswerClassificationMetadata
+    from .answer_object import AnswerObject
+    from .answer_object_metadata import AnswerObjectMetadata
+    from .answer_object_ner import AnswerObjectNer
+    from .answer_object_pct import AnswerObjectPct
+    from .answer_object_pdf import AnswerObjectPdf
+    from .answer_object_rotated_bounding_box import AnswerObjectRotatedBoundingBox
+    from .answer_object_segmentation import AnswerObjectSegmentation
+    from .answer_relation import AnswerRelation
     from .asset import Asset
     from .asset_builder_template import AssetBuilderTemplate
     from .asset_builder_template_data_config import AssetBuilderTemplateDataConfig
@@ -46,12 +59,14 @@ if TYPE_CHECKING:
     from .batch_assignment_envelope import BatchAssignmentEnvelope
     from .batch_update_request import BatchUpdateRequest
     from .boolean_string import BooleanString
+    from .box_geometry import BoxGeometry
+    from .category_fields import CategoryFields
     from .category_schema import CategorySchema
-    from .category_schema_classifications_item import CategorySchemaClassificationsItem
-    from .category_schema_relations_item import CategorySchemaRelationsItem
-    from .category_schema_tools_item import CategorySchemaToolsItem
     from .chat_upload_form import ChatUploadForm
     from .chat_upload_multipart import ChatUploadMultipart
+    from .classification_category import ClassificationCategory
+    from .classification_fields import ClassificationFields
+    from .classification_kind import ClassificationKind
     from .clone_project_request import CloneProjectRequest
     from .cloud_asset import CloudAsset
     from .cloud_asset_context_data_type_0 import CloudAssetContextDataType0
@@ -110,10 +125,11 @@ if TYPE_CHECKING:
     from .issue_update_pct_details import IssueUpdatePctDetails
     from .label import Label
     from .label_answer import LabelAnswer
-    from .label_answer_classifications_item import LabelAnswerClassificationsItem
-    from .label_answer_objects_item import LabelAnswerObjectsItem
-    from .label_answer_relations_item import LabelAnswerRelationsItem
+    from .label_category import LabelCategory
+    from .label_category_classifications_item import LabelCategoryClassificationsItem
     from .label_fields import LabelFields
+    from .label_option import LabelOption
+    from .label_set import LabelSet
     from .label_validation import LabelValidation
     from .label_validation_envelope import LabelValidationEnvelope
     from .label_validation_external_validation_type_0 import (
@@ -133,6 +149,10 @@ if TYPE_CHECKING:
     from .medical_plane import MedicalPlane
     from .member_role_update import MemberRoleUpdate
     from .metric_group import MetricGroup
+    from .nested_classification_category import NestedClassificationCategory
+    from .nested_classification_category_classifications_item import (
+        NestedClassificationCategoryClassificationsItem,
+    )
     from .organization_member import OrganizationMember
     from .organization_member_list_response import OrganizationMemberListResponse
     from .organization_member_list_response_data import (
@@ -164,9 +184,13 @@ if TYPE_CHECKING:
     from .project_page import ProjectPage
     from .project_response import ProjectResponse
     from .project_role import ProjectRole
+    from .project_stage import ProjectStage
+    from .project_stage_consensus_config import ProjectStageConsensusConfig
     from .project_type import ProjectType
     from .project_update import ProjectUpdate
     from .purge_project_request import PurgeProjectRequest
+    from .relation_category import RelationCategory
+    from .relation_kind import RelationKind
     from .removed_by_email_response import RemovedByEmailResponse
     from .removed_by_email_response_data import RemovedByEmailResponseData
     from .requeue_options import RequeueOptions
@@ -188,6 +212,8 @@ if TYPE_CHECKING:
     from .set_tasks_benchmark_response_data import SetTasksBenchmarkResponseData
     from .signed_url import SignedUrl
     from .signed_url_response import SignedUrlResponse
+    from .stage_position import StagePosition
+    from .stage_type import StageType
     from .storage import Storage
     from .storage_create import StorageCreate
     from .storage_create_fields import StorageCreateFields
@@ -205,9 +231,6 @@ if TYPE_CHECKING:
     from .stored_asset_builder_template import StoredAssetBuilderTemplate
     from .task import Task
     from .task_answer import TaskAnswer
-    from .task_answer_classifications_item import TaskAnswerClassificationsItem
-    from .task_answer_relations_item import TaskAnswerRelationsItem
-    from .task_answer_tools_item import TaskAnswerToolsItem
     from .task_envelope import TaskEnvelope
     from .task_filter import TaskFilter
     from .task_history_action import TaskHistoryAction
@@ -222,6 +245,10 @@ if TYPE_CHECKING:
     from .task_selection import TaskSelection
     from .task_status import TaskStatus
     from .task_type import TaskType
+    from .tool_category import ToolCategory
+    from .tool_kind import ToolKind
+    from .tree_option import TreeOption
+    from .tree_option_children_item import TreeOptionChildrenItem
     from .update_member_roles_request import UpdateMemberRolesRequest
     from .update_member_roles_response import UpdateMemberRolesResponse
     from .update_member_roles_response_data import UpdateMemberRolesResponseData
@@ -237,12 +264,24 @@ if TYPE_CHECKING:
     from .upload_url import UploadUrl
     from .upload_url_response import UploadUrlResponse
     from .workflow_stage import WorkflowStage
+    from .workflow_stage_consensus_config import WorkflowStageConsensusConfig
 
 _MODULES = {
     "AddProjectMembersRequest": ".add_project_members_request",
     "AnnotateRequest": ".annotate_request",
     "AnnotateResponse": ".annotate_response",
     "AnnotateResponseData": ".annotate_response_data",
+    "AnswerClassification": ".answer_classification",
+    "AnswerClassificationClassificationsItem": ".answer_classification_classifications_item",
+    "AnswerClassificationMetadata": ".answer_classification_metadata",
+    "AnswerObject": ".answer_object",
+    "AnswerObjectMetadata": ".answer_object_metadata",
+    "AnswerObjectNer": ".answer_object_ner",
+    "AnswerObjectPct": ".answer_object_pct",
+    "AnswerObjectPdf": ".answer_object_pdf",
+    "AnswerObjectRotatedBoundingBox": ".answer_object_rotated_bounding_box",
+    "AnswerObjectSegmentation": ".answer_object_segmentation",
+    "AnswerRelation": ".answer_relation",
     "Asset": ".asset",
     "AssetBuilderTemplate": ".asset_builder_template",
     "AssetBuilderTemplateDataConfig": ".asset_builder_template_data_config",
@@ -275,12 +314,14 @@ _MODULES = {
     "BatchAssignmentEnvelope": ".batch_assignment_envelope",
     "BatchUpdateRequest": ".batch_update_request",
     "BooleanString": ".boolean_string",
+    "BoxGeometry": ".box_geometry",
+    "CategoryFields": ".category_fields",
     "CategorySchema": ".category_schema",
-    "CategorySchemaClassificationsItem": ".category_schema_classifications_item",
-    "CategorySchemaRelationsItem": ".category_schema_relations_item",
-    "CategorySchemaToolsItem": ".category_schema_tools_item",
     "ChatUploadForm": ".chat_upload_form",
     "ChatUploadMultipart": ".chat_upload_multipart",
+    "ClassificationCategory": ".classification_category",
+    "ClassificationFields": ".classification_fields",
+    "ClassificationKind": ".classification_kind",
     "CloneProjectRequest": ".clone_project_request",
     "CloudAsset": ".cloud_asset",
     "CloudAssetContextDataType0": ".cloud_asset_context_data_type_0",
@@ -339,10 +380,11 @@ _MODULES = {
     "IssueUpdatePctDetails": ".issue_update_pct_details",
     "Label": ".label",
     "LabelAnswer": ".label_answer",
-    "LabelAnswerClassificationsItem": ".label_answer_classifications_item",
-    "LabelAnswerObjectsItem": ".label_answer_objects_item",
-    "LabelAnswerRelationsItem": ".label_answer_relations_item",
+    "LabelCategory": ".label_category",
+    "LabelCategoryClassificationsItem": ".label_category_classifications_item",
     "LabelFields": ".label_fields",
+    "LabelOption": ".label_option",
+    "LabelSet": ".label_set",
     "LabelValidation": ".label_validation",
     "LabelValidationEnvelope": ".label_validation_envelope",
     "LabelValidationExternalValidationType0": ".label_validation_external_validation_type_0",
@@ -360,6 +402,8 @@ _MODULES = {
     "MedicalPlane": ".medical_plane",
     "MemberRoleUpdate": ".member_role_update",
     "MetricGroup": ".metric_group",
+    "NestedClassificationCategory": ".nested_classification_category",
+    "NestedClassificationCategoryClassificationsItem": ".nested_classification_category_classifications_item",
     "OrganizationMember": ".organization_member",
     "OrganizationMemberListResponse": ".organization_member_list_response",
     "OrganizationMemberListResponseData": ".organization_member_list_response_data",
@@ -389,9 +433,13 @@ _MODULES = {
     "ProjectPage": ".project_page",
     "ProjectResponse": ".project_response",
     "ProjectRole": ".project_role",
+    "ProjectStage": ".project_stage",
+    "ProjectStageConsensusConfig": ".project_stage_consensus_config",
     "ProjectType": ".project_type",
     "ProjectUpdate": ".project_update",
     "PurgeProjectRequest": ".purge_project_request",
+    "RelationCategory": ".relation_category",
+    "RelationKind": ".relation_kind",
     "RemovedByEmailResponse": ".removed_by_email_response",
     "RemovedByEmailResponseData": ".removed_by_email_response_data",
     "RequeueOptions": ".requeue_options",
@@ -413,6 +461,8 @@ _MODULES = {
     "SetTasksBenchmarkResponseData": ".set_tasks_benchmark_response_data",
     "SignedUrl": ".signed_url",
     "SignedUrlResponse": ".signed_url_response",
+    "StagePosition": ".stage_position",
+    "StageType": ".stage_type",
     "Storage": ".storage",
     "StorageCreate": ".storage_create",
     "StorageCreateFields": ".storage_create_fields",
@@ -430,9 +480,6 @@ _MODULES = {
     "StoredAssetBuilderTemplate": ".stored_asset_builder_template",
     "Task": ".task",
     "TaskAnswer": ".task_answer",
-    "TaskAnswerClassificationsItem": ".task_answer_classifications_item",
-    "TaskAnswerRelationsItem": ".task_answer_relations_item",
-    "TaskAnswerToolsItem": ".task_answer_tools_item",
     "TaskEnvelope": ".task_envelope",
     "TaskFilter": ".task_filter",
     "TaskHistoryAction": ".task_history_action",
@@ -447,6 +494,10 @@ _MODULES = {
     "TaskSelection": ".task_selection",
     "TaskStatus": ".task_status",
     "TaskType": ".task_type",
+    "ToolCategory": ".tool_category",
+    "ToolKind": ".tool_kind",
+    "TreeOption": ".tree_option",
+    "TreeOptionChildrenItem": ".tree_option_children_item",
     "UpdateMemberRolesRequest": ".update_member_roles_request",
     "UpdateMemberRolesResponse": ".update_member_roles_response",
     "UpdateMemberRolesResponseData": ".update_member_roles_response_data",
@@ -460,6 +511,7 @@ _MODULES = {
     "UploadUrl": ".upload_url",
     "UploadUrlResponse": ".upload_url_response",
     "WorkflowStage": ".workflow_stage",
+    "WorkflowStageConsensusConfig": ".workflow_stage_consensus_config",
 }
 
 __all__ = (
@@ -467,6 +519,17 @@ __all__ = (
     "AnnotateRequest",
     "AnnotateResponse",
     "AnnotateResponseData",
+    "AnswerClassification",
+    "AnswerClassificationClassificationsItem",
+    "AnswerClassificationMetadata",
+    "AnswerObject",
+    "AnswerObjectMetadata",
+    "AnswerObjectNer",
+    "AnswerObjectPct",
+    "AnswerObjectPdf",
+    "AnswerObjectRotatedBoundingBox",
+    "AnswerObjectSegmentation",
+    "AnswerRelation",
     "Asset",
     "AssetBuilderTemplate",
     "AssetBuilderTemplateDataConfig",
@@ -499,12 +562,14 @@ __all__ = (
     "BatchAssignmentEnvelope",
     "BatchUpdateRequest",
     "BooleanString",
+    "BoxGeometry",
+    "CategoryFields",
     "CategorySchema",
-    "CategorySchemaClassificationsItem",
-    "CategorySchemaRelationsItem",
-    "CategorySchemaToolsItem",
     "ChatUploadForm",
     "ChatUploadMultipart",
+    "ClassificationCategory",
+    "ClassificationFields",
+    "ClassificationKind",
     "CloneProjectRequest",
     "CloudAsset",
     "CloudAssetContextDataType0",
@@ -563,10 +628,11 @@ __all__ = (
     "IssueUpdatePctDetails",
     "Label",
     "LabelAnswer",
-    "LabelAnswerClassificationsItem",
-    "LabelAnswerObjectsItem",
-    "LabelAnswerRelationsItem",
+    "LabelCategory",
+    "LabelCategoryClassificationsItem",
     "LabelFields",
+    "LabelOption",
+    "LabelSet",
     "LabelsImportedEnvelope",
     "LabelValidation",
     "LabelValidationEnvelope",
@@ -584,6 +650,8 @@ __all__ = (
     "MedicalPlane",
     "MemberRoleUpdate",
     "MetricGroup",
+    "NestedClassificationCategory",
+    "NestedClassificationCategoryClassificationsItem",
     "OrganizationMember",
     "OrganizationMemberListResponse",
     "OrganizationMemberListResponseData",
@@ -613,9 +681,13 @@ __all__ = (
     "ProjectPage",
     "ProjectResponse",
     "ProjectRole",
+    "ProjectStage",
+    "ProjectStageConsensusConfig",
     "ProjectType",
     "ProjectUpdate",
     "PurgeProjectRequest",
+    "RelationCategory",
+    "RelationKind",
     "RemovedByEmailResponse",
     "RemovedByEmailResponseData",
     "RequeueOptions",
@@ -637,6 +709,8 @@ __all__ = (
     "SetTasksBenchmarkResponseData",
     "SignedUrl",
     "SignedUrlResponse",
+    "StagePosition",
+    "StageType",
     "Storage",
     "StorageCreate",
     "StorageCreateFields",
@@ -654,9 +728,6 @@ __all__ = (
     "StoredAssetBuilderTemplate",
     "Task",
     "TaskAnswer",
-    "TaskAnswerClassificationsItem",
-    "TaskAnswerRelationsItem",
-    "TaskAnswerToolsItem",
     "TaskEnvelope",
     "TaskFilter",
     "TaskHistoryAction",
@@ -671,6 +742,10 @@ __all__ = (
     "TaskSelection",
     "TaskStatus",
     "TaskType",
+    "ToolCategory",
+    "ToolKind",
+    "TreeOption",
+    "TreeOptionChildrenItem",
     "UpdateMemberRolesRequest",
     "UpdateMemberRolesResponse",
     "UpdateMemberRolesResponseData",
@@ -684,6 +759,7 @@ __all__ = (
     "UploadUrl",
     "UploadUrlResponse",
     "WorkflowStage",
+    "WorkflowStageConsensusConfig",
 )
 
 

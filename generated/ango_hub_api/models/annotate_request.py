@@ -20,7 +20,10 @@ T = TypeVar("T", bound="AnnotateRequest")
 class AnnotateRequest:
     """
     Attributes:
-        answer (LabelAnswer): The annotation (`objects`, `classifications`, `relations`); free-form.
+        answer (LabelAnswer): An annotation as a request sends it (`annotateTask`, `importLabels`; the official
+            SDK's `Answer.toDict()`): `objects` made with the label set's tools,
+            `classifications` answered about the whole asset, `relations` between objects. A
+            task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
         brush_data_url (None | str | Unset): URL of an uploaded brush mask PNG (the SDK uploads it first).
         medical_brush_data_url (None | str | Unset): URL of an uploaded medical brush volume.
         duration (float | Unset): Seconds spent (the SDK always sends 0).

@@ -10,11 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.category_schema_classifications_item import (
-        CategorySchemaClassificationsItem,
-    )
-    from ..models.category_schema_relations_item import CategorySchemaRelationsItem
-    from ..models.category_schema_tools_item import CategorySchemaToolsItem
+    from ..models.label_category import LabelCategory
 
 
 T = TypeVar("T", bound="CategorySchema")
@@ -22,19 +18,18 @@ T = TypeVar("T", bound="CategorySchema")
 
 @_attrs_define
 class CategorySchema:
-    """The label set: tool, classification and relation categories as the official SDK's
-    `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
-    unchanged.
+    """A project's label set as the server answers it (`getProject`): the same fields as
+    `LabelSet`, read tolerantly (kinds the client does not know yet stay readable).
 
         Attributes:
-            tools (list[CategorySchemaToolsItem] | Unset):
-            classifications (list[CategorySchemaClassificationsItem] | Unset):
-            relations (list[CategorySchemaRelationsItem] | Unset):
+            tools (list[LabelCategory] | Unset):
+            classifications (list[LabelCategory] | Unset):
+            relations (list[LabelCategory] | Unset):
     """
 
-    tools: list[CategorySchemaToolsItem] | Unset = UNSET
-    classifications: list[CategorySchemaClassificationsItem] | Unset = UNSET
-    relations: list[CategorySchemaRelationsItem] | Unset = UNSET
+    tools: list[LabelCategory] | Unset = UNSET
+    classifications: list[LabelCategory] | Unset = UNSET
+    relations: list[LabelCategory] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,41 +68,35 @@ class CategorySchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.category_schema_classifications_item import (
-            CategorySchemaClassificationsItem,  # noqa: PLC0415
-        )
-        from ..models.category_schema_relations_item import CategorySchemaRelationsItem  # noqa: PLC0415
-        from ..models.category_schema_tools_item import CategorySchemaToolsItem  # noqa: PLC0415
+        from ..models.label_category import LabelCategory  # noqa: PLC0415
 
         d = dict(src_dict)
         _tools = d.pop("tools", UNSET)
-        tools: list[CategorySchemaToolsItem] | Unset = UNSET
+        tools: list[LabelCategory] | Unset = UNSET
         if _tools is not UNSET:
             tools = []
             for tools_item_data in _tools:
-                tools_item = CategorySchemaToolsItem.from_dict(tools_item_data)
+                tools_item = LabelCategory.from_dict(tools_item_data)
 
                 tools.append(tools_item)
 
         _classifications = d.pop("classifications", UNSET)
-        classifications: list[CategorySchemaClassificationsItem] | Unset = UNSET
+        classifications: list[LabelCategory] | Unset = UNSET
         if _classifications is not UNSET:
             classifications = []
             for classifications_item_data in _classifications:
-                classifications_item = CategorySchemaClassificationsItem.from_dict(
+                classifications_item = LabelCategory.from_dict(
                     classifications_item_data
                 )
 
                 classifications.append(classifications_item)
 
         _relations = d.pop("relations", UNSET)
-        relations: list[CategorySchemaRelationsItem] | Unset = UNSET
+        relations: list[LabelCategory] | Unset = UNSET
         if _relations is not UNSET:
             relations = []
             for relations_item_data in _relations:
-                relations_item = CategorySchemaRelationsItem.from_dict(
-                    relations_item_data
-                )
+                relations_item = LabelCategory.from_dict(relations_item_data)
 
                 relations.append(relations_item)
 

@@ -11,7 +11,7 @@ from ..models.project_type import ProjectType, check_project_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.category_schema import CategorySchema
+    from ..models.label_set import LabelSet
 
 
 T = TypeVar("T", bound="CreateProjectRequest")
@@ -27,10 +27,13 @@ class CreateProjectRequest:
         benchmark_enabled (bool | Unset):
         benchmark_ratio (float | Unset):
         instructions (str | Unset):
-        category_schema (CategorySchema | Unset): The label set: tool, classification and relation categories as the
-            official SDK's
-            `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
-            unchanged.
+        category_schema (LabelSet | Unset): The label set (the vendor's "category schema", or ontology) as a request
+            sends it:
+            `tools` (objects drawn on the asset), `classifications` (questions about the whole
+            asset) and `relations` (links between objects). This is what the official SDK's
+            `create_label_set()` sends: the `toDict()` of its `ToolCategory`,
+            `ClassificationCategory` and `RelationCategory` objects, or a `raw_category_schema`
+            copied from a project. More fields are passed on unchanged.
     """
 
     name: str
@@ -39,7 +42,7 @@ class CreateProjectRequest:
     benchmark_enabled: bool | Unset = UNSET
     benchmark_ratio: float | Unset = UNSET
     instructions: str | Unset = UNSET
-    category_schema: CategorySchema | Unset = UNSET
+    category_schema: LabelSet | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,7 +88,7 @@ class CreateProjectRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.category_schema import CategorySchema  # noqa: PLC0415
+        from ..models.label_set import LabelSet  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -106,11 +109,11 @@ class CreateProjectRequest:
         instructions = d.pop("instructions", UNSET)
 
         _category_schema = d.pop("categorySchema", UNSET)
-        category_schema: CategorySchema | Unset
+        category_schema: LabelSet | Unset
         if isinstance(_category_schema, Unset):
             category_schema = UNSET
         else:
-            category_schema = CategorySchema.from_dict(_category_schema)
+            category_schema = LabelSet.from_dict(_category_schema)
 
         create_project_request = cls(
             name=name,

@@ -21,7 +21,10 @@ class Label:
     """A label for one asset's task, named by `externalId` or `assetId`.
 
     Attributes:
-        answer (LabelAnswer): The annotation (`objects`, `classifications`, `relations`); free-form.
+        answer (LabelAnswer): An annotation as a request sends it (`annotateTask`, `importLabels`; the official
+            SDK's `Answer.toDict()`): `objects` made with the label set's tools,
+            `classifications` answered about the whole asset, `relations` between objects. A
+            task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
         external_id (str | Unset): External ID of the asset whose task gets the label (or give `assetId`).
         asset_id (str | Unset): ID of the asset whose task gets the label (or give `externalId`).
         status (str | Unset): Task status to set, e.g. `Completed`; left unchanged when absent.

@@ -10,11 +10,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.label_answer_classifications_item import (
-        LabelAnswerClassificationsItem,
-    )
-    from ..models.label_answer_objects_item import LabelAnswerObjectsItem
-    from ..models.label_answer_relations_item import LabelAnswerRelationsItem
+    from ..models.answer_classification import AnswerClassification
+    from ..models.answer_object import AnswerObject
+    from ..models.answer_relation import AnswerRelation
 
 
 T = TypeVar("T", bound="LabelAnswer")
@@ -22,17 +20,20 @@ T = TypeVar("T", bound="LabelAnswer")
 
 @_attrs_define
 class LabelAnswer:
-    """The annotation (`objects`, `classifications`, `relations`); free-form.
+    """An annotation as a request sends it (`annotateTask`, `importLabels`; the official
+    SDK's `Answer.toDict()`): `objects` made with the label set's tools,
+    `classifications` answered about the whole asset, `relations` between objects. A
+    task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
 
-    Attributes:
-        objects (list[LabelAnswerObjectsItem] | Unset):
-        classifications (list[LabelAnswerClassificationsItem] | Unset):
-        relations (list[LabelAnswerRelationsItem] | Unset):
+        Attributes:
+            objects (list[AnswerObject] | Unset):
+            classifications (list[AnswerClassification] | Unset):
+            relations (list[AnswerRelation] | Unset):
     """
 
-    objects: list[LabelAnswerObjectsItem] | Unset = UNSET
-    classifications: list[LabelAnswerClassificationsItem] | Unset = UNSET
-    relations: list[LabelAnswerRelationsItem] | Unset = UNSET
+    objects: list[AnswerObject] | Unset = UNSET
+    classifications: list[AnswerClassification] | Unset = UNSET
+    relations: list[AnswerRelation] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,39 +72,37 @@ class LabelAnswer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.label_answer_classifications_item import (
-            LabelAnswerClassificationsItem,  # noqa: PLC0415
-        )
-        from ..models.label_answer_objects_item import LabelAnswerObjectsItem  # noqa: PLC0415
-        from ..models.label_answer_relations_item import LabelAnswerRelationsItem  # noqa: PLC0415
+        from ..models.answer_classification import AnswerClassification  # noqa: PLC0415
+        from ..models.answer_object import AnswerObject  # noqa: PLC0415
+        from ..models.answer_relation import AnswerRelation  # noqa: PLC0415
 
         d = dict(src_dict)
         _objects = d.pop("objects", UNSET)
-        objects: list[LabelAnswerObjectsItem] | Unset = UNSET
+        objects: list[AnswerObject] | Unset = UNSET
         if _objects is not UNSET:
             objects = []
             for objects_item_data in _objects:
-                objects_item = LabelAnswerObjectsItem.from_dict(objects_item_data)
+                objects_item = AnswerObject.from_dict(objects_item_data)
 
                 objects.append(objects_item)
 
         _classifications = d.pop("classifications", UNSET)
-        classifications: list[LabelAnswerClassificationsItem] | Unset = UNSET
+        classifications: list[AnswerClassification] | Unset = UNSET
         if _classifications is not UNSET:
             classifications = []
             for classifications_item_data in _classifications:
-                classifications_item = LabelAnswerClassificationsItem.from_dict(
+                classifications_item = AnswerClassification.from_dict(
                     classifications_item_data
                 )
 
                 classifications.append(classifications_item)
 
         _relations = d.pop("relations", UNSET)
-        relations: list[LabelAnswerRelationsItem] | Unset = UNSET
+        relations: list[AnswerRelation] | Unset = UNSET
         if _relations is not UNSET:
             relations = []
             for relations_item_data in _relations:
-                relations_item = LabelAnswerRelationsItem.from_dict(relations_item_data)
+                relations_item = AnswerRelation.from_dict(relations_item_data)
 
                 relations.append(relations_item)
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from ..models.batch import Batch
     from ..models.category_schema import CategorySchema
     from ..models.project_member import ProjectMember
+    from ..models.project_stage import ProjectStage
     from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate
-    from ..models.workflow_stage import WorkflowStage
 
 
 T = TypeVar("T", bound="Project")
@@ -33,11 +33,10 @@ class Project:
         type_ (str | Unset):
         created_at (datetime.datetime | Unset):
         batches (list[Batch] | Unset):
-        category_schema (CategorySchema | Unset): The label set: tool, classification and relation categories as the
-            official SDK's
-            `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
-            unchanged.
-        stages (list[WorkflowStage] | Unset):
+        category_schema (CategorySchema | Unset): A project's label set as the server answers it (`getProject`): the
+            same fields as
+            `LabelSet`, read tolerantly (kinds the client does not know yet stay readable).
+        stages (list[ProjectStage] | Unset):
         benchmark_enabled (bool | Unset):
         benchmark_ratio (float | Unset):
         benchmark_cutoff (bool | Unset):
@@ -56,7 +55,7 @@ class Project:
     created_at: datetime.datetime | Unset = UNSET
     batches: list[Batch] | Unset = UNSET
     category_schema: CategorySchema | Unset = UNSET
-    stages: list[WorkflowStage] | Unset = UNSET
+    stages: list[ProjectStage] | Unset = UNSET
     benchmark_enabled: bool | Unset = UNSET
     benchmark_ratio: float | Unset = UNSET
     benchmark_cutoff: bool | Unset = UNSET
@@ -169,8 +168,8 @@ class Project:
         from ..models.batch import Batch  # noqa: PLC0415
         from ..models.category_schema import CategorySchema  # noqa: PLC0415
         from ..models.project_member import ProjectMember  # noqa: PLC0415
+        from ..models.project_stage import ProjectStage  # noqa: PLC0415
         from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate  # noqa: PLC0415
-        from ..models.workflow_stage import WorkflowStage  # noqa: PLC0415
 
         d = dict(src_dict)
         field_id = d.pop("_id")
@@ -207,11 +206,11 @@ class Project:
             category_schema = CategorySchema.from_dict(_category_schema)
 
         _stages = d.pop("stages", UNSET)
-        stages: list[WorkflowStage] | Unset = UNSET
+        stages: list[ProjectStage] | Unset = UNSET
         if _stages is not UNSET:
             stages = []
             for stages_item_data in _stages:
-                stages_item = WorkflowStage.from_dict(stages_item_data)
+                stages_item = ProjectStage.from_dict(stages_item_data)
 
                 stages.append(stages_item)
 

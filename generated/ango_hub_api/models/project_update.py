@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.category_schema import CategorySchema
+    from ..models.label_set import LabelSet
     from ..models.workflow_stage import WorkflowStage
 
 
@@ -22,17 +22,20 @@ class ProjectUpdate:
     benchmark settings); any combination is accepted, at least one field is needed.
 
         Attributes:
-            category_schema (CategorySchema | Unset): The label set: tool, classification and relation categories as the
-                official SDK's
-                `ToolCategory.toDict()` (and its siblings) writes them; their inner fields are passed on
-                unchanged.
+            category_schema (LabelSet | Unset): The label set (the vendor's "category schema", or ontology) as a request
+                sends it:
+                `tools` (objects drawn on the asset), `classifications` (questions about the whole
+                asset) and `relations` (links between objects). This is what the official SDK's
+                `create_label_set()` sends: the `toDict()` of its `ToolCategory`,
+                `ClassificationCategory` and `RelationCategory` objects, or a `raw_category_schema`
+                copied from a project. More fields are passed on unchanged.
             stages (list[WorkflowStage] | Unset):
             benchmark_enabled (bool | Unset):
             benchmark_ratio (float | Unset): Percentage of eligible tasks sampled as benchmarks.
             benchmark_cutoff (bool | Unset):
     """
 
-    category_schema: CategorySchema | Unset = UNSET
+    category_schema: LabelSet | Unset = UNSET
     stages: list[WorkflowStage] | Unset = UNSET
     benchmark_enabled: bool | Unset = UNSET
     benchmark_ratio: float | Unset = UNSET
@@ -74,16 +77,16 @@ class ProjectUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.category_schema import CategorySchema  # noqa: PLC0415
+        from ..models.label_set import LabelSet  # noqa: PLC0415
         from ..models.workflow_stage import WorkflowStage  # noqa: PLC0415
 
         d = dict(src_dict)
         _category_schema = d.pop("categorySchema", UNSET)
-        category_schema: CategorySchema | Unset
+        category_schema: LabelSet | Unset
         if isinstance(_category_schema, Unset):
             category_schema = UNSET
         else:
-            category_schema = CategorySchema.from_dict(_category_schema)
+            category_schema = LabelSet.from_dict(_category_schema)
 
         _stages = d.pop("stages", UNSET)
         stages: list[WorkflowStage] | Unset = UNSET

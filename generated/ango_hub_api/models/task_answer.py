@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
-    from ..models.task_answer_classifications_item import TaskAnswerClassificationsItem
-    from ..models.task_answer_relations_item import TaskAnswerRelationsItem
-    from ..models.task_answer_tools_item import TaskAnswerToolsItem
+    from ..models.answer_classification import AnswerClassification
+    from ..models.answer_object import AnswerObject
+    from ..models.answer_relation import AnswerRelation
 
 
 T = TypeVar("T", bound="TaskAnswer")
@@ -24,14 +26,18 @@ class TaskAnswer:
     annotations into these three lists.
 
         Attributes:
-            tools (list[TaskAnswerToolsItem]):
-            classifications (list[TaskAnswerClassificationsItem]):
-            relations (list[TaskAnswerRelationsItem]):
+            tools (list[AnswerObject]):
+            classifications (list[AnswerClassification]):
+            relations (list[AnswerRelation]):
+            brush_data_url (None | str | Unset): URL of the task's brush mask (a PNG), when it has one.
+            medical_brush_data_url (None | str | Unset): URL of the task's voxel-brush (medical) volume, when it has one.
     """
 
-    tools: list[TaskAnswerToolsItem]
-    classifications: list[TaskAnswerClassificationsItem]
-    relations: list[TaskAnswerRelationsItem]
+    tools: list[AnswerObject]
+    classifications: list[AnswerClassification]
+    relations: list[AnswerRelation]
+    brush_data_url: None | str | Unset = UNSET
+    medical_brush_data_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +56,18 @@ class TaskAnswer:
             relations_item = relations_item_data.to_dict()
             relations.append(relations_item)
 
+        brush_data_url: None | str | Unset
+        if isinstance(self.brush_data_url, Unset):
+            brush_data_url = UNSET
+        else:
+            brush_data_url = self.brush_data_url
+
+        medical_brush_data_url: None | str | Unset
+        if isinstance(self.medical_brush_data_url, Unset):
+            medical_brush_data_url = UNSET
+        else:
+            medical_brush_data_url = self.medical_brush_data_url
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -59,29 +77,31 @@ class TaskAnswer:
                 "relations": relations,
             }
         )
+        if brush_data_url is not UNSET:
+            field_dict["brushDataUrl"] = brush_data_url
+        if medical_brush_data_url is not UNSET:
+            field_dict["medicalBrushDataUrl"] = medical_brush_data_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.task_answer_classifications_item import (
-            TaskAnswerClassificationsItem,  # noqa: PLC0415
-        )
-        from ..models.task_answer_relations_item import TaskAnswerRelationsItem  # noqa: PLC0415
-        from ..models.task_answer_tools_item import TaskAnswerToolsItem  # noqa: PLC0415
+        from ..models.answer_classification import AnswerClassification  # noqa: PLC0415
+        from ..models.answer_object import AnswerObject  # noqa: PLC0415
+        from ..models.answer_relation import AnswerRelation  # noqa: PLC0415
 
         d = dict(src_dict)
         tools = []
         _tools = d.pop("tools")
         for tools_item_data in _tools:
-            tools_item = TaskAnswerToolsItem.from_dict(tools_item_data)
+            tools_item = AnswerObject.from_dict(tools_item_data)
 
             tools.append(tools_item)
 
         classifications = []
         _classifications = d.pop("classifications")
         for classifications_item_data in _classifications:
-            classifications_item = TaskAnswerClassificationsItem.from_dict(
+            classifications_item = AnswerClassification.from_dict(
                 classifications_item_data
             )
 
@@ -90,14 +110,36 @@ class TaskAnswer:
         relations = []
         _relations = d.pop("relations")
         for relations_item_data in _relations:
-            relations_item = TaskAnswerRelationsItem.from_dict(relations_item_data)
+            relations_item = AnswerRelation.from_dict(relations_item_data)
 
             relations.append(relations_item)
+
+        def _parse_brush_data_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        brush_data_url = _parse_brush_data_url(d.pop("brushDataUrl", UNSET))
+
+        def _parse_medical_brush_data_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        medical_brush_data_url = _parse_medical_brush_data_url(
+            d.pop("medicalBrushDataUrl", UNSET)
+        )
 
         task_answer = cls(
             tools=tools,
             classifications=classifications,
             relations=relations,
+            brush_data_url=brush_data_url,
+            medical_brush_data_url=medical_brush_data_url,
         )
 
         task_answer.additional_properties = d

@@ -2,44 +2,91 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.stage_type import StageType, check_stage_type
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.stage_position import StagePosition
+    from ..models.workflow_stage_consensus_config import WorkflowStageConsensusConfig
+
 
 T = TypeVar("T", bound="WorkflowStage")
 
 
 @_attrs_define
 class WorkflowStage:
-    """A workflow stage: `next` lists the IDs of the stages a task goes to after this one.
-    The SDK passes its stage dicts unchanged, so more fields are allowed.
+    """A workflow stage as `update_workflow_stages()` sends it. Every stage has `id`,
+    `type`, `name` and `position`; `next` lists the IDs of the stages a task goes to
+    after this one (a Consensus stage has two: agreement, then disagreement).
+    Per type, the vendor's SDK documentation adds: Start `autoForward`; Complete
+    `preventRequeue`; Label `assignedTo` (emails); Consensus `consensusId` and
+    `consensusConfig` (`threshold`, `adjudicationMethod`), its Label and Plugin stages
+    carry the Consensus stage's ID as `consensusId`. More fields (Review, Logic,
+    Plugin, Webhook settings) are passed on unchanged.
 
         Attributes:
             id (str):
-            type_ (str):
+            type_ (StageType): A workflow stage's type: the SDK's `StageType` enum; the vendor's Workflow pages
+                describe Start, Label, Review, Consensus, Hold, Logic, Plugin, Webhook and Complete.
             name (str | Unset):
+            position (StagePosition | Unset): Where the stage is drawn in the workflow editor.
             next_ (list[str] | Unset):
+            auto_forward (bool | Unset):
+            prevent_requeue (bool | Unset):
+            assigned_to (list[str] | Unset):
+            consensus_id (None | str | Unset):
+            consensus_config (WorkflowStageConsensusConfig | Unset):
     """
 
     id: str
-    type_: str
+    type_: StageType
     name: str | Unset = UNSET
+    position: StagePosition | Unset = UNSET
     next_: list[str] | Unset = UNSET
+    auto_forward: bool | Unset = UNSET
+    prevent_requeue: bool | Unset = UNSET
+    assigned_to: list[str] | Unset = UNSET
+    consensus_id: None | str | Unset = UNSET
+    consensus_config: WorkflowStageConsensusConfig | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        type_ = self.type_
+        type_: str = self.type_
 
         name = self.name
+
+        position: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.position, Unset):
+            position = self.position.to_dict()
 
         next_: list[str] | Unset = UNSET
         if not isinstance(self.next_, Unset):
             next_ = self.next_
+
+        auto_forward = self.auto_forward
+
+        prevent_requeue = self.prevent_requeue
+
+        assigned_to: list[str] | Unset = UNSET
+        if not isinstance(self.assigned_to, Unset):
+            assigned_to = self.assigned_to
+
+        consensus_id: None | str | Unset
+        if isinstance(self.consensus_id, Unset):
+            consensus_id = UNSET
+        else:
+            consensus_id = self.consensus_id
+
+        consensus_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.consensus_config, Unset):
+            consensus_config = self.consensus_config.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,27 +98,79 @@ class WorkflowStage:
         )
         if name is not UNSET:
             field_dict["name"] = name
+        if position is not UNSET:
+            field_dict["position"] = position
         if next_ is not UNSET:
             field_dict["next"] = next_
+        if auto_forward is not UNSET:
+            field_dict["autoForward"] = auto_forward
+        if prevent_requeue is not UNSET:
+            field_dict["preventRequeue"] = prevent_requeue
+        if assigned_to is not UNSET:
+            field_dict["assignedTo"] = assigned_to
+        if consensus_id is not UNSET:
+            field_dict["consensusId"] = consensus_id
+        if consensus_config is not UNSET:
+            field_dict["consensusConfig"] = consensus_config
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.stage_position import StagePosition  # noqa: PLC0415
+        from ..models.workflow_stage_consensus_config import (
+            WorkflowStageConsensusConfig,  # noqa: PLC0415
+        )
+
         d = dict(src_dict)
         id = d.pop("id")
 
-        type_ = d.pop("type")
+        type_ = check_stage_type(d.pop("type"))
 
         name = d.pop("name", UNSET)
 
+        _position = d.pop("position", UNSET)
+        position: StagePosition | Unset
+        if isinstance(_position, Unset):
+            position = UNSET
+        else:
+            position = StagePosition.from_dict(_position)
+
         next_ = cast(list[str], d.pop("next", UNSET))
+
+        auto_forward = d.pop("autoForward", UNSET)
+
+        prevent_requeue = d.pop("preventRequeue", UNSET)
+
+        assigned_to = cast(list[str], d.pop("assignedTo", UNSET))
+
+        def _parse_consensus_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        consensus_id = _parse_consensus_id(d.pop("consensusId", UNSET))
+
+        _consensus_config = d.pop("consensusConfig", UNSET)
+        consensus_config: WorkflowStageConsensusConfig | Unset
+        if isinstance(_consensus_config, Unset):
+            consensus_config = UNSET
+        else:
+            consensus_config = WorkflowStageConsensusConfig.from_dict(_consensus_config)
 
         workflow_stage = cls(
             id=id,
             type_=type_,
             name=name,
+            position=position,
             next_=next_,
+            auto_forward=auto_forward,
+            prevent_requeue=prevent_requeue,
+            assigned_to=assigned_to,
+            consensus_id=consensus_id,
+            consensus_config=consensus_config,
         )
 
         workflow_stage.additional_properties = d

@@ -60,3 +60,13 @@ class AsyncResource:
 def present(fields: Mapping[str, Any]) -> dict[str, Any]:
     """The fields the caller gave: ``None`` means left out, as for a keyword argument."""
     return {name: value for name, value in fields.items() if value is not None}
+
+
+def plain(value: Any) -> Any:
+    """A builder (``to_dict``) or an official SDK object (``toDict``) as its dict; a mapping
+    as a dict; anything else as it is (the spec check then names what is wrong)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if hasattr(value, "toDict"):
+        return value.toDict()
+    return dict(value) if isinstance(value, Mapping) else value

@@ -36,7 +36,9 @@ from ango_hub_api.models import (
     StoredAssetBuilderTemplate,
 )
 
-from ._base import AsyncResource, present
+from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
+
+from ._base import AsyncResource, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 
@@ -75,7 +77,7 @@ class AsyncProjects(AsyncResource):
         *,
         description: str | None = None,
         type: str | None = None,
-        category_schema: Mapping[str, Any] | None = None,
+        category_schema: LabelSet | Mapping[str, Any] | None = None,
     ) -> Project:
         """A new project (``type``: ``ango``, ``pct`` or ``iframe``), with the default
         workflow ``Start -> Label -> Complete``."""
@@ -84,13 +86,15 @@ class AsyncProjects(AsyncResource):
                 "name": name,
                 "description": description,
                 "type": type,
-                "categorySchema": category_schema,
+                "categorySchema": None if category_schema is None else plain(category_schema),
             }
         )
         return await self._project("createProject", {}, body)
 
     async def get(self, project_id: str) -> Project:
-        """The project with its label set, workflow stages, benchmark settings and batches."""
+        """The project with its label set (``.category_schema``: ``.tools``,
+        ``.classifications``, ``.relations``, each a typed ``LabelCategory``), workflow
+        (``.stages``, typed ``ProjectStage``), benchmark settings and batches."""
         return await self._project("getProject", {"projectId": project_id}, None)
 
     async def update(self, project_id: str, **fields: Any) -> Project:
@@ -101,22 +105,33 @@ class AsyncProjects(AsyncResource):
     async def set_label_set(
         self,
         project_id: str,
+        label_set: LabelSet | Mapping[str, Any] | None = None,
         *,
-        tools: Sequence[Mapping[str, Any]] = (),
-        classifications: Sequence[Mapping[str, Any]] = (),
-        relations: Sequence[Mapping[str, Any]] = (),
+        tools: Sequence[Tool | Mapping[str, Any]] = (),
+        classifications: Sequence[Classification | Mapping[str, Any]] = (),
+        relations: Sequence[Relation | Mapping[str, Any]] = (),
     ) -> Project:
-        """Replace the label set (tool, classification and relation categories)."""
-        schema = {
-            "tools": list(tools),
-            "classifications": list(classifications),
-            "relations": list(relations),
-        }
+        """Replace the label set: a :class:`~ango_hub.labels.LabelSet` (or its dict, e.g. a
+        project's ``categorySchema``), or its ``tools``, ``classifications`` and
+        ``relations`` (builders, plain dicts, or the official SDK's category objects). Checked
+        against the spec before sending: a missing or misspelt ``tool`` kind names the field
+        and the allowed kinds."""
+        if label_set is not None:
+            schema = plain(label_set)
+        else:
+            schema = {
+                "tools": [plain(t) for t in tools],
+                "classifications": [plain(c) for c in classifications],
+                "relations": [plain(r) for r in relations],
+            }
         return await self.update(project_id, categorySchema=schema)
 
-    async def set_workflow(self, project_id: str, stages: Sequence[Mapping[str, Any]]) -> Project:
-        """Replace the workflow: stages with ``id``, ``type``, ``name`` and ``next`` (IDs)."""
-        return await self.update(project_id, stages=list(stages))
+    async def set_workflow(
+        self, project_id: str, stages: Sequence[Stage | Mapping[str, Any]]
+    ) -> Project:
+        """Replace the workflow: :class:`~ango_hub.labels.Stage` objects or dicts with ``id``,
+        ``type``, ``name`` and ``next`` (the IDs of the stages after it)."""
+        return await self.update(project_id, stages=[plain(stage) for stage in stages])
 
     async def set_benchmark(
         self,

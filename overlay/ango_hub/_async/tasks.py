@@ -23,7 +23,9 @@ from ango_hub_api.models import (
     UpdateTasksPriorityResponse,
 )
 
-from ._base import AsyncResource, present
+from ango_hub.labels import Answer
+
+from ._base import AsyncResource, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 # A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
@@ -151,7 +153,7 @@ class AsyncTasks(AsyncResource):
     async def annotate(
         self,
         task_id: str,
-        answer: Mapping[str, Any],
+        answer: Answer | Mapping[str, Any],
         *,
         submit: bool = False,
         duration: float | None = None,
@@ -159,12 +161,13 @@ class AsyncTasks(AsyncResource):
         medical_brush_data_url: str | None = None,
         is_plugin: bool = False,
     ) -> Task:
-        """Store the task's answer (``objects``, ``classifications``, ``relations``).
+        """Store the task's answer: an :class:`~ango_hub.labels.Answer`, its dict
+        (``objects``, ``classifications``, ``relations``) or the official SDK's ``Answer``.
         ``submit=True`` moves the task on to the next stage; otherwise it stays as a draft.
         Not retried after a lost answer (a submit moves the task)."""
         params = {"taskId": task_id, "nextStage": "true" if submit else "false"}
         params |= {"isPlugin": "true" if is_plugin else "false"}
-        body: dict[str, Any] = {"answer": dict(answer), "duration": duration}
+        body: dict[str, Any] = {"answer": plain(answer), "duration": duration}
         body |= {"brushDataUrl": brush_data_url, "medicalBrushDataUrl": medical_brush_data_url}
         answered = await self._hub.call("annotateTask", params, body=present(body))
         return self._parse(AnnotateResponse.from_dict, answered, "annotateTask").data.label

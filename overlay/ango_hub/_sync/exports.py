@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Unpack
+from typing import Any, Literal, Unpack, overload
 
 import httpx
 from ango_hub_api.models import ExportResponse
@@ -22,6 +22,7 @@ from ango_hub._concurrency_sync import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
 from ango_hub.export_archive import archive_tasks
+from ango_hub.export_rows import ExportRow, read_row
 
 from ._base import Resource
 
@@ -115,20 +116,38 @@ class Exports(Resource):
                 response.close()
             return
 
+    @overload
     def iter_tasks(
-        self, project: str, **options: Unpack[ExportOptions]
-    ) -> Iterator[dict[str, Any]]:
-        """Create an export and yield its tasks one by one, with bounded memory.
+        self, project: str, *, raw: Literal[True], **options: Unpack[ExportOptions]
+    ) -> Iterator[dict[str, Any]]: ...
+
+    @overload
+    def iter_tasks(
+        self, project: str, *, raw: Literal[False] = False, **options: Unpack[ExportOptions]
+    ) -> Iterator[ExportRow]: ...
+
+    def iter_tasks(
+        self, project: str, *, raw: bool = False, **options: Unpack[ExportOptions]
+    ) -> Iterator[ExportRow | dict[str, Any]]:
+        """Create an export and yield its tasks one by one, with bounded memory: typed
+        :class:`~ango_hub.export_rows.ExportRow` objects (``.task_id``, ``.stage``,
+        ``.asset_id``, ``.tools`` ...), or with ``raw=True`` the rows as dicts.
 
         The archive goes to a temporary file, removed when the iteration ends (with the async
         client, reading it happens on the loop's thread in small steps). Memory stays flat in
         every format, ``split`` included; a task larger than the client's ``max_task_bytes``
         once decompressed raises :class:`~ango_hub.ResponseTooLargeError`."""
+        operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
+
+        def parse(read: Callable[[Any], Any], value: Any) -> Any:
+            return self._parse(read, value, operation_id)
+
         temp = _temp_zip()
         try:
             self.download(project, temp, **options)
             cap = self._hub._settings.max_task_bytes
-            yield from archive_tasks(temp, max_task_bytes=cap)
+            for task in archive_tasks(temp, max_task_bytes=cap):
+                yield task if raw else read_row(task, parse)
         finally:
             temp.unlink(missing_ok=True)
             _part(temp).unlink(missing_ok=True)

@@ -93,7 +93,7 @@ def export(  # noqa: PLR0917
             filters["batches"] = batch
         if stage:
             filters["stage"] = stage
-        tasks = hub.exports.iter_tasks(project, **filters)
+        tasks = hub.exports.iter_tasks(project, raw=True, **filters)
 
         def counted() -> Iterable[dict[str, Any]]:
             for task in tasks:

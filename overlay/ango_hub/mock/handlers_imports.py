@@ -6,6 +6,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from .answer_refs import warn_unknown_schema_ids
 from .api import Call, Handler, success
 from .state import COMPLETE_STAGE, COMPLETED_STATUS, Asset, Project
 
@@ -43,7 +44,8 @@ async def import_labels(call: Call) -> Response:
     labeled: set[str] = set()
     with call.ctx.state.lock:
         project = call.project(body["project"])
-        for item in labels:
+        for number, item in enumerate(labels):
+            warn_unknown_schema_ids(project, item["answer"], f"body.labels[{number}]")
             for asset in _targets(project, item):
                 asset.answer = dict(item["answer"])
                 asset.is_prelabeled = True

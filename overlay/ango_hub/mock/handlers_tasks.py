@@ -9,6 +9,7 @@ from typing import Any
 from starlette.responses import Response
 
 from . import task_workflow as flow
+from .answer_refs import warn_unknown_schema_ids
 from .api import ApiError, Call, Handler, success
 from .handlers_issues import find_task
 from .parsing import string_list
@@ -199,6 +200,7 @@ async def annotate_task(call: Call) -> Response:
             )
         actor, duration = _actor(call), float(body.get("duration") or 0)
         answer = dict(body["answer"])
+        warn_unknown_schema_ids(project, answer, "body")
         project.record(
             asset, "submit" if submit else "save", actor, to_stage=to,
             answer=answer, duration=duration,

@@ -197,6 +197,7 @@ class Project:
     stages: list[dict[str, Any]] = field(default_factory=default_workflow)
     benchmark: dict[str, Any] = field(default_factory=dict)  # benchmarkEnabled/Ratio/Cutoff
     history_index: dict[str, Asset] = field(default_factory=dict)  # history entry ID -> task
+    warnings: list[str] = field(default_factory=list)  # accepted, doubtful input (answer_refs)
 
     # -- batches ------------------------------------------------------------------------
     def batch_by_ref(self, ref: str) -> Batch | None:

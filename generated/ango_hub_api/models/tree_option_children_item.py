@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TaskAnswerRelationsItem")
+T = TypeVar("T", bound="TreeOptionChildrenItem")
 
 
 @_attrs_define
-class TaskAnswerRelationsItem:
+class TreeOptionChildrenItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +24,10 @@ class TaskAnswerRelationsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        task_answer_relations_item = cls()
+        tree_option_children_item = cls()
 
-        task_answer_relations_item.additional_properties = d
-        return task_answer_relations_item
+        tree_option_children_item.additional_properties = d
+        return tree_option_children_item
 
     @property
     def additional_keys(self) -> list[str]:

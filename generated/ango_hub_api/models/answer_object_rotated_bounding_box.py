@@ -7,11 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CategorySchemaToolsItem")
+T = TypeVar("T", bound="AnswerObjectRotatedBoundingBox")
 
 
 @_attrs_define
-class CategorySchemaToolsItem:
+class AnswerObjectRotatedBoundingBox:
+    """A box with its rotation."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +26,10 @@ class CategorySchemaToolsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category_schema_tools_item = cls()
+        answer_object_rotated_bounding_box = cls()
 
-        category_schema_tools_item.additional_properties = d
-        return category_schema_tools_item
+        answer_object_rotated_bounding_box.additional_properties = d
+        return answer_object_rotated_bounding_box
 
     @property
     def additional_keys(self) -> list[str]:

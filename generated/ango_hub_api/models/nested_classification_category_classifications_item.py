@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CategorySchemaClassificationsItem")
+T = TypeVar("T", bound="NestedClassificationCategoryClassificationsItem")
 
 
 @_attrs_define
-class CategorySchemaClassificationsItem:
+class NestedClassificationCategoryClassificationsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +24,10 @@ class CategorySchemaClassificationsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category_schema_classifications_item = cls()
+        nested_classification_category_classifications_item = cls()
 
-        category_schema_classifications_item.additional_properties = d
-        return category_schema_classifications_item
+        nested_classification_category_classifications_item.additional_properties = d
+        return nested_classification_category_classifications_item
 
     @property
     def additional_keys(self) -> list[str]:

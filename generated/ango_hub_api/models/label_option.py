@@ -7,27 +7,54 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TaskAnswerToolsItem")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LabelOption")
 
 
 @_attrs_define
-class TaskAnswerToolsItem:
+class LabelOption:
+    """One answer to choose from: `value` is what the annotator sees and what the answer
+    holds, `schemaId` its ID (the SDK's `LabelOption`).
+
+        Attributes:
+            value (str | Unset):
+            schema_id (str | Unset):
+    """
+
+    value: str | Unset = UNSET
+    schema_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        value = self.value
+
+        schema_id = self.schema_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
+        if schema_id is not UNSET:
+            field_dict["schemaId"] = schema_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        task_answer_tools_item = cls()
+        value = d.pop("value", UNSET)
 
-        task_answer_tools_item.additional_properties = d
-        return task_answer_tools_item
+        schema_id = d.pop("schemaId", UNSET)
+
+        label_option = cls(
+            value=value,
+            schema_id=schema_id,
+        )
+
+        label_option.additional_properties = d
+        return label_option
 
     @property
     def additional_keys(self) -> list[str]:

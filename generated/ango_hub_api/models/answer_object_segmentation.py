@@ -7,11 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TaskAnswerClassificationsItem")
+T = TypeVar("T", bound="AnswerObjectSegmentation")
 
 
 @_attrs_define
-class TaskAnswerClassificationsItem:
+class AnswerObjectSegmentation:
+    """The segmentation's zones (polygons, with their holes)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +26,10 @@ class TaskAnswerClassificationsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        task_answer_classifications_item = cls()
+        answer_object_segmentation = cls()
 
-        task_answer_classifications_item.additional_properties = d
-        return task_answer_classifications_item
+        answer_object_segmentation.additional_properties = d
+        return answer_object_segmentation
 
     @property
     def additional_keys(self) -> list[str]:

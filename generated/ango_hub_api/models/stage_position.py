@@ -7,27 +7,53 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LabelAnswerObjectsItem")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StagePosition")
 
 
 @_attrs_define
-class LabelAnswerObjectsItem:
+class StagePosition:
+    """Where the stage is drawn in the workflow editor.
+
+    Attributes:
+        x (float | Unset):
+        y (float | Unset):
+    """
+
+    x: float | Unset = UNSET
+    y: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        x = self.x
+
+        y = self.y
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if x is not UNSET:
+            field_dict["x"] = x
+        if y is not UNSET:
+            field_dict["y"] = y
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        label_answer_objects_item = cls()
+        x = d.pop("x", UNSET)
 
-        label_answer_objects_item.additional_properties = d
-        return label_answer_objects_item
+        y = d.pop("y", UNSET)
+
+        stage_position = cls(
+            x=x,
+            y=y,
+        )
+
+        stage_position.additional_properties = d
+        return stage_position
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LabelAnswerClassificationsItem")
+T = TypeVar("T", bound="AnswerObjectMetadata")
 
 
 @_attrs_define
-class LabelAnswerClassificationsItem:
+class AnswerObjectMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,10 +24,10 @@ class LabelAnswerClassificationsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        label_answer_classifications_item = cls()
+        answer_object_metadata = cls()
 
-        label_answer_classifications_item.additional_properties = d
-        return label_answer_classifications_item
+        answer_object_metadata.additional_properties = d
+        return answer_object_metadata
 
     @property
     def additional_keys(self) -> list[str]:
