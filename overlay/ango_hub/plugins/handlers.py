@@ -120,7 +120,7 @@ async def run_export(event: PluginEvent, callback: Callback, hub: HubFactory) ->
     options |= {"include_metadata": True, "include_history": True, "send_email": False}
     if event.batches:
         options["batches"] = event.batches
-    tasks = client.exports.iter_tasks(event.project_id, **options)
+    tasks = client.exports.iter_tasks(event.project_id, raw=True, **options)
     event.tasks = [task async for task in tasks]
     event.num_tasks = len(event.tasks)
     result = await invoke(callback, event)
