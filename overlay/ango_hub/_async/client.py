@@ -230,10 +230,10 @@ class AsyncAngoHub(HubCore):
                 response = await send(self._http, build, attempts)
             finally:
                 prepared.close()
+            return response_json(response)
         except AngoHubError as exc:  # write-only fields (credentials) never reach a message
             scrub_error(exc, secrets_in(operation_id, body))
             raise
-        return response_json(response)
 
     async def _send(self, build: Any, *, idempotent: bool, stream: bool = False) -> httpx.Response:
         """Send a request to storage (not the API): no API key, same retries and errors."""

@@ -193,9 +193,9 @@ class ApiDispatcher:
                 validated = await run_in_threadpool(validate_request, wire)
             else:
                 validated = validate_request(wire)
-        except RequestInvalid as exc:
+            if form is not None:
+                validated.body = form
+            return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))
+        except (RequestInvalid, ApiError) as exc:  # neither quotes a write-only value
             exc.message = scrub(exc.message, op_id, body)
             raise
-        if form is not None:
-            validated.body = form
-        return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))
