@@ -21,7 +21,7 @@ import pytest
 import yaml
 from ango_hub import AngoHub, AngoHubError, AsyncAngoHub, operations
 from ango_hub.upload import UploadReport
-from client_helpers import FAST, KEY
+from client_helpers import KEY, hub_on
 from jsonschema import Draft202012Validator
 
 ID = "a" * 24
@@ -215,13 +215,7 @@ def _check(outcome: object, kind: str, name: str, seen: list[httpx.Request]) -> 
 def test_every_sync_method_fails_typed_on_a_bad_2xx(name: str, kind: str, tmp_path: Path) -> None:
     seen: list[httpx.Request] = []
     http = httpx.Client(transport=httpx.MockTransport(_server(kind, seen)))
-    hub = AngoHub(
-        api_key=KEY,
-        base_url="https://api.test/v2",
-        max_retries=0,
-        retry_policy=FAST,
-        http_client=http,
-    )
+    hub = hub_on(AngoHub, http)
     method = dict(public_methods(hub))[name]
     outcome: object
     try:
@@ -243,13 +237,7 @@ def test_every_async_method_fails_typed_on_a_bad_2xx(name: str, kind: str, tmp_p
 
     async def run() -> object:
         http = httpx.AsyncClient(transport=httpx.MockTransport(_server(kind, seen)))
-        hub = AsyncAngoHub(
-            api_key=KEY,
-            base_url="https://api.test/v2",
-            max_retries=0,
-            retry_policy=FAST,
-            http_client=http,
-        )
+        hub = hub_on(AsyncAngoHub, http)
         method = dict(public_methods(hub))[name]
         outcome: object
         try:

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 from ango_hub import AngoHub, AngoHubError
-from client_helpers import FAST, KEY
+from client_helpers import hub_on
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from secret_views import MARK, leaked_starts
@@ -106,13 +106,7 @@ def test_a_write_only_value_never_shows(
 ) -> None:
     caplog.clear()
     http = httpx.Client(transport=httpx.MockTransport(_echo(mode, cut)))
-    hub = AngoHub(
-        api_key=KEY,
-        base_url="https://api.test/v2",
-        max_retries=0,
-        retry_policy=FAST,
-        http_client=http,
-    )
+    hub = hub_on(AngoHub, http)
     with caplog.at_level(logging.DEBUG):
         try:
             FIELDS[field](hub, secret)
