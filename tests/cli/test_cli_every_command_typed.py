@@ -107,7 +107,9 @@ def _args(name: str, command: Any, tmp: Path) -> list[str]:
         value = _value(param.name, tmp)
         args += [param.opts[0], value] if param.param_type_name == "option" else [value]
     secrets = tmp / "secrets.json"
-    secrets.write_text(json.dumps({"accessKeyId": "k", "secretAccessKey": "s"}))
+    secrets.write_text(
+        json.dumps({"accessKeyId": "AKIA-rule-test", "secretAccessKey": "rule-test-secret"})
+    )
     return args + [o.format(secrets=secrets) for o in OPTIONS.get(name, [])]
 
 
