@@ -30,6 +30,7 @@ DEEP = int(os.environ.get("SECRETS_FUZZ_EXAMPLES", "0"))
 PROFILE = settings(
     max_examples=DEEP or 30,
     derandomize=not DEEP,
+    database=None,  # fixed examples need no database; xdist workers share none
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
