@@ -14,7 +14,7 @@ from ._config import DEFAULT_MAX_IN_FLIGHT, Settings, check_positive, resolve
 from ._pacing import Pacer
 from ._redact import install_log_filter, redacted_url
 from ._retry import RetryPolicy
-from ._sending import Attempts
+from ._sending import Attempts, attempt_budget
 from .errors import ConfigurationError, UnexpectedResponseError
 
 if TYPE_CHECKING:
@@ -129,19 +129,31 @@ class HubCore:
         return clone
 
     def _attempts(
-        self, *, idempotent: bool, api: bool = False, deadline: float | None = None
+        self,
+        *,
+        idempotent: bool,
+        api: bool = False,
+        deadline: float | None = None,
+        plain_timeout: httpx.Timeout | None = None,
     ) -> Attempts:
-        """The bookkeeping of one call; ``api`` calls are paced and their answers capped."""
+        """The bookkeeping of one call; ``api`` calls are paced and their answers capped. A
+        ``plain_timeout`` (a call streaming no file) without any deadline gets the default
+        one, per attempt (:func:`ango_hub._sending.attempt_budget`)."""
         settings = self._settings
+        deadline = settings.deadline if deadline is None else deadline
+        budget = None
+        if deadline is None and plain_timeout is not None:
+            budget = attempt_budget(plain_timeout)
         return Attempts(
             self._policy,
             settings.max_retries,
             idempotent=idempotent,
             secret=settings.api_key,
-            deadline=settings.deadline if deadline is None else deadline,
+            deadline=deadline,
             pacer=self._pacer if api else None,
             slots=self._slots,
             max_response_bytes=settings.max_response_bytes if api else None,
+            attempt_budget=budget,
         )
 
     def _request_builder(
@@ -172,6 +184,13 @@ class HubCore:
             f"{type(self).__name__}(base_url={self._settings.base_url!r}, "
             f"max_retries={self._settings.max_retries})"
         )
+
+
+def as_timeout(timeout: float | httpx.Timeout | None, default: httpx.Timeout) -> httpx.Timeout:
+    """A per-call ``timeout`` as an :class:`httpx.Timeout`, ``default`` when not given."""
+    if timeout is None:
+        return default
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
 
 
 def response_json(response: httpx.Response) -> Any:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from . import _schema_check as schema_check
 from ._index import Operation, operation
@@ -83,11 +83,31 @@ def _parameters(op: Operation, given: Mapping[str, Any]) -> dict[str, Any]:
             continue
         wire = schema_check.to_wire(param.name, value, param.schema)
         schema_check.check(param.name, wire, param.schema)
+        if param.location == "path":
+            _check_segment(param.name, wire)
         values[param.name] = wire
     for param in op.parameters:
         if param.required and param.name not in values:
             raise AngoHubValidationError(param.name, f"is required by {op.operation_id}")
     return values
+
+
+def _check_segment(name: str, value: Any) -> None:
+    """A path parameter must not be a dot segment (``.``, ``..``, or one percent-encoded, at any
+    depth of encoding): URL normalisation, or a server decoding it, would drop it or climb a
+    level and send the request to another operation."""
+    text = str(value)
+    for _ in range(8):  # each round undoes one level of percent-encoding
+        if text in (".", ".."):
+            raise AngoHubValidationError(
+                name,
+                f"{value!r} is a dot segment: the request would reach another path",
+                "an ID or name that is not '.' or '..' (percent-encoded or not)",
+            )
+        decoded = unquote(text)
+        if decoded == text:
+            return
+        text = decoded
 
 
 def _content(

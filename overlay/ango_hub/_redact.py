@@ -7,8 +7,8 @@ Rules (README, "Secrets and redaction"):
   ``Expires`` parameter;
 * a query value that is itself such a URL (``getSignedUrl?url=<signed URL>``) is redacted the
   same way, in place;
-* the API key is replaced by ``***`` in every form it could be printed in: as given, stripped,
-  escaped as Python prints it inside a repr, and URL-encoded.
+* the API key is replaced by ``***`` in every form it could be printed in
+  (:func:`ango_hub._secrets.secret_forms`).
 """
 
 from __future__ import annotations

@@ -33,6 +33,19 @@ logger = logging.getLogger("ango_hub")
 _TIMEOUT_PHASES = ("connect", "read", "write", "pool")
 
 
+def attempt_budget(timeout: httpx.Timeout) -> float | None:
+    """The default deadline of one attempt of a plain API call (no file streamed either way):
+    its connect, write and read timeouts added up, or None when one of them is unbounded.
+
+    A call without ``deadline=`` thus ends within ``(max_retries + 1)`` times this plus the
+    waits between attempts (each at most the retry policy's ``max_delay``, or its
+    ``max_retry_after`` for a server's ``Retry-After``)."""
+    phases = (timeout.connect, timeout.write, timeout.read)
+    if any(phase is None for phase in phases):
+        return None
+    return sum(phase for phase in phases if phase is not None)
+
+
 class Attempts:
     """Counts attempts and decides, after each failure, to wait and retry or to raise."""
 
@@ -47,6 +60,7 @@ class Attempts:
         pacer: Pacer | None = None,
         slots: Any = None,
         max_response_bytes: int | None = None,
+        attempt_budget: float | None = None,
     ) -> None:
         self.policy = policy
         self.max_retries = max_retries
@@ -57,6 +71,9 @@ class Attempts:
         # The client's bound on requests in flight (a Semaphore of the client's kind), or None.
         self.slots = slots
         self.max_response_bytes = max_response_bytes
+        # A plain call without a deadline: seconds each attempt has from sending to its whole
+        # answer (see :func:`attempt_budget`).
+        self.attempt_budget = attempt_budget
         self.attempt = 0
         self.started = 0.0
         self.ends_at = None if deadline is None else time.monotonic() + deadline
@@ -115,6 +132,15 @@ class Attempts:
         left = self.remaining()
         if left is not None and left <= 0:
             raise self.exceeded()
+        budget = self.attempt_budget
+        if budget is not None and time.perf_counter() - self.started > budget:
+            # httpx's read timeout bounds each wait for a byte, not the answer: a server
+            # trickling one byte a second would hold the call for as long as its body lasts.
+            raise httpx.ReadTimeout(
+                f"the answer took longer than {budget:g} s (the call's default deadline per "
+                "attempt: its connect + write + read timeouts)",
+                request=self.request,
+            )
 
     def _elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000

@@ -4,13 +4,12 @@ text comes from the client's own input check or from a server echoing the body i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from ._index import operation
-from .errors import AngoHubError
+from ._secrets import scrub_secrets
 
 REDACTED = "<redacted>"
 MIN_SECRET_LENGTH = 4  # shorter values would redact ordinary words
@@ -65,22 +64,51 @@ def secrets_in(operation_id: str, body: Any) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def _redact(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        # As given, and as a Python repr quotes it (escaped quotes, newlines, ...).
-        text = text.replace(secret, REDACTED).replace(repr(secret)[1:-1], REDACTED)
-    return text
+def _redact(value: Any, secrets: Sequence[str]) -> Any:
+    """``value`` (text, or a parsed JSON body) with every form of each secret cut out."""
+    if isinstance(value, str):
+        return scrub_secrets(value, secrets, REDACTED)
+    if isinstance(value, Mapping):
+        return {_redact(k, secrets): _redact(v, secrets) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_redact(v, secrets) for v in value)
+    return value
 
 
-def scrub_error(exc: AngoHubError, secrets: Sequence[str]) -> None:
-    """Cut ``secrets`` out of an exception's arguments and attributes, in place."""
+def scrub_error(exc: BaseException, secrets: Sequence[str]) -> None:
+    """Cut ``secrets`` out of an exception's arguments and attributes, in place, and out of
+    the causes chained to it (a traceback prints them); a cause that still shows one after
+    that (its text is built elsewhere) is detached."""
     if not secrets:
         return
-    exc.args = tuple(_redact(a, secrets) if isinstance(a, str) else a for a in exc.args)
-    for name, value in vars(exc).items():
-        if isinstance(value, str):
-            setattr(exc, name, _redact(value, secrets))
-        elif value is not None and not isinstance(value, int | float):
-            text = json.dumps(value, default=str)
-            if _redact(text, secrets) != text:
-                setattr(exc, name, json.loads(_redact(text, secrets)))
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        _scrub_one(current, secrets)
+        cause = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+        if cause is not None and _shows(cause, secrets):
+            _scrub_one(cause, secrets)
+            if _shows(cause, secrets):
+                current.__cause__ = None
+                current.__suppress_context__ = True
+                break
+        current = cause
+
+
+def _shows(exc: BaseException, secrets: Sequence[str]) -> bool:
+    try:
+        text = f"{exc!s} {exc!r}"
+    except Exception:  # a broken __str__ shows nothing, but is not trusted
+        return True
+    return scrub_secrets(text, secrets, REDACTED) != text
+
+
+def _scrub_one(exc: BaseException, secrets: Sequence[str]) -> None:
+    try:
+        exc.args = tuple(_redact(a, secrets) for a in exc.args)
+        for name, value in list(vars(exc).items()):
+            if value is not None and not isinstance(value, int | float | BaseException):
+                setattr(exc, name, _redact(value, secrets))
+    except (AttributeError, TypeError):  # a built-in exception without a __dict__
+        pass

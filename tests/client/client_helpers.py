@@ -43,6 +43,17 @@ WireHub = Callable[..., tuple["AngoHub", "Wire"]]
 HttpClient = Callable[[httpx.MockTransport], Any]  # httpx.Client or httpx.AsyncClient
 
 
+def hub_on(client_class: Any, http: httpx.Client | httpx.AsyncClient) -> Any:
+    """``AngoHub`` or ``AsyncAngoHub`` sending through ``http``, once, with no retries."""
+    return client_class(
+        api_key=KEY,
+        base_url="https://api.test/v2",
+        max_retries=0,
+        retry_policy=FAST,
+        http_client=http,
+    )
+
+
 def ok(data: Any) -> httpx.Response:
     return httpx.Response(200, json={"status": "success", "data": data})
 

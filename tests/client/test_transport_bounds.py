@@ -15,11 +15,13 @@ import httpx
 import pytest
 from ango_hub import (
     AngoHub,
+    APITimeoutError,
     AsyncAngoHub,
     DeadlineExceededError,
     InternalServerError,
     ResponseTooLargeError,
 )
+from ango_hub._sending import attempt_budget
 from client_helpers import FAST, KEY, MakeHub
 from local_servers import answer_json, serve, trickle
 
@@ -148,6 +150,26 @@ def test_a_trickling_body_ends_at_the_deadline(make_hub: MakeHub) -> None:
     assert info.value.deadline == 1.0
     assert "deadline=" in str(info.value)
     assert elapsed < 10  # the body alone would take 200 s
+
+
+def test_a_plain_call_has_a_default_deadline(make_hub: MakeHub) -> None:
+    """No ``deadline=``: one byte every 0.2 s never trips the 1 s read timeout, yet the call
+    ends with the typed timeout once its attempt outlives connect + write + read (3 s). The
+    body would last 60 s: a call still reading it would end without that error."""
+    with (
+        serve(lambda h: trickle(h, 0.2, length=300)) as (root, _seen),
+        make_hub(api_key=KEY, base_url=root + "/v2", timeout=1, max_retries=0) as hub,
+        pytest.raises(APITimeoutError) as info,
+    ):
+        hub.assets.list_page(PROJECT)
+    assert not isinstance(info.value, DeadlineExceededError)
+    assert "default deadline" in str(info.value)
+
+
+def test_the_default_deadline_is_the_timeouts_added_up() -> None:
+    assert attempt_budget(httpx.Timeout(2.0)) == 6.0
+    assert attempt_budget(httpx.Timeout(30.0, connect=10.0)) == 70.0
+    assert attempt_budget(httpx.Timeout(None)) is None  # an unbounded phase: none derived
 
 
 def test_per_call_deadline_overrides_the_client(make_hub: MakeHub) -> None:

@@ -16,14 +16,14 @@ class AsyncBatches(AsyncResource):
     async def list(self, project_id: str) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
         answer = await self._hub.call("getProject", {"projectId": project_id})
-        return _batches(answer)
+        return self._parse(_batches, answer, "getProject")
 
     async def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
         wanted = [names] if isinstance(names, str) else list(names)
         body = {"batches": [{"name": name} for name in wanted]}
         answer = await self._hub.call("createBatches", {"projectId": project_id}, body=body)
-        return _batches(answer)
+        return self._parse(_batches, answer, "createBatches")
 
     async def assign(
         self,

@@ -11,7 +11,14 @@ import httpx
 
 from ango_hub._concurrency_async import Semaphore
 from ango_hub._config import DEFAULT_MAX_IN_FLIGHT
-from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, key_may_go, response_json
+from ango_hub._core import (
+    DEFAULT_MAX_RETRIES,
+    POOL,
+    HubCore,
+    as_timeout,
+    key_may_go,
+    response_json,
+)
 from ango_hub._retry import RetryPolicy
 from ango_hub._write_only import scrub_error, secrets_in
 from ango_hub.errors import AngoHubError
@@ -52,12 +59,15 @@ class AsyncAngoHub(HubCore):
 
     Transport settings (README, "Transport"): ``deadline`` bounds each call's whole time,
     retries and waits included (raises :class:`~ango_hub.DeadlineExceededError`; per call:
-    ``call(deadline=)`` or ``with_options(deadline=)``). ``max_in_flight`` bounds the requests
-    this client has in flight at once (default 128, its pool's size): more calls wait their
-    turn. ``requests_per_minute`` (per ``rate_window`` seconds) paces API calls on the
-    client's side; the server's ``Retry-After`` and ``X-RateLimit-*`` headers always pace
-    them. ``max_response_bytes`` caps a decompressed API answer and ``max_task_bytes`` one
-    task read from an export archive (:class:`~ango_hub.ResponseTooLargeError` beyond).
+    ``call(deadline=)`` or ``with_options(deadline=)``). Without one, each attempt of a call
+    streaming no file must complete within its connect + write + read timeouts
+    (:class:`~ango_hub.APITimeoutError`), so a server trickling its answer cannot hold it.
+    ``max_in_flight`` bounds the requests this client has in flight at once (default 128, its
+    pool's size): more calls wait their turn. ``requests_per_minute`` (per ``rate_window``
+    seconds) paces API calls on the client's side; the server's ``Retry-After`` and
+    ``X-RateLimit-*`` headers always pace them. ``max_response_bytes`` caps a decompressed API
+    answer and ``max_task_bytes`` one task read from an export archive
+    (:class:`~ango_hub.ResponseTooLargeError` beyond).
     """
 
     def __init__(  # noqa: PLR0917  (the documented positional order)
@@ -212,7 +222,9 @@ class AsyncAngoHub(HubCore):
         enum or bounds, or a body that does not fit its schema raises
         :class:`~ango_hub.AngoHubValidationError` naming the field and what is allowed. Sent
         with the client's key, retries (as safe for the operation) and typed errors.
-        ``deadline``: seconds for the whole call, retries included (default: the client's).
+        ``deadline``: seconds for the whole call, retries included (default: the client's;
+        with neither, a call sending no ``files`` gives each attempt its connect + write + read
+        timeouts to complete, README "Deadlines").
         ``ango_hub.operations()`` lists the operations.
 
         >>> page = hub.call("listAssets", {"projectId": PROJECT, "limit": 5})  # doctest: +SKIP
@@ -225,15 +237,18 @@ class AsyncAngoHub(HubCore):
             try:
                 build = self._request_builder(self._http, prepared, timeout)
                 attempts = self._attempts(
-                    idempotent=prepared.operation.idempotent, api=True, deadline=deadline
+                    idempotent=prepared.operation.idempotent,
+                    api=True,
+                    deadline=deadline,
+                    plain_timeout=None if files else as_timeout(timeout, self._settings.timeout),
                 )
                 response = await send(self._http, build, attempts)
             finally:
                 prepared.close()
+            return response_json(response)
         except AngoHubError as exc:  # write-only fields (credentials) never reach a message
             scrub_error(exc, secrets_in(operation_id, body))
             raise
-        return response_json(response)
 
     async def _send(self, build: Any, *, idempotent: bool, stream: bool = False) -> httpx.Response:
         """Send a request to storage (not the API): no API key, same retries and errors."""

@@ -30,7 +30,7 @@ class AsyncLlms(AsyncResource):
     async def list(self, llm_id: str | None = None) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = await self._hub.call("listLlms", present({"_id": llm_id}))
-        return LlmListResponse.from_dict(answer).data.llms
+        return self._parse(lambda a: LlmListResponse.from_dict(a).data.llms, answer, "listLlms")
 
     async def create(
         self,
@@ -55,12 +55,12 @@ class AsyncLlms(AsyncResource):
             "configuration": configuration,
         }
         answer = await self._hub.call("createLlm", body=body)
-        return LlmResponse.from_dict(answer).data.llm
+        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "createLlm")
 
     async def delete(self, llm_id: str) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = await self._hub.call("deleteLlm", {"llmId": llm_id})
-        return LlmResponse.from_dict(answer).data.llm
+        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "deleteLlm")
 
 
 class AsyncNotifications(AsyncResource):
@@ -85,4 +85,6 @@ class AsyncNotifications(AsyncResource):
             }
         )
         answer = await self._hub.call("sendNotification", body=body)
-        return SendNotificationResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: SendNotificationResponse.from_dict(a).data, answer, "sendNotification"
+        )

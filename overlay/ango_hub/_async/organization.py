@@ -11,6 +11,7 @@ from ango_hub_api.models import (
     InviteListResponse,
     OrganizationMember,
     OrganizationMemberListResponse,
+    ProjectListResponse,
     RemovedByEmailResponse,
     RemovedByEmailResponseData,
     UpdateMemberRolesResponse,
@@ -39,13 +40,16 @@ class AsyncOrganization(AsyncResource):
     async def find_id(self) -> str:
         """The key's organisation ID, read from the ``organization`` of one of its projects."""
         answer = await self._hub.call("listProjects", {"limit": 1})
-        projects = answer.get("data", {}).get("projects") or []
-        if not projects or not projects[0].get("organization"):
+        projects = self._parse(
+            lambda a: ProjectListResponse.from_dict(a).data.projects, answer, "listProjects"
+        )
+        found = projects[0].organization if projects else None
+        if not isinstance(found, str) or not found:
             raise AngoHubError(
                 "organization: the key's projects do not name it (no project yet?); "
                 "pass the organisation ID shown in Ango Hub's settings"
             )
-        return str(projects[0]["organization"])
+        return found
 
 
 class AsyncMembers(AsyncResource):
@@ -60,7 +64,11 @@ class AsyncMembers(AsyncResource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = await self._hub.call("listOrganizationMembers", params)
-        return OrganizationMemberListResponse.from_dict(answer).data.users
+        return self._parse(
+            lambda a: OrganizationMemberListResponse.from_dict(a).data.users,
+            answer,
+            "listOrganizationMembers",
+        )
 
     async def list(
         self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
@@ -73,7 +81,11 @@ class AsyncMembers(AsyncResource):
             answer = await self._hub.call(
                 "listOrganizationMembers", params | present({"search": search})
             )
-            data = OrganizationMemberListResponse.from_dict(answer).data
+            data = self._parse(
+                lambda a: OrganizationMemberListResponse.from_dict(a).data,
+                answer,
+                "listOrganizationMembers",
+            )
             total = data.total if isinstance(data.total, int) else len(data.users)
             return data.users, total
 
@@ -89,14 +101,20 @@ class AsyncMembers(AsyncResource):
         answer = await self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return UpdateMemberRolesResponse.from_dict(answer).data.users
+        return self._parse(
+            lambda a: UpdateMemberRolesResponse.from_dict(a).data.users,
+            answer,
+            "updateOrganizationMemberRoles",
+        )
 
     async def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
         answer = await self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "removeOrganizationMembers"
+        )
 
 
 class AsyncInvites(AsyncResource):
@@ -106,7 +124,11 @@ class AsyncInvites(AsyncResource):
         if pending_only:
             params["status"] = "pending"
         answer = await self._hub.call("listOrganizationInvites", params)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._parse(
+            lambda a: InviteListResponse.from_dict(a).data.invites,
+            answer,
+            "listOrganizationInvites",
+        )
 
     async def invite(
         self,
@@ -125,11 +147,17 @@ class AsyncInvites(AsyncResource):
                 for project, project_role in projects.items()
             ]
         answer = await self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._parse(
+            lambda a: InviteListResponse.from_dict(a).data.invites,
+            answer,
+            "inviteOrganizationMembers",
+        )
 
     async def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""
         answer = await self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "deleteOrganizationInvites"
+        )

@@ -21,12 +21,21 @@ from ango_hub_api.models import ExportResponse
 from ango_hub._concurrency_sync import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
+from ango_hub.errors import ExportArchiveError
 from ango_hub.export_archive import archive_tasks
 from ango_hub.export_rows import ExportRow, read_row
 
 from ._base import Resource
 
 CHUNK = 1 << 20
+
+
+def _check_zip(path: Path) -> None:
+    """An export is a zip archive: a storage's error page answered with a 200 is not one."""
+    with path.open("rb") as file:
+        head = file.read(4)
+    if head not in (b"PK\x03\x04", b"PK\x05\x06"):
+        raise ExportArchiveError(f"the export is not a zip archive (it starts {head!r})")
 
 
 def _part(path: Path) -> Path:
@@ -91,6 +100,7 @@ class Exports(Resource):
         part = _part(target)
         try:
             self._fetch_to(url, part)
+            _check_zip(part)
             part.replace(target)
         except BaseException:  # a failed download leaves nothing behind
             part.unlink(missing_ok=True)

@@ -32,7 +32,7 @@ class Llms(Resource):
     def list(self, llm_id: str | None = None) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = self._hub.call("listLlms", present({"_id": llm_id}))
-        return LlmListResponse.from_dict(answer).data.llms
+        return self._parse(lambda a: LlmListResponse.from_dict(a).data.llms, answer, "listLlms")
 
     def create(
         self,
@@ -57,12 +57,12 @@ class Llms(Resource):
             "configuration": configuration,
         }
         answer = self._hub.call("createLlm", body=body)
-        return LlmResponse.from_dict(answer).data.llm
+        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "createLlm")
 
     def delete(self, llm_id: str) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = self._hub.call("deleteLlm", {"llmId": llm_id})
-        return LlmResponse.from_dict(answer).data.llm
+        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "deleteLlm")
 
 
 class Notifications(Resource):
@@ -87,4 +87,6 @@ class Notifications(Resource):
             }
         )
         answer = self._hub.call("sendNotification", body=body)
-        return SendNotificationResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: SendNotificationResponse.from_dict(a).data, answer, "sendNotification"
+        )

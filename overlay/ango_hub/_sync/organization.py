@@ -13,6 +13,7 @@ from ango_hub_api.models import (
     InviteListResponse,
     OrganizationMember,
     OrganizationMemberListResponse,
+    ProjectListResponse,
     RemovedByEmailResponse,
     RemovedByEmailResponseData,
     UpdateMemberRolesResponse,
@@ -41,13 +42,16 @@ class Organization(Resource):
     def find_id(self) -> str:
         """The key's organisation ID, read from the ``organization`` of one of its projects."""
         answer = self._hub.call("listProjects", {"limit": 1})
-        projects = answer.get("data", {}).get("projects") or []
-        if not projects or not projects[0].get("organization"):
+        projects = self._parse(
+            lambda a: ProjectListResponse.from_dict(a).data.projects, answer, "listProjects"
+        )
+        found = projects[0].organization if projects else None
+        if not isinstance(found, str) or not found:
             raise AngoHubError(
                 "organization: the key's projects do not name it (no project yet?); "
                 "pass the organisation ID shown in Ango Hub's settings"
             )
-        return str(projects[0]["organization"])
+        return found
 
 
 class Members(Resource):
@@ -62,7 +66,11 @@ class Members(Resource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = self._hub.call("listOrganizationMembers", params)
-        return OrganizationMemberListResponse.from_dict(answer).data.users
+        return self._parse(
+            lambda a: OrganizationMemberListResponse.from_dict(a).data.users,
+            answer,
+            "listOrganizationMembers",
+        )
 
     def list(
         self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
@@ -73,7 +81,11 @@ class Members(Resource):
         def fetch(number: int) -> tuple[list[OrganizationMember], int]:
             params = present({"orgId": org_id, "page": number, "limit": page_size})
             answer = self._hub.call("listOrganizationMembers", params | present({"search": search}))
-            data = OrganizationMemberListResponse.from_dict(answer).data
+            data = self._parse(
+                lambda a: OrganizationMemberListResponse.from_dict(a).data,
+                answer,
+                "listOrganizationMembers",
+            )
             total = data.total if isinstance(data.total, int) else len(data.users)
             return data.users, total
 
@@ -88,14 +100,20 @@ class Members(Resource):
         answer = self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return UpdateMemberRolesResponse.from_dict(answer).data.users
+        return self._parse(
+            lambda a: UpdateMemberRolesResponse.from_dict(a).data.users,
+            answer,
+            "updateOrganizationMemberRoles",
+        )
 
     def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
         answer = self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "removeOrganizationMembers"
+        )
 
 
 class Invites(Resource):
@@ -105,7 +123,11 @@ class Invites(Resource):
         if pending_only:
             params["status"] = "pending"
         answer = self._hub.call("listOrganizationInvites", params)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._parse(
+            lambda a: InviteListResponse.from_dict(a).data.invites,
+            answer,
+            "listOrganizationInvites",
+        )
 
     def invite(
         self,
@@ -124,11 +146,17 @@ class Invites(Resource):
                 for project, project_role in projects.items()
             ]
         answer = self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._parse(
+            lambda a: InviteListResponse.from_dict(a).data.invites,
+            answer,
+            "inviteOrganizationMembers",
+        )
 
     def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""
         answer = self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "deleteOrganizationInvites"
+        )

@@ -178,7 +178,9 @@ class Projects(Resource):
         self, operation_id: str, params: Mapping[str, Any], body: Mapping[str, Any] | None
     ) -> Project:
         answer = self._hub.call(operation_id, params, body=body)
-        return ProjectResponse.from_dict(answer).data.project
+        return self._parse(
+            lambda a: ProjectResponse.from_dict(a).data.project, answer, operation_id
+        )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
 
@@ -190,7 +192,11 @@ class Projects(Resource):
         every member of the project afterwards. Safe to repeat (retried like a read)."""
         body = {"assignees": list(emails), "role": role}
         answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
-        return ProjectMembersResponse.from_dict(answer).data.assigned_to
+        return self._parse(
+            lambda a: ProjectMembersResponse.from_dict(a).data.assigned_to,
+            answer,
+            "addProjectMembers",
+        )
 
     def upload_instructions(
         self,
@@ -207,7 +213,11 @@ class Projects(Resource):
         params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
         part = _file_part(file)
         answer = self._hub.call("uploadInstructions", params, files={"file": part})
-        return InstructionsResponse.from_dict(answer).data.instructions
+        return self._parse(
+            lambda a: InstructionsResponse.from_dict(a).data.instructions,
+            answer,
+            "uploadInstructions",
+        )
 
     def set_label_validation(
         self,
@@ -228,7 +238,11 @@ class Projects(Resource):
         )
         params = {"projectId": project_id}
         answer = self._hub.call("updateLabelValidation", params, body=body)
-        return LabelValidationResponse.from_dict(answer).data.label_validation
+        return self._parse(
+            lambda a: LabelValidationResponse.from_dict(a).data.label_validation,
+            answer,
+            "updateLabelValidation",
+        )
 
     def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
         """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
@@ -236,7 +250,7 @@ class Projects(Resource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return RerunWebhookResponse.from_dict(answer).data
+        return self._parse(lambda a: RerunWebhookResponse.from_dict(a).data, answer, "rerunWebhook")
 
     def create_asset_builder_template(
         self,
@@ -271,7 +285,11 @@ class Projects(Resource):
         )
         params = {"projectId": project_id}
         answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
-        return AssetBuilderTemplateResponse.from_dict(answer).data.template
+        return self._parse(
+            lambda a: AssetBuilderTemplateResponse.from_dict(a).data.template,
+            answer,
+            "createAssetBuilderTemplate",
+        )
 
     def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
         """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
@@ -280,7 +298,9 @@ class Projects(Resource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = self._hub.call("getProjectMetrics", params)
-        return ProjectMetricResponse.from_dict(answer).data
+        return self._parse(
+            lambda a: ProjectMetricResponse.from_dict(a).data, answer, "getProjectMetrics"
+        )
 
     def performance(
         self,
@@ -302,7 +322,11 @@ class Projects(Resource):
         body.update(present({"batches": _listed(batches), "users": _listed(users)}))
         params = {"projectId": project_id}
         answer = self._hub.call("getProjectPerformance", params, body=body)
-        return PerformanceResponse.from_dict(answer).data.performance
+        return self._parse(
+            lambda a: PerformanceResponse.from_dict(a).data.performance,
+            answer,
+            "getProjectPerformance",
+        )
 
 
 def _file_part(file: str | os.PathLike[str] | IO[bytes]) -> Any:

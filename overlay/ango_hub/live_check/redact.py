@@ -7,15 +7,14 @@ import re
 import httpx
 
 from .._redact import redacted_url
+from .._secrets import scrub_secrets
 
 _URL = re.compile(r"https?://[^\s'\"<>)\]]+")
 
 
 def scrub(text: str, secrets: tuple[str, ...] = ()) -> str:
     """``text`` with each secret replaced by ``***`` and each signed URL cut at its query."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
+    text = scrub_secrets(text, secrets)
 
     def shorten(match: re.Match[str]) -> str:
         try:

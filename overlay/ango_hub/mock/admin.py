@@ -6,6 +6,7 @@ to 127.0.0.1 by default.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -20,6 +21,8 @@ from .ids import HEX24
 from .validation import RequestInvalid
 
 MAX_SEED = 10_000_000
+# A fault generator's seed (``DELETE /_mock/faults?seed=N``): ASCII digits, bounded.
+SEED = re.compile(r"-?[0-9]{1,18}")
 MAX_ADMIN_BODY = 1_000_000
 
 
@@ -91,8 +94,10 @@ async def faults(request: Request, ctx: MockContext) -> Response:
         return success({"rules": ctx.faults.snapshot()})
     if request.method == "DELETE":
         seed = request.query_params.get("seed")
-        if seed and not seed.lstrip("-").isdigit():
-            raise AdminError(f"seed: must be an integer, not {seed[:40]!r}")
+        if seed is not None and not SEED.fullmatch(seed):
+            too_long = re.fullmatch(r"-?[0-9]+", seed)
+            problem = "at most 18 digits" if too_long else f"must be an integer, not {seed[:40]!r}"
+            raise AdminError(f"seed: {problem}")
         ctx.faults.clear(int(seed) if seed else None)
         return success({"rules": []})
     payload = await _json(request)
@@ -123,7 +128,9 @@ async def projects(request: Request, ctx: MockContext) -> Response:
     project_id = payload.get("id")
     api_key = payload.get("apiKey", caller)
     name = payload.get("name")
-    if project_id is not None and (not isinstance(project_id, str) or not HEX24.match(project_id)):
+    if project_id is not None and (
+        not isinstance(project_id, str) or not HEX24.fullmatch(project_id)
+    ):
         raise AdminError("id: must be a 24-hex-digit string")
     if not isinstance(api_key, str) or not api_key:
         raise AdminError("apiKey: must be a non-empty string")
@@ -137,6 +144,8 @@ async def projects(request: Request, ctx: MockContext) -> Response:
 
 
 async def seed(request: Request, ctx: MockContext) -> Response:
+    if not HEX24.fullmatch(request.path_params["project_id"]):
+        raise AdminError("projectId: must be a 24-hex-digit string")
     payload = await _json_object(request, ("count", "labeled", "batches"))
     count = payload.get("count")
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_SEED:

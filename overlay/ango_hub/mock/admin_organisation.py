@@ -43,7 +43,7 @@ async def organisation(request: Request, ctx: MockContext) -> Response:
 async def add_member(request: Request, ctx: MockContext) -> Response:
     payload = await _json_object(request, ("email", "name"))
     email, name = payload.get("email"), payload.get("name", "")
-    if not isinstance(email, str) or not EMAIL.match(email):
+    if not isinstance(email, str) or not EMAIL.fullmatch(email):
         raise AdminError("email: must be an email address")
     if not isinstance(name, str):
         raise AdminError("name: must be a string")

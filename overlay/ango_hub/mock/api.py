@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .context import MockContext
+from .dot_segments import dot_segment_problem
 from .state import Project
 from .validation import (
     RequestInvalid,
@@ -136,9 +137,15 @@ class ApiDispatcher:
         """Starlette endpoint for every path under ``/v2``."""
         ctx: MockContext = request.app.state.mock
         path = routed_path(request.url.path)
-        op_id = operation_for(request.method, path)
+        raw_path = request.scope.get("raw_path") or request.url.path.encode()
+        dots = dot_segment_problem(raw_path.decode("latin-1").split("?", 1)[0])
+        op_id = None if dots else operation_for(request.method, path)
         try:
-            response = await self._handle(request, ctx, op_id, path)
+            response: Response
+            if dots:  # before anything else: it names no operation
+                response = failure(400, dots)
+            else:
+                response = await self._handle(request, ctx, op_id, path)
         except RequestInvalid as exc:
             headers = {"Allow": ", ".join(exc.allow)} if exc.allow else None
             response = failure(exc.status, exc.message, headers)
@@ -193,9 +200,9 @@ class ApiDispatcher:
                 validated = await run_in_threadpool(validate_request, wire)
             else:
                 validated = validate_request(wire)
-        except RequestInvalid as exc:
+            if form is not None:
+                validated.body = form
+            return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))
+        except (RequestInvalid, ApiError) as exc:  # neither quotes a write-only value
             exc.message = scrub(exc.message, op_id, body)
             raise
-        if form is not None:
-            validated.body = form
-        return await self.handlers[op_id](Call(ctx, request, api_key, validated, files, meta))

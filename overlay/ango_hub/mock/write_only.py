@@ -10,6 +10,8 @@ import json
 from functools import cache
 from typing import Any
 
+from ango_hub._secrets import scrub_secrets
+
 from .validation import _operation, _resolve, _served_spec
 
 REDACTED = "<redacted>"
@@ -72,8 +74,7 @@ def scrub(message: str, operation_id: str | None, body: bytes) -> str:
         payload = json.loads(body)
     except ValueError:
         return message
-    for secret in sorted(set(_secrets_in(payload, names)), key=len, reverse=True):
-        if len(secret) >= MIN_SECRET_LENGTH:
-            # As sent, and as a Python repr quotes it (escaped quotes, newlines, ...).
-            message = message.replace(secret, REDACTED).replace(repr(secret)[1:-1], REDACTED)
-    return message
+    secrets = [s for s in set(_secrets_in(payload, names)) if len(s) >= MIN_SECRET_LENGTH]
+    # Every form a message could quote them in: as sent, repr-, JSON- or URL-escaped, the
+    # strings of a JSON document given as text, and the start a truncated quote leaves.
+    return scrub_secrets(message, secrets, REDACTED)
