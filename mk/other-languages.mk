@@ -5,4 +5,4 @@
 .PHONY: test-other-languages
 
 test-other-languages: bundle .venv/.installed
-	$(PY) tools/other-languages/check.py
+	$(PY) tools/other_languages/check.py

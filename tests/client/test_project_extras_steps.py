@@ -1,4 +1,4 @@
-"""The cross-language steps of the project extras (tools/other-languages/steps/
+"""The cross-language steps of the project extras (tools/other_languages/steps/
 20-project-extras.json) played through ``hub.call`` on both clients against the mock, as the
 Python runner of those steps does: every step answers 2xx and meets its ``expect``."""
 
@@ -12,7 +12,7 @@ from typing import Any
 from ango_hub import AngoHub
 from ango_hub.mock.server import MockServer
 
-STEPS = Path(__file__).resolve().parents[2] / "tools/other-languages/steps/20-project-extras.json"
+STEPS = Path(__file__).resolve().parents[2] / "tools/other_languages/steps/20-project-extras.json"
 
 
 def _fill(value: Any, names: dict[str, str]) -> Any:

@@ -1,4 +1,4 @@
-"""tools/other-languages/steps/10-projects.json played through ``hub.call`` on both clients,
+"""tools/other_languages/steps/10-projects.json played through ``hub.call`` on both clients,
 as the cross-language runner's Python workload plays it: every step answers 2xx from the mock
 (which validates each request against the spec) and meets its ``expect``."""
 
@@ -12,7 +12,7 @@ from typing import Any
 from ango_hub import AngoHub
 from ango_hub.mock.server import MockServer
 
-STEPS = Path(__file__).resolve().parents[2] / "tools/other-languages/steps/10-projects.json"
+STEPS = Path(__file__).resolve().parents[2] / "tools/other_languages/steps/10-projects.json"
 
 
 def _dig(answer: Any, dotted: str) -> Any:

@@ -1,4 +1,4 @@
-"""tools/other-languages/steps/40-org-llms.json played through ``hub.call`` against the mock,
+"""tools/other_languages/steps/40-org-llms.json played through ``hub.call`` against the mock,
 the way the cross-language runner plays it: every step answers 2xx, its expectations hold,
 the LLM key never comes back, and the mock is left as it was (no invite, no LLM)."""
 
@@ -12,7 +12,7 @@ from typing import Any
 from ango_hub import AngoHub
 from ango_hub.mock.server import MockServer
 
-STEPS = Path(__file__).resolve().parents[2] / "tools/other-languages/steps/40-org-llms.json"
+STEPS = Path(__file__).resolve().parents[2] / "tools/other_languages/steps/40-org-llms.json"
 
 
 def _fill(value: Any, names: dict[str, str]) -> Any:
