@@ -12,10 +12,11 @@ from typing import Any
 
 import httpx
 import pytest
-import steps
 from ango_hub import AngoHub
 from ango_hub._index import operations
 from ango_hub.mock.server import MockServer
+
+from tools.other_languages import steps
 
 
 def _file(*step_list: dict[str, Any], name: str = "99-test.json") -> steps.StepsFile:
