@@ -4,7 +4,6 @@ never the API key. Part of it runs the installed ``ango-hub`` script in a real s
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from ango_hub.mock.server import MockServer
 from ango_hub.testing import free_port, run_mock_server
 from cli_helpers import RunCli, mock_env
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "demo"))
-from sample_images import write_sample_images  # noqa: E402
+from demo.sample_images import write_sample_images
 
 SECRET = "sk-live-do-not-print-4f9a1c"
 

@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_wire import WireRequest, multipart_fields, operation_id_of, request_errors, wire_request
 
+from tests.spec.spec_wire import (
+    WireRequest,
+    multipart_fields,
+    operation_id_of,
+    request_errors,
+    wire_request,
+)
 from tests.support.sdk import run_sdk_script
 
 API_HOST = "https://imeritapi.ango.ai"

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_wire import operations, resolve, spec_dict
+
+from tests.spec.spec_wire import operations, resolve, spec_dict
 
 # operationId -> (method, path, success statuses). 201 where the reference pages say 201; the
 # cloud import page shows no status, so the spec declares both 200 and 201 (see its description).

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spec_diff
-import upstream_check
-import vendor_pages
 import yaml
 from ango_hub.testing import free_port
+
+from tools.spec import spec_diff
+from tools.upstream import upstream_check, vendor_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = ROOT / "tests" / "upstream" / "pages"
