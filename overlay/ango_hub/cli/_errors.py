@@ -53,12 +53,6 @@ class CliUsageError(click.UsageError):
         self.field = field
 
 
-class CliApiError(click.ClickException):
-    """The API, the network or the credentials failed (exit 3)."""
-
-    exit_code = EXIT_API
-
-
 def fail_usage(field: str, problem: str, accepted: str | None = None) -> NoReturn:
     """Stop with exit code 2 and a one-line message naming ``field``."""
     raise CliUsageError(field, problem, accepted)

@@ -76,7 +76,6 @@ class Call:
 
 
 Handler = Callable[[Call], Awaitable[Response]]
-CompatRoute = Callable[[Request, MockContext, str], Awaitable[Response | None]]
 
 
 def success(data: Any, status: int = 200) -> JSONResponse:
@@ -128,9 +127,8 @@ async def _read_form(
 class ApiDispatcher:
     """Maps operationIds to handlers; serves ``/v2/...`` as an ASGI endpoint."""
 
-    def __init__(self, handlers: dict[str, Handler], compat: list[CompatRoute]) -> None:
+    def __init__(self, handlers: dict[str, Handler]) -> None:
         self.handlers = handlers
-        self.compat = compat
 
     async def handle(self, request: Request) -> Response:
         """Starlette endpoint for every path under ``/v2``."""
@@ -166,10 +164,6 @@ class ApiDispatcher:
         if not api_key or ctx.state.organisation_for_key(api_key) is None:
             raise ApiError(401, "apikey: missing or unknown API key")
         if op_id is None:
-            for route in self.compat:
-                answer = await route(request, ctx, api_key)
-                if answer is not None:
-                    return answer
             raise ApiError(404, f"path: {path} is not an API path")
         body = await read_body(request, ctx.config.max_body_bytes)
         content_type = request.headers.get("content-type", "")
