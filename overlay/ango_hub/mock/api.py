@@ -10,12 +10,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..spec_validation import WireRequest
 from .context import MockContext
 from .state import Project
 from .validation import (
     RequestInvalid,
     Validated,
-    WireRequest,
     allowed_methods,
     is_form,
     operation_for,
