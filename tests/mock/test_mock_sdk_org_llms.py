@@ -8,9 +8,13 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 from ango_hub.mock.server import MockServer
 
 from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("sdk_org_llms_script.py")
 SECRET = "sk-sdk-I2-distinctive-41c0de"

@@ -9,11 +9,15 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ango_hub.mock import validation
 from ango_hub.mock.api import routed_path
 from ango_hub.mock.server import MockServer
 
 from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("sdk_project_extras_script.py")
 OPERATIONS = {

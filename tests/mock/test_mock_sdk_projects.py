@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.server import MockServer
 
 from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("sdk_projects_script.py")
 

@@ -22,6 +22,9 @@ from tests.spec.spec_wire import (
 )
 from tests.support.sdk import run_sdk_script
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 API_HOST = "https://imeritapi.ango.ai"
 PROJECT = "507f1f77bcf86cd799439011"
 

@@ -19,6 +19,9 @@ from typing import Any
 import ango_hub
 import pytest
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = "/usr/bin/chromium"
 TAG_ROUTES = {
     "Assets": "#/assets",
