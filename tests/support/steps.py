@@ -3,7 +3,6 @@ check's own runner (:func:`tools.other_languages.steps.play_file`), with every a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,15 +22,8 @@ class _Recording:
     hub: steps.Caller
     answers: list[Any]
 
-    def call(
-        self,
-        operation_id: str,
-        params: Mapping[str, Any] | None = None,
-        *,
-        body: Any = None,
-        files: Mapping[str, Any] | None = None,
-    ) -> Any:
-        answer = self.hub.call(operation_id, params, body=body, files=files)
+    def call(self, *args: Any, **kwargs: Any) -> Any:  # steps.Caller, passed through
+        answer = self.hub.call(*args, **kwargs)
         self.answers.append(answer)
         return answer
 
