@@ -20,11 +20,11 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "tools" / "other_languages" / "ts"
 
-DRIVER = """
-import { playSteps, type Caller } from './steps';
-
 # Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
 pytestmark = pytest.mark.slow
+
+DRIVER = """
+import { playSteps, type Caller } from './steps';
 declare const process: { exit(code: number): never };
 const seen: unknown[] = [];
 const answers: Record<string, { ok: boolean; status?: number; data: unknown }> = {
