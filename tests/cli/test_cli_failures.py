@@ -85,6 +85,7 @@ def test_upload_with_some_files_failing_is_exit_1(cli: RunCli, tmp_path: Path) -
         assert names == ["ok-1.bin", "ok-2.bin"]
 
 
+@pytest.mark.slow  # heavy: not in `make test-fast`
 def test_subprocess_upload_list_export_round_trip(
     cli_subprocess: RunCli, mock: MockServer, tmp_path: Path
 ) -> None:
