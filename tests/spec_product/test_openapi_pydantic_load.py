@@ -44,6 +44,7 @@ def test_spec_loads_typed(spec: Spec, operations: dict[str, Any]) -> None:
     assert set(api.components.securitySchemes or {}) == {"ApiKeyAuth"}
 
 
+@pytest.mark.slow  # builds the bundles (make bundle): not in `make test-fast`
 def test_bundle_loads(bundle_dir: Path) -> None:
     api = load(json.loads((bundle_dir / "openapi.json").read_text()))
     assert len(api.paths or {}) == len({op.path for op in ango_hub.operations().values()})
