@@ -4,7 +4,6 @@ small timing/formatting helpers. Each bench script imports this; none imports an
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from ango_hub.testing import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = REPO / ".venv" / "bin"
@@ -23,13 +23,6 @@ SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
 API_KEY = "mock-api-key"
 PROJECT = "507f1f77bcf86cd799439011"
 QUICK = os.environ.get("BENCH_QUICK", "") not in {"", "0"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass

@@ -1,11 +1,9 @@
 """Ad-hoc sweep: our bulk upload of 500 files at +25 ms/request, concurrency 16/32/64, with the
 mock's CPU seconds (the floor of our wall time). Not part of make bench."""
 
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, ".")
 import upload_files as u
 from _mock import mock_server
 

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sample_images import write_sample_images
+from demo.sample_images import write_sample_images
 
 ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
 IMAGES = 6

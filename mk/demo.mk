@@ -3,4 +3,4 @@
 .PHONY: demo
 
 demo: install
-	$(PY) demo/run_demo.py
+	$(PY) -m demo.run_demo

@@ -1,5 +1,5 @@
 # openapi-generator, the generator most other-language teams use, against the published
-# bundles (docs/FOR-OTHER-LANGUAGES.md; tools/other-languages/openapi_generator.py).
+# bundles (docs/FOR-OTHER-LANGUAGES.md; tools/other_languages/openapi_generator.py).
 # test-openapi-generator (part of `make test`): `validate` finds no error in either bundle, and
 #   its Python client plays every steps file through Prism in front of the mock, 0 violations.
 # generate-other-languages (run by .ci/run after `make test`): java, kotlin, go, csharp, rust,
@@ -8,7 +8,7 @@
 .PHONY: test-openapi-generator generate-other-languages
 
 test-openapi-generator: bundle .venv/.installed
-	$(PY) tools/other-languages/openapi_generator.py play
+	$(PY) -m tools.other_languages.openapi_generator play
 
 generate-other-languages: bundle .venv/.installed
-	$(PY) tools/other-languages/openapi_generator.py generate
+	$(PY) -m tools.other_languages.openapi_generator generate

@@ -5,4 +5,4 @@
 .PHONY: test-other-languages
 
 test-other-languages: bundle .venv/.installed
-	$(PY) tools/other-languages/check.py
+	$(PY) -m tools.other_languages.check

@@ -7,4 +7,4 @@
 .PHONY: upstream-check
 
 upstream-check: .venv/.installed
-	$(PY) tools/upstream/upstream_check.py $(if $(UPSTREAM_OFFLINE),--offline $(UPSTREAM_OFFLINE)) $(ARGS)
+	$(PY) -m tools.upstream.upstream_check $(if $(UPSTREAM_OFFLINE),--offline $(UPSTREAM_OFFLINE)) $(ARGS)

@@ -6,7 +6,7 @@ import copy
 import dataclasses
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypedDict
 
 import httpx
 
@@ -38,6 +38,19 @@ def key_may_go(request: httpx.Request) -> bool:
     return meant_for is None or meant_for == origin(request.url)
 
 
+class TransportOptions(TypedDict, total=False):
+    """The clients' keyword-only transport settings (README, "Transport"), declared once:
+    ``AsyncAngoHub``/``AngoHub`` take them as ``**transport``, :meth:`HubCore._configure`
+    applies them and their defaults."""
+
+    deadline: float | None  # each call's whole time, retries and waits included
+    max_in_flight: int  # requests in flight at once (default: the pool's size)
+    requests_per_minute: float | None  # client-side pacing, per ``rate_window`` seconds
+    rate_window: float  # default 60
+    max_response_bytes: int | None  # cap on a decompressed API answer
+    max_task_bytes: int | None  # cap on one task read from an export archive
+
+
 class HubCore:
     """Holds the resolved settings; never shows the API key in its repr."""
 
@@ -56,33 +69,40 @@ class HubCore:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         retry_policy: RetryPolicy | None,
-        deadline: float | None = None,
-        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
-        requests_per_minute: float | None = None,
-        rate_window: float = 60.0,
-        max_response_bytes: int | None = None,
-        max_task_bytes: int | None = None,
-    ) -> None:
-        caps = {"max_response_bytes": max_response_bytes, "max_task_bytes": max_task_bytes}
+        transport: TransportOptions,
+    ) -> int:
+        """Resolve and check the settings; returns the bound on requests in flight."""
+        unknown = sorted(set(transport) - TransportOptions.__optional_keys__)
+        if unknown:  # what a signature listing the options would refuse
+            known = ", ".join(sorted(TransportOptions.__optional_keys__))
+            raise TypeError(f"unexpected keyword argument(s) {unknown} (transport: {known})")
+        caps: dict[str, int | None] = {
+            "max_response_bytes": transport.get("max_response_bytes"),
+            "max_task_bytes": transport.get("max_task_bytes"),
+        }
         self._settings = resolve(
             api_key=api_key,
             region=region,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            deadline=deadline,
+            deadline=transport.get("deadline"),
             **{name: value for name, value in caps.items() if value is not None},
         )
         self._policy = retry_policy or RetryPolicy()
+        max_in_flight = transport.get("max_in_flight", DEFAULT_MAX_IN_FLIGHT)
         if max_in_flight < 1:
             raise ConfigurationError("max_in_flight: must be 1 or more")
         try:
             self._pacer = Pacer(
-                requests_per_minute, window=rate_window, max_wait=self._policy.max_retry_after
+                transport.get("requests_per_minute"),
+                window=transport.get("rate_window", 60.0),
+                max_wait=self._policy.max_retry_after,
             )
         except ValueError as exc:
             raise ConfigurationError(str(exc)) from None
         install_log_filter()  # httpx's INFO lines would print signed storage URLs
+        return max_in_flight
 
     @property
     def base_url(self) -> str:

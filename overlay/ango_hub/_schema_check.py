@@ -2,9 +2,10 @@
 
 The spec is OpenAPI 3.1, whose schemas are JSON Schema 2020-12, so the well-kept ``jsonschema``
 package checks them as written (``allOf``/``anyOf``, enums, bounds, required properties).
-It is imported on the first check, not with ``ango_hub``. Values are brought to their wire
-form first: a Python bool for a ``"true"``/``"false"`` text field becomes that text, and a list
-or dict for a text field that carries JSON becomes JSON text.
+It is imported on the first check, not with ``ango_hub``; each validator is compiled once and
+shared with the mock and the live check (:mod:`ango_hub.spec_validation`). Values are brought
+to their wire form first: a Python bool for a ``"true"``/``"false"`` text field becomes that
+text, and a list or dict for a text field that carries JSON becomes JSON text.
 """
 
 from __future__ import annotations
@@ -15,23 +16,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import AngoHubValidationError
+from .spec_validation import merged_properties, validator
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
-    from jsonschema.protocols import Validator  # type: ignore[import-untyped]
-
-_validators: dict[int, Validator] = {}
 
 
-def _validator(schema: Mapping[str, Any]) -> Validator:
-    # Index schemas live as long as the process, so their id() is a stable cache key.
-    found = _validators.get(id(schema))
-    if found is None:
-        # Imported on the first check: jsonschema costs ~100 ms to import.
-        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # noqa: PLC0415
-
-        found = _validators[id(schema)] = Draft202012Validator(schema)
-    return found
+properties = merged_properties  # the CLI reads an object schema's fields through this name
+_validator = validator
 
 
 def types(schema: Mapping[str, Any]) -> set[str]:
@@ -44,14 +36,6 @@ def types(schema: Mapping[str, Any]) -> set[str]:
         for part in schema.get(key, ()):
             found |= types(part)
     return found
-
-
-def properties(schema: Mapping[str, Any]) -> dict[str, Any]:
-    """An object schema's properties, ``allOf`` parts merged."""
-    merged = dict(schema.get("properties", {}))
-    for part in schema.get("allOf", ()):
-        merged.update(properties(part))
-    return merged
 
 
 def _json_type(value: Any) -> str:
@@ -97,7 +81,7 @@ def _json_text(field: str, value: Any, content_schema: Mapping[str, Any] | None)
     else:
         document = value
     if content_schema:
-        # The index's own schema object: the validator cache is keyed by its id().
+        # The index's own schema object: the validator cache finds it by its id() first.
         check(field, document, content_schema)
     return value if isinstance(value, str) else json.dumps(document)
 

@@ -6,10 +6,12 @@ the mock (starlette, uvicorn, openapi-core) is imported only when a fixture is u
 * ``ango_hub_mock``: a fresh mock per test (``MockServer``: ``.base_url``, ``.root_url``,
   ``.api_key``, ``.project_id``, ``.faults``, ``.state``, ``.seed()``, ``.add_fault()``).
 * ``ango_hub_mock_session``: one mock for the whole session, reset before each use.
+* ``free_port()``: a loopback port nothing listens on (a dead server, or one to start).
 """
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -19,7 +21,15 @@ import pytest
 if TYPE_CHECKING:
     from ango_hub.mock.server import MockServer
 
-__all__ = ["ango_hub_mock", "ango_hub_mock_session", "run_mock_server"]
+__all__ = ["ango_hub_mock", "ango_hub_mock_session", "free_port", "run_mock_server"]
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1, as the system hands them out (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 @contextmanager

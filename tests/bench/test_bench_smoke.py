@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 TINY = {
     "BENCH_QUICK": "1",

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import httpx
 from ango_hub.mock.server import MockServer
 from cli_helpers import RunCli
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "demo"))
-from sample_images import png_bytes, write_sample_images  # noqa: E402
+from demo.sample_images import png_bytes, write_sample_images
 
 
 def stored_bytes(mock: MockServer, data_url: str) -> bytes:

@@ -4,26 +4,16 @@ never the API key. Part of it runs the installed ``ango-hub`` script in a real s
 from __future__ import annotations
 
 import json
-import socket
-import sys
 from pathlib import Path
 
 import pytest
 from ango_hub.mock.server import MockServer
-from ango_hub.testing import run_mock_server
+from ango_hub.testing import free_port, run_mock_server
 from cli_helpers import RunCli, mock_env
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "demo"))
-from sample_images import write_sample_images  # noqa: E402
+from demo.sample_images import write_sample_images
 
 SECRET = "sk-live-do-not-print-4f9a1c"
-
-
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.mark.parametrize("runner", ["cli", "cli_subprocess"])
@@ -64,7 +54,7 @@ def test_connection_refused_is_exit_3(
     request: pytest.FixtureRequest, mock: MockServer, runner: str
 ) -> None:
     run: RunCli = request.getfixturevalue(runner)
-    base = f"http://127.0.0.1:{_closed_port()}/v2"
+    base = f"http://127.0.0.1:{free_port()}/v2"
     result = run("assets", "list", mock.project_id, env={"ANGO_BASE_URL": base})
     assert result.code == 3, result
     result.error_line()
@@ -95,6 +85,7 @@ def test_upload_with_some_files_failing_is_exit_1(cli: RunCli, tmp_path: Path) -
         assert names == ["ok-1.bin", "ok-2.bin"]
 
 
+@pytest.mark.slow  # heavy: not in `make test-fast`
 def test_subprocess_upload_list_export_round_trip(
     cli_subprocess: RunCli, mock: MockServer, tmp_path: Path
 ) -> None:

@@ -8,18 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_make_demo_target_installs_then_runs_the_script() -> None:
     text = (REPO / "mk" / "demo.mk").read_text()
     assert re.search(r"^demo: install$", text, re.MULTILINE)
-    assert "$(PY) demo/run_demo.py" in text
+    assert "$(PY) -m demo.run_demo" in text
 
 
 def test_demo_runs_the_whole_workflow_and_stops_its_mock() -> None:
     done = subprocess.run(
-        [sys.executable, str(REPO / "demo" / "run_demo.py")],
+        [sys.executable, "-m", "demo.run_demo"],
         capture_output=True,
         text=True,
         check=False,
@@ -62,7 +67,7 @@ def test_demo_runs_the_whole_workflow_and_stops_its_mock() -> None:
 def test_demo_stops_the_mock_when_a_step_fails() -> None:
     # A demo whose CLI step breaks fails at that step, and must still stop the mock.
     code = (
-        "import sys; sys.path.insert(0, 'demo'); import run_demo\n"
+        "import sys; from demo import run_demo\n"
         "def broken(*a, **k): raise RuntimeError('injected failure')\n"
         "run_demo.cli = broken\n"
         "sys.exit(run_demo.main())"

@@ -3,10 +3,9 @@ key is right, and no form of it reaches stderr when it is wrong or the network f
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 from ango_hub.mock.server import MockServer
+from ango_hub.testing import free_port
 from cli_helpers import RunCli
 
 PROJECT = "507f1f77bcf86cd799439011"
@@ -28,9 +27,7 @@ def test_wrong_key_with_line_end_never_printed(cli_subprocess: RunCli, ending: s
 
 
 def test_key_option_with_crlf_on_a_dead_port_never_printed(cli_subprocess: RunCli) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     result = cli_subprocess(
         "--api-key",
         CORE + "\r\n",

@@ -28,6 +28,9 @@ from hostile_api import GOOD_ZIP, HostileApi, files, hostile_hub
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 DEEP = int(os.environ.get("CLIENT_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(
     max_examples=DEEP or 20,

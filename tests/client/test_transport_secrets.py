@@ -4,7 +4,6 @@ apikey header across redirects, and signed URLs in errors, reports and logs. Bot
 from __future__ import annotations
 
 import logging
-import socket
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from ango_hub import (
 )
 from ango_hub._redact import redacted_url, scrub_urls
 from ango_hub.mock.server import MockServer
+from ango_hub.testing import free_port
 from client_helpers import KEY, MakeHub, WireHub, ok
 from local_servers import answer_json, redirect, serve
 
@@ -31,12 +31,6 @@ GCS = (
     "&X-Goog-Date=20261123T000000Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host"
     "&X-Goog-Signature=deadbeefcafe0123"
 )
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 # --- 3. a key ending in \r\n -------------------------------------------------------------
@@ -87,7 +81,7 @@ def test_connection_error_and_debug_log_never_hold_the_key(
     make_hub: MakeHub, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    base = f"http://127.0.0.1:{closed_port()}/v2"
+    base = f"http://127.0.0.1:{free_port()}/v2"
     with (
         make_hub(api_key=HOSTILE, base_url=base, max_retries=1) as hub,
         pytest.raises(APIConnectionError) as info,

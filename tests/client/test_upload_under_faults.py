@@ -11,6 +11,9 @@ from ango_hub import AngoHub, UploadReport
 from ango_hub.mock.server import MockServer
 from client_helpers import numbered_files
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 FILES = 500
 
 

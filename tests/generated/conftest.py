@@ -10,11 +10,7 @@ import httpx
 import pytest
 from ango_hub_api import AuthenticatedClient
 
-# The spec helpers and the docs transcription live beside the spec tests.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spec"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from generated_harness import BASE_URL, KEY, Recorder
+from tests.generated.generated_harness import BASE_URL, KEY, Recorder
 
 
 @pytest.fixture

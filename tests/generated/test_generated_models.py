@@ -37,9 +37,9 @@ from ango_hub_api.models import (
     ExportResponse,
 )
 from ango_hub_api.types import UNSET
-from docs_examples import BY_OPERATION, EXAMPLES, DocsExample
-from generated_harness import Recorder
-from spec_wire import operations, resolve
+from tests.spec.docs_examples import BY_OPERATION, EXAMPLES, DocsExample
+from tests.generated.generated_harness import Recorder
+from tests.spec.spec_wire import operations, resolve
 
 PROJECT = "507f1f77bcf86cd799439011"
 

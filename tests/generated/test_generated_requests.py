@@ -47,10 +47,10 @@ from ango_hub_api.models import (
     ImportLabelsRequest,
 )
 from ango_hub_api.types import File
-from docs_examples import BY_OPERATION
-from docs_requests import parse
-from generated_harness import KEY, Recorder
-from spec_wire import from_httpx, multipart_fields, operation_id_of, request_errors
+from tests.spec.docs_examples import BY_OPERATION
+from tests.spec.docs_requests import parse
+from tests.generated.generated_harness import KEY, Recorder
+from tests.spec.spec_wire import from_httpx, multipart_fields, operation_id_of, request_errors
 
 PROJECT = "507f1f77bcf86cd799439011"
 ASSET = "65a1f0c2e4b0a1b2c3d4e5f6"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from ango_hub.live_check import Mode
 from ango_hub.mock.server import MockServer
 from live_check_helpers import SPEC, check, differences, edited_spec, spec_operation_ids
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 WRITES = {
     "createProject",

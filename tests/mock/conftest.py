@@ -7,9 +7,19 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from ango_hub.mock import validation
 from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 from mock_helpers import assert_conforms
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _spec_objects_built() -> None:
+    """openapi-core's view of the spec, built once per process before any test's clock runs:
+    under pytest-xdist a worker's first test would otherwise pay seconds for it, inside a
+    one-second rate window or URL lifetime."""
+    validation.openapi()
+    validation.compiled_operations()
 
 
 @pytest.fixture

@@ -10,6 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
 REPO = Path(__file__).resolve().parents[2]

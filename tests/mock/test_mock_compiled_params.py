@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from ango_hub import operations
 from ango_hub.mock import validation
 from ango_hub.mock.validation import (
     CROSSCHECK_ENV,
@@ -65,30 +66,14 @@ def outcome(request: WireRequest) -> tuple[str, object]:
         return ("invalid", exc.message)
 
 
+# Parameter-only operations the fast path leaves to openapi-core, and why.
+NOT_COMPILED = {"listTasks": "`status[eq]` is not an identifier (the path regex's group names)"}
+
+
 def test_every_parameter_only_operation_is_compiled() -> None:
-    assert sorted(compiled_operations()) == [
-        "deleteIssue",
-        "deleteLlm",
-        "deleteProject",
-        "deleteStorage",
-        "exportTasks",
-        "exportTasksV3",
-        "getProject",
-        "getProjectMetrics",
-        "getSignedUrl",
-        "getTask",
-        "getTaskHistory",
-        "getTaskHistoryEntry",
-        "getUploadUrl",
-        "listAssets",
-        "listIssues",
-        "listLlms",
-        "listOrganizationInvites",
-        "listOrganizationMembers",
-        "listProjects",
-        "listStorageFiles",
-        "listStorages",
-    ]
+    without_body = {op_id for op_id, op in operations().items() if not op.takes_body}
+    assert NOT_COMPILED.keys() <= without_body
+    assert sorted(compiled_operations()) == sorted(without_body - NOT_COMPILED.keys())
 
 
 @pytest.mark.parametrize(("path", "query"), CASES)

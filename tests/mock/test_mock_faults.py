@@ -89,6 +89,7 @@ def test_faults_can_target_one_operation_or_path(mock: MockServer) -> None:
     assert httpx.get(f"{mock.base_url}/getUploadUrl", headers=headers).status_code == 502
 
 
+@pytest.mark.slow  # heavy: not in `make test-fast`
 def test_rate_is_seeded_and_reproducible() -> None:
     def pattern(seed: int) -> list[int]:
         with run_mock_server(

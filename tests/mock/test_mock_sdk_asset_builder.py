@@ -4,31 +4,25 @@ the cloud import it sends, every request valid against openapi.yaml."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_asset_builder_script.py")
 
 
 def test_official_sdk_upload_files_with_asset_builder(mock: MockServer, tmp_path: Path) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
     rows = tmp_path / "products.csv"
     rows.write_text("sku,title,description\nA-1,Red mug,Holds tea\nB-2,Blue cup,Holds coffee\n")
     mock.ctx.requests.clear()
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, str(rows)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, str(rows))
+    out = result.out
     assets = {a["externalId"]: a for a in out["assets"]}
     assert sorted(assets) == ["A-1", "B-2"]
     assert "Red mug" in assets["A-1"]["data"]

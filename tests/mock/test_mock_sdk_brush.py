@@ -5,29 +5,23 @@ decode to what was sent; getUploadUrl's requests are valid against openapi.yaml.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_brush_script.py")
 
 
 def test_official_sdk_upload_brush_array(mock: MockServer) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
     mock.ctx.requests.clear()
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key)
+    out = result.out
     # A 2D mask: white and opaque where non-zero, transparent elsewhere.
     assert out["mask_mode"] == "RGBA"
     assert out["mask_alpha"] == [[0, 255, 0], [255, 255, 0]]

@@ -6,28 +6,22 @@ than skips.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_script.py")
 
 
 def test_official_sdk_round_trip(mock: MockServer, tmp_path: Path) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, mock.project_id, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, mock.project_id, str(tmp_path))
+    out = result.out
 
     # list_projects: the key's organisation's one project.
     listed = out["list_projects"]["data"]

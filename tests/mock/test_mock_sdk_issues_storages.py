@@ -7,15 +7,17 @@ which operation each went to.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import httpx
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_issues_storages_script.py")
 SECRET = "sdk-s3cr3t-never-echoed-5a4b"
 OPERATIONS = (
@@ -33,16 +35,8 @@ OPERATIONS = (
 
 
 def test_official_sdk_issues_and_storages(mock: MockServer) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, mock.project_id, SECRET],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, mock.project_id, SECRET)
+    out = result.out
 
     issue = out["create_issue"]["data"]["issue"]
     assert (issue["status"], issue["position"], issue["plane"], issue["page"]) == (

@@ -5,14 +5,17 @@ before answering 2xx), and the LLM key it sends never comes back."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import httpx
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_org_llms_script.py")
 SECRET = "sk-sdk-I2-distinctive-41c0de"
 SDK_CALLS = {
@@ -32,17 +35,9 @@ SDK_CALLS = {
 
 
 def test_official_sdk_org_llm_calls(mock: MockServer) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
     mock.requests.clear()
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, mock.project_id, SECRET],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    raw = result.stdout.strip().splitlines()[-1]
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, mock.project_id, SECRET)
+    raw = result.last_line
     out = json.loads(raw)
     org = out["org"]
     owner = f"owner@{org}.mock.invalid"

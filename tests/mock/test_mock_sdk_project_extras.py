@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ango_hub.mock import validation
 from ango_hub.mock.api import routed_path
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_project_extras_script.py")
 OPERATIONS = {
     "addProjectMembers",
@@ -30,16 +32,8 @@ OPERATIONS = {
 
 
 def _run_sdk(mock: MockServer, workdir: Path) -> dict[str, Any]:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, mock.project_id, str(workdir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, mock.project_id, str(workdir))
+    out: dict[str, Any] = result.out
     return out
 
 

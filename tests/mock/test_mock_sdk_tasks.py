@@ -9,30 +9,24 @@ answered 400 and the SDK raises), so a clean run proves the spec accepts what it
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.server import MockServer
 
-REPO = Path(__file__).resolve().parents[2]
-SDK_PYTHON = REPO / ".venv-sdk" / "bin" / "python"
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).with_name("sdk_tasks_script.py")
 
 
 def test_official_sdk_task_calls(mock: MockServer) -> None:
-    assert SDK_PYTHON.exists(), "run `make install`: .venv-sdk holds the official SDK"
     owner = mock.state.organisation_for_key(mock.api_key).owner_email  # type: ignore[union-attr]
     mock.ctx.requests.clear()
-    result = subprocess.run(
-        [str(SDK_PYTHON), str(SCRIPT), mock.root_url, mock.api_key, owner],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    result = run_sdk_script(SCRIPT, mock.root_url, mock.api_key, owner)
+    out = result.out
     assert [t["stage"] for t in out["get_tasks"]] == ["Start"] * 3
     assert out["assign_task"]["data"]["tasks"][0]["assignee"] == owner
     assert (out["annotate_draft"], out["annotate_submit"]) == (True, True)

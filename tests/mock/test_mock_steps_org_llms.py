@@ -1,53 +1,25 @@
-"""tools/other-languages/steps/40-org-llms.json played through ``hub.call`` against the mock,
-the way the cross-language runner plays it: every step answers 2xx, its expectations hold,
-the LLM key never comes back, and the mock is left as it was (no invite, no LLM)."""
+"""tools/other_languages/steps/40-org-llms.json played through ``hub.call`` against the mock by
+the cross-language runner itself: every step answers 2xx, its expectations hold, the LLM key
+never comes back, and the mock is left as it was (no invite, no LLM)."""
 
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
-from typing import Any
 
 from ango_hub import AngoHub
 from ango_hub.mock.server import MockServer
 
-STEPS = Path(__file__).resolve().parents[2] / "tools/other-languages/steps/40-org-llms.json"
-
-
-def _fill(value: Any, names: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return re.sub(r"\{(\w+)\}", lambda m: names.get(m.group(1), m.group(0)), value)
-    if isinstance(value, dict):
-        return {k: _fill(v, names) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_fill(v, names) for v in value]
-    return value
-
-
-def _at(answer: Any, dotted: str) -> Any:
-    for part in dotted.split("."):
-        answer = answer[int(part)] if isinstance(answer, list) else answer[part]
-    return answer
+from tests.support.steps import play
+from tools.other_languages import steps
 
 
 def test_steps_play_against_the_mock(mock: MockServer) -> None:
-    names = {"project": mock.project_id, "generator": "python", "run": "r1"}
-    answers = []
-    steps = json.loads(STEPS.read_text())
     with AngoHub(api_key=mock.api_key, base_url=mock.base_url) as hub:
-        for step in steps:
-            params = {**_fill(step.get("path", {}), names), **_fill(step.get("query", {}), names)}
-            answer = hub.call(step["op"], params, body=_fill(step.get("body"), names))
-            answers.append(answer)
-            for name, dotted in step.get("save", {}).items():
-                names[name] = str(_at(answer, dotted))
-            for dotted, expected in step.get("expect", {}).items():
-                assert _at(answer, dotted) == _fill(expected, names), (step["op"], dotted)
-    played = {e["operation"] for e in mock.requests.entries}
-    assert {step["op"] for step in steps} <= played
+        played = play(hub, "40-org-llms.json", project=mock.project_id)
+    logged = {e["operation"] for e in mock.requests.entries}
+    assert {step["op"] for step in steps.named("40-org-llms.json").steps} <= logged
     assert all(e["status"] < 300 for e in mock.requests.entries)
-    assert "example-llm-secret-r1" not in json.dumps(answers)
+    assert "example-llm-secret-r1" not in json.dumps(played.answers)
     organisation = mock.state.organisation_for_key(mock.api_key)
     assert organisation is not None
     assert organisation.people.invites == {}

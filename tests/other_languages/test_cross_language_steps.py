@@ -1,4 +1,4 @@
-"""The steps files of the cross-language check (tools/other-languages/steps/*.json) and their
+"""The steps files of the cross-language check (tools/other_languages/steps/*.json) and their
 Python runner: every file fits the spec's operation index (checked offline, in milliseconds,
 so a typo fails here before `make test-other-languages` builds five clients), and the runner
 sends what a step says, saves, compares and reports a failure in one line naming the file,
@@ -12,10 +12,11 @@ from typing import Any
 
 import httpx
 import pytest
-import steps
 from ango_hub import AngoHub
 from ango_hub._index import operations
 from ango_hub.mock.server import MockServer
+
+from tools.other_languages import steps
 
 
 def _file(*step_list: dict[str, Any], name: str = "99-test.json") -> steps.StepsFile:

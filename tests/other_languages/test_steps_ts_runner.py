@@ -1,4 +1,4 @@
-"""The TypeScript steps runner (tools/other-languages/ts/steps.ts), compiled alone with
+"""The TypeScript steps runner (tools/other_languages/ts/steps.ts), compiled alone with
 `tsc --strict` and driven by a recording Caller in place of a generated client: it hands the
 adapter what the step says (placeholders and saved values substituted, files as File objects
 for multipart), compares `expect`, and reports a failure in one line naming the file, the
@@ -18,7 +18,10 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-TS = REPO / "tools" / "other-languages" / "ts"
+TS = REPO / "tools" / "other_languages" / "ts"
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
 
 DRIVER = """
 import { playSteps, type Caller } from './steps';
@@ -61,7 +64,7 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (work / "src").mkdir()
     shutil.copy(TS / "steps.ts", work / "src" / "steps.ts")
     (work / "src" / "driver.ts").write_text(DRIVER)
-    config = json.loads((REPO / "tools" / "other-languages" / "tsconfig.json").read_text())
+    config = json.loads((REPO / "tools" / "other_languages" / "tsconfig.json").read_text())
     (work / "tsconfig.json").write_text(json.dumps(config))
     tsc = REPO / "node_modules" / ".bin" / "tsc"
     done = subprocess.run(

@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from ango_hub.mock.server import MockServer
 
+from demo.sample_images import write_sample_images
+
 REPO = Path(__file__).resolve().parents[2]
 HEADING = "## Using the library"
 BLOCK = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
-
-sys.path.insert(0, str(REPO / "demo"))
-from sample_images import write_sample_images  # noqa: E402
 
 
 def library_example(readme: str, heading: str = HEADING) -> str:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 import httpx
-from spec_wire import WireRequest, from_httpx, wire_request
+
+from tests.spec.spec_wire import WireRequest, from_httpx, wire_request
 
 # The raw-HTTP examples keep path placeholders; fill them with the spec's own example IDs.
 PATH_PLACEHOLDERS = {

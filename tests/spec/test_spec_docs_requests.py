@@ -9,9 +9,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from docs_examples import BY_OPERATION, EXAMPLES, DocsExample
-from docs_requests import parse, to_wire
-from spec_wire import WireRequest, operation_id_of, request_errors, wire_request
+
+from tests.spec.docs_examples import BY_OPERATION, EXAMPLES, DocsExample
+from tests.spec.docs_requests import parse, to_wire
+from tests.spec.spec_wire import WireRequest, operation_id_of, request_errors, wire_request
 
 REFERENCE = Path(__file__).parent / "reference"
 API = "https://imeritapi.ango.ai/v2"

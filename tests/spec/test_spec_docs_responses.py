@@ -7,9 +7,10 @@ import json
 from typing import Any
 
 import pytest
-from docs_examples import BY_OPERATION, EXAMPLES, DocsExample
-from docs_requests import parse, to_wire
-from spec_wire import WireResponse, operations, response_errors
+
+from tests.spec.docs_examples import BY_OPERATION, EXAMPLES, DocsExample
+from tests.spec.docs_requests import parse, to_wire
+from tests.spec.spec_wire import WireResponse, operations, response_errors
 
 
 def _statuses(example: DocsExample) -> list[int]:

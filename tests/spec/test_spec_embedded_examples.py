@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from spec_wire import operations, resolve, schema_errors
+
+from tests.spec.spec_wire import operations, resolve, schema_errors
 
 
 def _media_examples() -> Iterator[tuple[str, dict[str, Any], Any]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from ango_hub.testing import run_mock_server
-from spec_wire import WireResponse, response_errors, wire_request
+
+from tests.spec.spec_wire import WireResponse, response_errors, wire_request
 
 PROJECT = "507f1f77bcf86cd799439011"  # the mock's default project
 

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import base64
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_wire import WireRequest, multipart_fields, operation_id_of, request_errors, wire_request
 
-ROOT = Path(__file__).resolve().parents[2]
-SDK_PYTHON = ROOT / ".venv-sdk" / "bin" / "python"
+from tests.spec.spec_wire import (
+    WireRequest,
+    multipart_fields,
+    operation_id_of,
+    request_errors,
+    wire_request,
+)
+from tests.support.sdk import run_sdk_script
+
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 API_HOST = "https://imeritapi.ango.ai"
 PROJECT = "507f1f77bcf86cd799439011"
 
@@ -59,17 +67,10 @@ def _to_wire(captured: dict[str, Any]) -> WireRequest:
 @pytest.fixture(scope="module")
 def sdk_requests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[WireRequest]]:
     """SDK call name -> the requests it sent to the API host, spec operations only."""
-    assert SDK_PYTHON.exists(), "the official SDK's venv is missing: run `make install`"
     workdir = tmp_path_factory.mktemp("sdk")
     script = Path(__file__).with_name("sdk_capture.py")
-    done = subprocess.run(
-        [str(SDK_PYTHON), str(script), str(workdir)],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
     by_call: dict[str, list[WireRequest]] = {}
-    for captured in json.loads(done.stdout):
+    for captured in run_sdk_script(script, str(workdir)).out:
         if not captured["url"].startswith(f"{API_HOST}/v2/"):
             continue  # the raw upload to the signed storage URL
         if captured["url"].split("?")[0] == f"{API_HOST}/v2/project/{PROJECT}":

@@ -25,7 +25,7 @@ def spec() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def operations() -> dict[str, dict[str, Any]]:
-    """operationId -> operation, the 13 of openapi.yaml."""
+    """operationId -> operation, every one of openapi.yaml."""
     doc = yaml.load((ROOT / "openapi.yaml").read_text(), Loader=yaml.CSafeLoader)
     return {
         op["operationId"]: op

@@ -233,6 +233,7 @@ def make_spec_diff(root: Path, base: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # heavy: not in `make test-fast`
 def test_make_spec_diff_against_head_reports(root: Path) -> None:
     done = make_spec_diff(root, "HEAD")
     assert done.returncode in {0, 1}, done.stderr

@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 Spec = dict[str, Any]
 CHANGELOG_1 = "# Changelog\n\n## 1.0.0\n\nFirst.\n"
 

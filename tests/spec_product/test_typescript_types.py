@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 Spec = dict[str, Any]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -18,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spec_diff
-import upstream_check
-import vendor_pages
 import yaml
+from ango_hub.testing import free_port
+
+from tools.spec import spec_diff
+from tools.upstream import upstream_check, vendor_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = ROOT / "tests" / "upstream" / "pages"
@@ -376,13 +376,6 @@ def http_pages(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.server_close()
 
 
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-    return port
-
-
 def test_live_pages_are_fetched_and_compared(run: Run, http_pages: tuple[str, Path]) -> None:
     base, served = http_pages
     doc = vendor_fragment()
@@ -399,7 +392,7 @@ def test_network_errors_name_each_failing_page(run: Run, http_pages: tuple[str, 
     base, served = http_pages
     doc = vendor_fragment()
     (served / "assets.md").write_text(page_text(doc))
-    refused = f"http://127.0.0.1:{closed_port()}/tasks.md"
+    refused = f"http://127.0.0.1:{free_port()}/tasks.md"
     page_list = run.tmp / "pages.txt"
     run({"assets.md": page_text(doc)}, spec_like(doc))  # writes spec, known and rows
     page_list.write_text(f"{base}assets.md\n{base}gone.md\n{refused}\n")

@@ -21,8 +21,7 @@ from pathlib import Path
 import httpx
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from upstream_compare import (
+from tools.upstream.upstream_compare import (
     Known,
     Verdict,
     differences,
@@ -33,7 +32,7 @@ from upstream_compare import (
     operation_of,
     operations,
 )
-from vendor_pages import PageError, extract, fetch, merge, read_page_list, read_saved
+from tools.upstream.vendor_pages import PageError, extract, fetch, merge, read_page_list, read_saved
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -15,15 +15,13 @@ out here, because the vendor's fragments never state them:
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spec"))
-from spec_diff import METHODS, Change, Differ, Spec
+from tools.spec.spec_diff import METHODS, Change, Differ, Spec
 
 Json = Any
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
 from ango_hub._concurrency_async import Semaphore
-from ango_hub._config import DEFAULT_MAX_IN_FLIGHT
 from ango_hub._core import (
     DEFAULT_MAX_RETRIES,
     POOL,
     HubCore,
+    TransportOptions,
     as_timeout,
     key_may_go,
     response_json,
@@ -79,27 +79,16 @@ class AsyncAngoHub(HubCore):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         retry_policy: RetryPolicy | None = None,
-        *,
-        deadline: float | None = None,
-        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
-        requests_per_minute: float | None = None,
-        rate_window: float = 60.0,
-        max_response_bytes: int | None = None,
-        max_task_bytes: int | None = None,
+        **transport: Unpack[TransportOptions],
     ) -> None:
-        self._configure(
+        max_in_flight = self._configure(
             api_key=api_key,
             region=region,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
-            deadline=deadline,
-            max_in_flight=max_in_flight,
-            requests_per_minute=requests_per_minute,
-            rate_window=rate_window,
-            max_response_bytes=max_response_bytes,
-            max_task_bytes=max_task_bytes,
+            transport=transport,
         )
         self._slots = Semaphore(max_in_flight)
         self._http = http_client or httpx.AsyncClient(

@@ -60,12 +60,6 @@ class CliUsageError(click.BadParameter):
         return self.message
 
 
-class CliApiError(typer.TyperException):
-    """The API, the network or the credentials failed (exit 3)."""
-
-    exit_code = EXIT_API
-
-
 def fail_usage(field: str, problem: str, accepted: str | None = None) -> NoReturn:
     """Stop with exit code 2 and a one-line message naming ``field``."""
     raise CliUsageError(field, problem, accepted)

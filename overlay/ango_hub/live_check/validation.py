@@ -21,18 +21,18 @@ from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 from openapi_core import OpenAPI
 
 from .._spec import load_spec
-from ..mock.validation import (
+from ..spec_validation import (
     RouteInfo,
     WireRequest,
     WireResponse,
-    _describe,
-    _inline_refs,
-    _merged_properties,
-    _resolve,
-    _schema_errors,
     describe_schema_error,
     spec_routes,
 )
+from ..spec_validation import describe_openapi_error as _describe
+from ..spec_validation import inline_refs as _inline_refs
+from ..spec_validation import merged_properties as _merged_properties
+from ..spec_validation import resolve as _resolve
+from ..spec_validation import schema_errors as _schema_errors
 
 # The API key is the server's to judge; a multipart body is checked by _multipart_errors.
 _SKIPPED_ERRORS: tuple[str, ...] = ("Security",)

@@ -10,13 +10,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..spec_validation import WireRequest
 from .context import MockContext
 from .dot_segments import dot_segment_problem
 from .state import Project
 from .validation import (
     RequestInvalid,
     Validated,
-    WireRequest,
     allowed_methods,
     is_form,
     operation_for,
@@ -77,7 +77,6 @@ class Call:
 
 
 Handler = Callable[[Call], Awaitable[Response]]
-CompatRoute = Callable[[Request, MockContext, str], Awaitable[Response | None]]
 
 
 def success(data: Any, status: int = 200) -> JSONResponse:
@@ -129,9 +128,8 @@ async def _read_form(
 class ApiDispatcher:
     """Maps operationIds to handlers; serves ``/v2/...`` as an ASGI endpoint."""
 
-    def __init__(self, handlers: dict[str, Handler], compat: list[CompatRoute]) -> None:
+    def __init__(self, handlers: dict[str, Handler]) -> None:
         self.handlers = handlers
-        self.compat = compat
 
     async def handle(self, request: Request) -> Response:
         """Starlette endpoint for every path under ``/v2``."""
@@ -173,10 +171,6 @@ class ApiDispatcher:
         if not api_key or ctx.state.organisation_for_key(api_key) is None:
             raise ApiError(401, "apikey: missing or unknown API key")
         if op_id is None:
-            for route in self.compat:
-                answer = await route(request, ctx, api_key)
-                if answer is not None:
-                    return answer
             raise ApiError(404, f"path: {path} is not an API path")
         body = await read_body(request, ctx.config.max_body_bytes)
         content_type = request.headers.get("content-type", "")

@@ -29,7 +29,6 @@ from . import (
 from .admin import ADMIN_ROUTES
 from .admin_organisation import ORGANISATION_ADMIN_ROUTES
 from .api import ApiDispatcher, failure
-from .compat import COMPAT_ROUTES
 from .config import MockConfig
 from .context import MockContext
 from .crash_guard import CrashGuard
@@ -72,7 +71,7 @@ def create_app(
         **handlers_llms.HANDLERS,
         **handlers_tasks.HANDLERS,
     }
-    dispatcher = ApiDispatcher(handlers, COMPAT_ROUTES)
+    dispatcher = ApiDispatcher(handlers)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -131,7 +131,7 @@ async def invite(call: Call) -> Response:
         role = canonical_role(body["organizationRole"])
         created = []
         for email in emails:
-            record = Invitation(email, role, org.owner_email, assignments)
+            record = Invitation(email, role, org.owner_email)
             org.people.invites[email.lower()] = record
             created.append(record.to_api())
     return success({"invites": created})

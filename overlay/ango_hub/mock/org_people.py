@@ -12,7 +12,6 @@ from typing import Any
 
 from .ids import iso, iso_now, new_id, parse_iso
 
-ROLES = ("Admin", "Member", "Guest")
 INVITE_DAYS = 7
 
 
@@ -44,7 +43,6 @@ class Invitation:
     to: str
     role: str
     created_by: str
-    project_assignments: list[dict[str, str]] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=iso_now)
 

@@ -11,7 +11,6 @@ import hmac
 import re
 import secrets
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -45,14 +44,6 @@ def sanitize_segment(value: str) -> str:
     """A project ID or file type as a directory name."""
     cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", value)[:64].strip("_") or "_"
     return cleaned
-
-
-@dataclass(frozen=True)
-class Signed:
-    """A verified signed request on a storage key."""
-
-    key: str
-    op: str
 
 
 class Signer:

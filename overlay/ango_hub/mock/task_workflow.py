@@ -17,12 +17,6 @@ from .ids import iso_now, parse_iso
 from .state import COMPLETED_STATUS, INITIAL_STATUS, Asset, Project
 from .validation import RequestInvalid
 
-# Fields a task shows besides its answer, in the order they are listed.
-TASK_FIELDS = (
-    "_id", "project", "asset", "externalId", "stage", "status", "assignee", "batches",
-    "priority", "isBenchmark", "isDraft", "reviewStatus", "createdAt", "updatedAt",
-    "completedAt", "duration",
-)  # fmt: skip
 ALWAYS_SHOWN = ("_id", "project", "asset")
 
 

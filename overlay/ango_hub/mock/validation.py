@@ -11,70 +11,39 @@ import copy
 import logging
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]
-from jsonschema.exceptions import (  # type: ignore[import-untyped]
-    ValidationError,
-    best_match,
-)
+from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 from openapi_core import Config, OpenAPI
-from openapi_core.datatypes import RequestParameters
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 from openapi_core.validation.request.exceptions import (
-    InvalidRequestBody,
-    MissingParameter,
     MissingRequestBody,
-    MissingRequiredParameter,
     MissingRequiredRequestBody,
-    ParameterValidationError,
-    RequestBodyValidationError,
 )
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from .._spec import load_spec
+from ..spec_validation import (
+    HTTP_METHODS,
+    RouteInfo,
+    WireRequest,
+    WireResponse,
+    describe_schema_error,
+    spec_routes,
+    validator,
+)
+from ..spec_validation import describe_openapi_error as _describe
+from ..spec_validation import inline_refs as _inline_refs
+from ..spec_validation import merged_properties as _merged_properties
+from ..spec_validation import resolve as _resolve
+from ..spec_validation import schema_errors as _schema_errors
 from . import strict_json
 from .compiled_params import CompiledOperation, compile_operation
 
 API_PREFIX = "/v2"
 CROSSCHECK_ENV = "ANGO_HUB_MOCK_CROSSCHECK"
 _log = logging.getLogger("ango_hub.mock")
-_HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-
-
-@dataclass
-class WireRequest:
-    """A request in the shape openapi-core reads (see ``openapi_core.protocols.Request``)."""
-
-    method: str
-    path: str
-    query: list[tuple[str, str]]
-    headers: Mapping[str, str]
-    body: bytes | None
-    content_type: str
-    host_url: str = "http://127.0.0.1"
-    parameters: RequestParameters = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.method = self.method.lower()
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(self.query),
-            header=Headers(list(self.headers.items())),
-            cookie=ImmutableMultiDict(),
-        )
-
-
-@dataclass
-class WireResponse:
-    """A response in the shape openapi-core reads."""
-
-    status_code: int
-    data: bytes
-    content_type: str
-    headers: Mapping[str, str]
 
 
 class RequestInvalid(Exception):
@@ -109,28 +78,6 @@ def openapi() -> OpenAPI:
     validate the spec itself (about 3 s, on the first request of every mock); `make lint-spec`
     and tests/spec do that once, so the mock does not."""
     return OpenAPI.from_dict(_served_spec(), config=Config(spec_validator_cls=None))
-
-
-@dataclass(frozen=True)
-class RouteInfo:
-    operation_id: str
-    method: str
-    template: str
-    regex: re.Pattern[str]
-
-
-def spec_routes(spec: dict[str, Any], base_path: str) -> tuple[RouteInfo, ...]:
-    """(method, path regex, operationId) for every operation of ``spec`` served under
-    ``base_path`` (the mock's own, or a checked server's)."""
-    found = []
-    for template, item in spec["paths"].items():
-        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
-        regex = re.compile(f"^{re.escape(base_path)}{pattern}$")
-        for method in _HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and "operationId" in op:
-                found.append(RouteInfo(op["operationId"], method.upper(), template, regex))
-    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +117,7 @@ def _json_content_params(operation_id: str) -> dict[str, Any]:
         schema = resolved.get("schema", {})
         if schema.get("contentMediaType") == "application/json" and "contentSchema" in schema:
             content_schema = _inline_refs(spec, _resolve(spec, schema["contentSchema"]))
-            out[resolved["name"]] = jsonschema.Draft202012Validator(content_schema)
+            out[resolved["name"]] = validator(content_schema)
     return out
 
 
@@ -211,95 +158,11 @@ def _refuses_empty(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
 
 def _operation_location(operation_id: str) -> tuple[str, str]:
     for template, item in _served_spec()["paths"].items():
-        for method in _HTTP_METHODS:
+        for method in HTTP_METHODS:
             op = item.get(method)
             if isinstance(op, dict) and op.get("operationId") == operation_id:
                 return template, method
     raise KeyError(operation_id)
-
-
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def _inline_refs(spec: dict[str, Any], node: Any) -> Any:
-    if isinstance(node, dict):
-        if "$ref" in node:
-            return _inline_refs(spec, _resolve(spec, node))
-        return {k: _inline_refs(spec, v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_inline_refs(spec, v) for v in node]
-    return node
-
-
-def _field_path(prefix: str, error: ValidationError) -> str:
-    parts = [str(p) for p in error.absolute_path]
-    return ".".join([prefix, *parts]) if parts else prefix
-
-
-def describe_schema_error(prefix: str, error: ValidationError) -> str:
-    """One message naming the field: ``body.assets: [] should be non-empty``."""
-    if error.validator in ("anyOf", "oneOf") and error.context:
-        required = [e for e in error.context if e.validator == "required"]
-        if required and len(required) == len(error.context):
-            names = sorted({re.findall(r"'([^']+)'", e.message)[0] for e in required})
-            return f"{_field_path(prefix, error)}: one of {', '.join(names)} is required"
-        error = best_match(error.context) or error
-    if error.validator == "oneOf" and "valid under each of" in error.message:
-        names = sorted({r for s in error.validator_value for r in s.get("required", [])})
-        return f"{_field_path(prefix, error)}: give only one of {', '.join(names)}"
-    return f"{_field_path(prefix, error)}: {error.message}"
-
-
-def _schema_errors(exc: BaseException) -> list[ValidationError]:
-    cause: BaseException | None = exc
-    while cause is not None:
-        errors = getattr(cause, "schema_errors", None)
-        if errors:
-            return list(errors)
-        cause = cause.__cause__
-    return []
-
-
-def _describe(exc: BaseException) -> str:  # noqa: PLR0911
-    if isinstance(exc, MissingRequiredParameter | MissingParameter):
-        return f"{exc.location}.{exc.name}: required parameter is missing"
-    if isinstance(exc, ParameterValidationError):
-        prefix = f"{exc.location}.{exc.name}"
-        errors = _schema_errors(exc)
-        if errors:
-            return describe_schema_error(prefix, errors[0])
-        cause = exc.__cause__
-        return f"{prefix}: {cause or exc}"
-    if isinstance(exc, MissingRequiredRequestBody | MissingRequestBody):
-        return "body: request body is required"
-    if isinstance(exc, InvalidRequestBody):
-        errors = _schema_errors(exc)
-        if errors:
-            return describe_schema_error("body", best_match(errors) or errors[0])
-        return f"body: {exc.__cause__ or exc}"
-    if isinstance(exc, RequestBodyValidationError):
-        cause = exc.__cause__
-        mimetypes = getattr(cause, "availableMimetypes", None)
-        if mimetypes is not None:
-            given = getattr(cause, "mimetype", "")
-            return f"body: content type {given!r} not accepted; use {', '.join(mimetypes)}"
-        if cause is not None and hasattr(cause, "mimetype"):
-            return f"body: not valid {cause.mimetype}"
-        return f"body: {_safe_str(exc).removeprefix('Request body validation error: ')}"
-    return _safe_str(exc)
-
-
-def _safe_str(exc: BaseException) -> str:
-    try:
-        return str(exc)
-    except Exception:  # openapi-core decodes the offending bytes as UTF-8 in __str__
-        return f"malformed input ({type(exc).__name__})"
 
 
 def is_json(content_type: str) -> bool:
@@ -330,7 +193,7 @@ def compiled_operations() -> dict[str, CompiledOperation]:
     spec = _served_spec()
     found = {}
     for template, item in spec["paths"].items():
-        for method in _HTTP_METHODS:
+        for method in HTTP_METHODS:
             op = item.get(method)
             if not isinstance(op, dict) or "operationId" not in op or "requestBody" in op:
                 continue
@@ -368,9 +231,9 @@ def validate_request(request: WireRequest) -> Validated:
         validated = Validated(operation_id, fast[0], fast[1], None)
     else:
         validated = _validate_with_openapi_core(request, given)
-    for name, validator in _json_content_params(validated.operation_id).items():
+    for name, checker in _json_content_params(validated.operation_id).items():
         if name in validated.query:
-            validated.query[name] = _parse_json_param(name, validated.query[name], validator)
+            validated.query[name] = _parse_json_param(name, validated.query[name], checker)
     return validated
 
 
@@ -469,11 +332,12 @@ def _operation(operation_id: str) -> dict[str, Any]:
     return op
 
 
-def _merged_properties(schema: dict[str, Any]) -> dict[str, Any]:
-    props: dict[str, Any] = dict(schema.get("properties", {}))
-    for part in schema.get("allOf", []):
-        props.update(_merged_properties(part))
-    return props
+@cache
+def _form_schema(operation_id: str, media: str) -> dict[str, Any]:
+    """The operation's body schema for a form media type, ``$ref``s inlined (built once)."""
+    content = _operation(operation_id)["requestBody"]["content"]
+    schema: dict[str, Any] = _inline_refs(_served_spec(), content[media].get("schema", {}))
+    return schema
 
 
 def validate_form(
@@ -490,7 +354,7 @@ def validate_form(
         raise RequestInvalid(
             f"body: content type {media!r} not accepted; use one of {', '.join(content)}"
         )
-    schema = _inline_refs(_served_spec(), content[media].get("schema", {}))
+    schema = _form_schema(operation_id, media)
     props = _merged_properties(schema)
     values: dict[str, Any] = {}
     for name, text in fields:
@@ -516,7 +380,7 @@ def validate_form(
         if props.get(name, {}).get("format") != "binary":
             raise RequestInvalid(f"body.{name}: a file is not accepted here")
         values[name] = ""  # binary placeholder: the schema types it as a string
-    error = best_match(jsonschema.Draft202012Validator(schema).iter_errors(values))
+    error = best_match(validator(schema).iter_errors(values))
     if error is not None:
         raise RequestInvalid(describe_schema_error("body", error))
     return {k: v for k, v in values.items() if k not in files}

@@ -12,7 +12,8 @@ from typing import Any
 
 from ango_hub._secrets import scrub_secrets
 
-from .validation import _operation, _resolve, _served_spec
+from ..spec_validation import resolve as _resolve
+from .validation import _operation, _served_spec
 
 REDACTED = "<redacted>"
 MIN_SECRET_LENGTH = 4  # shorter values would redact ordinary words

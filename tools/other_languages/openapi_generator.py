@@ -29,11 +29,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import openapi_generator_python
-import steps
 from ango_hub._index import operations
 from ango_hub.testing import run_mock_server
-from check import (
+
+from tools.other_languages import openapi_generator_python, steps
+from tools.other_languages.check import (
     BIN,
     DIST,
     CheckFailed,

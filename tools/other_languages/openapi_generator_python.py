@@ -11,7 +11,7 @@ named like a path parameter gets a ``2``), never listed by hand.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import inspect
 import json
 import re
@@ -23,7 +23,8 @@ from typing import Any
 
 import pydantic
 from ango_hub._index import Operation
-from steps import StepFailed
+
+from tools.other_languages.steps import StepFailed
 
 PACKAGE = "ango_hub_oag"
 
@@ -34,9 +35,19 @@ def plain(name: str) -> str:
 
 
 def load_package(out_dir: Path) -> ModuleType:
-    """The generated package in ``out_dir`` (``ango_hub_oag``), imported."""
-    sys.path.insert(0, str(out_dir))
-    return importlib.import_module(PACKAGE)
+    """The generated package in ``out_dir`` (``ango_hub_oag``), imported from there by its
+    location (no ``sys.path`` edit): its own absolute imports then resolve through
+    ``sys.modules``."""
+    init = out_dir / PACKAGE / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        PACKAGE, init, submodule_search_locations=[str(init.parent)]
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no package {PACKAGE} in {out_dir}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[PACKAGE] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 class GeneratedCaller:

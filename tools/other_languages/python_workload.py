@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import steps
 from ango_hub import AngoHub
+
+from tools.other_languages import steps
 
 ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)

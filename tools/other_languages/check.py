@@ -24,7 +24,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,12 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import python_workload
-import steps
 from ango_hub._index import operations
 from ango_hub.mock.server import MockServer
-from ango_hub.testing import run_mock_server
+from ango_hub.testing import free_port, run_mock_server
 from openapi_spec_validator import OpenAPIV30SpecValidator
+
+from tools.other_languages import python_workload, steps
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -181,13 +180,6 @@ def prepare(work: Path) -> None:
     shutil.copy(HERE / "tsconfig.json", work / "tsconfig.json")
     shutil.copy(HERE / "orval.config.cjs", work / "orval.config.cjs")
     (work / "node_modules").symlink_to(NODE_MODULES)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager

@@ -184,12 +184,22 @@ def dig(answer: Any, dotted: str) -> Any:
     return node
 
 
-def play_file(hub: Caller, steps_file: StepsFile, *, generator: str, project: str) -> None:
-    """Play one file's steps through ``hub.call``; StepFailed on the first failure."""
+def named(name: str, directory: Path = STEPS_DIR) -> StepsFile:
+    """The steps file called ``name`` (``40-org-llms.json``)."""
+    (found,) = [f for f in load(directory) if f.name == name]
+    return found
+
+
+def play_file(
+    hub: Caller, steps_file: StepsFile, *, generator: str, project: str, run: str | None = None
+) -> dict[str, Any]:
+    """Play one file's steps through ``hub.call``; StepFailed on the first failure. Returns
+    the names at the end (``project``, ``generator``, ``run`` and every saved one); ``run``
+    fixes the run token, a fresh one by default."""
     names: dict[str, Any] = {
         "project": project,
         "generator": generator,
-        "run": uuid.uuid4().hex[:10],
+        "run": run or uuid.uuid4().hex[:10],
     }
     for index, step in enumerate(steps_file.steps):
         where = f"{generator}: steps {steps_file.where(index)}"
@@ -201,6 +211,7 @@ def play_file(hub: Caller, steps_file: StepsFile, *, generator: str, project: st
         except (StepFailed, AngoHubError) as failure:  # refused before sending, or no answer
             raise StepFailed(f"{where}: {failure}") from None
         check_answer(where, step, answer, names)
+    return names
 
 
 def _call(hub: Caller, step: dict[str, Any], names: Mapping[str, Any]) -> Any:
