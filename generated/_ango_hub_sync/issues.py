@@ -45,7 +45,9 @@ class Issues(Resource):
         params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
         params |= {"page": page, "limit": limit}
         answer = self._hub.call("listIssues", present(params))
-        return IssueListResponse.from_dict(answer).data.issue
+        return self._need(
+            IssueListResponse.from_dict(answer).data.issue, "listIssues", "data.issue"
+        )
 
     def list(
         self,
@@ -105,7 +107,7 @@ class Issues(Resource):
         body |= {"errorCodes": error_codes, "pctDetails": pct_details, "page": page}
         body |= {"pageEnd": page_end, "dataIndex": data_index, "plane": plane}
         answer = self._hub.call("createIssue", body=present(body))
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(IssueResponse.from_dict(answer).data.issue, "createIssue", "data.issue")
 
     def update(
         self,
@@ -123,7 +125,7 @@ class Issues(Resource):
         body |= {"status": status}
         body |= {"errorCodes": error_codes, "pctDetails": pct_details}
         answer = self._hub.call("updateIssue", {"issueId": issue_id}, body=present(body))
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(IssueResponse.from_dict(answer).data.issue, "updateIssue", "data.issue")
 
     def resolve(self, issue_id: str) -> Issue:
         """Mark an issue ``Resolved``."""
@@ -143,9 +145,15 @@ class Issues(Resource):
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
         answer = self._hub.call("commentOnIssue", {"issueId": issue_id}, body=body)
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(
+            IssueResponse.from_dict(answer).data.issue, "commentOnIssue", "data.issue"
+        )
 
     def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
-        return IssueResponse.from_dict(self._hub.call("deleteIssue", params)).data.issue
+        return self._need(
+            IssueResponse.from_dict(self._hub.call("deleteIssue", params)).data.issue,
+            "deleteIssue",
+            "data.issue",
+        )

@@ -60,7 +60,11 @@ class Members(Resource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = self._hub.call("listOrganizationMembers", params)
-        return OrganizationMemberListResponse.from_dict(answer).data.users
+        return self._need(
+            OrganizationMemberListResponse.from_dict(answer).data.users,
+            "listOrganizationMembers",
+            "data.users",
+        )
 
     def list(
         self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
@@ -72,8 +76,8 @@ class Members(Resource):
             params = present({"orgId": org_id, "page": number, "limit": page_size})
             answer = self._hub.call("listOrganizationMembers", params | present({"search": search}))
             data = OrganizationMemberListResponse.from_dict(answer).data
-            total = data.total if isinstance(data.total, int) else len(data.users)
-            return data.users, total
+            users = self._need(data.users, "listOrganizationMembers", "data.users")
+            return users, data.total if isinstance(data.total, int) else len(users)
 
         for member in pages(fetch, page_size):
             yield member
@@ -87,7 +91,11 @@ class Members(Resource):
         answer = self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return UpdateMemberRolesResponse.from_dict(answer).data.users
+        return self._need(
+            UpdateMemberRolesResponse.from_dict(answer).data.users,
+            "updateOrganizationMemberRoles",
+            "data.users",
+        )
 
     def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
@@ -104,7 +112,11 @@ class Invites(Resource):
         if pending_only:
             params["status"] = "pending"
         answer = self._hub.call("listOrganizationInvites", params)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._need(
+            InviteListResponse.from_dict(answer).data.invites,
+            "listOrganizationInvites",
+            "data.invites",
+        )
 
     def invite(
         self,
@@ -123,7 +135,11 @@ class Invites(Resource):
                 for project, project_role in projects.items()
             ]
         answer = self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._need(
+            InviteListResponse.from_dict(answer).data.invites,
+            "inviteOrganizationMembers",
+            "data.invites",
+        )
 
     def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""

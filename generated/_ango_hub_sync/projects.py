@@ -165,7 +165,9 @@ class Projects(Resource):
         self, operation_id: str, params: Mapping[str, Any], body: Mapping[str, Any] | None
     ) -> Project:
         answer = self._hub.call(operation_id, params, body=body)
-        return ProjectResponse.from_dict(answer).data.project
+        return self._need(
+            ProjectResponse.from_dict(answer).data.project, operation_id, "data.project"
+        )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
 
@@ -177,7 +179,11 @@ class Projects(Resource):
         every member of the project afterwards. Safe to repeat (retried like a read)."""
         body = {"assignees": list(emails), "role": role}
         answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
-        return ProjectMembersResponse.from_dict(answer).data.assigned_to
+        return self._need(
+            ProjectMembersResponse.from_dict(answer).data.assigned_to,
+            "addProjectMembers",
+            "data.assignedTo",
+        )
 
     def upload_instructions(
         self,
@@ -194,7 +200,11 @@ class Projects(Resource):
         params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
         part = _file_part(file)
         answer = self._hub.call("uploadInstructions", params, files={"file": part})
-        return InstructionsResponse.from_dict(answer).data.instructions
+        return self._need(
+            InstructionsResponse.from_dict(answer).data.instructions,
+            "uploadInstructions",
+            "data.instructions",
+        )
 
     def set_label_validation(
         self,
@@ -215,7 +225,11 @@ class Projects(Resource):
         )
         params = {"projectId": project_id}
         answer = self._hub.call("updateLabelValidation", params, body=body)
-        return LabelValidationResponse.from_dict(answer).data.label_validation
+        return self._need(
+            LabelValidationResponse.from_dict(answer).data.label_validation,
+            "updateLabelValidation",
+            "data.labelValidation",
+        )
 
     def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
         """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
@@ -258,7 +272,11 @@ class Projects(Resource):
         )
         params = {"projectId": project_id}
         answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
-        return AssetBuilderTemplateResponse.from_dict(answer).data.template
+        return self._need(
+            AssetBuilderTemplateResponse.from_dict(answer).data.template,
+            "createAssetBuilderTemplate",
+            "data.template",
+        )
 
     def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
         """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
@@ -289,7 +307,11 @@ class Projects(Resource):
         body.update(present({"batches": _listed(batches), "users": _listed(users)}))
         params = {"projectId": project_id}
         answer = self._hub.call("getProjectPerformance", params, body=body)
-        return PerformanceResponse.from_dict(answer).data.performance
+        return self._need(
+            PerformanceResponse.from_dict(answer).data.performance,
+            "getProjectPerformance",
+            "data.performance",
+        )
 
 
 def _file_part(file: str | os.PathLike[str] | IO[bytes]) -> Any:

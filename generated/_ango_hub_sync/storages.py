@@ -32,7 +32,9 @@ class Storages(Resource):
     def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = self._hub.call("listStorages", {"page": page, "limit": limit})
-        return StorageListResponse.from_dict(answer).data.storages
+        return self._need(
+            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+        )
 
     def list(self, *, page_size: int = PAGE_SIZE) -> Iterator[Storage]:
         """Every storage, across pages, lazily."""
@@ -47,7 +49,9 @@ class Storages(Resource):
     def get(self, storage_id: str) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = self._hub.call("listStorages", {"_id": storage_id})
-        found = StorageListResponse.from_dict(answer).data.storages
+        found = self._need(
+            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+        )
         return next((s for s in found if s.field_id == storage_id), None)
 
     def create(
@@ -72,12 +76,16 @@ class Storages(Resource):
         body |= {"region": region, "credentials": credentials}
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = self._hub.call("createStorage", body=present(body))
-        return StorageResponse.from_dict(answer).data.storage
+        return self._need(
+            StorageResponse.from_dict(answer).data.storage, "createStorage", "data.storage"
+        )
 
     def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = self._hub.call("deleteStorage", {"storageId": storage_id})
-        return StorageResponse.from_dict(answer).data.storage
+        return self._need(
+            StorageResponse.from_dict(answer).data.storage, "deleteStorage", "data.storage"
+        )
 
     def files(
         self,
@@ -92,7 +100,9 @@ class Storages(Resource):
         params = {"storageId": storage_id, "bucketName": bucket, "path": path}
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = self._hub.call("listStorageFiles", present(params))
-        return StorageFilesResponse.from_dict(answer).data.files
+        return self._need(
+            StorageFilesResponse.from_dict(answer).data.files, "listStorageFiles", "data.files"
+        )
 
     def explore(
         self,

@@ -110,7 +110,7 @@ def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
         raise _explain(field, errors[0])
 
 
-_ONE_FIELD_BRANCH = {"required", "type", "properties"}
+_ONE_FIELD_BRANCH = {"required", "type", "properties", "x-source"}
 
 
 def _where(field: str, error: ValidationError) -> str:

@@ -22,7 +22,7 @@ T = TypeVar("T", bound="Asset")
 class Asset:
     """
     Attributes:
-        field_id (str): Asset ID.
+        field_id (str | Unset): Asset ID.
         data (str | Unset): URL (or inline content) of the asset.
         dataset (list[str] | Unset):
         overlay (list[str] | Unset):
@@ -38,7 +38,7 @@ class Asset:
         created_by (str | Unset):
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     data: str | Unset = UNSET
     dataset: list[str] | Unset = UNSET
     overlay: list[str] | Unset = UNSET
@@ -114,11 +114,9 @@ class Asset:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if data is not UNSET:
             field_dict["data"] = data
         if dataset is not UNSET:
@@ -154,7 +152,7 @@ class Asset:
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         data = d.pop("data", UNSET)
 

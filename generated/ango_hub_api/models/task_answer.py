@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task_answer_classifications_item import TaskAnswerClassificationsItem
     from ..models.task_answer_relations_item import TaskAnswerRelationsItem
@@ -24,41 +26,47 @@ class TaskAnswer:
     annotations into these three lists.
 
         Attributes:
-            tools (list[TaskAnswerToolsItem]):
-            classifications (list[TaskAnswerClassificationsItem]):
-            relations (list[TaskAnswerRelationsItem]):
+            tools (list[TaskAnswerToolsItem] | Unset):
+            classifications (list[TaskAnswerClassificationsItem] | Unset):
+            relations (list[TaskAnswerRelationsItem] | Unset):
     """
 
-    tools: list[TaskAnswerToolsItem]
-    classifications: list[TaskAnswerClassificationsItem]
-    relations: list[TaskAnswerRelationsItem]
+    tools: list[TaskAnswerToolsItem] | Unset = UNSET
+    classifications: list[TaskAnswerClassificationsItem] | Unset = UNSET
+    relations: list[TaskAnswerRelationsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        tools = []
-        for tools_item_data in self.tools:
-            tools_item = tools_item_data.to_dict()
-            tools.append(tools_item)
+        tools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tools, Unset):
+            tools = []
+            for tools_item_data in self.tools:
+                tools_item = tools_item_data.to_dict()
+                tools.append(tools_item)
 
-        classifications = []
-        for classifications_item_data in self.classifications:
-            classifications_item = classifications_item_data.to_dict()
-            classifications.append(classifications_item)
+        classifications: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.classifications, Unset):
+            classifications = []
+            for classifications_item_data in self.classifications:
+                classifications_item = classifications_item_data.to_dict()
+                classifications.append(classifications_item)
 
-        relations = []
-        for relations_item_data in self.relations:
-            relations_item = relations_item_data.to_dict()
-            relations.append(relations_item)
+        relations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.relations, Unset):
+            relations = []
+            for relations_item_data in self.relations:
+                relations_item = relations_item_data.to_dict()
+                relations.append(relations_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "tools": tools,
-                "classifications": classifications,
-                "relations": relations,
-            }
-        )
+        field_dict.update({})
+        if tools is not UNSET:
+            field_dict["tools"] = tools
+        if classifications is not UNSET:
+            field_dict["classifications"] = classifications
+        if relations is not UNSET:
+            field_dict["relations"] = relations
 
         return field_dict
 
@@ -71,28 +79,34 @@ class TaskAnswer:
         from ..models.task_answer_tools_item import TaskAnswerToolsItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        tools = []
-        _tools = d.pop("tools")
-        for tools_item_data in _tools:
-            tools_item = TaskAnswerToolsItem.from_dict(tools_item_data)
+        _tools = d.pop("tools", UNSET)
+        tools: list[TaskAnswerToolsItem] | Unset = UNSET
+        if _tools is not UNSET:
+            tools = []
+            for tools_item_data in _tools:
+                tools_item = TaskAnswerToolsItem.from_dict(tools_item_data)
 
-            tools.append(tools_item)
+                tools.append(tools_item)
 
-        classifications = []
-        _classifications = d.pop("classifications")
-        for classifications_item_data in _classifications:
-            classifications_item = TaskAnswerClassificationsItem.from_dict(
-                classifications_item_data
-            )
+        _classifications = d.pop("classifications", UNSET)
+        classifications: list[TaskAnswerClassificationsItem] | Unset = UNSET
+        if _classifications is not UNSET:
+            classifications = []
+            for classifications_item_data in _classifications:
+                classifications_item = TaskAnswerClassificationsItem.from_dict(
+                    classifications_item_data
+                )
 
-            classifications.append(classifications_item)
+                classifications.append(classifications_item)
 
-        relations = []
-        _relations = d.pop("relations")
-        for relations_item_data in _relations:
-            relations_item = TaskAnswerRelationsItem.from_dict(relations_item_data)
+        _relations = d.pop("relations", UNSET)
+        relations: list[TaskAnswerRelationsItem] | Unset = UNSET
+        if _relations is not UNSET:
+            relations = []
+            for relations_item_data in _relations:
+                relations_item = TaskAnswerRelationsItem.from_dict(relations_item_data)
 
-            relations.append(relations_item)
+                relations.append(relations_item)
 
         task_answer = cls(
             tools=tools,

@@ -11,6 +11,7 @@ import httpx
 
 from ango_hub._index import operation
 from ango_hub.errors import UnexpectedResponseError
+from ango_hub_api.types import Unset
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub
@@ -37,6 +38,13 @@ class AsyncResource:
         except _SHAPE_ERRORS as exc:
             problem = f"the answer does not have the spec's shape ({type(exc).__name__}: {exc})"
             raise self._unexpected(operation_id, problem) from exc
+
+    def _need(self, value: M | Unset | None, operation_id: str, name: str) -> M:
+        """A field the method cannot do without: the answer's schema leaves it optional (no
+        source requires it), so its absence is a typed error naming it, not an ``Unset``."""
+        if value is None or isinstance(value, Unset):
+            raise self._unexpected(operation_id, f"the answer has no {name}")
+        return value
 
     def _field(self, value: Any, kind: type[M], operation_id: str, name: str) -> M:
         """``value`` when it is a ``kind`` (a bool is not an int here), else a typed error."""

@@ -44,7 +44,9 @@ class AsyncIssues(AsyncResource):
         params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
         params |= {"page": page, "limit": limit}
         answer = await self._hub.call("listIssues", present(params))
-        return IssueListResponse.from_dict(answer).data.issue
+        return self._need(
+            IssueListResponse.from_dict(answer).data.issue, "listIssues", "data.issue"
+        )
 
     async def list(
         self,
@@ -104,7 +106,7 @@ class AsyncIssues(AsyncResource):
         body |= {"errorCodes": error_codes, "pctDetails": pct_details, "page": page}
         body |= {"pageEnd": page_end, "dataIndex": data_index, "plane": plane}
         answer = await self._hub.call("createIssue", body=present(body))
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(IssueResponse.from_dict(answer).data.issue, "createIssue", "data.issue")
 
     async def update(
         self,
@@ -122,7 +124,7 @@ class AsyncIssues(AsyncResource):
         body |= {"status": status}
         body |= {"errorCodes": error_codes, "pctDetails": pct_details}
         answer = await self._hub.call("updateIssue", {"issueId": issue_id}, body=present(body))
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(IssueResponse.from_dict(answer).data.issue, "updateIssue", "data.issue")
 
     async def resolve(self, issue_id: str) -> Issue:
         """Mark an issue ``Resolved``."""
@@ -142,9 +144,15 @@ class AsyncIssues(AsyncResource):
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
         answer = await self._hub.call("commentOnIssue", {"issueId": issue_id}, body=body)
-        return IssueResponse.from_dict(answer).data.issue
+        return self._need(
+            IssueResponse.from_dict(answer).data.issue, "commentOnIssue", "data.issue"
+        )
 
     async def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
-        return IssueResponse.from_dict(await self._hub.call("deleteIssue", params)).data.issue
+        return self._need(
+            IssueResponse.from_dict(await self._hub.call("deleteIssue", params)).data.issue,
+            "deleteIssue",
+            "data.issue",
+        )

@@ -30,7 +30,7 @@ class AsyncLlms(AsyncResource):
     async def list(self, llm_id: str | None = None) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = await self._hub.call("listLlms", present({"_id": llm_id}))
-        return LlmListResponse.from_dict(answer).data.llms
+        return self._need(LlmListResponse.from_dict(answer).data.llms, "listLlms", "data.llms")
 
     async def create(
         self,
@@ -55,12 +55,12 @@ class AsyncLlms(AsyncResource):
             "configuration": configuration,
         }
         answer = await self._hub.call("createLlm", body=body)
-        return LlmResponse.from_dict(answer).data.llm
+        return self._need(LlmResponse.from_dict(answer).data.llm, "createLlm", "data.llm")
 
     async def delete(self, llm_id: str) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = await self._hub.call("deleteLlm", {"llmId": llm_id})
-        return LlmResponse.from_dict(answer).data.llm
+        return self._need(LlmResponse.from_dict(answer).data.llm, "deleteLlm", "data.llm")
 
 
 class AsyncNotifications(AsyncResource):

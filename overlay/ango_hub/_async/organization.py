@@ -60,7 +60,11 @@ class AsyncMembers(AsyncResource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = await self._hub.call("listOrganizationMembers", params)
-        return OrganizationMemberListResponse.from_dict(answer).data.users
+        return self._need(
+            OrganizationMemberListResponse.from_dict(answer).data.users,
+            "listOrganizationMembers",
+            "data.users",
+        )
 
     async def list(
         self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
@@ -74,8 +78,8 @@ class AsyncMembers(AsyncResource):
                 "listOrganizationMembers", params | present({"search": search})
             )
             data = OrganizationMemberListResponse.from_dict(answer).data
-            total = data.total if isinstance(data.total, int) else len(data.users)
-            return data.users, total
+            users = self._need(data.users, "listOrganizationMembers", "data.users")
+            return users, data.total if isinstance(data.total, int) else len(users)
 
         async for member in pages(fetch, page_size):
             yield member
@@ -89,7 +93,11 @@ class AsyncMembers(AsyncResource):
         answer = await self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return UpdateMemberRolesResponse.from_dict(answer).data.users
+        return self._need(
+            UpdateMemberRolesResponse.from_dict(answer).data.users,
+            "updateOrganizationMemberRoles",
+            "data.users",
+        )
 
     async def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
@@ -106,7 +114,11 @@ class AsyncInvites(AsyncResource):
         if pending_only:
             params["status"] = "pending"
         answer = await self._hub.call("listOrganizationInvites", params)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._need(
+            InviteListResponse.from_dict(answer).data.invites,
+            "listOrganizationInvites",
+            "data.invites",
+        )
 
     async def invite(
         self,
@@ -125,7 +137,11 @@ class AsyncInvites(AsyncResource):
                 for project, project_role in projects.items()
             ]
         answer = await self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return InviteListResponse.from_dict(answer).data.invites
+        return self._need(
+            InviteListResponse.from_dict(answer).data.invites,
+            "inviteOrganizationMembers",
+            "data.invites",
+        )
 
     async def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""

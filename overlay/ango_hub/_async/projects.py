@@ -166,7 +166,9 @@ class AsyncProjects(AsyncResource):
         self, operation_id: str, params: Mapping[str, Any], body: Mapping[str, Any] | None
     ) -> Project:
         answer = await self._hub.call(operation_id, params, body=body)
-        return ProjectResponse.from_dict(answer).data.project
+        return self._need(
+            ProjectResponse.from_dict(answer).data.project, operation_id, "data.project"
+        )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
 
@@ -178,7 +180,11 @@ class AsyncProjects(AsyncResource):
         every member of the project afterwards. Safe to repeat (retried like a read)."""
         body = {"assignees": list(emails), "role": role}
         answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
-        return ProjectMembersResponse.from_dict(answer).data.assigned_to
+        return self._need(
+            ProjectMembersResponse.from_dict(answer).data.assigned_to,
+            "addProjectMembers",
+            "data.assignedTo",
+        )
 
     async def upload_instructions(
         self,
@@ -195,7 +201,11 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
         part = _file_part(file)
         answer = await self._hub.call("uploadInstructions", params, files={"file": part})
-        return InstructionsResponse.from_dict(answer).data.instructions
+        return self._need(
+            InstructionsResponse.from_dict(answer).data.instructions,
+            "uploadInstructions",
+            "data.instructions",
+        )
 
     async def set_label_validation(
         self,
@@ -216,7 +226,11 @@ class AsyncProjects(AsyncResource):
         )
         params = {"projectId": project_id}
         answer = await self._hub.call("updateLabelValidation", params, body=body)
-        return LabelValidationResponse.from_dict(answer).data.label_validation
+        return self._need(
+            LabelValidationResponse.from_dict(answer).data.label_validation,
+            "updateLabelValidation",
+            "data.labelValidation",
+        )
 
     async def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
         """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
@@ -259,7 +273,11 @@ class AsyncProjects(AsyncResource):
         )
         params = {"projectId": project_id}
         answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
-        return AssetBuilderTemplateResponse.from_dict(answer).data.template
+        return self._need(
+            AssetBuilderTemplateResponse.from_dict(answer).data.template,
+            "createAssetBuilderTemplate",
+            "data.template",
+        )
 
     async def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
         """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
@@ -290,7 +308,11 @@ class AsyncProjects(AsyncResource):
         body.update(present({"batches": _listed(batches), "users": _listed(users)}))
         params = {"projectId": project_id}
         answer = await self._hub.call("getProjectPerformance", params, body=body)
-        return PerformanceResponse.from_dict(answer).data.performance
+        return self._need(
+            PerformanceResponse.from_dict(answer).data.performance,
+            "getProjectPerformance",
+            "data.performance",
+        )
 
 
 def _file_part(file: str | os.PathLike[str] | IO[bytes]) -> Any:

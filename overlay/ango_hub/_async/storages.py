@@ -31,7 +31,9 @@ class AsyncStorages(AsyncResource):
     async def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = await self._hub.call("listStorages", {"page": page, "limit": limit})
-        return StorageListResponse.from_dict(answer).data.storages
+        return self._need(
+            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+        )
 
     async def list(self, *, page_size: int = PAGE_SIZE) -> AsyncIterator[Storage]:
         """Every storage, across pages, lazily."""
@@ -46,7 +48,9 @@ class AsyncStorages(AsyncResource):
     async def get(self, storage_id: str) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = await self._hub.call("listStorages", {"_id": storage_id})
-        found = StorageListResponse.from_dict(answer).data.storages
+        found = self._need(
+            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+        )
         return next((s for s in found if s.field_id == storage_id), None)
 
     async def create(
@@ -71,12 +75,16 @@ class AsyncStorages(AsyncResource):
         body |= {"region": region, "credentials": credentials}
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = await self._hub.call("createStorage", body=present(body))
-        return StorageResponse.from_dict(answer).data.storage
+        return self._need(
+            StorageResponse.from_dict(answer).data.storage, "createStorage", "data.storage"
+        )
 
     async def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = await self._hub.call("deleteStorage", {"storageId": storage_id})
-        return StorageResponse.from_dict(answer).data.storage
+        return self._need(
+            StorageResponse.from_dict(answer).data.storage, "deleteStorage", "data.storage"
+        )
 
     async def files(
         self,
@@ -91,7 +99,9 @@ class AsyncStorages(AsyncResource):
         params = {"storageId": storage_id, "bucketName": bucket, "path": path}
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = await self._hub.call("listStorageFiles", present(params))
-        return StorageFilesResponse.from_dict(answer).data.files
+        return self._need(
+            StorageFilesResponse.from_dict(answer).data.files, "listStorageFiles", "data.files"
+        )
 
     async def explore(
         self,
