@@ -90,6 +90,7 @@ def test_each_kind_of_unsourced_constraint_is_found(change: Any, expected: str) 
 def test_a_path_parameter_needs_no_source() -> None:
     spec = copy.deepcopy(SPEC)
     task_id = spec["components"]["parameters"]["TaskIdPath"]
-    assert task_id["required"] is True and task_id["schema"].get("minLength") == 1
+    assert task_id["required"] is True
+    assert task_id["schema"].get("minLength") == 1
     assert "x-source" not in task_id
     assert _problems(spec) == []

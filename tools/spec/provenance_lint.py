@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,11 +111,10 @@ class Linter:
                     body, _ = self.resolve(body["$ref"])
                 for media, content in (body.get("content") or {}).items():
                     self.schema(content.get("schema"), f"{where}/requestBody/{media}", "request")
-                for status, response in (op.get("responses") or {}).items():
+                for status, declared in (op.get("responses") or {}).items():
                     if not str(status).startswith("2"):
                         continue
-                    if "$ref" in response:
-                        response, _ = self.resolve(response["$ref"])
+                    response = self.resolve(declared["$ref"])[0] if "$ref" in declared else declared
                     for media, content in (response.get("content") or {}).items():
                         self.schema(content.get("schema"), f"{where}/{status}/{media}", "response")
         return sorted(set(self.problems))
