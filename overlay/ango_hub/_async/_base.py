@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+from ango_hub_api.types import Unset
 
 from ango_hub._index import operation
 from ango_hub.errors import UnexpectedResponseError
-from ango_hub_api.types import Unset
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub

@@ -10,7 +10,6 @@ Label stage it was submitted from). Entering a Complete stage completes it.
 from __future__ import annotations
 
 import json
-
 import re
 from collections.abc import Iterable
 from typing import Any
