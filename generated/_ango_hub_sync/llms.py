@@ -31,7 +31,11 @@ class Llms(Resource):
     def list(self, llm_id: str | None = None) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = self._hub.call("listLlms", present({"_id": llm_id}))
-        return self._need(LlmListResponse.from_dict(answer).data.llms, "listLlms", "data.llms")
+        return self._need(
+            self._parse(LlmListResponse.from_dict, answer, "listLlms").data.llms,
+            "listLlms",
+            "data.llms",
+        )
 
     def create(
         self,
@@ -56,12 +60,20 @@ class Llms(Resource):
             "configuration": configuration,
         }
         answer = self._hub.call("createLlm", body=body)
-        return self._need(LlmResponse.from_dict(answer).data.llm, "createLlm", "data.llm")
+        return self._need(
+            self._parse(LlmResponse.from_dict, answer, "createLlm").data.llm,
+            "createLlm",
+            "data.llm",
+        )
 
     def delete(self, llm_id: str) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = self._hub.call("deleteLlm", {"llmId": llm_id})
-        return self._need(LlmResponse.from_dict(answer).data.llm, "deleteLlm", "data.llm")
+        return self._need(
+            self._parse(LlmResponse.from_dict, answer, "deleteLlm").data.llm,
+            "deleteLlm",
+            "data.llm",
+        )
 
 
 class Notifications(Resource):
@@ -86,4 +98,4 @@ class Notifications(Resource):
             }
         )
         answer = self._hub.call("sendNotification", body=body)
-        return SendNotificationResponse.from_dict(answer).data
+        return self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data

@@ -61,7 +61,9 @@ class Members(Resource):
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = self._hub.call("listOrganizationMembers", params)
         return self._need(
-            OrganizationMemberListResponse.from_dict(answer).data.users,
+            self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data.users,
             "listOrganizationMembers",
             "data.users",
         )
@@ -75,7 +77,9 @@ class Members(Resource):
         def fetch(number: int) -> tuple[list[OrganizationMember], int]:
             params = present({"orgId": org_id, "page": number, "limit": page_size})
             answer = self._hub.call("listOrganizationMembers", params | present({"search": search}))
-            data = OrganizationMemberListResponse.from_dict(answer).data
+            data = self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data
             users = self._need(data.users, "listOrganizationMembers", "data.users")
             return users, data.total if isinstance(data.total, int) else len(users)
 
@@ -92,7 +96,9 @@ class Members(Resource):
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
         return self._need(
-            UpdateMemberRolesResponse.from_dict(answer).data.users,
+            self._parse(
+                UpdateMemberRolesResponse.from_dict, answer, "updateOrganizationMemberRoles"
+            ).data.users,
             "updateOrganizationMemberRoles",
             "data.users",
         )
@@ -102,7 +108,9 @@ class Members(Resource):
         answer = self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            RemovedByEmailResponse.from_dict, answer, "removeOrganizationMembers"
+        ).data
 
 
 class Invites(Resource):
@@ -113,7 +121,9 @@ class Invites(Resource):
             params["status"] = "pending"
         answer = self._hub.call("listOrganizationInvites", params)
         return self._need(
-            InviteListResponse.from_dict(answer).data.invites,
+            self._parse(
+                InviteListResponse.from_dict, answer, "listOrganizationInvites"
+            ).data.invites,
             "listOrganizationInvites",
             "data.invites",
         )
@@ -136,7 +146,9 @@ class Invites(Resource):
             ]
         answer = self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
         return self._need(
-            InviteListResponse.from_dict(answer).data.invites,
+            self._parse(
+                InviteListResponse.from_dict, answer, "inviteOrganizationMembers"
+            ).data.invites,
             "inviteOrganizationMembers",
             "data.invites",
         )
@@ -146,4 +158,6 @@ class Invites(Resource):
         answer = self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            RemovedByEmailResponse.from_dict, answer, "deleteOrganizationInvites"
+        ).data

@@ -166,7 +166,9 @@ class Projects(Resource):
     ) -> Project:
         answer = self._hub.call(operation_id, params, body=body)
         return self._need(
-            ProjectResponse.from_dict(answer).data.project, operation_id, "data.project"
+            self._parse(ProjectResponse.from_dict, answer, operation_id).data.project,
+            operation_id,
+            "data.project",
         )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
@@ -180,7 +182,9 @@ class Projects(Resource):
         body = {"assignees": list(emails), "role": role}
         answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            ProjectMembersResponse.from_dict(answer).data.assigned_to,
+            self._parse(
+                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
+            ).data.assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -201,7 +205,9 @@ class Projects(Resource):
         part = _file_part(file)
         answer = self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            InstructionsResponse.from_dict(answer).data.instructions,
+            self._parse(
+                InstructionsResponse.from_dict, answer, "uploadInstructions"
+            ).data.instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -226,7 +232,9 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            LabelValidationResponse.from_dict(answer).data.label_validation,
+            self._parse(
+                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+            ).data.label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -237,7 +245,7 @@ class Projects(Resource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return RerunWebhookResponse.from_dict(answer).data
+        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
 
     def create_asset_builder_template(
         self,
@@ -273,7 +281,9 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            AssetBuilderTemplateResponse.from_dict(answer).data.template,
+            self._parse(
+                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+            ).data.template,
             "createAssetBuilderTemplate",
             "data.template",
         )
@@ -285,7 +295,7 @@ class Projects(Resource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = self._hub.call("getProjectMetrics", params)
-        return ProjectMetricResponse.from_dict(answer).data
+        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
 
     def performance(
         self,
@@ -308,7 +318,9 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            PerformanceResponse.from_dict(answer).data.performance,
+            self._parse(
+                PerformanceResponse.from_dict, answer, "getProjectPerformance"
+            ).data.performance,
             "getProjectPerformance",
             "data.performance",
         )

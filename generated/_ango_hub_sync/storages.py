@@ -33,7 +33,9 @@ class Storages(Resource):
         """One page of storages, oldest first (never with credentials)."""
         answer = self._hub.call("listStorages", {"page": page, "limit": limit})
         return self._need(
-            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
 
     def list(self, *, page_size: int = PAGE_SIZE) -> Iterator[Storage]:
@@ -50,7 +52,9 @@ class Storages(Resource):
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = self._hub.call("listStorages", {"_id": storage_id})
         found = self._need(
-            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
         return next((s for s in found if s.field_id == storage_id), None)
 
@@ -77,14 +81,18 @@ class Storages(Resource):
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = self._hub.call("createStorage", body=present(body))
         return self._need(
-            StorageResponse.from_dict(answer).data.storage, "createStorage", "data.storage"
+            self._parse(StorageResponse.from_dict, answer, "createStorage").data.storage,
+            "createStorage",
+            "data.storage",
         )
 
     def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = self._hub.call("deleteStorage", {"storageId": storage_id})
         return self._need(
-            StorageResponse.from_dict(answer).data.storage, "deleteStorage", "data.storage"
+            self._parse(StorageResponse.from_dict, answer, "deleteStorage").data.storage,
+            "deleteStorage",
+            "data.storage",
         )
 
     def files(
@@ -101,7 +109,9 @@ class Storages(Resource):
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = self._hub.call("listStorageFiles", present(params))
         return self._need(
-            StorageFilesResponse.from_dict(answer).data.files, "listStorageFiles", "data.files"
+            self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data.files,
+            "listStorageFiles",
+            "data.files",
         )
 
     def explore(
@@ -124,4 +134,4 @@ class Storages(Resource):
         if upload_to is not None:
             body |= {"upload": True, "projectId": upload_to}
         answer = self._hub.call("fileExplorer", body=present(body))
-        return FileExplorerResponse.from_dict(answer).data
+        return self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data

@@ -61,7 +61,9 @@ class AsyncMembers(AsyncResource):
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = await self._hub.call("listOrganizationMembers", params)
         return self._need(
-            OrganizationMemberListResponse.from_dict(answer).data.users,
+            self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data.users,
             "listOrganizationMembers",
             "data.users",
         )
@@ -77,7 +79,9 @@ class AsyncMembers(AsyncResource):
             answer = await self._hub.call(
                 "listOrganizationMembers", params | present({"search": search})
             )
-            data = OrganizationMemberListResponse.from_dict(answer).data
+            data = self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data
             users = self._need(data.users, "listOrganizationMembers", "data.users")
             return users, data.total if isinstance(data.total, int) else len(users)
 
@@ -94,7 +98,9 @@ class AsyncMembers(AsyncResource):
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
         return self._need(
-            UpdateMemberRolesResponse.from_dict(answer).data.users,
+            self._parse(
+                UpdateMemberRolesResponse.from_dict, answer, "updateOrganizationMemberRoles"
+            ).data.users,
             "updateOrganizationMemberRoles",
             "data.users",
         )
@@ -104,7 +110,9 @@ class AsyncMembers(AsyncResource):
         answer = await self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            RemovedByEmailResponse.from_dict, answer, "removeOrganizationMembers"
+        ).data
 
 
 class AsyncInvites(AsyncResource):
@@ -115,7 +123,9 @@ class AsyncInvites(AsyncResource):
             params["status"] = "pending"
         answer = await self._hub.call("listOrganizationInvites", params)
         return self._need(
-            InviteListResponse.from_dict(answer).data.invites,
+            self._parse(
+                InviteListResponse.from_dict, answer, "listOrganizationInvites"
+            ).data.invites,
             "listOrganizationInvites",
             "data.invites",
         )
@@ -138,7 +148,9 @@ class AsyncInvites(AsyncResource):
             ]
         answer = await self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
         return self._need(
-            InviteListResponse.from_dict(answer).data.invites,
+            self._parse(
+                InviteListResponse.from_dict, answer, "inviteOrganizationMembers"
+            ).data.invites,
             "inviteOrganizationMembers",
             "data.invites",
         )
@@ -148,4 +160,6 @@ class AsyncInvites(AsyncResource):
         answer = await self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
-        return RemovedByEmailResponse.from_dict(answer).data
+        return self._parse(
+            RemovedByEmailResponse.from_dict, answer, "deleteOrganizationInvites"
+        ).data

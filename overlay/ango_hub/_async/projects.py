@@ -167,7 +167,9 @@ class AsyncProjects(AsyncResource):
     ) -> Project:
         answer = await self._hub.call(operation_id, params, body=body)
         return self._need(
-            ProjectResponse.from_dict(answer).data.project, operation_id, "data.project"
+            self._parse(ProjectResponse.from_dict, answer, operation_id).data.project,
+            operation_id,
+            "data.project",
         )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
@@ -181,7 +183,9 @@ class AsyncProjects(AsyncResource):
         body = {"assignees": list(emails), "role": role}
         answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            ProjectMembersResponse.from_dict(answer).data.assigned_to,
+            self._parse(
+                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
+            ).data.assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -202,7 +206,9 @@ class AsyncProjects(AsyncResource):
         part = _file_part(file)
         answer = await self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            InstructionsResponse.from_dict(answer).data.instructions,
+            self._parse(
+                InstructionsResponse.from_dict, answer, "uploadInstructions"
+            ).data.instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -227,7 +233,9 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            LabelValidationResponse.from_dict(answer).data.label_validation,
+            self._parse(
+                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+            ).data.label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -238,7 +246,7 @@ class AsyncProjects(AsyncResource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = await self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return RerunWebhookResponse.from_dict(answer).data
+        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
 
     async def create_asset_builder_template(
         self,
@@ -274,7 +282,9 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            AssetBuilderTemplateResponse.from_dict(answer).data.template,
+            self._parse(
+                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+            ).data.template,
             "createAssetBuilderTemplate",
             "data.template",
         )
@@ -286,7 +296,7 @@ class AsyncProjects(AsyncResource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = await self._hub.call("getProjectMetrics", params)
-        return ProjectMetricResponse.from_dict(answer).data
+        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
 
     async def performance(
         self,
@@ -309,7 +319,9 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            PerformanceResponse.from_dict(answer).data.performance,
+            self._parse(
+                PerformanceResponse.from_dict, answer, "getProjectPerformance"
+            ).data.performance,
             "getProjectPerformance",
             "data.performance",
         )

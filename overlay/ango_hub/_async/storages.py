@@ -32,7 +32,9 @@ class AsyncStorages(AsyncResource):
         """One page of storages, oldest first (never with credentials)."""
         answer = await self._hub.call("listStorages", {"page": page, "limit": limit})
         return self._need(
-            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
 
     async def list(self, *, page_size: int = PAGE_SIZE) -> AsyncIterator[Storage]:
@@ -49,7 +51,9 @@ class AsyncStorages(AsyncResource):
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = await self._hub.call("listStorages", {"_id": storage_id})
         found = self._need(
-            StorageListResponse.from_dict(answer).data.storages, "listStorages", "data.storages"
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
         return next((s for s in found if s.field_id == storage_id), None)
 
@@ -76,14 +80,18 @@ class AsyncStorages(AsyncResource):
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = await self._hub.call("createStorage", body=present(body))
         return self._need(
-            StorageResponse.from_dict(answer).data.storage, "createStorage", "data.storage"
+            self._parse(StorageResponse.from_dict, answer, "createStorage").data.storage,
+            "createStorage",
+            "data.storage",
         )
 
     async def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = await self._hub.call("deleteStorage", {"storageId": storage_id})
         return self._need(
-            StorageResponse.from_dict(answer).data.storage, "deleteStorage", "data.storage"
+            self._parse(StorageResponse.from_dict, answer, "deleteStorage").data.storage,
+            "deleteStorage",
+            "data.storage",
         )
 
     async def files(
@@ -100,7 +108,9 @@ class AsyncStorages(AsyncResource):
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = await self._hub.call("listStorageFiles", present(params))
         return self._need(
-            StorageFilesResponse.from_dict(answer).data.files, "listStorageFiles", "data.files"
+            self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data.files,
+            "listStorageFiles",
+            "data.files",
         )
 
     async def explore(
@@ -123,4 +133,4 @@ class AsyncStorages(AsyncResource):
         if upload_to is not None:
             body |= {"upload": True, "projectId": upload_to}
         answer = await self._hub.call("fileExplorer", body=present(body))
-        return FileExplorerResponse.from_dict(answer).data
+        return self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data
