@@ -1434,6 +1434,8 @@ export interface components {
             batches?: string[];
         };
         Asset: {
+            /** @description Whether the asset came with pre-labels (the listing's `filters.isPreLabeled` filters on it). */
+            isPreLabeled?: boolean;
             /** @description Asset ID. */
             _id?: string;
             /** @description URL (or inline content) of the asset. */
