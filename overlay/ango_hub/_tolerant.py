@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._index import operation
+from ._schema_check import _json_type as json_type
 from ._spec import load_spec
 
 Path = tuple[str | int, ...]
@@ -53,17 +54,8 @@ def response_schema(operation_id: str) -> Mapping[str, Any] | None:
 
 
 def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
+    kind = json_type(value)
+    return "integer" if kind == "number" and isinstance(value, int) else kind
 
 
 def _branches(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -20,7 +20,7 @@ import pytest
 from ango_hub import AngoHub, AsyncAngoHub
 from ango_hub._index import operations
 from ango_hub._spec import load_spec
-from ango_hub._tolerant import _branches, _declared, _properties, _resolve
+from ango_hub._tolerant import _branches, _declared, _json_type, _properties, _resolve
 from ango_hub.errors import UnexpectedResponseError
 from ango_hub_api import models
 from hypothesis import HealthCheck, given, settings
@@ -181,7 +181,7 @@ def test_a_mutated_answer_parses_and_keeps_what_it_cannot_type(
         elif optional:
             path = data.draw(st.sampled_from([f[0] for f in optional]), label="retype")
             old = _at(answer, path)
-            new = OTHER[_kind(old)]
+            new = OTHER[_json_type(old)]
             _at(answer, path[:-1])[path[-1]] = new
             touched.append(path)
             if isinstance(path[-1], str):
@@ -201,16 +201,6 @@ def _present(answer: Any, path: Path) -> bool:
     except (KeyError, IndexError, TypeError):
         return False
     return True
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
 
 
 @pytest.mark.parametrize("operation_id", OPERATIONS)
