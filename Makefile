@@ -75,6 +75,8 @@ lint: lint-spec lint-python
 
 lint-spec: install
 	$(PY) -m openapi_spec_validator openapi.yaml
+	# Every constraint that can refuse a request, and every `required` in an answer, has an x-source.
+	$(PY) tools/spec/provenance_lint.py openapi.yaml
 	# Zero warnings too, the config's own included (redocly exits 0 on warnings).
 	npx --no-install redocly lint openapi.yaml --format=stylish --max-problems=200 2>&1 \
 	  | tee .redocly-lint.log

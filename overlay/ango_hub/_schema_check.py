@@ -95,7 +95,7 @@ def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
         raise _explain(field, errors[0])
 
 
-_ONE_FIELD_BRANCH = {"required", "type", "properties"}
+_ONE_FIELD_BRANCH = {"required", "type", "properties", "x-source"}
 # A pattern that lists spellings, `^(Admin|admin|...)$`: the spec's enum where values differ
 # only in case (generators cannot name such enum members apart).
 _SPELLINGS = re.compile(r"\^\(([A-Za-z0-9_-]+(?:\|[A-Za-z0-9_-]+)*)\)\$")

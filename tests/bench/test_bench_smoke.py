@@ -27,6 +27,7 @@ TINY = {
     "BENCH_ROBUST_POST_MB": "2",
     "BENCH_SPLIT_TASKS": "200",
     "BENCH_RATE_FILES": "10",
+    "BENCH_PARSE_PAGES": "2",
 }
 
 
@@ -37,6 +38,7 @@ TINY = {
         ("cli_help_time.py", "| ango-hub --help (target <= 150 ms) | **"),
         ("upload_files.py", "| +1 ms/request | ango_hub upload concurrency=16 |"),
         ("list_assets.py", "| ango_hub assets.list |"),
+        ("parse_answers.py", "| _parse, tolerant path (unknown enum value) |"),
         ("export_memory.py", "| official SDK exportV3 | ndjson | 50 |"),
         ("mock_robustness.py", "| 2 MB admin POST (chunked) | answer 400;"),
         ("transport.py", "| after | + requests_per_minute=20 | 10 | 0 | 0 |"),

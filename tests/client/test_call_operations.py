@@ -134,7 +134,6 @@ def test_bad_parameters_are_refused_before_sending(
             "body.attachments[0]",
             None,
         ),
-        ("updateAsset", {"assetId": "a1"}, {}, "body", "externalId"),
         ("importLabels", None, None, "body", "application/json"),
         ("nosuchOperation", None, None, "operation_id", "listAssets"),
     ],

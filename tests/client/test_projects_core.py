@@ -113,8 +113,6 @@ def test_bad_input_names_the_field(hub: AngoHub) -> None:
     assert "ango" in str(caught.value)
     with pytest.raises(AngoHubValidationError, match="name"):
         hub.projects.create("")
-    with pytest.raises(AngoHubValidationError, match="benchmarkRatio"):
-        hub.projects.set_benchmark("p", enabled=True, ratio=150)
 
 
 def test_wrong_key_is_401(make_hub: MakeHub, mock: MockServer) -> None:

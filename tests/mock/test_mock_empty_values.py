@@ -15,7 +15,6 @@ from ango_hub.mock.server import MockServer
     ("path", "query"),
     [
         ("/issues", "status="),  # enum Open|Resolved|Closed
-        ("/issues", "project="),  # minLength 1
         ("/export", "project=507f1f77bcf86cd799439011&format="),  # enum json|ndjson|split
     ],
 )

@@ -125,12 +125,12 @@ def test_validation_names_the_field_and_never_echoes_a_key(api: httpx.Client) ->
     )
     assert empty_url.status_code == 400
     assert empty_url.json()["message"] == "body.configuration.baseUrl: '' is not an absolute URI"
-    bad_link = api.post(
+    # No source bounds `clickableLink`: the spec leaves it free text (docs/DISCREPANCIES.md).
+    odd_link = api.post(
         "/notifications",
         json={"receivers": ["a@example.com"], "message": "x", "clickableLink": "javascript:x"},
     )
-    assert bad_link.status_code == 400
-    assert "clickableLink" in bad_link.json()["message"]
+    assert "clickableLink" not in odd_link.json().get("message", "")
 
 
 def test_notifications_and_plugin_reports_are_kept(api: httpx.Client, admin: httpx.Client) -> None:

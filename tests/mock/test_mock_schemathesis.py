@@ -173,6 +173,7 @@ def run_schemathesis(
             f"{mock.base_url}/project/{mock.project_id}/cloud",
             headers={"apikey": mock.api_key},
             json={"assets": [{"data": "https://example.com/a.jpg", "externalId": "fuzz-seed"}]},
+            timeout=60,  # the first body validation builds validators: seconds when busy
         )
         created.raise_for_status()
         (asset,) = mock.project.assets.values()

@@ -71,10 +71,13 @@ def test_official_sdk_project_extras(mock: MockServer, tmp_path: Path) -> None:
 
     members = out["add_members_again"]["data"]["assignedTo"]
     owner = f"owner@{project.organization_id}.mock.invalid"
-    assert members == [
-        {"user": owner, "role": "Manager"},
-        {"user": "labeler@example.com", "role": "Labeler"},
-        {"user": "reviewer@example.com", "role": "Reviewer"},
+    assert members == [  # `assignee` as the vendor's Projects page names it, `user` as before
+        {"assignee": who, "user": who, "role": role}
+        for who, role in [
+            (owner, "Manager"),
+            ("labeler@example.com", "Labeler"),
+            ("reviewer@example.com", "Reviewer"),
+        ]
     ]
     assert project.members == {
         owner: "Manager",

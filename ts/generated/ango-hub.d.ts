@@ -1313,7 +1313,7 @@ export interface components {
         SuccessStatus: string;
         /** @description A project as the listing shows it (more fields may come). */
         ProjectListItem: {
-            _id: string;
+            _id?: string;
             name?: string;
             description?: string;
             organization?: string;
@@ -1434,8 +1434,10 @@ export interface components {
             batches?: string[];
         };
         Asset: {
+            /** @description Whether the asset came with pre-labels (the listing's `filters.isPreLabeled` filters on it). */
+            isPreLabeled?: boolean;
             /** @description Asset ID. */
-            _id: string;
+            _id?: string;
             /** @description URL (or inline content) of the asset. */
             data?: string;
             dataset?: string[];
@@ -1491,7 +1493,7 @@ export interface components {
             externalId?: string;
         };
         AssetEnvelope: {
-            asset: components["schemas"]["Asset"];
+            asset?: components["schemas"]["Asset"];
         };
         AssetResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1753,18 +1755,20 @@ export interface components {
             role: components["schemas"]["ProjectRole"];
         };
         ProjectMember: {
-            /** @description The member's email. */
-            user: string;
+            /** @description The member's email (the Projects page's example answer calls it `assignee`). */
+            assignee?: string;
+            /** @description The member's email, as this spec's versions before 2.0.0 named it; the mock sends both. */
+            user?: string;
             /**
              * @description The member's project role (`ProjectRole` values; open here so a new role does not break clients).
              * @example Manager
              * @example Labeler
              */
-            role: string;
+            role?: string;
         };
         ProjectMembers: {
             /** @description Every member of the project, in the order they were added. */
-            assignedTo: components["schemas"]["ProjectMember"][];
+            assignedTo?: components["schemas"]["ProjectMember"][];
         };
         ProjectMembersResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1783,19 +1787,19 @@ export interface components {
              * Format: uri
              * @description Where the file is served from (the project's `instructions`).
              */
-            url: string;
-            fileName: string;
+            url?: string;
+            fileName?: string;
             /** @description The part's `Content-Type` (`application/octet-stream` when it has none). */
             contentType?: string;
             /** @description Size in bytes. */
-            size: number;
+            size?: number;
             /** @description SHA-256 of the file's bytes, hex. */
             sha256?: string;
             /** Format: date-time */
             uploadedAt?: string;
         };
         InstructionsEnvelope: {
-            instructions: components["schemas"]["InstructionsFile"];
+            instructions?: components["schemas"]["InstructionsFile"];
         };
         InstructionsResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1817,7 +1821,7 @@ export interface components {
             } | null;
         };
         LabelValidationEnvelope: {
-            labelValidation: components["schemas"]["LabelValidation"];
+            labelValidation?: components["schemas"]["LabelValidation"];
         };
         LabelValidationResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1829,9 +1833,9 @@ export interface components {
             stageId: string;
         };
         RerunWebhookResult: {
-            stageId: string;
+            stageId?: string;
             /** @description How many tasks are sent again. */
-            tasks: number;
+            tasks?: number;
             taskIds?: string[];
         };
         RerunWebhookResponse: {
@@ -1870,12 +1874,12 @@ export interface components {
             };
         };
         StoredAssetBuilderTemplate: components["schemas"]["AssetBuilderTemplate"] & {
-            _id: string;
+            _id?: string;
             /** Format: date-time */
             createdAt?: string;
         };
         AssetBuilderTemplateEnvelope: {
-            template: components["schemas"]["StoredAssetBuilderTemplate"];
+            template?: components["schemas"]["StoredAssetBuilderTemplate"];
         };
         AssetBuilderTemplateResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1888,17 +1892,17 @@ export interface components {
         ProjectMetric: "LabelStageGroups" | "TimePerTask" | "AnnotationStatus" | "AnswerDistribution" | "ConsensusRanges" | "AssetSize";
         MetricGroup: {
             /** @description The group (a stage, a status, `schemaId=value`, a range, a file type). */
-            key: string;
-            count: number;
+            key?: string;
+            count?: number;
             /** @description The group's figure where counting is not enough (`TimePerTask`, seconds). */
             value?: number;
         };
         ProjectMetricResult: {
             /** @example LabelStageGroups */
-            metric: string;
+            metric?: string;
             /** @description How many tasks (or assets, for `AssetSize`) were counted. */
-            total: number;
-            groups: components["schemas"]["MetricGroup"][];
+            total?: number;
+            groups?: components["schemas"]["MetricGroup"][];
         };
         ProjectMetricResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1921,9 +1925,9 @@ export interface components {
             batches?: string[];
         };
         PerformanceUser: {
-            user: string;
-            labeled: number;
-            completed: number;
+            user?: string;
+            labeled?: number;
+            completed?: number;
         };
         /** @description The vendor fragment types it as an open object; these are the fields this spec names. */
         Performance: {
@@ -1931,13 +1935,13 @@ export interface components {
             from?: string | null;
             /** Format: date-time */
             to?: string | null;
-            tasks: number;
-            completed: number;
-            labeled: number;
-            users: components["schemas"]["PerformanceUser"][];
+            tasks?: number;
+            completed?: number;
+            labeled?: number;
+            users?: components["schemas"]["PerformanceUser"][];
         };
         PerformanceEnvelope: {
-            performance: components["schemas"]["Performance"];
+            performance?: components["schemas"]["Performance"];
         };
         PerformanceResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -1965,8 +1969,8 @@ export interface components {
             userName?: string;
         };
         IssueComment: {
-            _id: string;
-            content: string;
+            _id?: string;
+            content?: string;
             createdBy?: string;
             /** Format: date-time */
             createdAt?: string;
@@ -1979,7 +1983,7 @@ export interface components {
          *     SDK sets). More fields may come.
          */
         Issue: {
-            _id: string;
+            _id?: string;
             title?: string;
             content?: string;
             project?: string;
@@ -2014,14 +2018,14 @@ export interface components {
             createdAt?: string;
         };
         IssueList: {
-            issue: components["schemas"]["Issue"][];
+            issue?: components["schemas"]["Issue"][];
         };
         IssueListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["IssueList"];
         };
         IssueEnvelope: {
-            issue: components["schemas"]["Issue"];
+            issue?: components["schemas"]["Issue"];
         };
         IssueResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2083,7 +2087,7 @@ export interface components {
          *     created with. More fields may come.
          */
         Storage: {
-            _id: string;
+            _id?: string;
             name?: string;
             type?: components["schemas"]["StorageType"];
             provider?: components["schemas"]["StorageProvider"];
@@ -2094,14 +2098,14 @@ export interface components {
             createdAt?: string;
         };
         StorageList: {
-            storages: components["schemas"]["Storage"][];
+            storages?: components["schemas"]["Storage"][];
         };
         StorageListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["StorageList"];
         };
         StorageEnvelope: {
-            storage: components["schemas"]["Storage"];
+            storage?: components["schemas"]["Storage"];
         };
         StorageResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2142,7 +2146,7 @@ export interface components {
         /** @description A file of a storage. */
         StorageFile: {
             /** @description The file's full path in the bucket. */
-            key: string;
+            key?: string;
             name?: string;
             size?: number;
             /** @description The file's URL, usable as an asset's `data` with this storage. */
@@ -2151,7 +2155,7 @@ export interface components {
             signedUrl?: string;
         };
         StorageFiles: {
-            files: components["schemas"]["StorageFile"][];
+            files?: components["schemas"]["StorageFile"][];
         };
         StorageFilesResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2175,8 +2179,8 @@ export interface components {
             extensions?: string[];
         };
         FileExplorerResult: {
-            folders: string[];
-            files: components["schemas"]["StorageFile"][];
+            folders?: string[];
+            files?: components["schemas"]["StorageFile"][];
             /** @description Where to continue (null when everything was listed). */
             scrollToken?: string | null;
             /** @description Assets imported (with `upload`). */
@@ -2193,11 +2197,13 @@ export interface components {
          *     page's capitalised form. A pattern, not two enums: generators merge enums into one
          *     type, where values differing only in case collide (openapi-generator's Python client
          *     defined `ADMIN` twice and could not be imported).
+         *     The lower-case spellings are the SDK's (`sdk imerit_ango/models/enums.py:OrganizationRoles`,
+         *     which has no guest).
          */
         OrganizationRoleInput: string;
         OrganizationMember: {
             _id?: string;
-            email: string;
+            email?: string;
             name?: string;
             /**
              * @description `Admin`, `Member` or `Guest` (an open string: the server may add roles).
@@ -2209,7 +2215,7 @@ export interface components {
         OrganizationMemberListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                users: components["schemas"]["OrganizationMember"][];
+                users?: components["schemas"]["OrganizationMember"][];
                 total?: number;
             };
         };
@@ -2223,16 +2229,16 @@ export interface components {
         };
         /** @description What happened to one email of a bulk request. */
         EmailOutcome: {
-            email: string;
+            email?: string;
             /** @description `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...). */
-            status: string;
+            status?: string;
         };
         UpdateMemberRolesResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                users: {
-                    updated: number;
-                    failed: number;
+                users?: {
+                    updated?: number;
+                    failed?: number;
                     results?: components["schemas"]["EmailOutcome"][];
                 };
             };
@@ -2246,14 +2252,14 @@ export interface components {
         RemovedByEmailResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                deleted: number;
-                failed: number;
+                deleted?: number;
+                failed?: number;
                 results?: components["schemas"]["EmailOutcome"][];
             };
         };
         Invite: {
             _id?: string;
-            to: string;
+            to?: string;
             /** @example Member */
             organizationRole?: string;
             /** @example Pending */
@@ -2265,7 +2271,7 @@ export interface components {
         InviteListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                invites: components["schemas"]["Invite"][];
+                invites?: components["schemas"]["Invite"][];
                 total?: number;
             };
         };
@@ -2295,7 +2301,7 @@ export interface components {
             configuration: components["schemas"]["LlmConfigurationInput"];
         };
         Llm: {
-            _id: string;
+            _id?: string;
             name?: string;
             /** @example openai */
             provider?: string;
@@ -2310,13 +2316,13 @@ export interface components {
         LlmListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                llms: components["schemas"]["Llm"][];
+                llms?: components["schemas"]["Llm"][];
             };
         };
         LlmResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                llm: components["schemas"]["Llm"];
+                llm?: components["schemas"]["Llm"];
             };
         };
         SendNotificationRequest: {
@@ -2364,6 +2370,10 @@ export interface components {
             benchmarkEnabled?: boolean;
             benchmarkRatio?: number;
             instructions?: string;
+            /** @description The OCR language (the Projects page's example answer shows `eng`). */
+            ocrLanguage?: string;
+            /** @description Whether labelers may skip tasks. */
+            taskSkipEnabled?: boolean;
             categorySchema?: components["schemas"]["LabelSet"];
         };
         /**
@@ -2610,10 +2620,16 @@ export interface components {
         };
         /** @description A project (more fields may come). */
         Project: {
-            _id: string;
+            _id?: string;
             name?: string;
             description?: string;
             organization?: string;
+            /** @description The owner's email (the Projects page's example answer). */
+            owner?: string;
+            queueVersion?: number;
+            assetCount?: number;
+            ocrLanguage?: string;
+            taskSkipEnabled?: boolean;
             type?: string;
             /** Format: date-time */
             createdAt?: string;
@@ -2634,7 +2650,7 @@ export interface components {
             instructions?: string | null;
         };
         ProjectEnvelope: {
-            project: components["schemas"]["Project"];
+            project?: components["schemas"]["Project"];
         };
         ProjectResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2704,9 +2720,9 @@ export interface components {
          *     `asset`.
          */
         Task: {
-            _id: string;
-            project: string;
-            asset: string;
+            _id?: string;
+            project?: string;
+            asset?: string;
             externalId?: string | null;
             /** @description The ID of the workflow stage the task is in. */
             stage?: string;
@@ -2742,9 +2758,9 @@ export interface components {
          *     annotations into these three lists.
          */
         TaskAnswer: {
-            tools: components["schemas"]["AnswerObject"][];
-            classifications: components["schemas"]["AnswerClassification"][];
-            relations: components["schemas"]["AnswerRelation"][];
+            tools?: components["schemas"]["AnswerObject"][];
+            classifications?: components["schemas"]["AnswerClassification"][];
+            relations?: components["schemas"]["AnswerRelation"][];
             /** @description URL of the task's brush mask (a PNG), when it has one. */
             brushDataUrl?: string | null;
             /** @description URL of the task's voxel-brush (medical) volume, when it has one. */
@@ -2761,7 +2777,7 @@ export interface components {
             data: components["schemas"]["TaskPage"];
         };
         TaskEnvelope: {
-            task: components["schemas"]["Task"];
+            task?: components["schemas"]["Task"];
         };
         TaskResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2772,18 +2788,31 @@ export interface components {
          * @enum {string}
          */
         TaskHistoryAction: "create" | "assign" | "save" | "submit" | "review" | "requeue" | "priority" | "benchmark";
-        /** @description One action on a task, with who did it, where the task was and where it went. */
+        /**
+         * @description One action on a task, with who did it, where the task was and where it went. The
+         *     vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,
+         *     `organization`, `asset`, `isSkipped`, `deleted`, `rework`, `batches` and the answer's
+         *     `tools`; `task`, `action`, `toStage` and `user` are what the mock adds.
+         */
         TaskHistoryEntry: {
-            _id: string;
-            task: string;
-            project: string;
-            action: components["schemas"]["TaskHistoryAction"];
+            _id?: string;
+            task?: string;
+            /** @description The task's ID (the vendor's name for it). */
+            labelTaskId?: string;
+            project?: string;
+            organization?: string;
+            asset?: string;
+            isSkipped?: boolean;
+            deleted?: boolean;
+            rework?: boolean;
+            batches?: string[];
+            action?: components["schemas"]["TaskHistoryAction"];
             /** @description The stage the task was in. */
-            stage: string;
+            stage?: string;
             /** @description The stage the task is in after the action. */
-            toStage: string;
+            toStage?: string;
             /** @description The email of whoever acted (the API key's user). */
-            user: string;
+            user?: string;
             assignee?: string | null;
             reviewStatus?: components["schemas"]["ReviewStatus"];
             priority?: number;
@@ -2792,18 +2821,24 @@ export interface components {
             answer?: components["schemas"]["LabelAnswer"] | null;
             duration?: number;
             /** Format: date-time */
-            createdAt: string;
+            createdAt?: string;
         };
+        /**
+         * @description One page of a task's history. The vendor's SDK documentation shows the entries as
+         *     `taskHistory`; this spec's versions before 2.0.0 called them `history` (the mock sends
+         *     both). Clients read `taskHistory` and fall back to `history`.
+         */
         TaskHistoryPage: {
-            history: components["schemas"]["TaskHistoryEntry"][];
-            total: number;
+            taskHistory?: components["schemas"]["TaskHistoryEntry"][];
+            history?: components["schemas"]["TaskHistoryEntry"][];
+            total?: number;
         };
         TaskHistoryListResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: components["schemas"]["TaskHistoryPage"];
         };
         TaskHistoryEntryEnvelope: {
-            taskHistory: components["schemas"]["TaskHistoryEntry"];
+            taskHistory?: components["schemas"]["TaskHistoryEntry"];
         };
         TaskHistoryEntryResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2824,8 +2859,8 @@ export interface components {
         };
         AssignTasksResult: {
             /** @description How many tasks changed assignee. */
-            assigned: number;
-            tasks: components["schemas"]["Task"][];
+            assigned?: number;
+            tasks?: components["schemas"]["Task"][];
         };
         AssignTasksResponse: {
             status: components["schemas"]["SuccessStatus"];
@@ -2870,9 +2905,9 @@ export interface components {
             options?: components["schemas"]["RequeueOptions"];
         };
         RequeueResult: {
-            modifiedCount: {
-                modified: number;
-                toStageId: string;
+            modifiedCount?: {
+                modified?: number;
+                toStageId?: string;
             };
         };
         RequeueTasksResponse: {
@@ -2886,13 +2921,13 @@ export interface components {
             options?: Record<string, never>;
         };
         UpdateResult: {
-            matchedCount: number;
-            modifiedCount: number;
+            matchedCount?: number;
+            modifiedCount?: number;
         };
         UpdateTasksPriorityResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                result: components["schemas"]["UpdateResult"];
+                result?: components["schemas"]["UpdateResult"];
             };
         };
         SetTasksBenchmarkRequest: {
@@ -2903,8 +2938,8 @@ export interface components {
         SetTasksBenchmarkResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                modified: number;
-                isBenchmark: boolean;
+                modified?: number;
+                isBenchmark?: boolean;
             };
         };
         AnnotateRequest: {
@@ -2919,7 +2954,7 @@ export interface components {
         AnnotateResponse: {
             status: components["schemas"]["SuccessStatus"];
             data: {
-                label: components["schemas"]["Task"];
+                label?: components["schemas"]["Task"];
             };
         };
         ReviewTaskRequest: {

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task import Task
 
@@ -18,24 +20,24 @@ T = TypeVar("T", bound="AnnotateResponseData")
 class AnnotateResponseData:
     """
     Attributes:
-        label (Task): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
+        label (Task | Unset): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
             (`includeAnswer`), and with `fields` only the fields named plus `_id`, `project` and
             `asset`.
     """
 
-    label: Task
+    label: Task | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        label = self.label.to_dict()
+        label: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.label, Unset):
+            label = self.label.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "label": label,
-            }
-        )
+        field_dict.update({})
+        if label is not UNSET:
+            field_dict["label"] = label
 
         return field_dict
 
@@ -44,7 +46,12 @@ class AnnotateResponseData:
         from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
-        label = Task.from_dict(d.pop("label"))
+        _label = d.pop("label", UNSET)
+        label: Task | Unset
+        if isinstance(_label, Unset):
+            label = UNSET
+        else:
+            label = Task.from_dict(_label)
 
         annotate_response_data = cls(
             label=label,

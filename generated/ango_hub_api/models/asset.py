@@ -22,7 +22,9 @@ T = TypeVar("T", bound="Asset")
 class Asset:
     """
     Attributes:
-        field_id (str): Asset ID.
+        is_pre_labeled (bool | Unset): Whether the asset came with pre-labels (the listing's `filters.isPreLabeled`
+            filters on it).
+        field_id (str | Unset): Asset ID.
         data (str | Unset): URL (or inline content) of the asset.
         dataset (list[str] | Unset):
         overlay (list[str] | Unset):
@@ -38,7 +40,8 @@ class Asset:
         created_by (str | Unset):
     """
 
-    field_id: str
+    is_pre_labeled: bool | Unset = UNSET
+    field_id: str | Unset = UNSET
     data: str | Unset = UNSET
     dataset: list[str] | Unset = UNSET
     overlay: list[str] | Unset = UNSET
@@ -57,6 +60,8 @@ class Asset:
     def to_dict(self) -> dict[str, Any]:
         from ..models.asset_context_data_type_0 import AssetContextDataType0  # noqa: PLC0415
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
+
+        is_pre_labeled = self.is_pre_labeled
 
         field_id = self.field_id
 
@@ -114,11 +119,11 @@ class Asset:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if is_pre_labeled is not UNSET:
+            field_dict["isPreLabeled"] = is_pre_labeled
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if data is not UNSET:
             field_dict["data"] = data
         if dataset is not UNSET:
@@ -154,7 +159,9 @@ class Asset:
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        is_pre_labeled = d.pop("isPreLabeled", UNSET)
+
+        field_id = d.pop("_id", UNSET)
 
         data = d.pop("data", UNSET)
 
@@ -225,6 +232,7 @@ class Asset:
         created_by = d.pop("createdBy", UNSET)
 
         asset = cls(
+            is_pre_labeled=is_pre_labeled,
             field_id=field_id,
             data=data,
             dataset=dataset,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="AssetBuilderTemplateEnvelope")
 class AssetBuilderTemplateEnvelope:
     """
     Attributes:
-        template (StoredAssetBuilderTemplate):
+        template (StoredAssetBuilderTemplate | Unset):
     """
 
-    template: StoredAssetBuilderTemplate
+    template: StoredAssetBuilderTemplate | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        template = self.template.to_dict()
+        template: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.template, Unset):
+            template = self.template.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "template": template,
-            }
-        )
+        field_dict.update({})
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
@@ -42,7 +44,12 @@ class AssetBuilderTemplateEnvelope:
         from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate  # noqa: PLC0415
 
         d = dict(src_dict)
-        template = StoredAssetBuilderTemplate.from_dict(d.pop("template"))
+        _template = d.pop("template", UNSET)
+        template: StoredAssetBuilderTemplate | Unset
+        if isinstance(_template, Unset):
+            template = UNSET
+        else:
+            template = StoredAssetBuilderTemplate.from_dict(_template)
 
         asset_builder_template_envelope = cls(
             template=template,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.asset import Asset
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="AssetEnvelope")
 class AssetEnvelope:
     """
     Attributes:
-        asset (Asset):
+        asset (Asset | Unset):
     """
 
-    asset: Asset
+    asset: Asset | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        asset = self.asset.to_dict()
+        asset: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.asset, Unset):
+            asset = self.asset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "asset": asset,
-            }
-        )
+        field_dict.update({})
+        if asset is not UNSET:
+            field_dict["asset"] = asset
 
         return field_dict
 
@@ -42,7 +44,12 @@ class AssetEnvelope:
         from ..models.asset import Asset  # noqa: PLC0415
 
         d = dict(src_dict)
-        asset = Asset.from_dict(d.pop("asset"))
+        _asset = d.pop("asset", UNSET)
+        asset: Asset | Unset
+        if isinstance(_asset, Unset):
+            asset = UNSET
+        else:
+            asset = Asset.from_dict(_asset)
 
         asset_envelope = cls(
             asset=asset,

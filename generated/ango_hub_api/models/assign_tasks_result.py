@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task import Task
 
@@ -18,30 +20,31 @@ T = TypeVar("T", bound="AssignTasksResult")
 class AssignTasksResult:
     """
     Attributes:
-        assigned (int): How many tasks changed assignee.
-        tasks (list[Task]):
+        assigned (int | Unset): How many tasks changed assignee.
+        tasks (list[Task] | Unset):
     """
 
-    assigned: int
-    tasks: list[Task]
+    assigned: int | Unset = UNSET
+    tasks: list[Task] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         assigned = self.assigned
 
-        tasks = []
-        for tasks_item_data in self.tasks:
-            tasks_item = tasks_item_data.to_dict()
-            tasks.append(tasks_item)
+        tasks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tasks, Unset):
+            tasks = []
+            for tasks_item_data in self.tasks:
+                tasks_item = tasks_item_data.to_dict()
+                tasks.append(tasks_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "assigned": assigned,
-                "tasks": tasks,
-            }
-        )
+        field_dict.update({})
+        if assigned is not UNSET:
+            field_dict["assigned"] = assigned
+        if tasks is not UNSET:
+            field_dict["tasks"] = tasks
 
         return field_dict
 
@@ -50,14 +53,16 @@ class AssignTasksResult:
         from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
-        assigned = d.pop("assigned")
+        assigned = d.pop("assigned", UNSET)
 
-        tasks = []
-        _tasks = d.pop("tasks")
-        for tasks_item_data in _tasks:
-            tasks_item = Task.from_dict(tasks_item_data)
+        _tasks = d.pop("tasks", UNSET)
+        tasks: list[Task] | Unset = UNSET
+        if _tasks is not UNSET:
+            tasks = []
+            for tasks_item_data in _tasks:
+                tasks_item = Task.from_dict(tasks_item_data)
 
-            tasks.append(tasks_item)
+                tasks.append(tasks_item)
 
         assign_tasks_result = cls(
             assigned=assigned,

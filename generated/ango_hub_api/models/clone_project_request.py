@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -30,6 +31,7 @@ class CloneProjectRequest:
     workflow: bool | Unset = UNSET
     plugin_presets: bool | Unset = UNSET
     project_general_settings: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         category_schema = self.category_schema
@@ -45,7 +47,7 @@ class CloneProjectRequest:
         project_general_settings = self.project_general_settings
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if category_schema is not UNSET:
             field_dict["categorySchema"] = category_schema
@@ -86,4 +88,21 @@ class CloneProjectRequest:
             project_general_settings=project_general_settings,
         )
 
+        clone_project_request.additional_properties = d
         return clone_project_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -27,6 +27,8 @@ class CreateProjectRequest:
         benchmark_enabled (bool | Unset):
         benchmark_ratio (float | Unset):
         instructions (str | Unset):
+        ocr_language (str | Unset): The OCR language (the Projects page's example answer shows `eng`).
+        task_skip_enabled (bool | Unset): Whether labelers may skip tasks.
         category_schema (LabelSet | Unset): The label set (the vendor's "category schema", or ontology) as a request
             sends it:
             `tools` (objects drawn on the asset), `classifications` (questions about the whole
@@ -42,6 +44,8 @@ class CreateProjectRequest:
     benchmark_enabled: bool | Unset = UNSET
     benchmark_ratio: float | Unset = UNSET
     instructions: str | Unset = UNSET
+    ocr_language: str | Unset = UNSET
+    task_skip_enabled: bool | Unset = UNSET
     category_schema: LabelSet | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -59,6 +63,10 @@ class CreateProjectRequest:
         benchmark_ratio = self.benchmark_ratio
 
         instructions = self.instructions
+
+        ocr_language = self.ocr_language
+
+        task_skip_enabled = self.task_skip_enabled
 
         category_schema: dict[str, Any] | Unset = UNSET
         if not isinstance(self.category_schema, Unset):
@@ -81,6 +89,10 @@ class CreateProjectRequest:
             field_dict["benchmarkRatio"] = benchmark_ratio
         if instructions is not UNSET:
             field_dict["instructions"] = instructions
+        if ocr_language is not UNSET:
+            field_dict["ocrLanguage"] = ocr_language
+        if task_skip_enabled is not UNSET:
+            field_dict["taskSkipEnabled"] = task_skip_enabled
         if category_schema is not UNSET:
             field_dict["categorySchema"] = category_schema
 
@@ -108,6 +120,10 @@ class CreateProjectRequest:
 
         instructions = d.pop("instructions", UNSET)
 
+        ocr_language = d.pop("ocrLanguage", UNSET)
+
+        task_skip_enabled = d.pop("taskSkipEnabled", UNSET)
+
         _category_schema = d.pop("categorySchema", UNSET)
         category_schema: LabelSet | Unset
         if isinstance(_category_schema, Unset):
@@ -122,6 +138,8 @@ class CreateProjectRequest:
             benchmark_enabled=benchmark_enabled,
             benchmark_ratio=benchmark_ratio,
             instructions=instructions,
+            ocr_language=ocr_language,
+            task_skip_enabled=task_skip_enabled,
             category_schema=category_schema,
         )
 

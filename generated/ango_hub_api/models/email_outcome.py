@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="EmailOutcome")
 
 
@@ -15,12 +17,12 @@ class EmailOutcome:
     """What happened to one email of a bulk request.
 
     Attributes:
-        email (str):
-        status (str): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
+        email (str | Unset):
+        status (str | Unset): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
     """
 
-    email: str
-    status: str
+    email: str | Unset = UNSET
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,21 +32,20 @@ class EmailOutcome:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "email": email,
-                "status": status,
-            }
-        )
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email")
+        email = d.pop("email", UNSET)
 
-        status = d.pop("status")
+        status = d.pop("status", UNSET)
 
         email_outcome = cls(
             email=email,

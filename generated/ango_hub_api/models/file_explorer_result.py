@@ -20,25 +20,29 @@ T = TypeVar("T", bound="FileExplorerResult")
 class FileExplorerResult:
     """
     Attributes:
-        folders (list[str]):
-        files (list[StorageFile]):
+        folders (list[str] | Unset):
+        files (list[StorageFile] | Unset):
         scroll_token (None | str | Unset): Where to continue (null when everything was listed).
         assets_created (int | Unset): Assets imported (with `upload`).
     """
 
-    folders: list[str]
-    files: list[StorageFile]
+    folders: list[str] | Unset = UNSET
+    files: list[StorageFile] | Unset = UNSET
     scroll_token: None | str | Unset = UNSET
     assets_created: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        folders = self.folders
+        folders: list[str] | Unset = UNSET
+        if not isinstance(self.folders, Unset):
+            folders = self.folders
 
-        files = []
-        for files_item_data in self.files:
-            files_item = files_item_data.to_dict()
-            files.append(files_item)
+        files: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.files, Unset):
+            files = []
+            for files_item_data in self.files:
+                files_item = files_item_data.to_dict()
+                files.append(files_item)
 
         scroll_token: None | str | Unset
         if isinstance(self.scroll_token, Unset):
@@ -50,12 +54,11 @@ class FileExplorerResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "folders": folders,
-                "files": files,
-            }
-        )
+        field_dict.update({})
+        if folders is not UNSET:
+            field_dict["folders"] = folders
+        if files is not UNSET:
+            field_dict["files"] = files
         if scroll_token is not UNSET:
             field_dict["scrollToken"] = scroll_token
         if assets_created is not UNSET:
@@ -68,14 +71,16 @@ class FileExplorerResult:
         from ..models.storage_file import StorageFile  # noqa: PLC0415
 
         d = dict(src_dict)
-        folders = cast(list[str], d.pop("folders"))
+        folders = cast(list[str], d.pop("folders", UNSET))
 
-        files = []
-        _files = d.pop("files")
-        for files_item_data in _files:
-            files_item = StorageFile.from_dict(files_item_data)
+        _files = d.pop("files", UNSET)
+        files: list[StorageFile] | Unset = UNSET
+        if _files is not UNSET:
+            files = []
+            for files_item_data in _files:
+                files_item = StorageFile.from_dict(files_item_data)
 
-            files.append(files_item)
+                files.append(files_item)
 
         def _parse_scroll_token(data: object) -> None | str | Unset:
             if data is None:

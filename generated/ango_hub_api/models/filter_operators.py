@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -38,6 +39,7 @@ class FilterOperators:
     gte: float | str | Unset = UNSET
     lt: float | str | Unset = UNSET
     lte: float | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         eq: bool | float | None | str | Unset
@@ -97,7 +99,7 @@ class FilterOperators:
             lte = self.lte
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if eq is not UNSET:
             field_dict["$eq"] = eq
@@ -219,4 +221,21 @@ class FilterOperators:
             lte=lte,
         )
 
+        filter_operators.additional_properties = d
         return filter_operators
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

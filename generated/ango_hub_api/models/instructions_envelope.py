@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.instructions_file import InstructionsFile
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="InstructionsEnvelope")
 class InstructionsEnvelope:
     """
     Attributes:
-        instructions (InstructionsFile):
+        instructions (InstructionsFile | Unset):
     """
 
-    instructions: InstructionsFile
+    instructions: InstructionsFile | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        instructions = self.instructions.to_dict()
+        instructions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.instructions, Unset):
+            instructions = self.instructions.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "instructions": instructions,
-            }
-        )
+        field_dict.update({})
+        if instructions is not UNSET:
+            field_dict["instructions"] = instructions
 
         return field_dict
 
@@ -42,7 +44,12 @@ class InstructionsEnvelope:
         from ..models.instructions_file import InstructionsFile  # noqa: PLC0415
 
         d = dict(src_dict)
-        instructions = InstructionsFile.from_dict(d.pop("instructions"))
+        _instructions = d.pop("instructions", UNSET)
+        instructions: InstructionsFile | Unset
+        if isinstance(_instructions, Unset):
+            instructions = UNSET
+        else:
+            instructions = InstructionsFile.from_dict(_instructions)
 
         instructions_envelope = cls(
             instructions=instructions,

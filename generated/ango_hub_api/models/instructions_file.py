@@ -17,18 +17,18 @@ T = TypeVar("T", bound="InstructionsFile")
 class InstructionsFile:
     """
     Attributes:
-        url (str): Where the file is served from (the project's `instructions`).
-        file_name (str):
-        size (int): Size in bytes.
+        url (str | Unset): Where the file is served from (the project's `instructions`).
+        file_name (str | Unset):
         content_type (str | Unset): The part's `Content-Type` (`application/octet-stream` when it has none).
+        size (int | Unset): Size in bytes.
         sha256 (str | Unset): SHA-256 of the file's bytes, hex.
         uploaded_at (datetime.datetime | Unset):
     """
 
-    url: str
-    file_name: str
-    size: int
+    url: str | Unset = UNSET
+    file_name: str | Unset = UNSET
     content_type: str | Unset = UNSET
+    size: int | Unset = UNSET
     sha256: str | Unset = UNSET
     uploaded_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -38,9 +38,9 @@ class InstructionsFile:
 
         file_name = self.file_name
 
-        size = self.size
-
         content_type = self.content_type
+
+        size = self.size
 
         sha256 = self.sha256
 
@@ -50,15 +50,15 @@ class InstructionsFile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-                "fileName": file_name,
-                "size": size,
-            }
-        )
+        field_dict.update({})
+        if url is not UNSET:
+            field_dict["url"] = url
+        if file_name is not UNSET:
+            field_dict["fileName"] = file_name
         if content_type is not UNSET:
             field_dict["contentType"] = content_type
+        if size is not UNSET:
+            field_dict["size"] = size
         if sha256 is not UNSET:
             field_dict["sha256"] = sha256
         if uploaded_at is not UNSET:
@@ -69,13 +69,13 @@ class InstructionsFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url")
+        url = d.pop("url", UNSET)
 
-        file_name = d.pop("fileName")
-
-        size = d.pop("size")
+        file_name = d.pop("fileName", UNSET)
 
         content_type = d.pop("contentType", UNSET)
+
+        size = d.pop("size", UNSET)
 
         sha256 = d.pop("sha256", UNSET)
 
@@ -89,8 +89,8 @@ class InstructionsFile:
         instructions_file = cls(
             url=url,
             file_name=file_name,
-            size=size,
             content_type=content_type,
+            size=size,
             sha256=sha256,
             uploaded_at=uploaded_at,
         )

@@ -16,8 +16,8 @@ T = TypeVar("T", bound="Invite")
 class Invite:
     """
     Attributes:
-        to (str):
         field_id (str | Unset):
+        to (str | Unset):
         organization_role (str | Unset):
         status (str | Unset):
         created_by (str | Unset):
@@ -25,8 +25,8 @@ class Invite:
         expires_at (str | Unset):
     """
 
-    to: str
     field_id: str | Unset = UNSET
+    to: str | Unset = UNSET
     organization_role: str | Unset = UNSET
     status: str | Unset = UNSET
     created_by: str | Unset = UNSET
@@ -35,9 +35,9 @@ class Invite:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        to = self.to
-
         field_id = self.field_id
+
+        to = self.to
 
         organization_role = self.organization_role
 
@@ -51,13 +51,11 @@ class Invite:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "to": to,
-            }
-        )
+        field_dict.update({})
         if field_id is not UNSET:
             field_dict["_id"] = field_id
+        if to is not UNSET:
+            field_dict["to"] = to
         if organization_role is not UNSET:
             field_dict["organizationRole"] = organization_role
         if status is not UNSET:
@@ -74,9 +72,9 @@ class Invite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        to = d.pop("to")
-
         field_id = d.pop("_id", UNSET)
+
+        to = d.pop("to", UNSET)
 
         organization_role = d.pop("organizationRole", UNSET)
 
@@ -89,8 +87,8 @@ class Invite:
         expires_at = d.pop("expiresAt", UNSET)
 
         invite = cls(
-            to=to,
             field_id=field_id,
+            to=to,
             organization_role=organization_role,
             status=status,
             created_by=created_by,

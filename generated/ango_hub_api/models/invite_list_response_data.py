@@ -20,29 +20,29 @@ T = TypeVar("T", bound="InviteListResponseData")
 class InviteListResponseData:
     """
     Attributes:
-        invites (list[Invite]):
+        invites (list[Invite] | Unset):
         total (int | Unset):
     """
 
-    invites: list[Invite]
+    invites: list[Invite] | Unset = UNSET
     total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        invites = []
-        for invites_item_data in self.invites:
-            invites_item = invites_item_data.to_dict()
-            invites.append(invites_item)
+        invites: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.invites, Unset):
+            invites = []
+            for invites_item_data in self.invites:
+                invites_item = invites_item_data.to_dict()
+                invites.append(invites_item)
 
         total = self.total
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "invites": invites,
-            }
-        )
+        field_dict.update({})
+        if invites is not UNSET:
+            field_dict["invites"] = invites
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -53,12 +53,14 @@ class InviteListResponseData:
         from ..models.invite import Invite  # noqa: PLC0415
 
         d = dict(src_dict)
-        invites = []
-        _invites = d.pop("invites")
-        for invites_item_data in _invites:
-            invites_item = Invite.from_dict(invites_item_data)
+        _invites = d.pop("invites", UNSET)
+        invites: list[Invite] | Unset = UNSET
+        if _invites is not UNSET:
+            invites = []
+            for invites_item_data in _invites:
+                invites_item = Invite.from_dict(invites_item_data)
 
-            invites.append(invites_item)
+                invites.append(invites_item)
 
         total = d.pop("total", UNSET)
 

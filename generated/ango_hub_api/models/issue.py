@@ -29,7 +29,7 @@ class Issue:
     SDK sets). More fields may come.
 
         Attributes:
-            field_id (str):
+            field_id (str | Unset):
             title (str | Unset):
             content (str | Unset):
             project (str | Unset):
@@ -59,7 +59,7 @@ class Issue:
             created_at (datetime.datetime | Unset):
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     title: str | Unset = UNSET
     content: str | Unset = UNSET
     project: str | Unset = UNSET
@@ -180,11 +180,9 @@ class Issue:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if title is not UNSET:
             field_dict["title"] = title
         if content is not UNSET:
@@ -251,7 +249,7 @@ class Issue:
         from ..models.issue_points_item import IssuePointsItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         title = d.pop("title", UNSET)
 

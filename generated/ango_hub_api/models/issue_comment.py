@@ -21,16 +21,16 @@ T = TypeVar("T", bound="IssueComment")
 class IssueComment:
     """
     Attributes:
-        field_id (str):
-        content (str):
+        field_id (str | Unset):
+        content (str | Unset):
         created_by (str | Unset):
         created_at (datetime.datetime | Unset):
         updated_at (datetime.datetime | Unset):
         content_mentions (list[IssueMention] | Unset):
     """
 
-    field_id: str
-    content: str
+    field_id: str | Unset = UNSET
+    content: str | Unset = UNSET
     created_by: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
@@ -61,12 +61,11 @@ class IssueComment:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-                "content": content,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
+        if content is not UNSET:
+            field_dict["content"] = content
         if created_by is not UNSET:
             field_dict["createdBy"] = created_by
         if created_at is not UNSET:
@@ -83,9 +82,9 @@ class IssueComment:
         from ..models.issue_mention import IssueMention  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
 
         created_by = d.pop("createdBy", UNSET)
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.issue import Issue
 
@@ -18,23 +20,23 @@ T = TypeVar("T", bound="IssueEnvelope")
 class IssueEnvelope:
     """
     Attributes:
-        issue (Issue): An issue on a task (the vendor's `Issue` schema, plus the location fields the official
+        issue (Issue | Unset): An issue on a task (the vendor's `Issue` schema, plus the location fields the official
             SDK sets). More fields may come.
     """
 
-    issue: Issue
+    issue: Issue | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        issue = self.issue.to_dict()
+        issue: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.issue, Unset):
+            issue = self.issue.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "issue": issue,
-            }
-        )
+        field_dict.update({})
+        if issue is not UNSET:
+            field_dict["issue"] = issue
 
         return field_dict
 
@@ -43,7 +45,12 @@ class IssueEnvelope:
         from ..models.issue import Issue  # noqa: PLC0415
 
         d = dict(src_dict)
-        issue = Issue.from_dict(d.pop("issue"))
+        _issue = d.pop("issue", UNSET)
+        issue: Issue | Unset
+        if isinstance(_issue, Unset):
+            issue = UNSET
+        else:
+            issue = Issue.from_dict(_issue)
 
         issue_envelope = cls(
             issue=issue,

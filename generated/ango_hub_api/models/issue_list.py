@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.issue import Issue
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="IssueList")
 class IssueList:
     """
     Attributes:
-        issue (list[Issue]):
+        issue (list[Issue] | Unset):
     """
 
-    issue: list[Issue]
+    issue: list[Issue] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        issue = []
-        for issue_item_data in self.issue:
-            issue_item = issue_item_data.to_dict()
-            issue.append(issue_item)
+        issue: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.issue, Unset):
+            issue = []
+            for issue_item_data in self.issue:
+                issue_item = issue_item_data.to_dict()
+                issue.append(issue_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "issue": issue,
-            }
-        )
+        field_dict.update({})
+        if issue is not UNSET:
+            field_dict["issue"] = issue
 
         return field_dict
 
@@ -45,12 +47,14 @@ class IssueList:
         from ..models.issue import Issue  # noqa: PLC0415
 
         d = dict(src_dict)
-        issue = []
-        _issue = d.pop("issue")
-        for issue_item_data in _issue:
-            issue_item = Issue.from_dict(issue_item_data)
+        _issue = d.pop("issue", UNSET)
+        issue: list[Issue] | Unset = UNSET
+        if _issue is not UNSET:
+            issue = []
+            for issue_item_data in _issue:
+                issue_item = Issue.from_dict(issue_item_data)
 
-            issue.append(issue_item)
+                issue.append(issue_item)
 
         issue_list = cls(
             issue=issue,

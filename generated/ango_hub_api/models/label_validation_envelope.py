@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.label_validation import LabelValidation
 
@@ -18,24 +20,24 @@ T = TypeVar("T", bound="LabelValidationEnvelope")
 class LabelValidationEnvelope:
     """
     Attributes:
-        label_validation (LabelValidation): Label validation settings, known only from the official SDK
+        label_validation (LabelValidation | Unset): Label validation settings, known only from the official SDK
             (`update_label_validation`). Every field is optional; in a request, a field left out
             keeps its value.
     """
 
-    label_validation: LabelValidation
+    label_validation: LabelValidation | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        label_validation = self.label_validation.to_dict()
+        label_validation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.label_validation, Unset):
+            label_validation = self.label_validation.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "labelValidation": label_validation,
-            }
-        )
+        field_dict.update({})
+        if label_validation is not UNSET:
+            field_dict["labelValidation"] = label_validation
 
         return field_dict
 
@@ -44,7 +46,12 @@ class LabelValidationEnvelope:
         from ..models.label_validation import LabelValidation  # noqa: PLC0415
 
         d = dict(src_dict)
-        label_validation = LabelValidation.from_dict(d.pop("labelValidation"))
+        _label_validation = d.pop("labelValidation", UNSET)
+        label_validation: LabelValidation | Unset
+        if isinstance(_label_validation, Unset):
+            label_validation = UNSET
+        else:
+            label_validation = LabelValidation.from_dict(_label_validation)
 
         label_validation_envelope = cls(
             label_validation=label_validation,

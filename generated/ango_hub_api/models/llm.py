@@ -20,7 +20,7 @@ T = TypeVar("T", bound="Llm")
 class Llm:
     """
     Attributes:
-        field_id (str):
+        field_id (str | Unset):
         name (str | Unset):
         provider (str | Unset):
         model (str | Unset):
@@ -29,7 +29,7 @@ class Llm:
         created_at (str | Unset):
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     name: str | Unset = UNSET
     provider: str | Unset = UNSET
     model: str | Unset = UNSET
@@ -57,11 +57,9 @@ class Llm:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if name is not UNSET:
             field_dict["name"] = name
         if provider is not UNSET:
@@ -82,7 +80,7 @@ class Llm:
         from ..models.llm_configuration import LlmConfiguration  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.llm import Llm
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="LlmListResponseData")
 class LlmListResponseData:
     """
     Attributes:
-        llms (list[Llm]):
+        llms (list[Llm] | Unset):
     """
 
-    llms: list[Llm]
+    llms: list[Llm] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        llms = []
-        for llms_item_data in self.llms:
-            llms_item = llms_item_data.to_dict()
-            llms.append(llms_item)
+        llms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.llms, Unset):
+            llms = []
+            for llms_item_data in self.llms:
+                llms_item = llms_item_data.to_dict()
+                llms.append(llms_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "llms": llms,
-            }
-        )
+        field_dict.update({})
+        if llms is not UNSET:
+            field_dict["llms"] = llms
 
         return field_dict
 
@@ -45,12 +47,14 @@ class LlmListResponseData:
         from ..models.llm import Llm  # noqa: PLC0415
 
         d = dict(src_dict)
-        llms = []
-        _llms = d.pop("llms")
-        for llms_item_data in _llms:
-            llms_item = Llm.from_dict(llms_item_data)
+        _llms = d.pop("llms", UNSET)
+        llms: list[Llm] | Unset = UNSET
+        if _llms is not UNSET:
+            llms = []
+            for llms_item_data in _llms:
+                llms_item = Llm.from_dict(llms_item_data)
 
-            llms.append(llms_item)
+                llms.append(llms_item)
 
         llm_list_response_data = cls(
             llms=llms,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.llm import Llm
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="LlmResponseData")
 class LlmResponseData:
     """
     Attributes:
-        llm (Llm):
+        llm (Llm | Unset):
     """
 
-    llm: Llm
+    llm: Llm | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        llm = self.llm.to_dict()
+        llm: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.llm, Unset):
+            llm = self.llm.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "llm": llm,
-            }
-        )
+        field_dict.update({})
+        if llm is not UNSET:
+            field_dict["llm"] = llm
 
         return field_dict
 
@@ -42,7 +44,12 @@ class LlmResponseData:
         from ..models.llm import Llm  # noqa: PLC0415
 
         d = dict(src_dict)
-        llm = Llm.from_dict(d.pop("llm"))
+        _llm = d.pop("llm", UNSET)
+        llm: Llm | Unset
+        if isinstance(_llm, Unset):
+            llm = UNSET
+        else:
+            llm = Llm.from_dict(_llm)
 
         llm_response_data = cls(
             llm=llm,

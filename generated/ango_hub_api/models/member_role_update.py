@@ -21,6 +21,8 @@ class MemberRoleUpdate:
             page's capitalised form. A pattern, not two enums: generators merge enums into one
             type, where values differing only in case collide (openapi-generator's Python client
             defined `ADMIN` twice and could not be imported).
+            The lower-case spellings are the SDK's (`sdk imerit_ango/models/enums.py:OrganizationRoles`,
+            which has no guest).
     """
 
     email: str

@@ -16,13 +16,13 @@ T = TypeVar("T", bound="MetricGroup")
 class MetricGroup:
     """
     Attributes:
-        key (str): The group (a stage, a status, `schemaId=value`, a range, a file type).
-        count (int):
+        key (str | Unset): The group (a stage, a status, `schemaId=value`, a range, a file type).
+        count (int | Unset):
         value (float | Unset): The group's figure where counting is not enough (`TimePerTask`, seconds).
     """
 
-    key: str
-    count: int
+    key: str | Unset = UNSET
+    count: int | Unset = UNSET
     value: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,12 +35,11 @@ class MetricGroup:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "key": key,
-                "count": count,
-            }
-        )
+        field_dict.update({})
+        if key is not UNSET:
+            field_dict["key"] = key
+        if count is not UNSET:
+            field_dict["count"] = count
         if value is not UNSET:
             field_dict["value"] = value
 
@@ -49,9 +48,9 @@ class MetricGroup:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key")
+        key = d.pop("key", UNSET)
 
-        count = d.pop("count")
+        count = d.pop("count", UNSET)
 
         value = d.pop("value", UNSET)
 

@@ -16,24 +16,24 @@ T = TypeVar("T", bound="OrganizationMember")
 class OrganizationMember:
     """
     Attributes:
-        email (str):
         field_id (str | Unset):
+        email (str | Unset):
         name (str | Unset):
         organization_role (str | Unset): `Admin`, `Member` or `Guest` (an open string: the server may add roles).
         created_at (str | Unset):
     """
 
-    email: str
     field_id: str | Unset = UNSET
+    email: str | Unset = UNSET
     name: str | Unset = UNSET
     organization_role: str | Unset = UNSET
     created_at: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
-
         field_id = self.field_id
+
+        email = self.email
 
         name = self.name
 
@@ -43,13 +43,11 @@ class OrganizationMember:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "email": email,
-            }
-        )
+        field_dict.update({})
         if field_id is not UNSET:
             field_dict["_id"] = field_id
+        if email is not UNSET:
+            field_dict["email"] = email
         if name is not UNSET:
             field_dict["name"] = name
         if organization_role is not UNSET:
@@ -62,9 +60,9 @@ class OrganizationMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email")
-
         field_id = d.pop("_id", UNSET)
+
+        email = d.pop("email", UNSET)
 
         name = d.pop("name", UNSET)
 
@@ -73,8 +71,8 @@ class OrganizationMember:
         created_at = d.pop("createdAt", UNSET)
 
         organization_member = cls(
-            email=email,
             field_id=field_id,
+            email=email,
             name=name,
             organization_role=organization_role,
             created_at=created_at,

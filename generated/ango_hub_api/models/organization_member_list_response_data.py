@@ -20,29 +20,29 @@ T = TypeVar("T", bound="OrganizationMemberListResponseData")
 class OrganizationMemberListResponseData:
     """
     Attributes:
-        users (list[OrganizationMember]):
+        users (list[OrganizationMember] | Unset):
         total (int | Unset):
     """
 
-    users: list[OrganizationMember]
+    users: list[OrganizationMember] | Unset = UNSET
     total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        users = []
-        for users_item_data in self.users:
-            users_item = users_item_data.to_dict()
-            users.append(users_item)
+        users: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = []
+            for users_item_data in self.users:
+                users_item = users_item_data.to_dict()
+                users.append(users_item)
 
         total = self.total
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "users": users,
-            }
-        )
+        field_dict.update({})
+        if users is not UNSET:
+            field_dict["users"] = users
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -53,12 +53,14 @@ class OrganizationMemberListResponseData:
         from ..models.organization_member import OrganizationMember  # noqa: PLC0415
 
         d = dict(src_dict)
-        users = []
-        _users = d.pop("users")
-        for users_item_data in _users:
-            users_item = OrganizationMember.from_dict(users_item_data)
+        _users = d.pop("users", UNSET)
+        users: list[OrganizationMember] | Unset = UNSET
+        if _users is not UNSET:
+            users = []
+            for users_item_data in _users:
+                users_item = OrganizationMember.from_dict(users_item_data)
 
-            users.append(users_item)
+                users.append(users_item)
 
         total = d.pop("total", UNSET)
 

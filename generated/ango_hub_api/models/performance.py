@@ -22,34 +22,23 @@ class Performance:
     """The vendor fragment types it as an open object; these are the fields this spec names.
 
     Attributes:
-        tasks (int):
-        completed (int):
-        labeled (int):
-        users (list[PerformanceUser]):
         from_ (datetime.datetime | None | Unset):
         to (datetime.datetime | None | Unset):
+        tasks (int | Unset):
+        completed (int | Unset):
+        labeled (int | Unset):
+        users (list[PerformanceUser] | Unset):
     """
 
-    tasks: int
-    completed: int
-    labeled: int
-    users: list[PerformanceUser]
     from_: datetime.datetime | None | Unset = UNSET
     to: datetime.datetime | None | Unset = UNSET
+    tasks: int | Unset = UNSET
+    completed: int | Unset = UNSET
+    labeled: int | Unset = UNSET
+    users: list[PerformanceUser] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        tasks = self.tasks
-
-        completed = self.completed
-
-        labeled = self.labeled
-
-        users = []
-        for users_item_data in self.users:
-            users_item = users_item_data.to_dict()
-            users.append(users_item)
-
         from_: None | str | Unset
         if isinstance(self.from_, Unset):
             from_ = UNSET
@@ -66,20 +55,34 @@ class Performance:
         else:
             to = self.to
 
+        tasks = self.tasks
+
+        completed = self.completed
+
+        labeled = self.labeled
+
+        users: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = []
+            for users_item_data in self.users:
+                users_item = users_item_data.to_dict()
+                users.append(users_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "tasks": tasks,
-                "completed": completed,
-                "labeled": labeled,
-                "users": users,
-            }
-        )
+        field_dict.update({})
         if from_ is not UNSET:
             field_dict["from"] = from_
         if to is not UNSET:
             field_dict["to"] = to
+        if tasks is not UNSET:
+            field_dict["tasks"] = tasks
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+        if labeled is not UNSET:
+            field_dict["labeled"] = labeled
+        if users is not UNSET:
+            field_dict["users"] = users
 
         return field_dict
 
@@ -88,18 +91,6 @@ class Performance:
         from ..models.performance_user import PerformanceUser  # noqa: PLC0415
 
         d = dict(src_dict)
-        tasks = d.pop("tasks")
-
-        completed = d.pop("completed")
-
-        labeled = d.pop("labeled")
-
-        users = []
-        _users = d.pop("users")
-        for users_item_data in _users:
-            users_item = PerformanceUser.from_dict(users_item_data)
-
-            users.append(users_item)
 
         def _parse_from_(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -135,13 +126,28 @@ class Performance:
 
         to = _parse_to(d.pop("to", UNSET))
 
+        tasks = d.pop("tasks", UNSET)
+
+        completed = d.pop("completed", UNSET)
+
+        labeled = d.pop("labeled", UNSET)
+
+        _users = d.pop("users", UNSET)
+        users: list[PerformanceUser] | Unset = UNSET
+        if _users is not UNSET:
+            users = []
+            for users_item_data in _users:
+                users_item = PerformanceUser.from_dict(users_item_data)
+
+                users.append(users_item)
+
         performance = cls(
+            from_=from_,
+            to=to,
             tasks=tasks,
             completed=completed,
             labeled=labeled,
             users=users,
-            from_=from_,
-            to=to,
         )
 
         performance.additional_properties = d

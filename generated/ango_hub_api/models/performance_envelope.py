@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.performance import Performance
 
@@ -18,22 +20,23 @@ T = TypeVar("T", bound="PerformanceEnvelope")
 class PerformanceEnvelope:
     """
     Attributes:
-        performance (Performance): The vendor fragment types it as an open object; these are the fields this spec names.
+        performance (Performance | Unset): The vendor fragment types it as an open object; these are the fields this
+            spec names.
     """
 
-    performance: Performance
+    performance: Performance | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        performance = self.performance.to_dict()
+        performance: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.performance, Unset):
+            performance = self.performance.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "performance": performance,
-            }
-        )
+        field_dict.update({})
+        if performance is not UNSET:
+            field_dict["performance"] = performance
 
         return field_dict
 
@@ -42,7 +45,12 @@ class PerformanceEnvelope:
         from ..models.performance import Performance  # noqa: PLC0415
 
         d = dict(src_dict)
-        performance = Performance.from_dict(d.pop("performance"))
+        _performance = d.pop("performance", UNSET)
+        performance: Performance | Unset
+        if isinstance(_performance, Unset):
+            performance = UNSET
+        else:
+            performance = Performance.from_dict(_performance)
 
         performance_envelope = cls(
             performance=performance,

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PerformanceUser")
 
 
@@ -14,14 +16,14 @@ T = TypeVar("T", bound="PerformanceUser")
 class PerformanceUser:
     """
     Attributes:
-        user (str):
-        labeled (int):
-        completed (int):
+        user (str | Unset):
+        labeled (int | Unset):
+        completed (int | Unset):
     """
 
-    user: str
-    labeled: int
-    completed: int
+    user: str | Unset = UNSET
+    labeled: int | Unset = UNSET
+    completed: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,24 +35,24 @@ class PerformanceUser:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "user": user,
-                "labeled": labeled,
-                "completed": completed,
-            }
-        )
+        field_dict.update({})
+        if user is not UNSET:
+            field_dict["user"] = user
+        if labeled is not UNSET:
+            field_dict["labeled"] = labeled
+        if completed is not UNSET:
+            field_dict["completed"] = completed
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user = d.pop("user")
+        user = d.pop("user", UNSET)
 
-        labeled = d.pop("labeled")
+        labeled = d.pop("labeled", UNSET)
 
-        completed = d.pop("completed")
+        completed = d.pop("completed", UNSET)
 
         performance_user = cls(
             user=user,

@@ -26,10 +26,15 @@ class Project:
     """A project (more fields may come).
 
     Attributes:
-        field_id (str):
+        field_id (str | Unset):
         name (str | Unset):
         description (str | Unset):
         organization (str | Unset):
+        owner (str | Unset): The owner's email (the Projects page's example answer).
+        queue_version (float | Unset):
+        asset_count (int | Unset):
+        ocr_language (str | Unset):
+        task_skip_enabled (bool | Unset):
         type_ (str | Unset):
         created_at (datetime.datetime | Unset):
         batches (list[Batch] | Unset):
@@ -47,10 +52,15 @@ class Project:
         instructions (None | str | Unset): The URL of the instructions file (`uploadInstructions`), or null.
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     name: str | Unset = UNSET
     description: str | Unset = UNSET
     organization: str | Unset = UNSET
+    owner: str | Unset = UNSET
+    queue_version: float | Unset = UNSET
+    asset_count: int | Unset = UNSET
+    ocr_language: str | Unset = UNSET
+    task_skip_enabled: bool | Unset = UNSET
     type_: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     batches: list[Batch] | Unset = UNSET
@@ -72,6 +82,16 @@ class Project:
         description = self.description
 
         organization = self.organization
+
+        owner = self.owner
+
+        queue_version = self.queue_version
+
+        asset_count = self.asset_count
+
+        ocr_language = self.ocr_language
+
+        task_skip_enabled = self.task_skip_enabled
 
         type_ = self.type_
 
@@ -127,17 +147,25 @@ class Project:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if organization is not UNSET:
             field_dict["organization"] = organization
+        if owner is not UNSET:
+            field_dict["owner"] = owner
+        if queue_version is not UNSET:
+            field_dict["queueVersion"] = queue_version
+        if asset_count is not UNSET:
+            field_dict["assetCount"] = asset_count
+        if ocr_language is not UNSET:
+            field_dict["ocrLanguage"] = ocr_language
+        if task_skip_enabled is not UNSET:
+            field_dict["taskSkipEnabled"] = task_skip_enabled
         if type_ is not UNSET:
             field_dict["type"] = type_
         if created_at is not UNSET:
@@ -172,13 +200,23 @@ class Project:
         from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 
         description = d.pop("description", UNSET)
 
         organization = d.pop("organization", UNSET)
+
+        owner = d.pop("owner", UNSET)
+
+        queue_version = d.pop("queueVersion", UNSET)
+
+        asset_count = d.pop("assetCount", UNSET)
+
+        ocr_language = d.pop("ocrLanguage", UNSET)
+
+        task_skip_enabled = d.pop("taskSkipEnabled", UNSET)
 
         type_ = d.pop("type", UNSET)
 
@@ -254,6 +292,11 @@ class Project:
             name=name,
             description=description,
             organization=organization,
+            owner=owner,
+            queue_version=queue_version,
+            asset_count=asset_count,
+            ocr_language=ocr_language,
+            task_skip_enabled=task_skip_enabled,
             type_=type_,
             created_at=created_at,
             batches=batches,

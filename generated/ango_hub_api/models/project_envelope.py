@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.project import Project
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="ProjectEnvelope")
 class ProjectEnvelope:
     """
     Attributes:
-        project (Project): A project (more fields may come).
+        project (Project | Unset): A project (more fields may come).
     """
 
-    project: Project
+    project: Project | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        project = self.project.to_dict()
+        project: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.project, Unset):
+            project = self.project.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "project": project,
-            }
-        )
+        field_dict.update({})
+        if project is not UNSET:
+            field_dict["project"] = project
 
         return field_dict
 
@@ -42,7 +44,12 @@ class ProjectEnvelope:
         from ..models.project import Project  # noqa: PLC0415
 
         d = dict(src_dict)
-        project = Project.from_dict(d.pop("project"))
+        _project = d.pop("project", UNSET)
+        project: Project | Unset
+        if isinstance(_project, Unset):
+            project = UNSET
+        else:
+            project = Project.from_dict(_project)
 
         project_envelope = cls(
             project=project,

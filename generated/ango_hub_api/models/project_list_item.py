@@ -18,14 +18,14 @@ class ProjectListItem:
     """A project as the listing shows it (more fields may come).
 
     Attributes:
-        field_id (str):
+        field_id (str | Unset):
         name (str | Unset):
         description (str | Unset):
         organization (str | Unset):
         created_at (datetime.datetime | Unset):
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     name: str | Unset = UNSET
     description: str | Unset = UNSET
     organization: str | Unset = UNSET
@@ -47,11 +47,9 @@ class ProjectListItem:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
@@ -66,7 +64,7 @@ class ProjectListItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 

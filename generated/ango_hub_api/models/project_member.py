@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ProjectMember")
 
 
@@ -14,38 +16,47 @@ T = TypeVar("T", bound="ProjectMember")
 class ProjectMember:
     """
     Attributes:
-        user (str): The member's email.
-        role (str): The member's project role (`ProjectRole` values; open here so a new role does not break clients).
+        assignee (str | Unset): The member's email (the Projects page's example answer calls it `assignee`).
+        user (str | Unset): The member's email, as this spec's versions before 2.0.0 named it; the mock sends both.
+        role (str | Unset): The member's project role (`ProjectRole` values; open here so a new role does not break
+            clients).
     """
 
-    user: str
-    role: str
+    assignee: str | Unset = UNSET
+    user: str | Unset = UNSET
+    role: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        assignee = self.assignee
+
         user = self.user
 
         role = self.role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "user": user,
-                "role": role,
-            }
-        )
+        field_dict.update({})
+        if assignee is not UNSET:
+            field_dict["assignee"] = assignee
+        if user is not UNSET:
+            field_dict["user"] = user
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user = d.pop("user")
+        assignee = d.pop("assignee", UNSET)
 
-        role = d.pop("role")
+        user = d.pop("user", UNSET)
+
+        role = d.pop("role", UNSET)
 
         project_member = cls(
+            assignee=assignee,
             user=user,
             role=role,
         )

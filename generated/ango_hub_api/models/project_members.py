@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.project_member import ProjectMember
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="ProjectMembers")
 class ProjectMembers:
     """
     Attributes:
-        assigned_to (list[ProjectMember]): Every member of the project, in the order they were added.
+        assigned_to (list[ProjectMember] | Unset): Every member of the project, in the order they were added.
     """
 
-    assigned_to: list[ProjectMember]
+    assigned_to: list[ProjectMember] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assigned_to = []
-        for assigned_to_item_data in self.assigned_to:
-            assigned_to_item = assigned_to_item_data.to_dict()
-            assigned_to.append(assigned_to_item)
+        assigned_to: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.assigned_to, Unset):
+            assigned_to = []
+            for assigned_to_item_data in self.assigned_to:
+                assigned_to_item = assigned_to_item_data.to_dict()
+                assigned_to.append(assigned_to_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "assignedTo": assigned_to,
-            }
-        )
+        field_dict.update({})
+        if assigned_to is not UNSET:
+            field_dict["assignedTo"] = assigned_to
 
         return field_dict
 
@@ -45,12 +47,14 @@ class ProjectMembers:
         from ..models.project_member import ProjectMember  # noqa: PLC0415
 
         d = dict(src_dict)
-        assigned_to = []
-        _assigned_to = d.pop("assignedTo")
-        for assigned_to_item_data in _assigned_to:
-            assigned_to_item = ProjectMember.from_dict(assigned_to_item_data)
+        _assigned_to = d.pop("assignedTo", UNSET)
+        assigned_to: list[ProjectMember] | Unset = UNSET
+        if _assigned_to is not UNSET:
+            assigned_to = []
+            for assigned_to_item_data in _assigned_to:
+                assigned_to_item = ProjectMember.from_dict(assigned_to_item_data)
 
-            assigned_to.append(assigned_to_item)
+                assigned_to.append(assigned_to_item)
 
         project_members = cls(
             assigned_to=assigned_to,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.metric_group import MetricGroup
 
@@ -18,14 +20,14 @@ T = TypeVar("T", bound="ProjectMetricResult")
 class ProjectMetricResult:
     """
     Attributes:
-        metric (str):
-        total (int): How many tasks (or assets, for `AssetSize`) were counted.
-        groups (list[MetricGroup]):
+        metric (str | Unset):
+        total (int | Unset): How many tasks (or assets, for `AssetSize`) were counted.
+        groups (list[MetricGroup] | Unset):
     """
 
-    metric: str
-    total: int
-    groups: list[MetricGroup]
+    metric: str | Unset = UNSET
+    total: int | Unset = UNSET
+    groups: list[MetricGroup] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,20 +35,22 @@ class ProjectMetricResult:
 
         total = self.total
 
-        groups = []
-        for groups_item_data in self.groups:
-            groups_item = groups_item_data.to_dict()
-            groups.append(groups_item)
+        groups: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.groups, Unset):
+            groups = []
+            for groups_item_data in self.groups:
+                groups_item = groups_item_data.to_dict()
+                groups.append(groups_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "metric": metric,
-                "total": total,
-                "groups": groups,
-            }
-        )
+        field_dict.update({})
+        if metric is not UNSET:
+            field_dict["metric"] = metric
+        if total is not UNSET:
+            field_dict["total"] = total
+        if groups is not UNSET:
+            field_dict["groups"] = groups
 
         return field_dict
 
@@ -55,16 +59,18 @@ class ProjectMetricResult:
         from ..models.metric_group import MetricGroup  # noqa: PLC0415
 
         d = dict(src_dict)
-        metric = d.pop("metric")
+        metric = d.pop("metric", UNSET)
 
-        total = d.pop("total")
+        total = d.pop("total", UNSET)
 
-        groups = []
-        _groups = d.pop("groups")
-        for groups_item_data in _groups:
-            groups_item = MetricGroup.from_dict(groups_item_data)
+        _groups = d.pop("groups", UNSET)
+        groups: list[MetricGroup] | Unset = UNSET
+        if _groups is not UNSET:
+            groups = []
+            for groups_item_data in _groups:
+                groups_item = MetricGroup.from_dict(groups_item_data)
 
-            groups.append(groups_item)
+                groups.append(groups_item)
 
         project_metric_result = cls(
             metric=metric,

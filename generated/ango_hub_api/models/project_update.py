@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -40,6 +41,7 @@ class ProjectUpdate:
     benchmark_enabled: bool | Unset = UNSET
     benchmark_ratio: float | Unset = UNSET
     benchmark_cutoff: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         category_schema: dict[str, Any] | Unset = UNSET
@@ -60,7 +62,7 @@ class ProjectUpdate:
         benchmark_cutoff = self.benchmark_cutoff
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if category_schema is not UNSET:
             field_dict["categorySchema"] = category_schema
@@ -111,4 +113,21 @@ class ProjectUpdate:
             benchmark_cutoff=benchmark_cutoff,
         )
 
+        project_update.additional_properties = d
         return project_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -20,13 +20,13 @@ T = TypeVar("T", bound="RemovedByEmailResponseData")
 class RemovedByEmailResponseData:
     """
     Attributes:
-        deleted (int):
-        failed (int):
+        deleted (int | Unset):
+        failed (int | Unset):
         results (list[EmailOutcome] | Unset):
     """
 
-    deleted: int
-    failed: int
+    deleted: int | Unset = UNSET
+    failed: int | Unset = UNSET
     results: list[EmailOutcome] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,12 +44,11 @@ class RemovedByEmailResponseData:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "deleted": deleted,
-                "failed": failed,
-            }
-        )
+        field_dict.update({})
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
+        if failed is not UNSET:
+            field_dict["failed"] = failed
         if results is not UNSET:
             field_dict["results"] = results
 
@@ -60,9 +59,9 @@ class RemovedByEmailResponseData:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        deleted = d.pop("deleted")
+        deleted = d.pop("deleted", UNSET)
 
-        failed = d.pop("failed")
+        failed = d.pop("failed", UNSET)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET

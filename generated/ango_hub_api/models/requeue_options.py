@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -27,6 +28,7 @@ class RequeueOptions:
     remove_stage_history: bool | Unset = False
     reset_answer: bool | Unset = UNSET
     unassign: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         remove_annotations = self.remove_annotations
@@ -40,7 +42,7 @@ class RequeueOptions:
         unassign = self.unassign
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if remove_annotations is not UNSET:
             field_dict["removeAnnotations"] = remove_annotations
@@ -76,4 +78,21 @@ class RequeueOptions:
             unassign=unassign,
         )
 
+        requeue_options.additional_properties = d
         return requeue_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.requeue_result_modified_count import RequeueResultModifiedCount
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="RequeueResult")
 class RequeueResult:
     """
     Attributes:
-        modified_count (RequeueResultModifiedCount):
+        modified_count (RequeueResultModifiedCount | Unset):
     """
 
-    modified_count: RequeueResultModifiedCount
+    modified_count: RequeueResultModifiedCount | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified_count = self.modified_count.to_dict()
+        modified_count: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.modified_count, Unset):
+            modified_count = self.modified_count.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "modifiedCount": modified_count,
-            }
-        )
+        field_dict.update({})
+        if modified_count is not UNSET:
+            field_dict["modifiedCount"] = modified_count
 
         return field_dict
 
@@ -42,7 +44,12 @@ class RequeueResult:
         from ..models.requeue_result_modified_count import RequeueResultModifiedCount  # noqa: PLC0415
 
         d = dict(src_dict)
-        modified_count = RequeueResultModifiedCount.from_dict(d.pop("modifiedCount"))
+        _modified_count = d.pop("modifiedCount", UNSET)
+        modified_count: RequeueResultModifiedCount | Unset
+        if isinstance(_modified_count, Unset):
+            modified_count = UNSET
+        else:
+            modified_count = RequeueResultModifiedCount.from_dict(_modified_count)
 
         requeue_result = cls(
             modified_count=modified_count,

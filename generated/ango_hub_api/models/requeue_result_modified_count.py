@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RequeueResultModifiedCount")
 
 
@@ -14,12 +16,12 @@ T = TypeVar("T", bound="RequeueResultModifiedCount")
 class RequeueResultModifiedCount:
     """
     Attributes:
-        modified (int):
-        to_stage_id (str):
+        modified (int | Unset):
+        to_stage_id (str | Unset):
     """
 
-    modified: int
-    to_stage_id: str
+    modified: int | Unset = UNSET
+    to_stage_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,21 +31,20 @@ class RequeueResultModifiedCount:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "modified": modified,
-                "toStageId": to_stage_id,
-            }
-        )
+        field_dict.update({})
+        if modified is not UNSET:
+            field_dict["modified"] = modified
+        if to_stage_id is not UNSET:
+            field_dict["toStageId"] = to_stage_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified")
+        modified = d.pop("modified", UNSET)
 
-        to_stage_id = d.pop("toStageId")
+        to_stage_id = d.pop("toStageId", UNSET)
 
         requeue_result_modified_count = cls(
             modified=modified,

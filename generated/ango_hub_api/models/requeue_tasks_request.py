@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -30,6 +31,7 @@ class RequeueTasksRequest:
     to_stage_id: str
     filters: TaskSelection | Unset = UNSET
     options: RequeueOptions | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         to_stage_id = self.to_stage_id
@@ -43,7 +45,7 @@ class RequeueTasksRequest:
             options = self.options.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "toStageId": to_stage_id,
@@ -84,4 +86,21 @@ class RequeueTasksRequest:
             options=options,
         )
 
+        requeue_tasks_request.additional_properties = d
         return requeue_tasks_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

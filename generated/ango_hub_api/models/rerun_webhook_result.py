@@ -16,13 +16,13 @@ T = TypeVar("T", bound="RerunWebhookResult")
 class RerunWebhookResult:
     """
     Attributes:
-        stage_id (str):
-        tasks (int): How many tasks are sent again.
+        stage_id (str | Unset):
+        tasks (int | Unset): How many tasks are sent again.
         task_ids (list[str] | Unset):
     """
 
-    stage_id: str
-    tasks: int
+    stage_id: str | Unset = UNSET
+    tasks: int | Unset = UNSET
     task_ids: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,12 +37,11 @@ class RerunWebhookResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "stageId": stage_id,
-                "tasks": tasks,
-            }
-        )
+        field_dict.update({})
+        if stage_id is not UNSET:
+            field_dict["stageId"] = stage_id
+        if tasks is not UNSET:
+            field_dict["tasks"] = tasks
         if task_ids is not UNSET:
             field_dict["taskIds"] = task_ids
 
@@ -51,9 +50,9 @@ class RerunWebhookResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        stage_id = d.pop("stageId")
+        stage_id = d.pop("stageId", UNSET)
 
-        tasks = d.pop("tasks")
+        tasks = d.pop("tasks", UNSET)
 
         task_ids = cast(list[str], d.pop("taskIds", UNSET))
 

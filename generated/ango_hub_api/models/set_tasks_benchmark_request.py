@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -21,6 +22,7 @@ class SetTasksBenchmarkRequest:
 
     tasks: list[str]
     is_benchmark: bool | Unset = True
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         tasks = self.tasks
@@ -28,7 +30,7 @@ class SetTasksBenchmarkRequest:
         is_benchmark = self.is_benchmark
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "tasks": tasks,
@@ -51,4 +53,21 @@ class SetTasksBenchmarkRequest:
             is_benchmark=is_benchmark,
         )
 
+        set_tasks_benchmark_request.additional_properties = d
         return set_tasks_benchmark_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 
 
@@ -14,12 +16,12 @@ T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 class SetTasksBenchmarkResponseData:
     """
     Attributes:
-        modified (int):
-        is_benchmark (bool):
+        modified (int | Unset):
+        is_benchmark (bool | Unset):
     """
 
-    modified: int
-    is_benchmark: bool
+    modified: int | Unset = UNSET
+    is_benchmark: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,21 +31,20 @@ class SetTasksBenchmarkResponseData:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "modified": modified,
-                "isBenchmark": is_benchmark,
-            }
-        )
+        field_dict.update({})
+        if modified is not UNSET:
+            field_dict["modified"] = modified
+        if is_benchmark is not UNSET:
+            field_dict["isBenchmark"] = is_benchmark
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified")
+        modified = d.pop("modified", UNSET)
 
-        is_benchmark = d.pop("isBenchmark")
+        is_benchmark = d.pop("isBenchmark", UNSET)
 
         set_tasks_benchmark_response_data = cls(
             modified=modified,

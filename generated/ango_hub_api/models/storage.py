@@ -21,7 +21,7 @@ class Storage:
     created with. More fields may come.
 
         Attributes:
-            field_id (str):
+            field_id (str | Unset):
             name (str | Unset):
             type_ (StorageType | Unset): The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
             provider (StorageProvider | Unset): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
@@ -31,7 +31,7 @@ class Storage:
             created_at (datetime.datetime | Unset):
     """
 
-    field_id: str
+    field_id: str | Unset = UNSET
     name: str | Unset = UNSET
     type_: StorageType | Unset = UNSET
     provider: StorageProvider | Unset = UNSET
@@ -66,11 +66,9 @@ class Storage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
@@ -91,7 +89,7 @@ class Storage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 

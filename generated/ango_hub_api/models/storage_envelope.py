@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.storage import Storage
 
@@ -18,23 +20,24 @@ T = TypeVar("T", bound="StorageEnvelope")
 class StorageEnvelope:
     """
     Attributes:
-        storage (Storage): A storage integration as the server lists it. It never includes the credentials it was
+        storage (Storage | Unset): A storage integration as the server lists it. It never includes the credentials it
+            was
             created with. More fields may come.
     """
 
-    storage: Storage
+    storage: Storage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        storage = self.storage.to_dict()
+        storage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.storage, Unset):
+            storage = self.storage.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "storage": storage,
-            }
-        )
+        field_dict.update({})
+        if storage is not UNSET:
+            field_dict["storage"] = storage
 
         return field_dict
 
@@ -43,7 +46,12 @@ class StorageEnvelope:
         from ..models.storage import Storage  # noqa: PLC0415
 
         d = dict(src_dict)
-        storage = Storage.from_dict(d.pop("storage"))
+        _storage = d.pop("storage", UNSET)
+        storage: Storage | Unset
+        if isinstance(_storage, Unset):
+            storage = UNSET
+        else:
+            storage = Storage.from_dict(_storage)
 
         storage_envelope = cls(
             storage=storage,

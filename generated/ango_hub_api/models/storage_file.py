@@ -17,14 +17,14 @@ class StorageFile:
     """A file of a storage.
 
     Attributes:
-        key (str): The file's full path in the bucket.
+        key (str | Unset): The file's full path in the bucket.
         name (str | Unset):
         size (int | Unset):
         url (str | Unset): The file's URL, usable as an asset's `data` with this storage.
         signed_url (str | Unset): A time-limited download URL (when signed URLs were asked for).
     """
 
-    key: str
+    key: str | Unset = UNSET
     name: str | Unset = UNSET
     size: int | Unset = UNSET
     url: str | Unset = UNSET
@@ -44,11 +44,9 @@ class StorageFile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "key": key,
-            }
-        )
+        field_dict.update({})
+        if key is not UNSET:
+            field_dict["key"] = key
         if name is not UNSET:
             field_dict["name"] = name
         if size is not UNSET:
@@ -63,7 +61,7 @@ class StorageFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key")
+        key = d.pop("key", UNSET)
 
         name = d.pop("name", UNSET)
 

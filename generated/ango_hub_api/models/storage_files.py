@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.storage_file import StorageFile
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="StorageFiles")
 class StorageFiles:
     """
     Attributes:
-        files (list[StorageFile]):
+        files (list[StorageFile] | Unset):
     """
 
-    files: list[StorageFile]
+    files: list[StorageFile] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        files = []
-        for files_item_data in self.files:
-            files_item = files_item_data.to_dict()
-            files.append(files_item)
+        files: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.files, Unset):
+            files = []
+            for files_item_data in self.files:
+                files_item = files_item_data.to_dict()
+                files.append(files_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "files": files,
-            }
-        )
+        field_dict.update({})
+        if files is not UNSET:
+            field_dict["files"] = files
 
         return field_dict
 
@@ -45,12 +47,14 @@ class StorageFiles:
         from ..models.storage_file import StorageFile  # noqa: PLC0415
 
         d = dict(src_dict)
-        files = []
-        _files = d.pop("files")
-        for files_item_data in _files:
-            files_item = StorageFile.from_dict(files_item_data)
+        _files = d.pop("files", UNSET)
+        files: list[StorageFile] | Unset = UNSET
+        if _files is not UNSET:
+            files = []
+            for files_item_data in _files:
+                files_item = StorageFile.from_dict(files_item_data)
 
-            files.append(files_item)
+                files.append(files_item)
 
         storage_files = cls(
             files=files,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.storage import Storage
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="StorageList")
 class StorageList:
     """
     Attributes:
-        storages (list[Storage]):
+        storages (list[Storage] | Unset):
     """
 
-    storages: list[Storage]
+    storages: list[Storage] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        storages = []
-        for storages_item_data in self.storages:
-            storages_item = storages_item_data.to_dict()
-            storages.append(storages_item)
+        storages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.storages, Unset):
+            storages = []
+            for storages_item_data in self.storages:
+                storages_item = storages_item_data.to_dict()
+                storages.append(storages_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "storages": storages,
-            }
-        )
+        field_dict.update({})
+        if storages is not UNSET:
+            field_dict["storages"] = storages
 
         return field_dict
 
@@ -45,12 +47,14 @@ class StorageList:
         from ..models.storage import Storage  # noqa: PLC0415
 
         d = dict(src_dict)
-        storages = []
-        _storages = d.pop("storages")
-        for storages_item_data in _storages:
-            storages_item = Storage.from_dict(storages_item_data)
+        _storages = d.pop("storages", UNSET)
+        storages: list[Storage] | Unset = UNSET
+        if _storages is not UNSET:
+            storages = []
+            for storages_item_data in _storages:
+                storages_item = Storage.from_dict(storages_item_data)
 
-            storages.append(storages_item)
+                storages.append(storages_item)
 
         storage_list = cls(
             storages=storages,

@@ -30,12 +30,12 @@ class StoredAssetBuilderTemplate:
         template (str): The asset's HTML, with `{{column}}` placeholders.
         selected_external_id (str): Column holding each row's external ID; must be a key of `dataConfig`.
         data_config (AssetBuilderTemplateDataConfig): One entry per column of the input.
-        field_id (str):
         description (str | Unset):
         batch_column (str | Unset): Column holding each row's batch name (empty for none); must be a key of
             `dataConfig`.
         pre_label_config (AssetBuilderTemplatePreLabelConfig | Unset): Per classification schema ID, the column whose
             value pre-labels it (`{"cla", "value"}`).
+        field_id (str | Unset):
         created_at (datetime.datetime | Unset):
     """
 
@@ -43,10 +43,10 @@ class StoredAssetBuilderTemplate:
     template: str
     selected_external_id: str
     data_config: AssetBuilderTemplateDataConfig
-    field_id: str
     description: str | Unset = UNSET
     batch_column: str | Unset = UNSET
     pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset = UNSET
+    field_id: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -59,8 +59,6 @@ class StoredAssetBuilderTemplate:
 
         data_config = self.data_config.to_dict()
 
-        field_id = self.field_id
-
         description = self.description
 
         batch_column = self.batch_column
@@ -68,6 +66,8 @@ class StoredAssetBuilderTemplate:
         pre_label_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pre_label_config, Unset):
             pre_label_config = self.pre_label_config.to_dict()
+
+        field_id = self.field_id
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
@@ -81,7 +81,6 @@ class StoredAssetBuilderTemplate:
                 "template": template,
                 "selectedExternalId": selected_external_id,
                 "dataConfig": data_config,
-                "_id": field_id,
             }
         )
         if description is not UNSET:
@@ -90,6 +89,8 @@ class StoredAssetBuilderTemplate:
             field_dict["batchColumn"] = batch_column
         if pre_label_config is not UNSET:
             field_dict["preLabelConfig"] = pre_label_config
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if created_at is not UNSET:
             field_dict["createdAt"] = created_at
 
@@ -113,8 +114,6 @@ class StoredAssetBuilderTemplate:
 
         data_config = AssetBuilderTemplateDataConfig.from_dict(d.pop("dataConfig"))
 
-        field_id = d.pop("_id")
-
         description = d.pop("description", UNSET)
 
         batch_column = d.pop("batchColumn", UNSET)
@@ -128,6 +127,8 @@ class StoredAssetBuilderTemplate:
                 _pre_label_config
             )
 
+        field_id = d.pop("_id", UNSET)
+
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
@@ -140,10 +141,10 @@ class StoredAssetBuilderTemplate:
             template=template,
             selected_external_id=selected_external_id,
             data_config=data_config,
-            field_id=field_id,
             description=description,
             batch_column=batch_column,
             pre_label_config=pre_label_config,
+            field_id=field_id,
             created_at=created_at,
         )
 

@@ -25,9 +25,9 @@ class Task:
     `asset`.
 
         Attributes:
-            field_id (str):
-            project (str):
-            asset (str):
+            field_id (str | Unset):
+            project (str | Unset):
+            asset (str | Unset):
             external_id (None | str | Unset):
             stage (str | Unset): The ID of the workflow stage the task is in.
             status (str | Unset):
@@ -47,9 +47,9 @@ class Task:
             duration (float | Unset): Seconds spent (the sum of submitted durations).
     """
 
-    field_id: str
-    project: str
-    asset: str
+    field_id: str | Unset = UNSET
+    project: str | Unset = UNSET
+    asset: str | Unset = UNSET
     external_id: None | str | Unset = UNSET
     stage: str | Unset = UNSET
     status: str | Unset = UNSET
@@ -131,13 +131,13 @@ class Task:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-                "project": project,
-                "asset": asset,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
+        if project is not UNSET:
+            field_dict["project"] = project
+        if asset is not UNSET:
+            field_dict["asset"] = asset
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
         if stage is not UNSET:
@@ -174,11 +174,11 @@ class Task:
         from ..models.task_answer import TaskAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
-        project = d.pop("project")
+        project = d.pop("project", UNSET)
 
-        asset = d.pop("asset")
+        asset = d.pop("asset", UNSET)
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:

@@ -26,35 +26,41 @@ class TaskAnswer:
     annotations into these three lists.
 
         Attributes:
-            tools (list[AnswerObject]):
-            classifications (list[AnswerClassification]):
-            relations (list[AnswerRelation]):
+            tools (list[AnswerObject] | Unset):
+            classifications (list[AnswerClassification] | Unset):
+            relations (list[AnswerRelation] | Unset):
             brush_data_url (None | str | Unset): URL of the task's brush mask (a PNG), when it has one.
             medical_brush_data_url (None | str | Unset): URL of the task's voxel-brush (medical) volume, when it has one.
     """
 
-    tools: list[AnswerObject]
-    classifications: list[AnswerClassification]
-    relations: list[AnswerRelation]
+    tools: list[AnswerObject] | Unset = UNSET
+    classifications: list[AnswerClassification] | Unset = UNSET
+    relations: list[AnswerRelation] | Unset = UNSET
     brush_data_url: None | str | Unset = UNSET
     medical_brush_data_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        tools = []
-        for tools_item_data in self.tools:
-            tools_item = tools_item_data.to_dict()
-            tools.append(tools_item)
+        tools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tools, Unset):
+            tools = []
+            for tools_item_data in self.tools:
+                tools_item = tools_item_data.to_dict()
+                tools.append(tools_item)
 
-        classifications = []
-        for classifications_item_data in self.classifications:
-            classifications_item = classifications_item_data.to_dict()
-            classifications.append(classifications_item)
+        classifications: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.classifications, Unset):
+            classifications = []
+            for classifications_item_data in self.classifications:
+                classifications_item = classifications_item_data.to_dict()
+                classifications.append(classifications_item)
 
-        relations = []
-        for relations_item_data in self.relations:
-            relations_item = relations_item_data.to_dict()
-            relations.append(relations_item)
+        relations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.relations, Unset):
+            relations = []
+            for relations_item_data in self.relations:
+                relations_item = relations_item_data.to_dict()
+                relations.append(relations_item)
 
         brush_data_url: None | str | Unset
         if isinstance(self.brush_data_url, Unset):
@@ -70,13 +76,13 @@ class TaskAnswer:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "tools": tools,
-                "classifications": classifications,
-                "relations": relations,
-            }
-        )
+        field_dict.update({})
+        if tools is not UNSET:
+            field_dict["tools"] = tools
+        if classifications is not UNSET:
+            field_dict["classifications"] = classifications
+        if relations is not UNSET:
+            field_dict["relations"] = relations
         if brush_data_url is not UNSET:
             field_dict["brushDataUrl"] = brush_data_url
         if medical_brush_data_url is not UNSET:
@@ -91,28 +97,34 @@ class TaskAnswer:
         from ..models.answer_relation import AnswerRelation  # noqa: PLC0415
 
         d = dict(src_dict)
-        tools = []
-        _tools = d.pop("tools")
-        for tools_item_data in _tools:
-            tools_item = AnswerObject.from_dict(tools_item_data)
+        _tools = d.pop("tools", UNSET)
+        tools: list[AnswerObject] | Unset = UNSET
+        if _tools is not UNSET:
+            tools = []
+            for tools_item_data in _tools:
+                tools_item = AnswerObject.from_dict(tools_item_data)
 
-            tools.append(tools_item)
+                tools.append(tools_item)
 
-        classifications = []
-        _classifications = d.pop("classifications")
-        for classifications_item_data in _classifications:
-            classifications_item = AnswerClassification.from_dict(
-                classifications_item_data
-            )
+        _classifications = d.pop("classifications", UNSET)
+        classifications: list[AnswerClassification] | Unset = UNSET
+        if _classifications is not UNSET:
+            classifications = []
+            for classifications_item_data in _classifications:
+                classifications_item = AnswerClassification.from_dict(
+                    classifications_item_data
+                )
 
-            classifications.append(classifications_item)
+                classifications.append(classifications_item)
 
-        relations = []
-        _relations = d.pop("relations")
-        for relations_item_data in _relations:
-            relations_item = AnswerRelation.from_dict(relations_item_data)
+        _relations = d.pop("relations", UNSET)
+        relations: list[AnswerRelation] | Unset = UNSET
+        if _relations is not UNSET:
+            relations = []
+            for relations_item_data in _relations:
+                relations_item = AnswerRelation.from_dict(relations_item_data)
 
-            relations.append(relations_item)
+                relations.append(relations_item)
 
         def _parse_brush_data_url(data: object) -> None | str | Unset:
             if data is None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task import Task
 
@@ -18,24 +20,24 @@ T = TypeVar("T", bound="TaskEnvelope")
 class TaskEnvelope:
     """
     Attributes:
-        task (Task): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
+        task (Task | Unset): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
             (`includeAnswer`), and with `fields` only the fields named plus `_id`, `project` and
             `asset`.
     """
 
-    task: Task
+    task: Task | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        task = self.task.to_dict()
+        task: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.task, Unset):
+            task = self.task.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "task": task,
-            }
-        )
+        field_dict.update({})
+        if task is not UNSET:
+            field_dict["task"] = task
 
         return field_dict
 
@@ -44,7 +46,12 @@ class TaskEnvelope:
         from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
-        task = Task.from_dict(d.pop("task"))
+        _task = d.pop("task", UNSET)
+        task: Task | Unset
+        if isinstance(_task, Unset):
+            task = UNSET
+        else:
+            task = Task.from_dict(_task)
 
         task_envelope = cls(
             task=task,

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -80,6 +81,7 @@ class TaskFilter:
     is_draft: bool | FilterOperators | float | None | str | Unset = UNSET
     is_skipped: bool | FilterOperators | float | None | str | Unset = UNSET
     is_benchmark: bool | FilterOperators | float | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.filter_operators import FilterOperators  # noqa: PLC0415
@@ -237,7 +239,7 @@ class TaskFilter:
             is_benchmark = self.is_benchmark
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if field_id is not UNSET:
             field_dict["_id"] = field_id
@@ -707,4 +709,21 @@ class TaskFilter:
             is_benchmark=is_benchmark,
         )
 
+        task_filter.additional_properties = d
         return task_filter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -21,39 +21,56 @@ T = TypeVar("T", bound="TaskHistoryEntry")
 
 @_attrs_define
 class TaskHistoryEntry:
-    """One action on a task, with who did it, where the task was and where it went.
+    """One action on a task, with who did it, where the task was and where it went. The
+    vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,
+    `organization`, `asset`, `isSkipped`, `deleted`, `rework`, `batches` and the answer's
+    `tools`; `task`, `action`, `toStage` and `user` are what the mock adds.
 
-    Attributes:
-        field_id (str):
-        task (str):
-        project (str):
-        action (TaskHistoryAction): What happened to the task.
-        stage (str): The stage the task was in.
-        to_stage (str): The stage the task is in after the action.
-        user (str): The email of whoever acted (the API key's user).
-        created_at (datetime.datetime):
-        assignee (None | str | Unset):
-        review_status (ReviewStatus | Unset): A review decision (the official SDK's `ReviewStatus` enum).
-        priority (float | Unset):
-        is_benchmark (bool | Unset):
-        answer (LabelAnswer | None | Unset): The answer as it was saved or submitted (save and submit entries).
-        duration (float | Unset):
+        Attributes:
+            field_id (str | Unset):
+            task (str | Unset):
+            label_task_id (str | Unset): The task's ID (the vendor's name for it).
+            project (str | Unset):
+            organization (str | Unset):
+            asset (str | Unset):
+            is_skipped (bool | Unset):
+            deleted (bool | Unset):
+            rework (bool | Unset):
+            batches (list[str] | Unset):
+            action (TaskHistoryAction | Unset): What happened to the task.
+            stage (str | Unset): The stage the task was in.
+            to_stage (str | Unset): The stage the task is in after the action.
+            user (str | Unset): The email of whoever acted (the API key's user).
+            assignee (None | str | Unset):
+            review_status (ReviewStatus | Unset): A review decision (the official SDK's `ReviewStatus` enum).
+            priority (float | Unset):
+            is_benchmark (bool | Unset):
+            answer (LabelAnswer | None | Unset): The answer as it was saved or submitted (save and submit entries).
+            duration (float | Unset):
+            created_at (datetime.datetime | Unset):
     """
 
-    field_id: str
-    task: str
-    project: str
-    action: TaskHistoryAction
-    stage: str
-    to_stage: str
-    user: str
-    created_at: datetime.datetime
+    field_id: str | Unset = UNSET
+    task: str | Unset = UNSET
+    label_task_id: str | Unset = UNSET
+    project: str | Unset = UNSET
+    organization: str | Unset = UNSET
+    asset: str | Unset = UNSET
+    is_skipped: bool | Unset = UNSET
+    deleted: bool | Unset = UNSET
+    rework: bool | Unset = UNSET
+    batches: list[str] | Unset = UNSET
+    action: TaskHistoryAction | Unset = UNSET
+    stage: str | Unset = UNSET
+    to_stage: str | Unset = UNSET
+    user: str | Unset = UNSET
     assignee: None | str | Unset = UNSET
     review_status: ReviewStatus | Unset = UNSET
     priority: float | Unset = UNSET
     is_benchmark: bool | Unset = UNSET
     answer: LabelAnswer | None | Unset = UNSET
     duration: float | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,17 +80,33 @@ class TaskHistoryEntry:
 
         task = self.task
 
+        label_task_id = self.label_task_id
+
         project = self.project
 
-        action: str = self.action
+        organization = self.organization
+
+        asset = self.asset
+
+        is_skipped = self.is_skipped
+
+        deleted = self.deleted
+
+        rework = self.rework
+
+        batches: list[str] | Unset = UNSET
+        if not isinstance(self.batches, Unset):
+            batches = self.batches
+
+        action: str | Unset = UNSET
+        if not isinstance(self.action, Unset):
+            action = self.action
 
         stage = self.stage
 
         to_stage = self.to_stage
 
         user = self.user
-
-        created_at = self.created_at.isoformat()
 
         assignee: None | str | Unset
         if isinstance(self.assignee, Unset):
@@ -99,20 +132,41 @@ class TaskHistoryEntry:
 
         duration = self.duration
 
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "_id": field_id,
-                "task": task,
-                "project": project,
-                "action": action,
-                "stage": stage,
-                "toStage": to_stage,
-                "user": user,
-                "createdAt": created_at,
-            }
-        )
+        field_dict.update({})
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
+        if task is not UNSET:
+            field_dict["task"] = task
+        if label_task_id is not UNSET:
+            field_dict["labelTaskId"] = label_task_id
+        if project is not UNSET:
+            field_dict["project"] = project
+        if organization is not UNSET:
+            field_dict["organization"] = organization
+        if asset is not UNSET:
+            field_dict["asset"] = asset
+        if is_skipped is not UNSET:
+            field_dict["isSkipped"] = is_skipped
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
+        if rework is not UNSET:
+            field_dict["rework"] = rework
+        if batches is not UNSET:
+            field_dict["batches"] = batches
+        if action is not UNSET:
+            field_dict["action"] = action
+        if stage is not UNSET:
+            field_dict["stage"] = stage
+        if to_stage is not UNSET:
+            field_dict["toStage"] = to_stage
+        if user is not UNSET:
+            field_dict["user"] = user
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
         if review_status is not UNSET:
@@ -125,6 +179,8 @@ class TaskHistoryEntry:
             field_dict["answer"] = answer
         if duration is not UNSET:
             field_dict["duration"] = duration
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
 
         return field_dict
 
@@ -133,21 +189,38 @@ class TaskHistoryEntry:
         from ..models.label_answer import LabelAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        field_id = d.pop("_id", UNSET)
 
-        task = d.pop("task")
+        task = d.pop("task", UNSET)
 
-        project = d.pop("project")
+        label_task_id = d.pop("labelTaskId", UNSET)
 
-        action = check_task_history_action(d.pop("action"))
+        project = d.pop("project", UNSET)
 
-        stage = d.pop("stage")
+        organization = d.pop("organization", UNSET)
 
-        to_stage = d.pop("toStage")
+        asset = d.pop("asset", UNSET)
 
-        user = d.pop("user")
+        is_skipped = d.pop("isSkipped", UNSET)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        deleted = d.pop("deleted", UNSET)
+
+        rework = d.pop("rework", UNSET)
+
+        batches = cast(list[str], d.pop("batches", UNSET))
+
+        _action = d.pop("action", UNSET)
+        action: TaskHistoryAction | Unset
+        if isinstance(_action, Unset):
+            action = UNSET
+        else:
+            action = check_task_history_action(_action)
+
+        stage = d.pop("stage", UNSET)
+
+        to_stage = d.pop("toStage", UNSET)
+
+        user = d.pop("user", UNSET)
 
         def _parse_assignee(data: object) -> None | str | Unset:
             if data is None:
@@ -188,21 +261,35 @@ class TaskHistoryEntry:
 
         duration = d.pop("duration", UNSET)
 
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
         task_history_entry = cls(
             field_id=field_id,
             task=task,
+            label_task_id=label_task_id,
             project=project,
+            organization=organization,
+            asset=asset,
+            is_skipped=is_skipped,
+            deleted=deleted,
+            rework=rework,
+            batches=batches,
             action=action,
             stage=stage,
             to_stage=to_stage,
             user=user,
-            created_at=created_at,
             assignee=assignee,
             review_status=review_status,
             priority=priority,
             is_benchmark=is_benchmark,
             answer=answer,
             duration=duration,
+            created_at=created_at,
         )
 
         task_history_entry.additional_properties = d

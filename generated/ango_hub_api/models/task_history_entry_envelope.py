@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task_history_entry import TaskHistoryEntry
 
@@ -18,22 +20,26 @@ T = TypeVar("T", bound="TaskHistoryEntryEnvelope")
 class TaskHistoryEntryEnvelope:
     """
     Attributes:
-        task_history (TaskHistoryEntry): One action on a task, with who did it, where the task was and where it went.
+        task_history (TaskHistoryEntry | Unset): One action on a task, with who did it, where the task was and where it
+            went. The
+            vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,
+            `organization`, `asset`, `isSkipped`, `deleted`, `rework`, `batches` and the answer's
+            `tools`; `task`, `action`, `toStage` and `user` are what the mock adds.
     """
 
-    task_history: TaskHistoryEntry
+    task_history: TaskHistoryEntry | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        task_history = self.task_history.to_dict()
+        task_history: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.task_history, Unset):
+            task_history = self.task_history.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "taskHistory": task_history,
-            }
-        )
+        field_dict.update({})
+        if task_history is not UNSET:
+            field_dict["taskHistory"] = task_history
 
         return field_dict
 
@@ -42,7 +48,12 @@ class TaskHistoryEntryEnvelope:
         from ..models.task_history_entry import TaskHistoryEntry  # noqa: PLC0415
 
         d = dict(src_dict)
-        task_history = TaskHistoryEntry.from_dict(d.pop("taskHistory"))
+        _task_history = d.pop("taskHistory", UNSET)
+        task_history: TaskHistoryEntry | Unset
+        if isinstance(_task_history, Unset):
+            task_history = UNSET
+        else:
+            task_history = TaskHistoryEntry.from_dict(_task_history)
 
         task_history_entry_envelope = cls(
             task_history=task_history,

@@ -20,7 +20,9 @@ class TaskHistoryListResponse:
     Attributes:
         status (str): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
             value from the server cannot break a client.
-        data (TaskHistoryPage):
+        data (TaskHistoryPage): One page of a task's history. The vendor's SDK documentation shows the entries as
+            `taskHistory`; this spec's versions before 2.0.0 called them `history` (the mock sends
+            both). Clients read `taskHistory` and fall back to `history`.
     """
 
     status: str

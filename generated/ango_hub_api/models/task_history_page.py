@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task_history_entry import TaskHistoryEntry
 
@@ -16,32 +18,47 @@ T = TypeVar("T", bound="TaskHistoryPage")
 
 @_attrs_define
 class TaskHistoryPage:
-    """
-    Attributes:
-        history (list[TaskHistoryEntry]):
-        total (int):
+    """One page of a task's history. The vendor's SDK documentation shows the entries as
+    `taskHistory`; this spec's versions before 2.0.0 called them `history` (the mock sends
+    both). Clients read `taskHistory` and fall back to `history`.
+
+        Attributes:
+            task_history (list[TaskHistoryEntry] | Unset):
+            history (list[TaskHistoryEntry] | Unset):
+            total (int | Unset):
     """
 
-    history: list[TaskHistoryEntry]
-    total: int
+    task_history: list[TaskHistoryEntry] | Unset = UNSET
+    history: list[TaskHistoryEntry] | Unset = UNSET
+    total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        history = []
-        for history_item_data in self.history:
-            history_item = history_item_data.to_dict()
-            history.append(history_item)
+        task_history: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.task_history, Unset):
+            task_history = []
+            for task_history_item_data in self.task_history:
+                task_history_item = task_history_item_data.to_dict()
+                task_history.append(task_history_item)
+
+        history: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.history, Unset):
+            history = []
+            for history_item_data in self.history:
+                history_item = history_item_data.to_dict()
+                history.append(history_item)
 
         total = self.total
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "history": history,
-                "total": total,
-            }
-        )
+        field_dict.update({})
+        if task_history is not UNSET:
+            field_dict["taskHistory"] = task_history
+        if history is not UNSET:
+            field_dict["history"] = history
+        if total is not UNSET:
+            field_dict["total"] = total
 
         return field_dict
 
@@ -50,16 +67,28 @@ class TaskHistoryPage:
         from ..models.task_history_entry import TaskHistoryEntry  # noqa: PLC0415
 
         d = dict(src_dict)
-        history = []
-        _history = d.pop("history")
-        for history_item_data in _history:
-            history_item = TaskHistoryEntry.from_dict(history_item_data)
+        _task_history = d.pop("taskHistory", UNSET)
+        task_history: list[TaskHistoryEntry] | Unset = UNSET
+        if _task_history is not UNSET:
+            task_history = []
+            for task_history_item_data in _task_history:
+                task_history_item = TaskHistoryEntry.from_dict(task_history_item_data)
 
-            history.append(history_item)
+                task_history.append(task_history_item)
 
-        total = d.pop("total")
+        _history = d.pop("history", UNSET)
+        history: list[TaskHistoryEntry] | Unset = UNSET
+        if _history is not UNSET:
+            history = []
+            for history_item_data in _history:
+                history_item = TaskHistoryEntry.from_dict(history_item_data)
+
+                history.append(history_item)
+
+        total = d.pop("total", UNSET)
 
         task_history_page = cls(
+            task_history=task_history,
             history=history,
             total=total,
         )

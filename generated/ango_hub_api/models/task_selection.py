@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -29,6 +30,7 @@ class TaskSelection:
     asset_ids: list[str] | Unset = UNSET
     from_stage_ids: list[str] | Unset = UNSET
     batches: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         task_ids: list[str] | Unset = UNSET
@@ -52,7 +54,7 @@ class TaskSelection:
             batches = self.batches
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if task_ids is not UNSET:
             field_dict["taskIds"] = task_ids
@@ -88,4 +90,21 @@ class TaskSelection:
             batches=batches,
         )
 
+        task_selection.additional_properties = d
         return task_selection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

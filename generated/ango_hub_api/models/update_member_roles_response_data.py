@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.update_member_roles_response_data_users import (
         UpdateMemberRolesResponseDataUsers,
@@ -20,22 +22,22 @@ T = TypeVar("T", bound="UpdateMemberRolesResponseData")
 class UpdateMemberRolesResponseData:
     """
     Attributes:
-        users (UpdateMemberRolesResponseDataUsers):
+        users (UpdateMemberRolesResponseDataUsers | Unset):
     """
 
-    users: UpdateMemberRolesResponseDataUsers
+    users: UpdateMemberRolesResponseDataUsers | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        users = self.users.to_dict()
+        users: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = self.users.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "users": users,
-            }
-        )
+        field_dict.update({})
+        if users is not UNSET:
+            field_dict["users"] = users
 
         return field_dict
 
@@ -46,7 +48,12 @@ class UpdateMemberRolesResponseData:
         )
 
         d = dict(src_dict)
-        users = UpdateMemberRolesResponseDataUsers.from_dict(d.pop("users"))
+        _users = d.pop("users", UNSET)
+        users: UpdateMemberRolesResponseDataUsers | Unset
+        if isinstance(_users, Unset):
+            users = UNSET
+        else:
+            users = UpdateMemberRolesResponseDataUsers.from_dict(_users)
 
         update_member_roles_response_data = cls(
             users=users,

@@ -20,13 +20,13 @@ T = TypeVar("T", bound="UpdateMemberRolesResponseDataUsers")
 class UpdateMemberRolesResponseDataUsers:
     """
     Attributes:
-        updated (int):
-        failed (int):
+        updated (int | Unset):
+        failed (int | Unset):
         results (list[EmailOutcome] | Unset):
     """
 
-    updated: int
-    failed: int
+    updated: int | Unset = UNSET
+    failed: int | Unset = UNSET
     results: list[EmailOutcome] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,12 +44,11 @@ class UpdateMemberRolesResponseDataUsers:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "updated": updated,
-                "failed": failed,
-            }
-        )
+        field_dict.update({})
+        if updated is not UNSET:
+            field_dict["updated"] = updated
+        if failed is not UNSET:
+            field_dict["failed"] = failed
         if results is not UNSET:
             field_dict["results"] = results
 
@@ -60,9 +59,9 @@ class UpdateMemberRolesResponseDataUsers:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        updated = d.pop("updated")
+        updated = d.pop("updated", UNSET)
 
-        failed = d.pop("failed")
+        failed = d.pop("failed", UNSET)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET

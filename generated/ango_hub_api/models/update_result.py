@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="UpdateResult")
 
 
@@ -14,12 +16,12 @@ T = TypeVar("T", bound="UpdateResult")
 class UpdateResult:
     """
     Attributes:
-        matched_count (int):
-        modified_count (int):
+        matched_count (int | Unset):
+        modified_count (int | Unset):
     """
 
-    matched_count: int
-    modified_count: int
+    matched_count: int | Unset = UNSET
+    modified_count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,21 +31,20 @@ class UpdateResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "matchedCount": matched_count,
-                "modifiedCount": modified_count,
-            }
-        )
+        field_dict.update({})
+        if matched_count is not UNSET:
+            field_dict["matchedCount"] = matched_count
+        if modified_count is not UNSET:
+            field_dict["modifiedCount"] = modified_count
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        matched_count = d.pop("matchedCount")
+        matched_count = d.pop("matchedCount", UNSET)
 
-        modified_count = d.pop("modifiedCount")
+        modified_count = d.pop("modifiedCount", UNSET)
 
         update_result = cls(
             matched_count=matched_count,

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -32,6 +33,7 @@ class UpdateTasksPriorityRequest:
     priority: float
     filters: TaskSelection | Unset = UNSET
     options: UpdateTasksPriorityRequestOptions | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         priority = self.priority
@@ -45,7 +47,7 @@ class UpdateTasksPriorityRequest:
             options = self.options.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "priority": priority,
@@ -88,4 +90,21 @@ class UpdateTasksPriorityRequest:
             options=options,
         )
 
+        update_tasks_priority_request.additional_properties = d
         return update_tasks_priority_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.update_result import UpdateResult
 
@@ -18,22 +20,22 @@ T = TypeVar("T", bound="UpdateTasksPriorityResponseData")
 class UpdateTasksPriorityResponseData:
     """
     Attributes:
-        result (UpdateResult):
+        result (UpdateResult | Unset):
     """
 
-    result: UpdateResult
+    result: UpdateResult | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        result = self.result.to_dict()
+        result: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.result, Unset):
+            result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "result": result,
-            }
-        )
+        field_dict.update({})
+        if result is not UNSET:
+            field_dict["result"] = result
 
         return field_dict
 
@@ -42,7 +44,12 @@ class UpdateTasksPriorityResponseData:
         from ..models.update_result import UpdateResult  # noqa: PLC0415
 
         d = dict(src_dict)
-        result = UpdateResult.from_dict(d.pop("result"))
+        _result = d.pop("result", UNSET)
+        result: UpdateResult | Unset
+        if isinstance(_result, Unset):
+            result = UNSET
+        else:
+            result = UpdateResult.from_dict(_result)
 
         update_tasks_priority_response_data = cls(
             result=result,

@@ -44,8 +44,10 @@ class AsyncIssues(AsyncResource):
         params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
         params |= {"page": page, "limit": limit}
         answer = await self._hub.call("listIssues", present(params))
-        return self._parse(
-            lambda a: IssueListResponse.from_dict(a).data.issue, answer, "listIssues"
+        return self._need(
+            self._parse(IssueListResponse.from_dict, answer, "listIssues").data.issue,
+            "listIssues",
+            "data.issue",
         )
 
     async def list(
@@ -106,7 +108,11 @@ class AsyncIssues(AsyncResource):
         body |= {"errorCodes": error_codes, "pctDetails": pct_details, "page": page}
         body |= {"pageEnd": page_end, "dataIndex": data_index, "plane": plane}
         answer = await self._hub.call("createIssue", body=present(body))
-        return self._parse(lambda a: IssueResponse.from_dict(a).data.issue, answer, "createIssue")
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "createIssue").data.issue,
+            "createIssue",
+            "data.issue",
+        )
 
     async def update(
         self,
@@ -124,7 +130,11 @@ class AsyncIssues(AsyncResource):
         body |= {"status": status}
         body |= {"errorCodes": error_codes, "pctDetails": pct_details}
         answer = await self._hub.call("updateIssue", {"issueId": issue_id}, body=present(body))
-        return self._parse(lambda a: IssueResponse.from_dict(a).data.issue, answer, "updateIssue")
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "updateIssue").data.issue,
+            "updateIssue",
+            "data.issue",
+        )
 
     async def resolve(self, issue_id: str) -> Issue:
         """Mark an issue ``Resolved``."""
@@ -144,15 +154,19 @@ class AsyncIssues(AsyncResource):
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
         answer = await self._hub.call("commentOnIssue", {"issueId": issue_id}, body=body)
-        return self._parse(
-            lambda a: IssueResponse.from_dict(a).data.issue, answer, "commentOnIssue"
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "commentOnIssue").data.issue,
+            "commentOnIssue",
+            "data.issue",
         )
 
     async def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
-        return self._parse(
-            lambda a: IssueResponse.from_dict(a).data.issue,
-            await self._hub.call("deleteIssue", params),
+        return self._need(
+            self._parse(
+                IssueResponse.from_dict, await self._hub.call("deleteIssue", params), "deleteIssue"
+            ).data.issue,
             "deleteIssue",
+            "data.issue",
         )

@@ -64,10 +64,12 @@ class AsyncMembers(AsyncResource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = await self._hub.call("listOrganizationMembers", params)
-        return self._parse(
-            lambda a: OrganizationMemberListResponse.from_dict(a).data.users,
-            answer,
+        return self._need(
+            self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data.users,
             "listOrganizationMembers",
+            "data.users",
         )
 
     async def list(
@@ -82,12 +84,10 @@ class AsyncMembers(AsyncResource):
                 "listOrganizationMembers", params | present({"search": search})
             )
             data = self._parse(
-                lambda a: OrganizationMemberListResponse.from_dict(a).data,
-                answer,
-                "listOrganizationMembers",
-            )
-            total = data.total if isinstance(data.total, int) else len(data.users)
-            return data.users, total
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data
+            users = self._need(data.users, "listOrganizationMembers", "data.users")
+            return users, data.total if isinstance(data.total, int) else len(users)
 
         async for member in pages(fetch, page_size):
             yield member
@@ -101,10 +101,12 @@ class AsyncMembers(AsyncResource):
         answer = await self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return self._parse(
-            lambda a: UpdateMemberRolesResponse.from_dict(a).data.users,
-            answer,
+        return self._need(
+            self._parse(
+                UpdateMemberRolesResponse.from_dict, answer, "updateOrganizationMemberRoles"
+            ).data.users,
             "updateOrganizationMemberRoles",
+            "data.users",
         )
 
     async def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
@@ -113,8 +115,8 @@ class AsyncMembers(AsyncResource):
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
         return self._parse(
-            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "removeOrganizationMembers"
-        )
+            RemovedByEmailResponse.from_dict, answer, "removeOrganizationMembers"
+        ).data
 
 
 class AsyncInvites(AsyncResource):
@@ -124,10 +126,12 @@ class AsyncInvites(AsyncResource):
         if pending_only:
             params["status"] = "pending"
         answer = await self._hub.call("listOrganizationInvites", params)
-        return self._parse(
-            lambda a: InviteListResponse.from_dict(a).data.invites,
-            answer,
+        return self._need(
+            self._parse(
+                InviteListResponse.from_dict, answer, "listOrganizationInvites"
+            ).data.invites,
             "listOrganizationInvites",
+            "data.invites",
         )
 
     async def invite(
@@ -147,10 +151,12 @@ class AsyncInvites(AsyncResource):
                 for project, project_role in projects.items()
             ]
         answer = await self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return self._parse(
-            lambda a: InviteListResponse.from_dict(a).data.invites,
-            answer,
+        return self._need(
+            self._parse(
+                InviteListResponse.from_dict, answer, "inviteOrganizationMembers"
+            ).data.invites,
             "inviteOrganizationMembers",
+            "data.invites",
         )
 
     async def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
@@ -159,5 +165,5 @@ class AsyncInvites(AsyncResource):
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
         return self._parse(
-            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "deleteOrganizationInvites"
-        )
+            RemovedByEmailResponse.from_dict, answer, "deleteOrganizationInvites"
+        ).data

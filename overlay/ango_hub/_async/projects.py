@@ -181,8 +181,10 @@ class AsyncProjects(AsyncResource):
         self, operation_id: str, params: Mapping[str, Any], body: Mapping[str, Any] | None
     ) -> Project:
         answer = await self._hub.call(operation_id, params, body=body)
-        return self._parse(
-            lambda a: ProjectResponse.from_dict(a).data.project, answer, operation_id
+        return self._need(
+            self._parse(ProjectResponse.from_dict, answer, operation_id).data.project,
+            operation_id,
+            "data.project",
         )
 
     # -- project extras: members, instructions, validation, webhooks, templates, figures --
@@ -195,10 +197,12 @@ class AsyncProjects(AsyncResource):
         every member of the project afterwards. Safe to repeat (retried like a read)."""
         body = {"assignees": list(emails), "role": role}
         answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
-        return self._parse(
-            lambda a: ProjectMembersResponse.from_dict(a).data.assigned_to,
-            answer,
+        return self._need(
+            self._parse(
+                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
+            ).data.assigned_to,
             "addProjectMembers",
+            "data.assignedTo",
         )
 
     async def upload_instructions(
@@ -216,10 +220,12 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
         part = _file_part(file)
         answer = await self._hub.call("uploadInstructions", params, files={"file": part})
-        return self._parse(
-            lambda a: InstructionsResponse.from_dict(a).data.instructions,
-            answer,
+        return self._need(
+            self._parse(
+                InstructionsResponse.from_dict, answer, "uploadInstructions"
+            ).data.instructions,
             "uploadInstructions",
+            "data.instructions",
         )
 
     async def set_label_validation(
@@ -241,10 +247,12 @@ class AsyncProjects(AsyncResource):
         )
         params = {"projectId": project_id}
         answer = await self._hub.call("updateLabelValidation", params, body=body)
-        return self._parse(
-            lambda a: LabelValidationResponse.from_dict(a).data.label_validation,
-            answer,
+        return self._need(
+            self._parse(
+                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+            ).data.label_validation,
             "updateLabelValidation",
+            "data.labelValidation",
         )
 
     async def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
@@ -253,7 +261,7 @@ class AsyncProjects(AsyncResource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = await self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(lambda a: RerunWebhookResponse.from_dict(a).data, answer, "rerunWebhook")
+        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
 
     async def create_asset_builder_template(
         self,
@@ -288,10 +296,12 @@ class AsyncProjects(AsyncResource):
         )
         params = {"projectId": project_id}
         answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
-        return self._parse(
-            lambda a: AssetBuilderTemplateResponse.from_dict(a).data.template,
-            answer,
+        return self._need(
+            self._parse(
+                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+            ).data.template,
             "createAssetBuilderTemplate",
+            "data.template",
         )
 
     async def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
@@ -301,9 +311,7 @@ class AsyncProjects(AsyncResource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = await self._hub.call("getProjectMetrics", params)
-        return self._parse(
-            lambda a: ProjectMetricResponse.from_dict(a).data, answer, "getProjectMetrics"
-        )
+        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
 
     async def performance(
         self,
@@ -325,10 +333,12 @@ class AsyncProjects(AsyncResource):
         body.update(present({"batches": _listed(batches), "users": _listed(users)}))
         params = {"projectId": project_id}
         answer = await self._hub.call("getProjectPerformance", params, body=body)
-        return self._parse(
-            lambda a: PerformanceResponse.from_dict(a).data.performance,
-            answer,
+        return self._need(
+            self._parse(
+                PerformanceResponse.from_dict, answer, "getProjectPerformance"
+            ).data.performance,
             "getProjectPerformance",
+            "data.performance",
         )
 
 

@@ -31,8 +31,10 @@ class AsyncStorages(AsyncResource):
     async def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = await self._hub.call("listStorages", {"page": page, "limit": limit})
-        return self._parse(
-            lambda a: StorageListResponse.from_dict(a).data.storages, answer, "listStorages"
+        return self._need(
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
 
     async def list(self, *, page_size: int = PAGE_SIZE) -> AsyncIterator[Storage]:
@@ -48,8 +50,10 @@ class AsyncStorages(AsyncResource):
     async def get(self, storage_id: str) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = await self._hub.call("listStorages", {"_id": storage_id})
-        found = self._parse(
-            lambda a: StorageListResponse.from_dict(a).data.storages, answer, "listStorages"
+        found = self._need(
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
         return next((s for s in found if s.field_id == storage_id), None)
 
@@ -75,15 +79,19 @@ class AsyncStorages(AsyncResource):
         body |= {"region": region, "credentials": credentials}
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = await self._hub.call("createStorage", body=present(body))
-        return self._parse(
-            lambda a: StorageResponse.from_dict(a).data.storage, answer, "createStorage"
+        return self._need(
+            self._parse(StorageResponse.from_dict, answer, "createStorage").data.storage,
+            "createStorage",
+            "data.storage",
         )
 
     async def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = await self._hub.call("deleteStorage", {"storageId": storage_id})
-        return self._parse(
-            lambda a: StorageResponse.from_dict(a).data.storage, answer, "deleteStorage"
+        return self._need(
+            self._parse(StorageResponse.from_dict, answer, "deleteStorage").data.storage,
+            "deleteStorage",
+            "data.storage",
         )
 
     async def files(
@@ -99,8 +107,10 @@ class AsyncStorages(AsyncResource):
         params = {"storageId": storage_id, "bucketName": bucket, "path": path}
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = await self._hub.call("listStorageFiles", present(params))
-        return self._parse(
-            lambda a: StorageFilesResponse.from_dict(a).data.files, answer, "listStorageFiles"
+        return self._need(
+            self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data.files,
+            "listStorageFiles",
+            "data.files",
         )
 
     async def explore(
@@ -123,4 +133,4 @@ class AsyncStorages(AsyncResource):
         if upload_to is not None:
             body |= {"upload": True, "projectId": upload_to}
         answer = await self._hub.call("fileExplorer", body=present(body))
-        return self._parse(lambda a: FileExplorerResponse.from_dict(a).data, answer, "fileExplorer")
+        return self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data

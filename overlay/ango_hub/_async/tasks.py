@@ -117,7 +117,9 @@ class AsyncTasks(AsyncResource):
         """One task, with its ``answer`` when ``include_answer``."""
         params = {"taskId": task_id, "includeAnswer": "true" if include_answer else "false"}
         answer = await self._hub.call("getTask", params)
-        return self._parse(TaskResponse.from_dict, answer, "getTask").data.task
+        return self._need(
+            self._parse(TaskResponse.from_dict, answer, "getTask").data.task, "getTask", "data.task"
+        )
 
     async def history(self, task_id: str) -> History:
         """Every history entry of the task, oldest first (all pages)."""
@@ -127,7 +129,8 @@ class AsyncTasks(AsyncResource):
             params = {"taskId": task_id, "page": number, "limit": 100}
             answer = await self._hub.call("getTaskHistory", params)
             page = self._parse(TaskHistoryListResponse.from_dict, answer, "getTaskHistory").data
-            got = self._field(page.history, list, "getTaskHistory", "data.history")
+            listed = page.task_history if isinstance(page.task_history, list) else page.history
+            got = self._field(listed, list, "getTaskHistory", "data.taskHistory")
             entries.extend(got)
             if not got or len(entries) >= self._field(
                 page.total, int, "getTaskHistory", "data.total"
@@ -139,7 +142,7 @@ class AsyncTasks(AsyncResource):
         """One history entry by its ID."""
         answer = await self._hub.call("getTaskHistoryEntry", {"taskHistoryId": entry_id})
         parsed = self._parse(TaskHistoryEntryResponse.from_dict, answer, "getTaskHistoryEntry")
-        return parsed.data.task_history
+        return self._need(parsed.data.task_history, "getTaskHistoryEntry", "data.taskHistory")
 
     async def assign(
         self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
@@ -170,7 +173,11 @@ class AsyncTasks(AsyncResource):
         body: dict[str, Any] = {"answer": plain(answer), "duration": duration}
         body |= {"brushDataUrl": brush_data_url, "medicalBrushDataUrl": medical_brush_data_url}
         answered = await self._hub.call("annotateTask", params, body=present(body))
-        return self._parse(AnnotateResponse.from_dict, answered, "annotateTask").data.label
+        return self._need(
+            self._parse(AnnotateResponse.from_dict, answered, "annotateTask").data.label,
+            "annotateTask",
+            "data.label",
+        )
 
     async def review(
         self, task_id: str, decision: Review, *, pct_details: Mapping[str, Any] | None = None
@@ -179,7 +186,11 @@ class AsyncTasks(AsyncResource):
         back to labelling; ``Todo`` and ``Fixed`` are recorded without moving it."""
         body = present({"reviewStatus": decision, "pctDetails": pct_details})
         answer = await self._hub.call("reviewTask", {"taskId": task_id}, body=body)
-        return self._parse(TaskResponse.from_dict, answer, "reviewTask").data.task
+        return self._need(
+            self._parse(TaskResponse.from_dict, answer, "reviewTask").data.task,
+            "reviewTask",
+            "data.task",
+        )
 
     async def requeue(
         self,
@@ -202,7 +213,8 @@ class AsyncTasks(AsyncResource):
         }
         answer = await self._hub.call("requeueTasks", {"projectId": project}, body=body)
         result = self._parse(RequeueTasksResponse.from_dict, answer, "requeueTasks").data
-        return self._field(result.modified_count.modified, int, "requeueTasks", "modified")
+        counts = self._need(result.modified_count, "requeueTasks", "data.modifiedCount")
+        return self._field(counts.modified, int, "requeueTasks", "data.modifiedCount.modified")
 
     async def set_priority(
         self,
@@ -215,7 +227,7 @@ class AsyncTasks(AsyncResource):
         body: dict[str, Any] = {"priority": priority, "filters": _selection(select)}
         answer = await self._hub.call("updateTasksPriority", {"projectId": project}, body=body)
         parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
-        return parsed.data.result
+        return self._need(parsed.data.result, "updateTasksPriority", "data.result")
 
     async def set_benchmark(
         self, project: str, task_ids: Iterable[str], *, benchmark: bool = True

@@ -10,8 +10,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+from ango_hub_api.types import Unset
 
 from ango_hub._index import operation
+from ango_hub._tolerant import put_back, response_schema, split
 from ango_hub.errors import UnexpectedResponseError
 
 if TYPE_CHECKING:
@@ -33,12 +35,36 @@ class Resource:
         )
 
     def _parse(self, read: Callable[[Any], M], answer: Any, operation_id: str) -> M:
-        """``read(answer)`` (a generated model's ``from_dict``), typed errors on a bad shape."""
+        """``read(answer)`` (a generated model's ``from_dict``), tolerantly: values the model
+        cannot read (an unknown enum value, a field of another type) are set aside into
+        ``additional_properties`` and the rest is read (``ango_hub._tolerant``); an answer
+        that still does not fit is an :class:`UnexpectedResponseError` naming what is missing."""
         try:
             return read(answer)
         except _SHAPE_ERRORS as exc:
-            problem = f"the answer does not have the spec's shape ({type(exc).__name__}: {exc})"
-            raise self._unexpected(operation_id, problem) from exc
+            first = exc
+        schema = response_schema(operation_id)
+        if schema is not None and isinstance(answer, dict):
+            kept, taken = split(answer, schema)
+            try:
+                parsed = read(kept)
+            except _SHAPE_ERRORS as exc:
+                first = exc
+            else:
+                put_back(parsed, taken)
+                return parsed
+        if isinstance(first, KeyError):
+            problem = f"the answer has no {first.args[0]!r}"
+        else:
+            problem = f"the answer does not have the spec's shape ({type(first).__name__}: {first})"
+        raise self._unexpected(operation_id, problem) from first
+
+    def _need(self, value: M | Unset | None, operation_id: str, name: str) -> M:
+        """A field the method cannot do without: the answer's schema leaves it optional (no
+        source requires it), so its absence is a typed error naming it, not an ``Unset``."""
+        if value is None or isinstance(value, Unset):
+            raise self._unexpected(operation_id, f"the answer has no {name}")
+        return value
 
     def _field(self, value: Any, kind: type[M], operation_id: str, name: str) -> M:
         """``value`` when it is a ``kind`` (a bool is not an int here), else a typed error."""

@@ -111,7 +111,11 @@ class Assets(Resource):
         body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
         body |= {"overlay": overlay, "externalId": external_id}
         answer = self._hub.call("updateAsset", {"assetId": asset_id}, body=present(body))
-        return self._parse(AssetResponse.from_dict, answer, "updateAsset").data.asset
+        return self._need(
+            self._parse(AssetResponse.from_dict, answer, "updateAsset").data.asset,
+            "updateAsset",
+            "data.asset",
+        )
 
     def assign_batches(
         self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"

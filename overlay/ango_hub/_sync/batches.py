@@ -40,5 +40,6 @@ class Batches(Resource):
 
 
 def _batches(answer: object) -> list[Batch]:
-    batches = ProjectResponse.from_dict(answer).data.project.batches  # type: ignore[arg-type]
+    project = ProjectResponse.from_dict(answer).data.project  # type: ignore[arg-type]
+    batches = getattr(project, "batches", None)
     return batches if isinstance(batches, list) else []

@@ -46,8 +46,10 @@ class Issues(Resource):
         params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
         params |= {"page": page, "limit": limit}
         answer = self._hub.call("listIssues", present(params))
-        return self._parse(
-            lambda a: IssueListResponse.from_dict(a).data.issue, answer, "listIssues"
+        return self._need(
+            self._parse(IssueListResponse.from_dict, answer, "listIssues").data.issue,
+            "listIssues",
+            "data.issue",
         )
 
     def list(
@@ -107,7 +109,11 @@ class Issues(Resource):
         body |= {"errorCodes": error_codes, "pctDetails": pct_details, "page": page}
         body |= {"pageEnd": page_end, "dataIndex": data_index, "plane": plane}
         answer = self._hub.call("createIssue", body=present(body))
-        return self._parse(lambda a: IssueResponse.from_dict(a).data.issue, answer, "createIssue")
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "createIssue").data.issue,
+            "createIssue",
+            "data.issue",
+        )
 
     def update(
         self,
@@ -125,7 +131,11 @@ class Issues(Resource):
         body |= {"status": status}
         body |= {"errorCodes": error_codes, "pctDetails": pct_details}
         answer = self._hub.call("updateIssue", {"issueId": issue_id}, body=present(body))
-        return self._parse(lambda a: IssueResponse.from_dict(a).data.issue, answer, "updateIssue")
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "updateIssue").data.issue,
+            "updateIssue",
+            "data.issue",
+        )
 
     def resolve(self, issue_id: str) -> Issue:
         """Mark an issue ``Resolved``."""
@@ -145,15 +155,19 @@ class Issues(Resource):
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
         answer = self._hub.call("commentOnIssue", {"issueId": issue_id}, body=body)
-        return self._parse(
-            lambda a: IssueResponse.from_dict(a).data.issue, answer, "commentOnIssue"
+        return self._need(
+            self._parse(IssueResponse.from_dict, answer, "commentOnIssue").data.issue,
+            "commentOnIssue",
+            "data.issue",
         )
 
     def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
-        return self._parse(
-            lambda a: IssueResponse.from_dict(a).data.issue,
-            self._hub.call("deleteIssue", params),
+        return self._need(
+            self._parse(
+                IssueResponse.from_dict, self._hub.call("deleteIssue", params), "deleteIssue"
+            ).data.issue,
             "deleteIssue",
+            "data.issue",
         )

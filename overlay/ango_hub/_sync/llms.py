@@ -32,7 +32,11 @@ class Llms(Resource):
     def list(self, llm_id: str | None = None) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = self._hub.call("listLlms", present({"_id": llm_id}))
-        return self._parse(lambda a: LlmListResponse.from_dict(a).data.llms, answer, "listLlms")
+        return self._need(
+            self._parse(LlmListResponse.from_dict, answer, "listLlms").data.llms,
+            "listLlms",
+            "data.llms",
+        )
 
     def create(
         self,
@@ -57,12 +61,20 @@ class Llms(Resource):
             "configuration": configuration,
         }
         answer = self._hub.call("createLlm", body=body)
-        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "createLlm")
+        return self._need(
+            self._parse(LlmResponse.from_dict, answer, "createLlm").data.llm,
+            "createLlm",
+            "data.llm",
+        )
 
     def delete(self, llm_id: str) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = self._hub.call("deleteLlm", {"llmId": llm_id})
-        return self._parse(lambda a: LlmResponse.from_dict(a).data.llm, answer, "deleteLlm")
+        return self._need(
+            self._parse(LlmResponse.from_dict, answer, "deleteLlm").data.llm,
+            "deleteLlm",
+            "data.llm",
+        )
 
 
 class Notifications(Resource):
@@ -87,6 +99,4 @@ class Notifications(Resource):
             }
         )
         answer = self._hub.call("sendNotification", body=body)
-        return self._parse(
-            lambda a: SendNotificationResponse.from_dict(a).data, answer, "sendNotification"
-        )
+        return self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data

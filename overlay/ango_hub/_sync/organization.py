@@ -66,10 +66,12 @@ class Members(Resource):
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
         answer = self._hub.call("listOrganizationMembers", params)
-        return self._parse(
-            lambda a: OrganizationMemberListResponse.from_dict(a).data.users,
-            answer,
+        return self._need(
+            self._parse(
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data.users,
             "listOrganizationMembers",
+            "data.users",
         )
 
     def list(
@@ -82,12 +84,10 @@ class Members(Resource):
             params = present({"orgId": org_id, "page": number, "limit": page_size})
             answer = self._hub.call("listOrganizationMembers", params | present({"search": search}))
             data = self._parse(
-                lambda a: OrganizationMemberListResponse.from_dict(a).data,
-                answer,
-                "listOrganizationMembers",
-            )
-            total = data.total if isinstance(data.total, int) else len(data.users)
-            return data.users, total
+                OrganizationMemberListResponse.from_dict, answer, "listOrganizationMembers"
+            ).data
+            users = self._need(data.users, "listOrganizationMembers", "data.users")
+            return users, data.total if isinstance(data.total, int) else len(users)
 
         yield from pages(fetch, page_size)
 
@@ -100,10 +100,12 @@ class Members(Resource):
         answer = self._hub.call(
             "updateOrganizationMemberRoles", {"orgId": org_id}, body={"users": users}
         )
-        return self._parse(
-            lambda a: UpdateMemberRolesResponse.from_dict(a).data.users,
-            answer,
+        return self._need(
+            self._parse(
+                UpdateMemberRolesResponse.from_dict, answer, "updateOrganizationMemberRoles"
+            ).data.users,
             "updateOrganizationMemberRoles",
+            "data.users",
         )
 
     def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
@@ -112,8 +114,8 @@ class Members(Resource):
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
         )
         return self._parse(
-            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "removeOrganizationMembers"
-        )
+            RemovedByEmailResponse.from_dict, answer, "removeOrganizationMembers"
+        ).data
 
 
 class Invites(Resource):
@@ -123,10 +125,12 @@ class Invites(Resource):
         if pending_only:
             params["status"] = "pending"
         answer = self._hub.call("listOrganizationInvites", params)
-        return self._parse(
-            lambda a: InviteListResponse.from_dict(a).data.invites,
-            answer,
+        return self._need(
+            self._parse(
+                InviteListResponse.from_dict, answer, "listOrganizationInvites"
+            ).data.invites,
             "listOrganizationInvites",
+            "data.invites",
         )
 
     def invite(
@@ -146,10 +150,12 @@ class Invites(Resource):
                 for project, project_role in projects.items()
             ]
         answer = self._hub.call("inviteOrganizationMembers", {"orgId": org_id}, body=body)
-        return self._parse(
-            lambda a: InviteListResponse.from_dict(a).data.invites,
-            answer,
+        return self._need(
+            self._parse(
+                InviteListResponse.from_dict, answer, "inviteOrganizationMembers"
+            ).data.invites,
             "inviteOrganizationMembers",
+            "data.invites",
         )
 
     def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
@@ -158,5 +164,5 @@ class Invites(Resource):
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}
         )
         return self._parse(
-            lambda a: RemovedByEmailResponse.from_dict(a).data, answer, "deleteOrganizationInvites"
-        )
+            RemovedByEmailResponse.from_dict, answer, "deleteOrganizationInvites"
+        ).data

@@ -33,8 +33,10 @@ class Storages(Resource):
     def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = self._hub.call("listStorages", {"page": page, "limit": limit})
-        return self._parse(
-            lambda a: StorageListResponse.from_dict(a).data.storages, answer, "listStorages"
+        return self._need(
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
 
     def list(self, *, page_size: int = PAGE_SIZE) -> Iterator[Storage]:
@@ -49,8 +51,10 @@ class Storages(Resource):
     def get(self, storage_id: str) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = self._hub.call("listStorages", {"_id": storage_id})
-        found = self._parse(
-            lambda a: StorageListResponse.from_dict(a).data.storages, answer, "listStorages"
+        found = self._need(
+            self._parse(StorageListResponse.from_dict, answer, "listStorages").data.storages,
+            "listStorages",
+            "data.storages",
         )
         return next((s for s in found if s.field_id == storage_id), None)
 
@@ -76,15 +80,19 @@ class Storages(Resource):
         body |= {"region": region, "credentials": credentials}
         body |= {"privateKey": private_key, "publicKey": public_key}
         answer = self._hub.call("createStorage", body=present(body))
-        return self._parse(
-            lambda a: StorageResponse.from_dict(a).data.storage, answer, "createStorage"
+        return self._need(
+            self._parse(StorageResponse.from_dict, answer, "createStorage").data.storage,
+            "createStorage",
+            "data.storage",
         )
 
     def delete(self, storage_id: str) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = self._hub.call("deleteStorage", {"storageId": storage_id})
-        return self._parse(
-            lambda a: StorageResponse.from_dict(a).data.storage, answer, "deleteStorage"
+        return self._need(
+            self._parse(StorageResponse.from_dict, answer, "deleteStorage").data.storage,
+            "deleteStorage",
+            "data.storage",
         )
 
     def files(
@@ -100,8 +108,10 @@ class Storages(Resource):
         params = {"storageId": storage_id, "bucketName": bucket, "path": path}
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = self._hub.call("listStorageFiles", present(params))
-        return self._parse(
-            lambda a: StorageFilesResponse.from_dict(a).data.files, answer, "listStorageFiles"
+        return self._need(
+            self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data.files,
+            "listStorageFiles",
+            "data.files",
         )
 
     def explore(
@@ -124,4 +134,4 @@ class Storages(Resource):
         if upload_to is not None:
             body |= {"upload": True, "projectId": upload_to}
         answer = self._hub.call("fileExplorer", body=present(body))
-        return self._parse(lambda a: FileExplorerResponse.from_dict(a).data, answer, "fileExplorer")
+        return self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data

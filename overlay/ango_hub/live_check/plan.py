@@ -177,9 +177,9 @@ PROBES: tuple[Probe, ...] = (
     Probe(
         "deleteAssets",
         Mode.WRITE,
-        "empty list: assets=[]",
+        "missing required body field assets",
         True,
-        lambda r: ({"projectId": r.project}, {}, {"assets": []}),
+        lambda r: ({"projectId": r.project}, {}, {}),
     ),
     Probe(
         "listIssues",
@@ -254,9 +254,13 @@ PROBES: tuple[Probe, ...] = (
     Probe(
         "addProjectMembers",
         Mode.WRITE,
-        "empty list: assignees=[]",
+        "wrong enum: role=Owner",
         True,
-        lambda r: ({"projectId": r.project}, {}, {"assignees": [], "role": "Labeler"}),
+        lambda r: (
+            {"projectId": r.project},
+            {},
+            {"assignees": [f"{r.tag}@example.invalid"], "role": "Owner"},
+        ),
     ),
     Probe(
         "rerunWebhook",
@@ -320,17 +324,9 @@ PROBES: tuple[Probe, ...] = (
     Probe(
         "sendNotification",
         Mode.WRITE,
-        "not http(s): clickableLink=ftp://...",
+        "missing required body field message",
         True,
-        lambda r: (
-            {},
-            {},
-            {
-                "receivers": [f"{r.tag}@example.invalid"],
-                "message": "x",
-                "clickableLink": "ftp://x.invalid/",
-            },
-        ),
+        lambda r: ({}, {}, {"receivers": [f"{r.tag}@example.invalid"]}),
     ),
 )
 

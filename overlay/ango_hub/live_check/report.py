@@ -13,7 +13,7 @@ from .ledger import Leftover
 class Difference:
     """Where the server and the spec disagree (or the check could not tell)."""
 
-    kind: str  # request | response | rejection | call | coverage
+    kind: str  # request | response | rejection | call | coverage | fidelity
     detail: str
     known: str | None = None  # the DISCREPANCIES.md row that records it
     count: int = 1

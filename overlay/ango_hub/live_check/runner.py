@@ -13,6 +13,7 @@ from ..client import AngoHub
 from ..errors import AngoHubValidationError, APIStatusError
 from .cleanup import clean_up
 from .context import Mode, NothingToRead, Run
+from .fidelity import observed
 from .known import known_discrepancy
 from .ledger import Ledger
 from .plan import Probe, coverage_for, covered_operations, probe_request, probes_for
@@ -162,6 +163,9 @@ def _assess(
         result.response_valid = not problems and result.response_valid is not False
         for problem in problems:
             result.add("response", scrub(problem, secrets_))
+        answer = exchange.response
+        for finding in observed(checker.spec, op, answer.status_code, answer.content):
+            result.add("fidelity", scrub(finding.text(), secrets_))
     for op, errors in step_errors.items():
         if op in results:
             for error in errors:

@@ -115,7 +115,7 @@ async def get_task_history(call: Call) -> Response:
     with call.ctx.state.lock:
         _, asset = _task(call, call.op.path["taskId"])
         entries = [dict(e) for e in asset.history[(page - 1) * limit : page * limit]]
-        return success({"history": entries, "total": len(asset.history)})
+        return success({"taskHistory": entries, "history": entries, "total": len(asset.history)})
 
 
 async def get_task_history_entry(call: Call) -> Response:

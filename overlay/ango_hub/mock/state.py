@@ -354,7 +354,9 @@ class Project:
 
     def members_to_api(self) -> list[dict[str, str]]:
         """The project's ``assignedTo``: every member with their role, in the order added."""
-        return [{"user": user, "role": role} for user, role in self.members.items()]
+        return [
+            {"assignee": user, "user": user, "role": role} for user, role in self.members.items()
+        ]
 
     def to_api(self) -> dict[str, Any]:
         """The project as ``getProject`` answers it."""

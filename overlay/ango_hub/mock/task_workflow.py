@@ -9,6 +9,7 @@ Label stage it was submitted from). Entering a Complete stage completes it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -233,8 +234,13 @@ def sort_tasks(tasks: list[dict[str, Any]], sort: str) -> None:
     for key in reversed(sort.split(",")):
         name = key.lstrip("-")
 
-        def by(task: dict[str, Any], name: str = name) -> tuple[bool, Any]:
+        def by(task: dict[str, Any], name: str = name) -> tuple[bool, str, Any]:
+            # Any key may be asked for (no source lists the sortable fields): values of
+            # different kinds, or lists and objects, must still compare.
             value = task.get(name)
-            return (value is not None, value if value is not None else 0)
+            if value is None or isinstance(value, bool | int | float | str):
+                kind = "number" if isinstance(value, int | float) else type(value).__name__
+                return (value is not None, kind, value if value is not None else 0)
+            return (True, "json", json.dumps(value, sort_keys=True, default=str))
 
         tasks.sort(key=by, reverse=key.startswith("-"))
