@@ -220,12 +220,16 @@ class RequestGuard:
         for where, kind in rule.targets:
             for value in values_at(where, fields):
                 if value == UNKNOWN_ID:
-                    owned.append(f"an ID naming nothing ({kind})")
+                    said = f"an ID naming no {kind}"
                 elif self._owns(kind, value):
-                    owned.append(f"the run's {kind} {value}")
+                    said = f"the run's {kind}"
                 else:
+                    said = ""
+                if not said:
                     why = f"{where} = {value}: not a {kind} this run created"
                     raise self._refuse(operation_id, request.method, request.url.path, why)
+                if said not in owned:
+                    owned.append(said)
         return owned
 
     def _creations(
@@ -244,12 +248,12 @@ class RequestGuard:
         return created
 
     def _read_target(self, fields: dict[str, Any]) -> str:
-        ids = [v for part in ("path", "query") for v in fields[part].values()]
+        ids = [str(v) for part in ("path", "query") for v in fields[part].values()]
         if self.user_project and self.user_project in ids:
             return "read of the user's project"
-        if any(self._owns("project", str(v)) for v in ids):
-            return "read of the run's own project"
-        return "read"
+        if any(self.ledger.owns(kind, v) for kind in self.ledger.owned for v in ids):
+            return "read of the run's own object"
+        return "read of the organisation"
 
     def _owns(self, kind: str, value: str) -> bool:
         if kind in _BY_NAME:
