@@ -24,23 +24,23 @@ Examples:
 
 What it reads, writes, deletes and leaves behind:
 
-  --read-only reads only: listings, gets and exports of the --project project and of the
-  organisation, and requests the server must refuse (nothing in them can change anything).
-  It writes and deletes nothing.
+--read-only reads only: listings, gets and exports of the --project project and of the
+organisation, and requests the server must refuse (nothing in them can change anything).
+It writes and deletes nothing.
 
-  Write mode never changes the --project project: it only reads it. It creates a project of
-  its own (ango-hub-live-check-<run id>-project) and does every write there: assets, a task
-  taken through review, batches, labels, attachments, instructions, label validation, an
-  asset builder template, a member assigned again, a webhook rerun naming no stage, a clone
-  (deleted again). In the organisation it creates, under the run's tag, an issue, a storage
-  (placeholder credentials), an LLM configuration, an invitation to
-  <tag>@example.invalid, a notification to that address, a plugin log line and a plugin
-  response. Each is written in the ledger before it is sent; a request aimed at anything
-  else is refused before it is sent and reported as a defect. At the end (also after
-  Ctrl-C or SIGTERM) it deletes its project, issue, storage, LLM configuration and
-  invitation. It leaves behind the plugin log line and response (no operation deletes
-  them), and whatever cleanup could not delete: the report lists each by kind, name and ID
-  with the manual step. A second Ctrl-C stops cleanup; --cleanup LEDGER resumes it.
+Write mode never changes the --project project: it only reads it. It creates a project of
+its own (ango-hub-live-check-<run id>-project) and does every write there: assets, a task
+taken through review, batches, labels, attachments, instructions, label validation, an
+asset builder template, a member assigned again, a webhook rerun naming no stage, a clone
+(deleted again). In the organisation it creates, under the run's tag, an issue, a storage
+(placeholder credentials), an LLM configuration, an invitation to
+<tag>@example.invalid, a notification to that address, a plugin log line and a plugin
+response. Each is written in the ledger before it is sent; a request aimed at anything
+else is refused before it is sent and reported as a defect. At the end (also after
+Ctrl-C or SIGTERM) it deletes its project, issue, storage, LLM configuration and
+invitation. It leaves behind the plugin log line and response (no operation deletes
+them), and whatever cleanup could not delete: the report lists each by kind, name and ID
+with the manual step. A second Ctrl-C stops cleanup; --cleanup LEDGER resumes it.
 
 Exit code 0: the server agrees with the spec and nothing deletable was left; 1: differences,
 something left behind, or a request the guard refused; 2: refused to run (missing key,

@@ -153,7 +153,16 @@ def list_leftovers(
                 continue  # deleted with the run's project (or never made: it had none)
             where = projects_left[0].name
             reason = f"inside the run's project {where}, which is still there"
-            left.append(Leftover(entry.kind, entry.name, reason, entry.id, f"delete {where}"))
+            left.append(
+                Leftover(
+                    entry.kind,
+                    entry.name,
+                    reason,
+                    entry.id,
+                    f"delete {where}",
+                    confirmed=entry.state == "created",
+                )
+            )
             continue
         if entry.kind in UNDELETABLE:
             reason = "no operation of the API deletes it"
@@ -163,6 +172,8 @@ def list_leftovers(
             reason = "cleanup stopped by a second interrupt"
         else:
             reason = failures.get((entry.kind, entry.name), "still listed after cleanup")
-        left.append(Leftover(entry.kind, entry.name, reason, entry.id))
+        left.append(
+            Leftover(entry.kind, entry.name, reason, entry.id, confirmed=entry.state == "created")
+        )
     ledger.leftovers = left
     ledger.save()

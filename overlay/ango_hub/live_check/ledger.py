@@ -53,6 +53,8 @@ class Leftover:
     reason: str
     id: str | None = None
     manual_step: str = ""
+    # False when the creation was never answered (the object may not exist).
+    confirmed: bool = True
 
     def __post_init__(self) -> None:
         if not self.manual_step:

@@ -1,0 +1,208 @@
+"""The live check changes nothing it did not create: the state-diff test against a mock
+organisation populated like a real one (snapshots through the admin API), with a fault at
+every step k, SIGTERM at about 10 points, read-only mode, and --cleanup after a SIGKILL.
+
+`make test` runs every step with one fault kind each (rotating over k); `make
+live-check-sweep` (LIVE_CHECK_SWEEP=1) runs every step with every kind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from ango_hub.live_check import Mode, plan
+from ango_hub.live_check.context import Run
+from ango_hub.live_check.ledger import Ledger
+from ango_hub.live_check.runner import execute
+from ango_hub.mock.server import MockServer, run_mock_server
+from live_check_helpers import check
+from mock_org import MockOrg, held_under_tag, without_tag
+from safety_helpers import (
+    FAULT_KINDS,
+    TAG,
+    check_leftovers,
+    check_state,
+    fresh,
+    options,
+    run_with_fault,
+    signal_at,
+    step_starts,
+)
+
+ANGO_HUB = Path(sys.executable).with_name("ango-hub")
+SWEEP = os.environ.get("LIVE_CHECK_SWEEP") == "1"
+# Operations that change nothing (the live check's reads; two are POSTs).
+READS = {"getProjectPerformance"}
+
+
+@pytest.fixture(scope="module")
+def mock() -> Iterator[MockServer]:
+    with run_mock_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def org(mock: MockServer) -> MockOrg:
+    return MockOrg(mock.root_url, mock.api_key, mock.project_id)
+
+
+@pytest.fixture(scope="module")
+def steps(org: MockOrg, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, int]]:
+    """Each step of a clean write run and the number of its first request: the baseline that
+    places a fault at step k. The clean run itself must change nothing of the user's."""
+    before = fresh(org)
+    done = execute(options(org, tmp_path_factory.mktemp("baseline") / "ledger.json"))
+    assert done.aborted is None
+    assert done.step_errors == {}
+    check_state(org, before, done)
+    assert {item.kind for item in done.session.run.ledger.leftovers} == {
+        "plugin log",
+        "plugin response",
+    }
+    return step_starts(done)
+
+
+def test_a_clean_write_run_changes_nothing_of_the_users(steps: list[tuple[str, int]]) -> None:
+    named = [step for step, _ in steps]
+    assert named[:2] == ["listProjects", "createProject"]
+    assert "cleanup" in named
+    assert len(steps) > 80  # the steps, the probes and cleanup
+
+
+@pytest.mark.parametrize(
+    "kinds", [FAULT_KINDS] if SWEEP else [None], ids=["every-kind" if SWEEP else "rotating"]
+)
+def test_a_fault_at_every_step_changes_nothing_of_the_users(
+    org: MockOrg, steps: list[tuple[str, int]], tmp_path: Path, kinds: tuple[str, ...] | None
+) -> None:
+    failures = []
+    for k, (step, nth) in enumerate(steps):
+        for kind in kinds or (FAULT_KINDS[k % len(FAULT_KINDS)],):
+            try:
+                run_with_fault(org, kind, nth, tmp_path / f"ledger-{k}-{kind}.json")
+            except AssertionError as exc:
+                failures.append(f"step {k} ({step}, request {nth}), {kind}: {exc}")
+    assert failures == []
+
+
+def test_when_the_run_cannot_create_its_project_nothing_runs_in_the_users(
+    org: MockOrg, steps: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    nth = dict(steps)["createProject"]
+    for kind in FAULT_KINDS:
+        done = run_with_fault(org, kind, nth, tmp_path / f"{kind}.json")
+        if kind == "drop":  # not retried (it creates): the run stops, cleanup still runs
+            assert done.aborted is not None
+            continue
+        skipped = done.session.run.nothing_to_read
+        for operation in ("updateProject", "createBatches", "uploadInstructions", "purgeProject"):
+            assert skipped[operation].startswith(
+                "skipped: the run's project could not be created ("
+            ), skipped
+        assert org.api_key not in str(skipped)
+
+
+def test_sigterm_at_about_ten_points_runs_cleanup_once(
+    mock: MockServer, org: MockOrg, steps: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    total = steps[-1][1]
+    for point in range(1, 11):
+        at = total * point // 11
+        before = fresh(org)
+        start = sum(mock.requests.counts.values())
+
+        def count(start: int = start) -> int:
+            return sum(mock.requests.counts.values()) - start
+
+        with signal_at(count, at, signal.SIGTERM):
+            done = execute(options(org, tmp_path / f"ledger-{point}.json"))
+        assert done.aborted is not None, f"SIGTERM at request {at} did not stop the run"
+        assert "interrupted by SIGTERM" in done.aborted
+        assert sum(1 for e in done.session.run.recorder.exchanges if e.step == "cleanup") > 0
+        check_state(org, before, done)
+
+
+def test_read_only_sends_nothing_that_changes_anything(mock: MockServer, org: MockOrg) -> None:
+    before = fresh(org)
+    report = check(mock, Mode.READ)
+
+    assert report.aborted is None, report.to_text()
+    sent = org.requests()
+    assert sent
+    writes = [e for e in sent if e["method"] != "GET" and e["operation"] not in READS]
+    assert writes == []
+    assert org.snapshot() == before
+
+
+def test_cleanup_after_sigkill_halfway_leaves_only_what_the_api_cannot_delete(
+    mock: MockServer, org: MockOrg, steps: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    before = fresh(org)
+    ledger = tmp_path / "ledger.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANGO_")}
+    env |= {"ANGO_BASE_URL": org.base_url, "ANGO_API_KEY": org.api_key}
+    start = sum(mock.requests.counts.values())
+    process = subprocess.Popen(
+        [ANGO_HUB, "live-check", "--yes", "--project", org.project_id, "--ledger", str(ledger)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    halfway = steps[-1][1] // 2
+    with signal_at(
+        lambda: sum(mock.requests.counts.values()) - start, halfway, signal.SIGKILL, process.pid
+    ):
+        process.wait(timeout=300)
+    assert process.returncode == -signal.SIGKILL
+    killed = org.snapshot()
+    assert held_under_tag(killed, Ledger.load(ledger).tag)  # it had made things
+
+    result = subprocess.run(
+        [ANGO_HUB, "live-check", "--cleanup", str(ledger), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    tag = Ledger.load(ledger).tag
+    after = org.snapshot()
+    assert without_tag(after, tag) == without_tag(before, tag)
+    left = held_under_tag(after, tag)
+    assert {kind for kind, _ in left} <= {"plugin log", "plugin response", "notification"}
+    check_leftovers(Ledger.load(ledger).leftovers, left)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert org.api_key not in result.stdout + result.stderr
+
+
+def test_the_guard_refuses_a_write_to_the_users_project(
+    org: MockOrg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A step that (wrongly) aims at the user's project is refused before anything is sent,
+    # and reported as a defect of the live check.
+    def wrong(run: Run) -> None:
+        run.call("updateLabelValidation", {"projectId": org.project_id}, body={})
+
+    coverage = tuple(
+        replace(c, step=wrong) if c.operation_id == "updateLabelValidation" else c
+        for c in plan.COVERAGE
+    )
+    monkeypatch.setattr(plan, "COVERAGE", coverage)
+    before = fresh(org)
+
+    done = execute(options(org, tmp_path / "ledger.json"))
+
+    (refused,) = done.session.guard.refused
+    assert refused.operation_id == "updateLabelValidation"
+    assert "not a project this run created" in str(refused)
+    assert "refused by the request guard" in done.step_errors["updateLabelValidation"][0]
+    after = org.snapshot()
+    assert without_tag(after, TAG) == without_tag(before, TAG)
+    assert [e for e in org.requests() if e["operation"] == "updateLabelValidation"] == []
