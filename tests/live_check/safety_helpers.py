@@ -82,10 +82,16 @@ def check_leftovers(leftovers: list[Leftover], held: set[tuple[str, str]]) -> No
         assert not [item for item in leftovers if item.kind in CONTAINED]
 
 
-def fresh(org: MockOrg) -> dict[str, Any]:
-    """The populated organisation, from scratch; returns its snapshot."""
+def prepare(org: MockOrg) -> None:
+    """Populate the organisation once and save it (the admin API's checkpoint)."""
     org.reset()
     populate(org)
+    org.admin("POST", "checkpoint")
+
+
+def fresh(org: MockOrg) -> dict[str, Any]:
+    """The populated organisation as saved (faults and request log cleared); its snapshot."""
+    org.admin("PUT", "checkpoint")
     return org.snapshot()
 
 
