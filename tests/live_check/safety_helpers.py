@@ -23,12 +23,14 @@ RETRIES = 1  # the library's retries per call in these runs: "past the retries" 
 FAULT_KINDS = ("500", "403", "429", "drop")
 
 
-def options(org: MockOrg, ledger: Path | None, **extra: Any) -> LiveCheckOptions:
+def options(
+    org: MockOrg, ledger: Path | None, mode: Mode = Mode.WRITE, **extra: Any
+) -> LiveCheckOptions:
     return LiveCheckOptions(
         api_key=org.api_key,
         base_url=org.base_url,
         project=org.project_id,
-        mode=Mode.WRITE,
+        mode=mode,
         run_id=RUN_ID,
         max_retries=RETRIES,
         ledger_path=ledger,
