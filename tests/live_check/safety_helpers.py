@@ -67,7 +67,14 @@ def check_state(org: MockOrg, before: dict[str, Any], done: Executed) -> None:
     after = org.snapshot()
     assert without_tag(after, TAG) == without_tag(before, TAG)
     assert done.session.guard.refused == []
-    check_leftovers(done.session.run.ledger.leftovers, held_under_tag(after, TAG))
+    try:
+        check_leftovers(done.session.run.ledger.leftovers, held_under_tag(after, TAG))
+    except AssertionError as exc:
+        sent = [
+            (e.step, e.request.url.path, e.response.status_code)
+            for e in done.session.run.recorder.exchanges[-12:]
+        ]
+        raise AssertionError(f"{exc}; aborted: {done.aborted}; last requests: {sent}") from None
 
 
 def check_leftovers(leftovers: list[Leftover], held: set[tuple[str, str]]) -> None:
@@ -78,7 +85,7 @@ def check_leftovers(leftovers: list[Leftover], held: set[tuple[str, str]]) -> No
         if item.kind not in CONTAINED and item.confirmed
     }
     assert held <= listed, f"held but not reported: {held - listed}"
-    assert confirmed <= held, f"reported but not held: {confirmed - held}"
+    assert confirmed <= held, f"reported but not held: {confirmed - held} ({leftovers})"
     assert all(item.manual_step for item in leftovers)
     if not any(kind == "project" for kind, _ in held):
         assert not [item for item in leftovers if item.kind in CONTAINED]
@@ -110,19 +117,24 @@ def run_with_fault(org: MockOrg, kind: str, nth: int, ledger: Path) -> Executed:
 
 @contextmanager
 def signal_at(
-    count: Callable[[], int], at: int, signum: int, pid: int | None = None
+    count: Callable[[], int], points: list[tuple[int, int]], pid: int | None = None
 ) -> Iterator[None]:
-    """Send ``signum`` (to this process, or ``pid``) once ``count()`` reaches ``at``."""
+    """Send each (request count, signal) of ``points`` (to this process, or ``pid``) once
+    ``count()`` reaches it. In this process SIGINT and SIGTERM are ignored around the run, so
+    that a signal landing after it ends cannot stop the test session."""
     stop = threading.Event()
 
     def watch() -> None:
-        while not stop.is_set():
-            if count() >= at:
-                os.kill(pid or os.getpid(), signum)
-                return
-            time.sleep(0.001)
+        for at, signum in points:
+            while count() < at:
+                if stop.is_set():
+                    return
+                time.sleep(0.001)
+            os.kill(pid or os.getpid(), signum)
 
-    ignore = signal.signal(signal.SIGTERM, lambda *_: None) if pid is None else None
+    saved = {}
+    if pid is None:
+        saved = {s: signal.signal(s, lambda *_: None) for s in (signal.SIGINT, signal.SIGTERM)}
     thread = threading.Thread(target=watch, daemon=True)
     thread.start()
     try:
@@ -130,5 +142,5 @@ def signal_at(
     finally:
         stop.set()
         thread.join()
-        if ignore is not None:
-            signal.signal(signal.SIGTERM, ignore)
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)

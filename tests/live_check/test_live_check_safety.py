@@ -114,12 +114,36 @@ def test_sigterm_at_about_ten_points_runs_cleanup_once(
         def count(start: int = start) -> int:
             return sum(mock.requests.counts.values()) - start
 
-        with signal_at(count, at, signal.SIGTERM):
+        with signal_at(count, [(at, signal.SIGTERM)]):
             done = execute(options(org, tmp_path / f"ledger-{point}.json"))
         assert done.aborted is not None, f"SIGTERM at request {at} did not stop the run"
         assert "interrupted by SIGTERM" in done.aborted
         assert sum(1 for e in done.session.run.recorder.exchanges if e.step == "cleanup") > 0
         check_state(org, before, done)
+
+
+def test_a_second_sigint_stops_cleanup_and_lists_what_is_left(
+    mock: MockServer, org: MockOrg, steps: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    # The first SIGINT halfway through the steps; the second once cleanup has sent a request.
+    before = fresh(org)
+    start = sum(mock.requests.counts.values())
+    first = dict(steps)["exportTasks"]
+
+    def count() -> int:
+        return sum(mock.requests.counts.values()) - start
+
+    with signal_at(count, [(first, signal.SIGINT), (first + 1, signal.SIGINT)]):
+        done = execute(options(org, tmp_path / "ledger.json"))
+
+    assert done.aborted is not None
+    assert done.aborted.startswith("interrupted by SIGINT during ")
+    assert done.aborted.endswith("; cleanup stopped by a second SIGINT")
+    left = {(item.kind, item.name): item for item in done.session.run.ledger.leftovers}
+    project = left["project", f"{TAG}-project"]
+    assert project.reason == "cleanup stopped by a second interrupt"
+    assert project.manual_step.startswith("delete the project in Ango Hub")
+    check_state(org, before, done)
 
 
 def test_the_guard_refuses_a_write_to_the_users_project(

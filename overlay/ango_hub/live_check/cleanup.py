@@ -42,15 +42,13 @@ def clean_up(run: Run) -> None:
     failures: dict[tuple[str, str], str] = {}
     try:
         # Projects are listed first: the listing also names the organisation (invites).
-        _look_up(run, "project", [""], failures)
-        projects = _live_ids(run, "project")
-        _look_up(run, "issue", projects, failures)
-        _delete_issues(run, projects, failures)
+        projects = _look_up(run, "project", [""], failures)
+        scopes = _live_ids(run, "project", projects)
+        _delete_issues(run, scopes, _look_up(run, "issue", scopes, failures), failures)
         for kind in ("storage", "llm"):
-            _look_up(run, kind, [""], failures)
-            _delete_owned(run, kind, failures)
+            _delete_owned(run, kind, _look_up(run, kind, [""], failures), failures)
         _withdraw_invites(run, failures)
-        _delete_owned(run, "project", failures)
+        _delete_owned(run, "project", projects, failures)
     except CleanupStopped:
         list_leftovers(run, failures, stopped=True)
         raise
@@ -61,42 +59,53 @@ def _pending(run: Run, kind: str) -> list[Entry]:
     return [e for e in run.ledger.named(kind) if e.state in ("planned", "created")]
 
 
-def _live_ids(run: Run, kind: str) -> list[str]:
+def _live_ids(run: Run, kind: str, present: set[str] | None) -> list[str]:
+    """The run's IDs of ``kind`` not known deleted (and listed, when the listing worked)."""
     deleted = {e.id for e in run.ledger.named(kind) if e.state == "deleted"}
-    return [i for i in run.ledger.owned.get(kind, []) if i not in deleted]
+    owned = [i for i in run.ledger.owned.get(kind, []) if i not in deleted]
+    return owned if present is None else [i for i in owned if i in present]
 
 
-def _look_up(run: Run, kind: str, scopes: list[str], failures: dict[tuple[str, str], str]) -> None:
-    """List ``kind`` (in each scope) so the guard learns the IDs of the ledger's names; a
-    name not listed by a complete listing was never created."""
+def _look_up(
+    run: Run, kind: str, scopes: list[str], failures: dict[tuple[str, str], str]
+) -> set[str] | None:
+    """List ``kind`` (in each scope): the guard learns the IDs of the ledger's names. Returns
+    the IDs listed under a ledger name (None if the listing failed); a name a complete
+    listing does not show is gone (never made, or deleted by a step whose answer was lost)."""
     pending = _pending(run, kind)
-    if not pending or not scopes:
-        for entry in pending:
-            if entry.state == "planned" and not scopes:
-                run.ledger.mark(entry, "absent")
-        return
+    if not pending:
+        return set()
     listing, query, key = _LISTINGS[kind]
+    name_field = "content" if kind == "issue" else "name"
+    names = {e.name for e in pending}
+    present: dict[str, str] = {}  # ID -> name
     try:
         for scope in scopes:
             page = 1
             while True:
                 params = {**query(run, scope), "page": page, "limit": _PAGE}
                 items = run.call(listing, params)["data"][key]
+                for item in items:
+                    if isinstance(item, dict) and item.get(name_field) in names:
+                        present[str(item["_id"])] = str(item[name_field])
                 if len(items) < _PAGE:
                     break
                 page += 1
     except Exception as exc:
         for entry in pending:
             failures[(kind, entry.name)] = f"could not look it up: {run.brief(exc)}"
-        return
+        return None
     for entry in pending:
-        if entry.state == "planned":  # the guard marks it created when the listing shows it
+        if entry.name not in present.values():
             run.ledger.mark(entry, "absent")
+    return set(present)
 
 
-def _delete_owned(run: Run, kind: str, failures: dict[tuple[str, str], str]) -> None:
+def _delete_owned(
+    run: Run, kind: str, present: set[str] | None, failures: dict[tuple[str, str], str]
+) -> None:
     operation, parameter = _DELETES[kind]
-    for object_id in _live_ids(run, kind):
+    for object_id in _live_ids(run, kind, present):
         try:
             run.call(operation, {parameter: object_id})
         except Exception as exc:
@@ -104,9 +113,11 @@ def _delete_owned(run: Run, kind: str, failures: dict[tuple[str, str], str]) -> 
             failures[(kind, name)] = f"{operation} failed: {run.brief(exc)}"
 
 
-def _delete_issues(run: Run, projects: list[str], failures: dict[tuple[str, str], str]) -> None:
+def _delete_issues(
+    run: Run, projects: list[str], present: set[str] | None, failures: dict[tuple[str, str], str]
+) -> None:
     project = projects[0] if projects else ""
-    for issue_id in _live_ids(run, "issue"):
+    for issue_id in _live_ids(run, "issue", present):
         try:
             run.call("deleteIssue", {"issueId": issue_id, "project": project})
         except Exception as exc:

@@ -323,7 +323,7 @@ class RequestGuard:
                 entry = self.ledger.expected(kind, str(item.get(name_field)))
                 if entry is not None and "_id" in item:
                     self.ledger.own(kind, str(item["_id"]))
-                    if entry.state == "planned":
+                    if entry.state == "planned" or entry.id is None:
                         self.ledger.mark(entry, "created", str(item["_id"]))
         project = fields["path"].get("projectId")
         if operation_id in ("listAssets", "listTasks") and self._owns("project", str(project)):
