@@ -58,7 +58,7 @@ def live_check(  # noqa: PLR0917  (typer maps parameters to options)
         typer.Option(
             "--project",
             envvar="ANGO_LIVE_PROJECT",
-            help="Project to check in (write mode creates and deletes data there).",
+            help="Project to read (write mode never changes it; it writes in its own project).",
         ),
     ] = None,
     yes: Annotated[
