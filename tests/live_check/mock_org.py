@@ -45,7 +45,7 @@ class MockOrg:
             f"{self.root_url}/_mock/{path}",
             headers={"apikey": self.api_key},
             json=body,
-            timeout=30,
+            timeout=120,
         )
         response.raise_for_status()
         return response.json().get("data")
@@ -73,7 +73,7 @@ def populate(org: MockOrg) -> None:
     members, batches, assets and tasks in several stages, an issue and a template; the
     organisation's storage, LLM configuration, invitation and a second project."""
     org.admin("POST", "organisation/members", {"email": "lena@example.com", "name": "Lena"})
-    with AngoHub(api_key=org.api_key, base_url=org.base_url, max_retries=0) as hub:
+    with AngoHub(api_key=org.api_key, base_url=org.base_url, max_retries=0, timeout=120) as hub:
         project = {"projectId": org.project_id}
         hub.call("updateProject", project, body={"categorySchema": LABEL_SET})
         hub.call("updateProject", project, body={"stages": WORKFLOW})
