@@ -1,6 +1,7 @@
 """The live check's coverage: which operations it calls, in which mode, and which deliberately
 bad requests it sends. Covering a new operation is one line in ``COVERAGE`` (and, when it
-creates something, a ledger entry in its step); ``tests/live_check`` fails while an operation
+creates something, a ledger entry in its step; when it changes state, a rule in
+:data:`.request_guard.RULES`); ``tests/live_check`` fails while an operation
 in ``openapi.yaml`` has none.
 """
 
