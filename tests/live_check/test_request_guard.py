@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 from ango_hub.live_check.ledger import Ledger
-from ango_hub.live_check.request_guard import UNKNOWN_ID, GuardRefused, RequestGuard
+from ango_hub.live_check.request_guard import RULES, UNKNOWN_ID, GuardRefused, RequestGuard
 
 ROOT = "http://hub.test/v2"
 TAG = "ango-hub-live-check-r1"
@@ -91,3 +91,11 @@ def test_the_ledger_is_on_disk_before_the_call(tmp_path: Path) -> None:
         {"kind": "project", "name": f"{TAG}-project", "id": None, "state": "planned"}
     ]
     assert Ledger.load(path).expected("project", f"{TAG}-project") is not None
+
+
+def test_every_operation_that_is_not_a_get_has_a_rule() -> None:
+    # Else the guard refuses it, and the live check's step for it fails as a defect.
+    from ango_hub._index import operations
+
+    writes = {op.operation_id for op in operations().values() if op.method.upper() != "GET"}
+    assert writes == set(RULES)
