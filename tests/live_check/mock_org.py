@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 from ango_hub import AngoHub
+from ango_hub.live_check.steps_project_extras import TEMPLATE
 
 # The user's project as a real one looks (the example: a custom workflow).
 WORKFLOW = [
@@ -114,17 +115,7 @@ def populate(org: MockOrg) -> None:
         hub.call(
             "createAssetBuilderTemplate",
             project,
-            body={
-                "name": "team template",
-                "description": "ours",
-                "template": "<p>{{text}}</p>",
-                "selectedExternalId": "id",
-                "dataConfig": {
-                    "id": {"type": "text", "includeInExport": True},
-                    "text": {"type": "text", "includeInExport": False},
-                },
-                "preLabelConfig": {},
-            },
+            body={**TEMPLATE, "name": "team template", "description": "ours"},
         )
         org_id = hub.call("listProjects", {"limit": 1})["data"]["projects"][0]["organization"]
         hub.call(

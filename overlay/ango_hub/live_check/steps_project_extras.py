@@ -13,6 +13,7 @@ and performance only read the user's project):
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from .context import Run
 from .steps_projects import _own
@@ -62,21 +63,23 @@ def rerun_webhook(run: Run) -> None:
     run.call("rerunWebhook", {"projectId": _own(run)}, body={"stageId": stage_id})
 
 
+# A minimal asset builder template: one text field shown, its ID field exported.
+TEMPLATE: dict[str, Any] = {
+    "template": "<p>{{text}}</p>",
+    "selectedExternalId": "id",
+    "dataConfig": {
+        "id": {"type": "text", "includeInExport": True},
+        "text": {"type": "text", "includeInExport": False},
+    },
+    "preLabelConfig": {},
+}
+
+
 def create_asset_builder_template(run: Run) -> None:
     project_id = _own(run)
     name = f"{run.tag}-template"
     run.ledger.expect("template", name)
-    body = {
-        "name": name,
-        "description": "created by the ango-hub live check",
-        "template": "<p>{{text}}</p>",
-        "selectedExternalId": "id",
-        "dataConfig": {
-            "id": {"type": "text", "includeInExport": True},
-            "text": {"type": "text", "includeInExport": False},
-        },
-        "preLabelConfig": {},
-    }
+    body = {**TEMPLATE, "name": name, "description": "created by the ango-hub live check"}
     run.call("createAssetBuilderTemplate", {"projectId": project_id}, body=body)
 
 
