@@ -114,6 +114,8 @@ class Report:
             lines += ["", f"Cleanup: {len(self.leftovers)} object(s) left behind."]
             for item in self.leftovers:
                 named = f"{item.kind} {item.name}" + (f" (ID {item.id})" if item.id else "")
+                if not item.confirmed:
+                    named += " (may not exist: its creation was never answered)"
                 lines.append(
                     f"  left behind: {named}: {item.reason}; to remove: {item.manual_step}"
                 )
