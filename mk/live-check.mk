@@ -6,3 +6,10 @@
 
 live-check: .venv/.installed
 	$(VENV_BIN)/ango-hub live-check $(LIVE_CHECK_ARGS)
+
+# The live check's state-diff test with a fault of every kind (500, 403, 429 past the retries,
+# a dropped connection) at every step of a run; `make test` runs one kind per step.
+.PHONY: live-check-sweep
+
+live-check-sweep: .venv/.installed
+	LIVE_CHECK_SWEEP=1 $(VENV_BIN)/python -m pytest tests/live_check/test_live_check_safety.py -q -k every_step

@@ -74,18 +74,23 @@ def test_clean_write_run_agrees_and_removes_everything(ango_hub_mock: MockServer
     # Every deliberately bad request was refused with a 4xx.
     assert report.probes
     assert all(400 <= p["status"] < 500 for p in report.probes)
-    # 3 cloud assets + 1 chat asset, all gone; only what no operation deletes remains (the
-    # batches, the asset builder template, the instructions file), reported as leftovers.
-    assert len(report.removed) == 4
+    # The one asset deleteAssets removed; the rest went with the run's project. Left: only what
+    # no operation deletes (the plugin log line and response), each with its manual step.
+    assert len(report.removed) == 1
     assert ango_hub_mock.project.live_count() == before
-    kinds = {item.kind for item in report.leftovers}
-    assert kinds == {"batch", "builder template", "instructions"}
-    (template,) = ango_hub_mock.project.asset_builder_templates
-    assert any(item.name == template["name"] for item in report.leftovers)
-    # Members and label validation are as before: the steps change nothing there.
+    assert [p.id for p in ango_hub_mock.state.projects.values()] == [ango_hub_mock.project_id]
+    assert {(item.kind, item.name) for item in report.leftovers} == {
+        ("plugin log", f"ango-hub-live-check-{report.run_id}"),
+        ("plugin response", f"ango-hub-live-check-{report.run_id}"),
+    }
+    assert all(item.manual_step for item in report.leftovers)
+    # The user's project is as before: the steps wrote only in the run's own project.
     owner = f"owner@{ango_hub_mock.project.organization_id}.mock.invalid"
     assert ango_hub_mock.project.members == {owner: "Manager"}
     assert ango_hub_mock.project.label_validation["customValidationEnabled"] is False
+    assert ango_hub_mock.project.instructions is None
+    assert ango_hub_mock.project.asset_builder_templates == []
+    assert ango_hub_mock.project.batches == {}
 
 
 def test_read_only_run_sends_no_write(ango_hub_mock: MockServer) -> None:
@@ -176,9 +181,11 @@ def test_cleanup_is_complete_after_a_failure_halfway(ango_hub_mock: MockServer) 
     assert report.aborted is not None
     assert report.aborted.startswith("importLabels")
     assert not report.ok
+    # The run's project (and its assets) is gone; the user's project was never written to.
+    assert [p.id for p in ango_hub_mock.state.projects.values()] == [ango_hub_mock.project_id]
     assert ango_hub_mock.project.live_count() == 0
-    assert len(report.removed) == 4
     assert not report.cleanup_failed
+    assert report.leftovers == []  # it stopped before the plugin calls
     outcomes = {op.operation_id: (op.outcome, op.note) for op in report.operations}
     assert outcomes["exportTasks"] == ("not called", "not reached: the run stopped early")
     # Nothing was exported or probed after the failure.
@@ -186,18 +193,28 @@ def test_cleanup_is_complete_after_a_failure_halfway(ango_hub_mock: MockServer) 
 
 
 def test_cleanup_that_fails_lists_what_is_left(ango_hub_mock: MockServer) -> None:
-    ango_hub_mock.add_fault("server_error", operation="deleteAssets", status=503)
+    ango_hub_mock.add_fault("server_error", operation="deleteProject", status=503)
 
     report = check(ango_hub_mock, max_retries=0)
 
     assert report.cleanup_failed
     assert not report.ok
-    left = [item for item in report.leftovers if item.kind == "asset"]
-    assert len(left) == 4  # 3 cloud assets (the explicit delete failed too) + 1 chat asset
-    assert all("deleteAssets failed: InternalServerError: 503" in item.reason for item in left)
-    assert ango_hub_mock.project.live_count() == 4
-    text = report.to_text()
-    assert text.count("left behind: asset") == 4
+    left = {(item.kind, item.name): item for item in report.leftovers}
+    name = f"ango-hub-live-check-{report.run_id}-project"
+    project = left["project", name]
+    assert project.reason.startswith("deleteProject failed: InternalServerError: 503")
+    assert project.manual_step.startswith("delete the project in Ango Hub")
+    still = [p for p in ango_hub_mock.state.projects.values() if p.name == name]
+    assert project.id == still[0].id
+    # What is inside it is listed too, to be removed with it.
+    assert left["template", f"ango-hub-live-check-{report.run_id}-template"].manual_step == (
+        f"delete {name}"
+    )
+    assert text_has_each(report.to_text(), [f"left behind: project {name} (ID {project.id})"])
+
+
+def text_has_each(text: str, parts: list[str]) -> bool:
+    return all(part in text for part in parts)
 
 
 def test_rate_limit_answers_are_waited_out_and_checked(ango_hub_mock: MockServer) -> None:
@@ -255,9 +272,9 @@ def test_report_never_shows_the_key_or_a_signature(
     assert json.loads(report.to_json())["ok"] is False
 
 
-def test_assets_it_did_not_create_are_never_deleted(ango_hub_mock: MockServer) -> None:
-    # Someone else's assets already sit in the batch the run would use for its chat asset: the
-    # run must not upload into it, nor delete by it.
+def test_assets_it_did_not_create_are_never_touched(ango_hub_mock: MockServer) -> None:
+    # Someone else's assets already sit in the user's project, some in a batch named like the
+    # run's chat batch: write mode never writes there, so none is touched.
     run_id = "fixed-run"
     ango_hub_mock.state.seed(
         ango_hub_mock.project, 2, False, [f"ango-hub-live-check-{run_id}-chat"]
@@ -266,16 +283,16 @@ def test_assets_it_did_not_create_are_never_deleted(ango_hub_mock: MockServer) -
 
     report = check(ango_hub_mock, run_id=run_id)
 
-    assert ango_hub_mock.project.live_count() == 7  # the run's 3 cloud assets are gone
-    assert "uploadChatAssets" not in ango_hub_mock.requests.counts
-    chat = next(op for op in report.operations if op.operation_id == "uploadChatAssets")
-    assert chat.outcome == "not called"
-    assert [d.detail for d in chat.differences] == [
-        "the library call failed: LookupError: listAssets batches=ango-hub-live-check-"
-        "fixed-run-chat: lists assets in a batch not yet used",
-        "its live-check step sent no request",
+    assert report.ok, report.to_text()
+    assert ango_hub_mock.project.live_count() == 7
+    assert ango_hub_mock.project.touched == {}
+    writes = [
+        e
+        for e in ango_hub_mock.requests.entries
+        if e["method"] != "GET" and e["status"] < 400 and e["operation"] != "getProjectPerformance"
     ]
-    assert len(report.removed) == 3
+    assert writes
+    assert not [e for e in writes if ango_hub_mock.project_id in e["path"]]
 
 
 def test_planted_multipart_requirement_is_reported(

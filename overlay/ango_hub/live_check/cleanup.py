@@ -1,147 +1,190 @@
 """Delete what a write-mode run created, found from the ledger rather than from answers (which
-a failed run may never have read), and say what is left."""
+a failed run may never have read), and say what is left, by kind and ID, with the manual step.
+
+Every object is looked up by its tagged name in a listing (the request guard learns its ID
+there), then deleted by that ID: the guard lets a delete out only for an ID the run owns.
+Objects inside the run's project (assets, tasks, batches, instructions, a template) go with the
+project.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from typing import Any
 
 from .context import Run
-from .ledger import Leftover
-from .steps_org_llms import clean_up as clean_up_org_llms
+from .ledger import UNDELETABLE, Entry, Leftover
 
-_DELETE_CHUNK = 100
 _PAGE = 100
+# Kinds that live inside the run's project and are deleted with it.
+CONTAINED = frozenset({"asset", "batch", "template", "instructions"})
+# Kind -> (listing, query, list key): where cleanup looks an object up by its name.
+_LISTINGS: dict[str, tuple[str, Callable[[Run, str], dict[str, Any]], str]] = {
+    "project": ("listProjects", lambda run, _: {}, "projects"),
+    "storage": ("listStorages", lambda run, _: {}, "storages"),
+    "llm": ("listLlms", lambda run, _: {}, "llms"),
+    "issue": ("listIssues", lambda run, project: {"project": project}, "issue"),
+}
+_DELETES: dict[str, tuple[str, str]] = {
+    "project": ("deleteProject", "projectId"),
+    "storage": ("deleteStorage", "storageId"),
+    "llm": ("deleteLlm", "llmId"),
+}
+
+
+class CleanupStopped(BaseException):
+    """A second SIGINT: cleanup stops where it is and the report lists what is left."""
 
 
 def clean_up(run: Run) -> None:
-    """Delete every asset the run may have created; record what could not be removed."""
+    """Delete everything the ledger names that still exists; record what could not be."""
     run.recorder.step, run.recorder.expect_rejection = "cleanup", False
-    ledger = run.ledger
-    _clean_up_issues_and_storages(run)
-    clean_up_org_llms(run)
-    created = _find_created(run)
-    pending = [asset_id for asset_id in created if asset_id not in ledger.removed]
-    for start in range(0, len(pending), _DELETE_CHUNK):
-        chunk = pending[start : start + _DELETE_CHUNK]
+    failures: dict[tuple[str, str], str] = {}
+    try:
+        # Projects are listed first: the listing also names the organisation (invites).
+        projects = _look_up(run, "project", [""], failures)
+        scopes = _live_ids(run, "project", projects)
+        _delete_issues(run, scopes, _look_up(run, "issue", scopes, failures), failures)
+        for kind in ("storage", "llm"):
+            _delete_owned(run, kind, _look_up(run, kind, [""], failures), failures)
+        _withdraw_invites(run, failures)
+        _delete_owned(run, "project", projects, failures)
+    except CleanupStopped:
+        list_leftovers(run, failures, stopped=True)
+        raise
+    list_leftovers(run, failures)
+
+
+def _pending(run: Run, kind: str) -> list[Entry]:
+    return [e for e in run.ledger.named(kind) if e.state in ("planned", "created")]
+
+
+def _live_ids(run: Run, kind: str, present: set[str] | None) -> list[str]:
+    """The run's IDs of ``kind`` not known deleted (and listed, when the listing worked)."""
+    deleted = {e.id for e in run.ledger.named(kind) if e.state == "deleted"}
+    owned = [i for i in run.ledger.owned.get(kind, []) if i not in deleted]
+    return owned if present is None else [i for i in owned if i in present]
+
+
+def _look_up(
+    run: Run, kind: str, scopes: list[str], failures: dict[tuple[str, str], str]
+) -> set[str] | None:
+    """List ``kind`` (in each scope): the guard learns the IDs of the ledger's names. Returns
+    the IDs listed under a ledger name (None if the listing failed); a name a complete
+    listing does not show is gone (never made, or deleted by a step whose answer was lost)."""
+    pending = _pending(run, kind)
+    if not pending:
+        return set()
+    listing, query, key = _LISTINGS[kind]
+    name_field = "content" if kind == "issue" else "name"
+    names = {e.name for e in pending}
+    present: dict[str, str] = {}  # ID -> name
+    try:
+        for scope in scopes:
+            page = 1
+            while True:
+                params = {**query(run, scope), "page": page, "limit": _PAGE}
+                items = run.call(listing, params)["data"][key]
+                for item in items:
+                    if isinstance(item, dict) and item.get(name_field) in names:
+                        present[str(item["_id"])] = str(item[name_field])
+                if len(items) < _PAGE:
+                    break
+                page += 1
+    except Exception as exc:
+        for entry in pending:
+            failures[(kind, entry.name)] = f"could not look it up: {run.brief(exc)}"
+        return None
+    for entry in pending:
+        if entry.name not in present.values():
+            run.ledger.mark(entry, "absent")
+    return set(present)
+
+
+def _delete_owned(
+    run: Run, kind: str, present: set[str] | None, failures: dict[tuple[str, str], str]
+) -> None:
+    operation, parameter = _DELETES[kind]
+    for object_id in _live_ids(run, kind, present):
         try:
-            run.call("deleteAssets", {"projectId": run.project}, body={"assets": chunk})
+            run.call(operation, {parameter: object_id})
         except Exception as exc:
-            reason = f"deleteAssets failed: {run.brief(exc)}"
-            ledger.leftovers += [Leftover("asset", f"{i} ({created[i]})", reason) for i in chunk]
-        else:
-            ledger.removed.extend(chunk)
-    reported = {item.name.split(" ", 1)[0] for item in ledger.leftovers}
-    for asset_id, label in _find_created(run, report_errors=False).items():
-        if asset_id not in reported:
-            ledger.leftovers.append(
-                Leftover("asset", f"{asset_id} ({label})", "still listed after deleteAssets")
-            )
-    _delete_projects(run)
-    ledger.leftovers += [
-        Leftover(
-            "batch", name, "the spec has no operation to delete a batch; remove it in Ango Hub"
-        )
-        for name in ledger.batches
-    ]
-    ledger.leftovers += ledger.undoable_only_in_hub
+            name = _name_of(run, kind, object_id)
+            failures[(kind, name)] = f"{operation} failed: {run.brief(exc)}"
 
 
-def _find_created(run: Run, *, report_errors: bool = True) -> dict[str, str]:
-    """Asset ID -> how it was found (its external ID or batch), for everything in the ledger."""
-    found: dict[str, str] = {}
-    lookups: list[tuple[str, dict[str, Any], str | None]] = [
-        (f"externalId {x}", {"externalId": x}, x) for x in run.ledger.external_ids
-    ] + [(f"batch {b}", {"batches": json.dumps([b])}, None) for b in run.ledger.asset_batches]
-    for label, query, external_id in lookups:
+def _delete_issues(
+    run: Run, projects: list[str], present: set[str] | None, failures: dict[tuple[str, str], str]
+) -> None:
+    project = projects[0] if projects else ""
+    for issue_id in _live_ids(run, "issue", present):
         try:
-            for asset in _all_pages(run, query):
-                if external_id is None or asset.get("externalId") == external_id:
-                    found.setdefault(str(asset["_id"]), label)
+            run.call("deleteIssue", {"issueId": issue_id, "project": project})
         except Exception as exc:
-            if report_errors:
-                run.ledger.leftovers.append(
-                    Leftover("asset", label, f"could not look it up: {run.brief(exc)}")
-                )
-    return found
+            name = _name_of(run, "issue", issue_id)
+            failures[("issue", name)] = f"deleteIssue failed: {run.brief(exc)}"
 
 
-def _all_pages(run: Run, query: dict[str, Any]) -> list[dict[str, Any]]:
-    assets: list[dict[str, Any]] = []
-    page = 1
-    while True:
-        params = {"projectId": run.project, "page": page, "limit": _PAGE, **query}
-        answer = run.call("listAssets", params)
-        batch = answer["data"]["assets"]
-        assets.extend(batch)
-        if len(batch) < _PAGE or len(assets) >= int(answer["data"].get("total", 0)):
-            return assets
-        page += 1
-
-
-def _clean_up_issues_and_storages(run: Run) -> None:
-    """Delete the run's issues (found by their text) and storages (by name)."""
-    ledger = run.ledger
-    lookups = [
-        ("issue", ledger.issues, "listIssues", {"project": run.project}, "issue", "content"),
-        ("storage", ledger.storages, "listStorages", {}, "storages", "name"),
-    ]
-    for kind, names, listing, query, key, field in lookups:
-        if not names:
-            continue
-        try:
-            found = _listed(run, listing, query, key)
-        except Exception as exc:
-            reason = f"could not look it up: {run.brief(exc)}"
-            ledger.leftovers += [Leftover(kind, name, reason) for name in names]
-            continue
-        for item in found:
-            if item.get(field) not in names:
-                continue
-            try:
-                if kind == "issue":
-                    run.call("deleteIssue", {"issueId": item["_id"], "project": run.project})
-                else:
-                    run.call("deleteStorage", {"storageId": item["_id"]})
-            except Exception as exc:
-                reason = f"delete failed: {run.brief(exc)}"
-                ledger.leftovers.append(Leftover(kind, f"{item['_id']} ({item[field]})", reason))
-
-
-def _listed(run: Run, listing: str, query: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    """Every item of a listing without a total (a short page is the last)."""
-    items: list[dict[str, Any]] = []
-    page = 1
-    while True:
-        batch = run.call(listing, {**query, "page": page, "limit": _PAGE})["data"][key]
-        items.extend(batch)
-        if len(batch) < _PAGE:
-            return items
-        page += 1
-
-
-def _delete_projects(run: Run) -> None:
-    """Delete the projects the ledger names, found by name in the listing (an ID may be lost)."""
-    if not run.ledger.projects:
+def _withdraw_invites(run: Run, failures: dict[tuple[str, str], str]) -> None:
+    pending = _pending(run, "invite")
+    if not pending:
+        return
+    if run.ledger.organization is None:
+        for entry in pending:
+            failures[("invite", entry.name)] = "the organisation's ID is unknown"
         return
     try:
-        listed: list[dict[str, Any]] = []
-        page = 1
-        while True:
-            answer = run.call("listProjects", {"page": page, "limit": _PAGE})
-            listed += answer["data"]["projects"]
-            if len(answer["data"]["projects"]) < _PAGE:
-                break
-            page += 1
+        body = {"invites": [e.name for e in pending]}
+        run.call("deleteOrganizationInvites", {"orgId": run.ledger.organization}, body=body)
     except Exception as exc:
-        reason = f"could not list projects: {run.brief(exc)}"
-        run.ledger.leftovers += [Leftover("project", n, reason) for n in run.ledger.projects]
+        for entry in pending:
+            failures[("invite", entry.name)] = f"deleteOrganizationInvites failed: {run.brief(exc)}"
         return
-    for name in list(run.ledger.projects):
-        for project in [p for p in listed if p.get("name") == name]:
-            try:
-                run.call("deleteProject", {"projectId": str(project["_id"])})
-            except Exception as exc:
-                reason = f"deleteProject failed: {run.brief(exc)}"
-                run.ledger.leftovers.append(Leftover("project", name, reason))
-        run.ledger.projects.remove(name)
+    for entry in pending:  # withdrawn, or never sent: the address is invited no longer
+        run.ledger.mark(entry, "deleted")
+
+
+def _name_of(run: Run, kind: str, object_id: str) -> str:
+    entry = next((e for e in run.ledger.named(kind) if e.id == object_id), None)
+    return entry.name if entry is not None else object_id
+
+
+def list_leftovers(
+    run: Run, failures: dict[tuple[str, str], str], *, stopped: bool = False
+) -> None:
+    """Every ledger entry that may still exist, by kind, name and ID, with the manual step."""
+    ledger = run.ledger
+    projects_left = [e for e in ledger.named("project") if e.state in ("planned", "created")]
+    left: list[Leftover] = []
+    for entry in ledger.entries:
+        if entry.state not in ("planned", "created"):
+            continue
+        if entry.kind in CONTAINED:
+            if not projects_left:
+                continue  # deleted with the run's project (or never made: it had none)
+            where = projects_left[0].name
+            reason = f"inside the run's project {where}, which is still there"
+            left.append(
+                Leftover(
+                    entry.kind,
+                    entry.name,
+                    reason,
+                    entry.id,
+                    f"delete {where}",
+                    confirmed=entry.state == "created",
+                )
+            )
+            continue
+        if entry.kind in UNDELETABLE:
+            reason = "no operation of the API deletes it"
+            if entry.state == "planned":
+                reason += " (the answer was lost: the server may not have made it)"
+        elif stopped:
+            reason = "cleanup stopped by a second interrupt"
+        else:
+            reason = failures.get((entry.kind, entry.name), "still listed after cleanup")
+        left.append(
+            Leftover(entry.kind, entry.name, reason, entry.id, confirmed=entry.state == "created")
+        )
+    ledger.leftovers = left
+    ledger.save()

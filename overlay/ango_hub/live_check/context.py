@@ -29,6 +29,11 @@ class NothingToRead(Exception):
     its operation is reported skipped, with this reason, rather than failed."""
 
 
+class Skipped(NothingToRead):
+    """A step needs an object the run could not create (its project, its task, ...): it is
+    reported skipped with this reason, and nothing runs in its place."""
+
+
 @dataclass
 class Run:
     """State shared by the steps of one live-check run."""
@@ -43,11 +48,28 @@ class Run:
     api_key: str = field(repr=False)
     found: dict[str, Any] = field(default_factory=dict)  # what earlier steps learned
     nothing_to_read: dict[str, str] = field(default_factory=dict)  # operation -> why skipped
+    # Why an object a step depends on is missing ("project" -> the scrubbed error).
+    failed: dict[str, str] = field(default_factory=dict)
 
     @property
     def tag(self) -> str:
         """Prefix of every external ID and batch name this run creates."""
         return f"ango-hub-live-check-{self.run_id}"
+
+    def project_name(self) -> str:
+        return f"{self.tag}-project"
+
+    def own_project(self) -> str:
+        """The ID of the project this run created; :class:`Skipped` when it could not be.
+        Never falls back to the user's project, which write mode only reads."""
+        project_id = self.found.get("own_project")
+        if project_id is None:
+            raise Skipped(self.why_missing("project"))
+        return str(project_id)
+
+    def why_missing(self, what: str) -> str:
+        cause = self.failed.get(what, "not reached")
+        return f"skipped: the run's {what} could not be created ({cause})"
 
     def brief(self, exc: BaseException) -> str:
         """One line for a failure, with the key and signed-URL queries scrubbed."""

@@ -18,14 +18,16 @@ TEST_REGION_HOST = httpx.URL(REGIONS[Region.TEST]).host
 def check_allowed(*, base_url: str, project: str | None, mode: Mode, yes: bool) -> str:
     """The project to use; raises :class:`ConfigurationError` naming what is missing."""
     if not project:
-        wanted = "a project it may write to" if mode is Mode.WRITE else "a project to read"
+        wanted = "a project to read (write mode writes only in a project it creates)"
         raise ConfigurationError(
             f"ANGO_LIVE_PROJECT: missing; the live check needs {wanted} "
             "(set ANGO_LIVE_PROJECT or pass --project; --read-only never writes)"
         )
     host = httpx.URL(base_url).host
     if host != TEST_REGION_HOST and not yes:
-        writes = " (write mode creates and deletes data there)" if mode is Mode.WRITE else ""
+        writes = (
+            " (write mode creates and deletes its own data there)" if mode is Mode.WRITE else ""
+        )
         raise ConfigurationError(
             f"--yes: {host} is not the test region ({TEST_REGION_HOST}); "
             f"pass --yes to check it anyway{writes}"

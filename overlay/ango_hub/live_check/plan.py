@@ -1,6 +1,7 @@
 """The live check's coverage: which operations it calls, in which mode, and which deliberately
 bad requests it sends. Covering a new operation is one line in ``COVERAGE`` (and, when it
-creates something, a ledger entry in its step); ``tests/live_check`` fails while an operation
+creates something, a ledger entry in its step; when it changes state, a rule in
+:data:`.request_guard.RULES`); ``tests/live_check`` fails while an operation
 in ``openapi.yaml`` has none.
 """
 
@@ -17,8 +18,7 @@ from . import steps, steps_project_extras, steps_projects, steps_tasks
 from . import steps_issues_storages as steps_is
 from . import steps_org_llms as steps_ol
 from .context import Mode, Run
-
-UNKNOWN_ID = "000000000000000000000000"
+from .request_guard import UNKNOWN_ID
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ COVERAGE: tuple[Coverage, ...] = (
     ),
     Coverage("listOrganizationMembers", Mode.READ, steps_ol.list_members),
     Coverage("listOrganizationInvites", Mode.READ, steps_ol.list_invites),
+    Coverage("inviteOrganizationMembers", Mode.WRITE, steps_ol.invite_members),
     Coverage("updateOrganizationMemberRoles", Mode.WRITE, steps_ol.update_member_roles),
     Coverage("removeOrganizationMembers", Mode.WRITE, steps_ol.remove_members),
-    Coverage("inviteOrganizationMembers", Mode.WRITE, steps_ol.invite_members),
     Coverage("deleteOrganizationInvites", Mode.WRITE, steps_ol.delete_invites),
     Coverage("listLlms", Mode.READ, steps_ol.list_llms),
     Coverage("createLlm", Mode.WRITE, steps_ol.create_llm),
@@ -115,6 +115,9 @@ class Probe:
     what: str
     spec_rejects: bool
     request: Callable[[Run], tuple[dict[str, str], dict[str, Any], Any]]
+    # (kind, tagged name) of what the probe would create if a server accepted it: written in
+    # the ledger before it is sent.
+    creates: Callable[[Run], tuple[str, str]] | None = None
 
 
 PROBES: tuple[Probe, ...] = (
@@ -165,7 +168,7 @@ PROBES: tuple[Probe, ...] = (
         Mode.WRITE,
         "missing required body field assets",
         True,
-        lambda r: ({"projectId": r.project}, {}, {"priority": 0}),
+        lambda r: ({"projectId": r.own_project()}, {}, {"priority": 0}),
     ),
     Probe(
         "updateAsset",
@@ -179,7 +182,7 @@ PROBES: tuple[Probe, ...] = (
         Mode.WRITE,
         "missing required body field assets",
         True,
-        lambda r: ({"projectId": r.project}, {}, {}),
+        lambda r: ({"projectId": r.own_project()}, {}, {}),
     ),
     Probe(
         "listIssues",
@@ -194,6 +197,7 @@ PROBES: tuple[Probe, ...] = (
         "missing required body field labelTask",
         True,
         lambda r: ({}, {}, {"content": f"{r.tag}: probe"}),
+        lambda r: ("issue", f"{r.tag}: probe"),
     ),
     Probe(
         "updateIssue",
@@ -221,7 +225,8 @@ PROBES: tuple[Probe, ...] = (
         Mode.WRITE,
         "wrong enum: type=s3 (and no credentials)",
         True,
-        lambda r: ({}, {}, {"name": r.tag, "type": "s3"}),
+        lambda r: ({}, {}, {"name": f"{r.tag}-probe", "type": "s3"}),
+        lambda r: ("storage", f"{r.tag}-probe"),
     ),
     Probe(
         "deleteStorage",
@@ -235,7 +240,7 @@ PROBES: tuple[Probe, ...] = (
         Mode.WRITE,
         "missing required field labels.0.answer",
         True,
-        lambda r: ({}, {}, {"project": r.project, "labels": [{"assetId": UNKNOWN_ID}]}),
+        lambda r: ({}, {}, {"project": r.own_project(), "labels": [{"assetId": UNKNOWN_ID}]}),
     ),
     Probe(
         "getProjectMetrics",
@@ -257,7 +262,7 @@ PROBES: tuple[Probe, ...] = (
         "wrong enum: role=Owner",
         True,
         lambda r: (
-            {"projectId": r.project},
+            {"projectId": r.own_project()},
             {},
             {"assignees": [f"{r.tag}@example.invalid"], "role": "Owner"},
         ),
@@ -267,7 +272,7 @@ PROBES: tuple[Probe, ...] = (
         Mode.WRITE,
         "missing required body field stageId",
         True,
-        lambda r: ({"projectId": r.project}, {}, {}),
+        lambda r: ({"projectId": r.own_project()}, {}, {}),
     ),
     Probe(
         "createAssetBuilderTemplate",
@@ -275,10 +280,11 @@ PROBES: tuple[Probe, ...] = (
         "missing required body field dataConfig",
         True,
         lambda r: (
-            {"projectId": r.project},
+            {"projectId": r.own_project()},
             {},
             {"name": f"{r.tag}-probe", "template": "t", "selectedExternalId": "id"},
         ),
+        lambda r: ("template", f"{r.tag}-probe"),
     ),
     Probe(
         "listOrganizationMembers",
@@ -293,10 +299,11 @@ PROBES: tuple[Probe, ...] = (
         "wrong enum: organizationRole=Owner",
         True,
         lambda r: (
-            {"orgId": r.project},
+            {"orgId": UNKNOWN_ID},
             {},
-            {"to": [f"{r.tag}@example.invalid"], "organizationRole": "Owner"},
+            {"to": [f"{r.tag}-probe@example.invalid"], "organizationRole": "Owner"},
         ),
+        lambda r: ("invite", f"{r.tag}-probe@example.invalid"),
     ),
     Probe(
         "createLlm",
@@ -313,6 +320,7 @@ PROBES: tuple[Probe, ...] = (
                 "configuration": {"apiKey": "x"},
             },
         ),
+        lambda r: ("llm", f"{r.tag}-probe"),
     ),
     Probe(
         "deleteLlm",
@@ -327,6 +335,8 @@ PROBES: tuple[Probe, ...] = (
         "missing required body field message",
         True,
         lambda r: ({}, {}, {"receivers": [f"{r.tag}@example.invalid"]}),
+        # Accepted, it would notify the tagged receiver (nothing the API can delete).
+        lambda r: ("notification", f"to {r.tag}@example.invalid"),
     ),
 )
 

@@ -83,9 +83,23 @@ class Recorder:
             body = b""
         self.exchanges.append(Exchange(request, body, response, self.step, self.expect_rejection))
 
-    def client(self, timeout: httpx.Timeout) -> httpx.Client:
+    def client(
+        self,
+        timeout: httpx.Timeout,
+        transport: httpx.BaseTransport,
+        learn: Callable[[httpx.Request, httpx.Response], None],
+    ) -> httpx.Client:
+        """The run's one client: every request goes through ``transport`` (the request
+        guard), and ``learn`` sees every answer (read) after the recorder."""
+
+        def on_response(response: httpx.Response) -> None:
+            self.on_response(response)
+            if self.is_api(response.request.url):
+                learn(response.request, response)
+
         return httpx.Client(
             timeout=timeout,
             follow_redirects=True,
-            event_hooks={"request": [self.on_request], "response": [self.on_response]},
+            transport=transport,
+            event_hooks={"request": [self.on_request], "response": [on_response]},
         )

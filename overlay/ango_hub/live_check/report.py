@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .ledger import Leftover
+from .ledger import UNDELETABLE, Leftover
 
 
 @dataclass
@@ -50,6 +50,9 @@ class Report:
     removed: list[str] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
     aborted: str | None = None
+    # Requests the request guard refused: each a defect of the live check, never sent.
+    refused: list[str] = field(default_factory=list)
+    ledger: str | None = None  # the ledger file, for --cleanup
 
     @property
     def differences(self) -> int:
@@ -57,11 +60,16 @@ class Report:
 
     @property
     def cleanup_failed(self) -> bool:
-        return any(item.kind == "asset" for item in self.leftovers)
+        return any(item.kind not in UNDELETABLE for item in self.leftovers)
 
     @property
     def ok(self) -> bool:
-        return not self.differences and not self.cleanup_failed and self.aborted is None
+        return (
+            not self.differences
+            and not self.cleanup_failed
+            and self.aborted is None
+            and not self.refused
+        )
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -99,11 +107,20 @@ class Report:
                 f"  {p['operation']}: {p['what']} -> {p['status'] or 'no answer'}"
                 for p in self.probes
             ]
-        if self.mode == "write":
-            lines += ["", f"Cleanup: removed {len(self.removed)} asset(s)."]
-            lines += [
-                f"  left behind: {item.kind} {item.name} ({item.reason})" for item in self.leftovers
-            ]
+        if self.refused:
+            lines += ["", "Refused by the request guard (defects of the live check, not sent):"]
+            lines += [f"  {item}" for item in self.refused]
+        if self.mode in ("write", "cleanup"):
+            lines += ["", f"Cleanup: {len(self.leftovers)} object(s) left behind."]
+            for item in self.leftovers:
+                named = f"{item.kind} {item.name}" + (f" (ID {item.id})" if item.id else "")
+                if not item.confirmed:
+                    named += " (may not exist: its creation was never answered)"
+                lines.append(
+                    f"  left behind: {named}: {item.reason}; to remove: {item.manual_step}"
+                )
+            if self.ledger:
+                lines.append(f"  ledger: {self.ledger}")
         if self.aborted:
             lines += ["", f"Aborted: {self.aborted}"]
         verdict = "OK: the server and the spec agree" if self.ok else "FAILED"

@@ -11,15 +11,17 @@ import httpx
 
 from ..client import AngoHub
 from ..errors import AngoHubValidationError, APIStatusError
-from .cleanup import clean_up
+from .cleanup import CleanupStopped, clean_up
 from .context import Mode, NothingToRead, Run
 from .fidelity import observed
+from .interrupts import Interrupted, Phase, interrupts
 from .known import known_discrepancy
 from .ledger import Ledger
 from .plan import Probe, coverage_for, covered_operations, probe_request, probes_for
 from .recorder import Exchange, Pacer, Recorder
 from .redact import scrub
 from .report import OperationResult, Report
+from .request_guard import GuardedTransport, GuardRefused, RequestGuard
 from .validation import SpecChecker, load_spec_file
 
 # In a source checkout; an installed wheel has no docs/, and the report says so.
@@ -45,6 +47,9 @@ class LiveCheckOptions:
     run_id: str = ""
     max_retries: int = 4
     timeout: float = 120.0
+    ledger_path: Path | None = None  # written as the run goes (write mode)
+    # Where requests go below the guard (``--plan``: an in-memory mock); None: the network.
+    transport: httpx.BaseTransport | None = field(default=None, repr=False)
 
 
 def new_run_id() -> str:
@@ -55,12 +60,21 @@ def probe_step(probe: Probe) -> str:
     return f"probe {probe.operation_id}: {probe.what}"
 
 
-def run_live_check(options: LiveCheckOptions) -> Report:
-    """Call every operation the mode allows, send the bad requests, clean up, and report."""
+@dataclass
+class Session:
+    """A run's client stack: recorder and guard over one ``httpx.Client``."""
+
+    run: Run
+    guard: RequestGuard
+    transport: GuardedTransport
+
+
+def open_session(options: LiveCheckOptions, ledger: Ledger) -> Session:
     base_url = options.base_url.rstrip("/")
-    checker = SpecChecker(load_spec_file(options.spec_path), httpx.URL(base_url).path)
     recorder = Recorder(api_root=base_url + "/", pacer=Pacer(options.rate_per_minute))
-    http = recorder.client(httpx.Timeout(options.timeout, connect=10.0))
+    guard = RequestGuard(ledger, base_url, options.project)
+    transport = GuardedTransport(guard, options.transport or httpx.HTTPTransport())
+    http = recorder.client(httpx.Timeout(options.timeout, connect=10.0), transport, guard.learn)
     hub = AngoHub(
         api_key=options.api_key,
         base_url=base_url,
@@ -71,22 +85,60 @@ def run_live_check(options: LiveCheckOptions) -> Report:
         hub=hub,
         http=http,
         project=options.project,
-        run_id=options.run_id or new_run_id(),
+        run_id=ledger.run_id,
         mode=options.mode,
-        ledger=Ledger(),
+        ledger=ledger,
         recorder=recorder,
         api_key=options.api_key,
     )
+    return Session(run, guard, transport)
+
+
+@dataclass
+class Executed:
+    """What a run did: its session, the steps' failures, and why it stopped early."""
+
+    session: Session
+    step_errors: dict[str, list[str]]
+    aborted: str | None
+
+
+def execute(options: LiveCheckOptions) -> Executed:
+    """Run the steps and probes, then (write mode) clean up: every request the live check
+    sends, through the guard; SIGINT/SIGTERM stop the steps and cleanup still runs."""
+    base_url = options.base_url.rstrip("/")
+    run_id = options.run_id or new_run_id()
+    ledger = Ledger(run_id=run_id, tag=f"ango-hub-live-check-{run_id}", base_url=base_url)
+    if options.mode is Mode.WRITE:
+        ledger.path = options.ledger_path
+        ledger.save()
+    session = open_session(options, ledger)
+    run = session.run
     step_errors: dict[str, list[str]] = {}
     aborted = None
-    try:
-        aborted = _exercise(run, step_errors)
-    finally:
+    phase = Phase()
+    with interrupts(phase):
         try:
-            if options.mode is Mode.WRITE:
-                clean_up(run)
+            aborted = _exercise(run, step_errors)
         finally:
-            http.close()
+            phase.name = "cleanup"
+            try:
+                if options.mode is Mode.WRITE:
+                    clean_up(run)
+            except CleanupStopped:
+                aborted = (aborted or "interrupted") + "; cleanup stopped by a second SIGINT"
+            finally:
+                phase.name = "done"
+                run.http.close()
+    return Executed(session, step_errors, aborted)
+
+
+def run_live_check(options: LiveCheckOptions) -> Report:
+    """Call every operation the mode allows, send the bad requests, clean up, and report."""
+    base_url = options.base_url.rstrip("/")
+    checker = SpecChecker(load_spec_file(options.spec_path), httpx.URL(base_url).path)
+    done = execute(options)
+    run, ledger = done.session.run, done.session.run.ledger
     report = Report(
         server=scrub(base_url, (options.api_key,)),
         spec=str(options.spec_path or "openapi.yaml"),
@@ -94,19 +146,58 @@ def run_live_check(options: LiveCheckOptions) -> Report:
         mode=options.mode.value,
         run_id=run.run_id,
         operations=[],
-        removed=list(run.ledger.removed),
-        leftovers=list(run.ledger.leftovers),
-        aborted=aborted,
+        removed=list(ledger.removed),
+        leftovers=list(ledger.leftovers),
+        aborted=done.aborted,
+        refused=[scrub(str(r), (options.api_key,)) for r in done.session.guard.refused],
+        ledger=str(ledger.path) if ledger.path else None,
     )
     _assess(
         report,
         checker=checker,
-        exchanges=recorder.exchanges,
+        exchanges=run.recorder.exchanges,
         run=run,
-        step_errors=step_errors,
+        step_errors=done.step_errors,
         options=options,
     )
     return report
+
+
+def resume_cleanup(
+    *, api_key: str, ledger_path: Path, rate_per_minute: float | None, max_retries: int = 4
+) -> Report:
+    """``--cleanup LEDGER``: delete what a crashed or killed run's ledger names."""
+    ledger = Ledger.load(ledger_path)
+    options = LiveCheckOptions(
+        api_key=api_key,
+        base_url=ledger.base_url,
+        project="",
+        mode=Mode.WRITE,
+        rate_per_minute=rate_per_minute,
+        run_id=ledger.run_id,
+        max_retries=max_retries,
+    )
+    session = open_session(options, ledger)
+    aborted = None
+    phase = Phase(name="cleanup", signals=1)  # a first SIGINT stops it, as a second would
+    with interrupts(phase):
+        try:
+            clean_up(session.run)
+        except CleanupStopped:
+            aborted = "cleanup stopped by SIGINT"
+        finally:
+            session.run.http.close()
+    return Report(
+        server=scrub(ledger.base_url, (api_key,)),
+        spec="-",
+        mode="cleanup",
+        run_id=ledger.run_id,
+        operations=[],
+        leftovers=list(ledger.leftovers),
+        aborted=aborted,
+        refused=[scrub(str(r), (api_key,)) for r in session.guard.refused],
+        ledger=str(ledger_path),
+    )
 
 
 def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
@@ -120,13 +211,28 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
                 coverage.step(run)
             except NothingToRead as exc:
                 run.nothing_to_read[current] = str(exc)
+            except GuardRefused as exc:
+                step_errors.setdefault(current, []).append(f"refused by the request guard: {exc}")
             except _STEP_ERRORS as exc:
                 step_errors.setdefault(current, []).append(run.brief(exc))
         for probe in probes_for(run.mode):
             current = probe_step(probe)
             run.recorder.step, run.recorder.expect_rejection = current, True
-            method, path, params, body = probe_request(probe, run)
-            run.raw(method, path, params, body)
+            try:
+                method, path, params, body = probe_request(probe, run)
+            except NothingToRead as exc:
+                run.nothing_to_read[current] = str(exc)
+                continue
+            if probe.creates is not None:
+                run.ledger.expect(*probe.creates(run))
+            try:
+                run.raw(method, path, params, body)
+            except GuardRefused as exc:
+                step_errors.setdefault(probe.operation_id, []).append(
+                    f"refused by the request guard: {exc}"
+                )
+    except Interrupted as exc:
+        return f"interrupted by {exc.signal_name} during {current}"
     except KeyboardInterrupt:
         return f"interrupted during {current}"
     except Exception as exc:

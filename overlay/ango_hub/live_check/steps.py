@@ -1,12 +1,13 @@
-"""One function per operation: call it through the library on what the run created (write
-mode) or on what the project already holds (read mode). Listed, in order, in :mod:`.plan`."""
+"""One function per operation: call it through the library on what the run created, in the
+project it created (write mode), or on what the user's project already holds (read mode).
+Listed, in order, in :mod:`.plan`."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from .context import Mode, Run
+from .context import Mode, Run, Skipped
 
 ASSET_COUNT = 3
 # The assets' files: never fetched by the check itself; a URL any server accepts as `data`.
@@ -23,9 +24,16 @@ def get_upload_url(run: Run) -> None:
     run.call("getUploadUrl", {"project": run.project, "name": f"{run.tag}.txt", "type": "assets"})
 
 
+def _project(run: Run) -> str:
+    """Where the step works: the run's own project (write), the user's (read)."""
+    return run.own_project() if run.mode is Mode.WRITE else run.project
+
+
 def import_cloud_assets(run: Run) -> None:
+    project = run.own_project()
     ids = [f"{run.tag}-{n}" for n in range(1, ASSET_COUNT + 1)]
-    run.ledger.expect_assets(ids)
+    for external_id in ids:
+        run.ledger.expect("asset", external_id)
     assets = [
         {
             "data": ASSET_DATA_URL.format(external_id=x),
@@ -34,24 +42,20 @@ def import_cloud_assets(run: Run) -> None:
         }
         for x in ids
     ]
-    run.call("importCloudAssets", {"projectId": run.project}, body={"assets": assets})
+    run.call("importCloudAssets", {"projectId": project}, body={"assets": assets})
 
 
 def upload_chat_assets(run: Run) -> None:
+    # In the run's own project: deleting the project deletes the chat asset, whatever
+    # external ID the server gives it.
+    project = run.own_project()
     batch = f"{run.tag}-chat"
-    run.ledger.expect_batch(batch)
-    # Chat assets get external IDs the server picks: cleanup finds them by this new batch, so
-    # first make sure the server's batch filter is honoured (nothing is in it yet).
-    before = run.call(
-        "listAssets", {"projectId": run.project, "batches": json.dumps([batch]), "limit": 1}
-    )
-    if before["data"]["assets"]:
-        raise LookupError(f"listAssets batches={batch}: lists assets in a batch not yet used")
-    run.ledger.asset_batches.append(batch)
+    run.ledger.expect("batch", batch)
+    run.ledger.expect("asset", f"{batch} (chat asset)")
     conversations = json.dumps(CHAT_CONVERSATIONS).encode()
     run.call(
         "uploadChatAssets",
-        {"projectId": run.project},
+        {"projectId": project},
         files={
             "file": ("conversations.json", conversations, "application/json"),
             "batches": (None, json.dumps([batch])),
@@ -60,20 +64,22 @@ def upload_chat_assets(run: Run) -> None:
 
 
 def list_assets(run: Run) -> None:
+    project = _project(run)
     if run.mode is Mode.WRITE:
         found: list[dict[str, Any]] = []
-        for external_id in run.ledger.external_ids:
+        for n in range(1, ASSET_COUNT + 1):
+            external_id = f"{run.tag}-{n}"
             page = run.call(
-                "listAssets", {"projectId": run.project, "externalId": external_id, "limit": 10}
+                "listAssets", {"projectId": project, "externalId": external_id, "limit": 10}
             )
             # Only the run's own assets, whatever the server's filter returned.
             found.extend(a for a in page["data"]["assets"] if a.get("externalId") == external_id)
         run.found["assets"] = found
     else:
-        page = run.call("listAssets", {"projectId": run.project, "page": 1, "limit": 5})
+        page = run.call("listAssets", {"projectId": project, "page": 1, "limit": 5})
         run.found["assets"] = page["data"]["assets"]
     filtered = {"isPreLabeled": False}
-    run.call("listAssets", {"projectId": run.project, "limit": 1, "filters": json.dumps(filtered)})
+    run.call("listAssets", {"projectId": project, "limit": 1, "filters": json.dumps(filtered)})
 
 
 def get_signed_url(run: Run) -> None:
@@ -85,9 +91,10 @@ def get_signed_url(run: Run) -> None:
 
 
 def _created(run: Run, index: int) -> str:
+    run.own_project()  # no project of its own: no asset either
     assets = run.found.get("assets") or []
     if len(assets) <= index:
-        raise LookupError(f"the run's asset #{index + 1} was not found in the listing")
+        raise Skipped(f"skipped: the run's asset #{index + 1} was not found in the listing")
     return str(assets[index]["_id"])
 
 
@@ -101,10 +108,11 @@ def update_asset(run: Run) -> None:
 
 def assign_batches(run: Run) -> None:
     batch = f"{run.tag}-batch"
-    run.ledger.expect_batch(batch)
+    asset = _created(run, 0)
+    run.ledger.expect("batch", batch)
     run.call(
         "assignBatches",
-        body={"assets": [_created(run, 0)], "batches": [batch], "projectId": run.project},
+        body={"assets": [asset], "batches": [batch], "projectId": run.own_project()},
     )
 
 
@@ -114,7 +122,8 @@ def import_attachments(run: Run) -> None:
         "attachmentType": "pdf",
         "attachmentUrl": "https://example.com/ango-hub-live-check/attachment.pdf",
     }
-    run.call("importAttachments", body={"project": run.project, "attachments": [attachment]})
+    body = {"project": run.own_project(), "attachments": [attachment]}
+    run.call("importAttachments", body=body)
 
 
 def import_labels(run: Run) -> None:
@@ -122,18 +131,16 @@ def import_labels(run: Run) -> None:
         "assetId": _created(run, 1),
         "answer": {"objects": [], "classifications": [], "relations": []},
     }
-    run.call("importLabels", body={"project": run.project, "labels": [label]})
+    run.call("importLabels", body={"project": run.own_project(), "labels": [label]})
 
 
 def _export_params(run: Run) -> dict[str, Any]:
     params: dict[str, Any] = {
-        "project": run.project,
+        "project": _project(run),
         "format": "json",
         "sendEmail": "false",
         "doNotNotify": "true",
     }
-    if run.mode is Mode.WRITE:  # only this run's tasks: small, whatever the project holds
-        params["batches"] = json.dumps([f"{run.tag}-batch"])
     return params
 
 
@@ -147,5 +154,5 @@ def export_tasks_v3(run: Run) -> None:
 
 def delete_assets(run: Run) -> None:
     asset_id = _created(run, ASSET_COUNT - 1)
-    run.call("deleteAssets", {"projectId": run.project}, body={"assets": [asset_id]})
+    run.call("deleteAssets", {"projectId": run.own_project()}, body={"assets": [asset_id]})
     run.ledger.removed.append(asset_id)

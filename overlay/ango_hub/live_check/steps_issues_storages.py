@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .context import Mode, Run
+from .context import Mode, Run, Skipped
 
 STORAGE_BODY_ENV = "ANGO_LIVE_CHECK_STORAGE"
 PLACEHOLDER_STORAGE = {
@@ -38,23 +38,29 @@ def list_issues(run: Run) -> None:
 
 
 def _first_task(run: Run) -> str:
+    run.own_project()
     assets = run.found.get("assets") or []
     tasks = assets[0].get("labelTasks") if assets else None
     if not tasks:
-        raise LookupError("the run's first asset (with its task) was not found in the listing")
+        raise Skipped("skipped: the run's first asset (with its task) was not found")
     return str(tasks[0])
 
 
 def create_issue(run: Run) -> None:
     content = f"{run.tag}: issue opened by the live check"
-    run.ledger.issues.append(content)
-    answer = run.call("createIssue", body={"labelTask": _first_task(run), "content": content})
+    task = _first_task(run)
+    run.ledger.expect("issue", content)
+    try:
+        answer = run.call("createIssue", body={"labelTask": task, "content": content})
+    except Exception as exc:
+        run.failed["issue"] = run.brief(exc)
+        raise
     run.found["issue"] = answer["data"]["issue"]["_id"]
 
 
 def _issue(run: Run) -> str:
     if "issue" not in run.found:
-        raise LookupError("the run's issue was not created")
+        raise Skipped(run.why_missing("issue"))
     return str(run.found["issue"])
 
 
@@ -69,7 +75,7 @@ def comment_on_issue(run: Run) -> None:
 
 def delete_issue(run: Run) -> None:
     issue = _issue(run)
-    run.call("deleteIssue", {"issueId": issue, "project": run.project})
+    run.call("deleteIssue", {"issueId": issue, "project": run.own_project()})
     run.found.pop("issue")
 
 
@@ -86,17 +92,21 @@ def _storage_body(run: Run) -> dict[str, Any]:
 
 def create_storage(run: Run) -> None:
     body = _storage_body(run)
-    run.ledger.storages.append(run.tag)
-    answer = run.hub.storages.create(
-        body["name"],
-        type=body.get("type"),
-        provider=body.get("provider"),
-        bucket=body.get("bucket"),
-        region=body.get("region"),
-        credentials=body.get("credentials"),
-        private_key=body.get("privateKey"),
-        public_key=body.get("publicKey"),
-    )
+    run.ledger.expect("storage", run.tag)
+    try:
+        answer = run.hub.storages.create(
+            body["name"],
+            type=body.get("type"),
+            provider=body.get("provider"),
+            bucket=body.get("bucket"),
+            region=body.get("region"),
+            credentials=body.get("credentials"),
+            private_key=body.get("privateKey"),
+            public_key=body.get("publicKey"),
+        )
+    except Exception as exc:
+        run.failed["storage"] = run.brief(exc)
+        raise
     run.found["storage"] = answer.to_dict()
 
 
@@ -106,7 +116,7 @@ def _storage_to_list(run: Run) -> dict[str, Any]:
         return dict(existing[0])
     if run.mode is Mode.WRITE and "storage" in run.found:
         return dict(run.found["storage"])
-    raise LookupError("the organisation has no storage to list files of")
+    raise Skipped(run.why_missing("storage"))
 
 
 def list_storage_files(run: Run) -> None:
@@ -125,5 +135,5 @@ def file_explorer(run: Run) -> None:
 
 def delete_storage(run: Run) -> None:
     if "storage" not in run.found:
-        raise LookupError("the run's storage was not created")
+        raise Skipped(run.why_missing("storage"))
     run.call("deleteStorage", {"storageId": run.found.pop("storage")["_id"]})

@@ -3,24 +3,21 @@
 On a real account most of these act on people, so each step is chosen to change nothing a
 person would notice:
 
-* members and invitations are *listed* (read mode); role changes and removals name only an
-  address the run made up (``<tag>@example.invalid``, never a member), so the server answers
-  with that item failed and nobody's role or membership changes;
+* members and invitations are *listed* (read mode);
 * an invitation goes to ``<tag>@example.invalid`` (the ``.invalid`` domain cannot receive
-  mail), is written in the ledger first, and is withdrawn by the next step or by cleanup;
+  mail), is written in the ledger first, and is withdrawn by a later step or by cleanup;
+* role changes and removals name only that invited address (never a member), so nobody's
+  role or membership changes;
 * an LLM configuration is created with a placeholder key under the run's tag, then deleted
   (ledger + cleanup again);
 * a notification goes to that made-up address, which the server must refuse (400): nobody
-  is notified;
+  is notified (it is in the ledger first, in case a server accepts it);
 * the plugin calls post one log line and one answer for a session named after the run.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from .context import Run
-from .ledger import Leftover
+from .context import Run, Skipped
 
 PLACEHOLDER_LLM_KEY = "ango-hub-live-check-placeholder-not-a-key"
 
@@ -57,14 +54,13 @@ def remove_members(run: Run) -> None:
 
 
 def invite_members(run: Run) -> None:
-    run.ledger.invites.append(_stranger(run))
+    run.ledger.expect("invite", _stranger(run))
     body = {"to": [_stranger(run)], "organizationRole": "Guest"}
     run.call("inviteOrganizationMembers", {"orgId": _org(run)}, body=body)
 
 
 def delete_invites(run: Run) -> None:
     run.call("deleteOrganizationInvites", {"orgId": _org(run)}, body={"invites": [_stranger(run)]})
-    run.ledger.invites.remove(_stranger(run))
 
 
 def list_llms(run: Run) -> None:
@@ -73,7 +69,7 @@ def list_llms(run: Run) -> None:
 
 def create_llm(run: Run) -> None:
     name = f"{run.tag}-llm"
-    run.ledger.llms.append(name)
+    run.ledger.expect("llm", name)
     body = {
         "name": name,
         "provider": "openai",
@@ -81,16 +77,23 @@ def create_llm(run: Run) -> None:
         "isStreamable": False,
         "configuration": {"apiKey": PLACEHOLDER_LLM_KEY},
     }
-    run.found["llm"] = run.call("createLlm", body=body)["data"]["llm"]["_id"]
+    try:
+        run.found["llm"] = run.call("createLlm", body=body)["data"]["llm"]["_id"]
+    except Exception as exc:
+        run.failed["LLM configuration"] = run.brief(exc)
+        raise
 
 
 def delete_llm(run: Run) -> None:
-    run.call("deleteLlm", {"llmId": run.found["llm"]})
-    run.ledger.llms.remove(f"{run.tag}-llm")
+    if "llm" not in run.found:
+        raise Skipped(run.why_missing("LLM configuration"))
+    run.call("deleteLlm", {"llmId": run.found.pop("llm")})
 
 
 def send_notification(run: Run) -> None:
-    body = {"receivers": [_stranger(run)], "message": f"{run.tag}: nobody should read this"}
+    message = f"{run.tag}: nobody should read this"
+    run.ledger.expect("notification", message)
+    body = {"receivers": [_stranger(run)], "message": message}
     response = run.raw("POST", "/notifications", body=body)
     if not 400 <= response.status_code < 500:
         raise AssertionError(
@@ -99,31 +102,11 @@ def send_notification(run: Run) -> None:
 
 
 def post_plugin_log(run: Run) -> None:
+    run.ledger.expect("plugin log", run.tag)
     body = {"level": "INFO", "msg": f"{run.tag}: live check", "session": run.tag}
     run.call("postPluginLog", body=body)
 
 
 def post_plugin_response(run: Run) -> None:
+    run.ledger.expect("plugin response", run.tag)
     run.call("postPluginResponse", body={"session": run.tag, "error": True})
-
-
-def clean_up(run: Run) -> None:
-    """Withdraw the run's invitation and delete its LLM configuration, if a step did not."""
-    ledger = run.ledger
-    if ledger.invites:
-        try:
-            body: dict[str, Any] = {"invites": list(ledger.invites)}
-            run.call("deleteOrganizationInvites", {"orgId": _org(run)}, body=body)
-            ledger.invites.clear()
-        except Exception as exc:
-            reason = f"deleteOrganizationInvites failed: {run.brief(exc)}"
-            ledger.leftovers += [Leftover("invite", email, reason) for email in ledger.invites]
-    for name in list(ledger.llms):
-        try:
-            llms = run.call("listLlms")["data"]["llms"]
-            for llm in llms:
-                if llm.get("name") == name:
-                    run.call("deleteLlm", {"llmId": llm["_id"]})
-            ledger.llms.remove(name)
-        except Exception as exc:
-            ledger.leftovers.append(Leftover("llm", name, f"deleteLlm failed: {run.brief(exc)}"))

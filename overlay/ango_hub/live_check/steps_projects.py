@@ -1,10 +1,11 @@
 """Live-check steps for project set-up: create, get, label set / workflow, batches, clone,
-purge, delete. Write mode works in a project the run creates (never in ``run.project``): its
-name is in the ledger before the call, so cleanup deletes it even after a failure."""
+purge, delete. Write mode works in a project the run creates (never in ``run.project``, which
+it only reads): its name is in the ledger before the call, so cleanup deletes it even after a
+failure. When it cannot be created, every step that needs it is skipped."""
 
 from __future__ import annotations
 
-from .context import Run
+from .context import Mode, Run, Skipped
 
 STAGES = [
     {"id": "Start", "type": "Start", "name": "Start", "next": ["Label"]},
@@ -15,19 +16,23 @@ STAGES = [
 
 
 def _name(run: Run) -> str:
-    return f"{run.tag}-project"
+    return run.project_name()
 
 
 def _own(run: Run) -> str:
-    """The project this run created (the run's given project in read mode)."""
-    return run.ledger.project_ids.get(_name(run), run.project)
+    """The project this run created (write mode), the user's project to read (read mode)."""
+    return run.own_project() if run.mode is Mode.WRITE else run.project
 
 
 def create_project(run: Run) -> None:
     name = _name(run)
-    run.ledger.expect_project(name)
-    answer = run.call("createProject", body={"name": name, "description": "live check"})
-    run.ledger.project_ids[name] = answer["data"]["project"]["_id"]
+    run.ledger.expect("project", name)
+    try:
+        answer = run.call("createProject", body={"name": name, "description": "live check"})
+    except Exception as exc:
+        run.failed["project"] = run.brief(exc)
+        raise
+    run.found["own_project"] = answer["data"]["project"]["_id"]
 
 
 def get_project(run: Run) -> None:
@@ -42,15 +47,21 @@ def update_project(run: Run) -> None:
 
 def create_batches(run: Run) -> None:
     # In the run's own project: deleting the project removes the batch.
-    body = {"batches": [{"name": f"{run.tag}-batch-a"}]}
-    run.call("createBatches", {"projectId": _own(run)}, body=body)
+    name = f"{run.tag}-batch-a"
+    project = _own(run)
+    run.ledger.expect("batch", name)
+    run.call("createBatches", {"projectId": project}, body={"batches": [{"name": name}]})
 
 
 def clone_project(run: Run) -> None:
-    copy = f"{_name(run)} copy"
-    run.ledger.expect_project(copy)
-    answer = run.call("cloneProject", {"projectId": _own(run)}, body={"batches": False})
-    run.ledger.project_ids[copy] = answer["data"]["project"]["_id"]
+    project = _own(run)
+    run.ledger.expect("project", f"{_name(run)} copy")
+    try:
+        answer = run.call("cloneProject", {"projectId": project}, body={"batches": False})
+    except Exception as exc:
+        run.failed["project copy"] = run.brief(exc)
+        raise
+    run.found["clone"] = answer["data"]["project"]["_id"]
 
 
 def purge_project(run: Run) -> None:
@@ -58,9 +69,8 @@ def purge_project(run: Run) -> None:
 
 
 def delete_project(run: Run) -> None:
-    for name in (f"{_name(run)} copy", _name(run)):
-        project_id = run.ledger.project_ids.get(name)
-        if project_id is not None:
-            run.call("deleteProject", {"projectId": project_id})
-            run.ledger.project_ids.pop(name)
-            run.ledger.projects.remove(name)
+    """Deletes the clone (the run's own project stays for the later steps; cleanup deletes
+    it)."""
+    if "clone" not in run.found:
+        raise Skipped(run.why_missing("project copy"))
+    run.call("deleteProject", {"projectId": run.found.pop("clone")})

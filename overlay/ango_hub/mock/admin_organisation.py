@@ -1,8 +1,14 @@
 """``/_mock/organisation``: the key's organisation as the mock holds it (its ID, owner, members,
-invitations, LLM configurations without keys, notifications and plugin reports), and
-``/_mock/organisation/members`` to add a member, as if an invitation had been accepted."""
+invitations, LLM configurations without keys, notifications and plugin reports),
+``/_mock/organisation/members`` to add a member, as if an invitation had been accepted, and
+``/_mock/organisation/snapshot``: every object of the organisation, field by field (tests that
+must show a tool changed nothing compare two of them)."""
 
 from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -55,7 +61,33 @@ async def add_member(request: Request, ctx: MockContext) -> Response:
         return success({"user": member.to_api()}, 201)
 
 
+_NOT_STATE = ("assets", "seed_blocks", "touched", "history_index")
+
+
+async def snapshot(request: Request, ctx: MockContext) -> Response:
+    """Every object the organisation holds, as stored (seeded assets materialised)."""
+    state = ctx.state
+    with state.lock:
+        org = _org(request, ctx)
+        projects: list[dict[str, Any]] = []
+        for project in state.projects.values():
+            if project.organization_id != org.id:
+                continue
+            fields = {k: v for k, v in asdict(project).items() if k not in _NOT_STATE}
+            fields["assets"] = [asdict(asset) for asset in project.iter_assets()]
+            projects.append(fields)
+        data = {
+            "id": org.id,
+            "people": asdict(org.people),
+            "projects": projects,
+            "issues": [asdict(i) for i in state.issues.values() if i.organization_id == org.id],
+            "storages": [asdict(s) for s in state.storages.values() if s.organization_id == org.id],
+        }
+    return success(json.loads(json.dumps(data, default=str)))
+
+
 ORGANISATION_ADMIN_ROUTES = [
+    Route("/_mock/organisation/snapshot", admin(snapshot), methods=["GET"]),
     Route("/_mock/organisation", admin(organisation), methods=["GET"]),
     Route("/_mock/organisation/members", admin(add_member), methods=["POST"]),
 ]

@@ -27,6 +27,7 @@ from . import (
     handlers_tasks,
 )
 from .admin import ADMIN_ROUTES
+from .admin_checkpoint import CHECKPOINT_ADMIN_ROUTES
 from .admin_organisation import ORGANISATION_ADMIN_ROUTES
 from .api import ApiDispatcher, failure
 from .config import MockConfig
@@ -89,6 +90,7 @@ def create_app(
             *ADMIN_ROUTES,
             *ORGANISATION_ADMIN_ROUTES,
             *PLUGIN_ADMIN_ROUTES,
+            *CHECKPOINT_ADMIN_ROUTES,
         ],
         middleware=[
             Middleware(

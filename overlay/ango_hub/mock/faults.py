@@ -28,8 +28,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .fault_reshape import reshaping_send
 from .validation import operation_for
 
-FaultKind = Literal["rate_limit", "server_error", "drop", "delay", "reshape"]
-FAULT_KINDS: tuple[str, ...] = ("rate_limit", "server_error", "drop", "delay", "reshape")
+FaultKind = Literal["rate_limit", "server_error", "drop", "delay", "reshape", "refuse"]
+FAULT_KINDS: tuple[str, ...] = ("rate_limit", "server_error", "drop", "delay", "reshape", "refuse")
 MAX_DELAY = 300
 MAX_WINDOW = 86_400
 MAX_TRACKED_KEYS = 10_000  # quota bookkeeping: past this, keys idle for a window are dropped
@@ -52,7 +52,7 @@ class FaultRule:
     operation: str | None = None  # operationId from openapi.yaml
     path: str | None = None  # request path prefix, e.g. /v2/project
     times: int | None = None  # stop after firing this many times
-    status: int = 502  # server_error status
+    status: int = 502  # server_error status (5xx); refuse status (4xx, e.g. 403)
     retry_after: int = 1  # rate_limit Retry-After seconds (quota rules compute their own)
     delay_seconds: float = 1.0  # delay before answering normally
     complete_after_disconnect: bool = False  # delay: finish the request if its client left
@@ -87,8 +87,7 @@ class FaultRule:
             value = getattr(self, name)
             if value is not None and value < low:
                 raise ValueError(f"{name}: must be at least {low}, not {value!r}")
-        if self.kind == "server_error" and not 500 <= self.status <= 599:
-            raise ValueError(f"status: must be a 5xx code, not {self.status!r}")
+        _check_status(self)
         if self.kind == "reshape" and not self.remove:
             raise ValueError("remove: required for reshape, a dotted path such as data.total")
 
@@ -168,6 +167,13 @@ _TYPE_WORDS = {
     bool: "true or false",
     type(None): "null",
 }
+
+
+def _check_status(rule: FaultRule) -> None:
+    if rule.kind == "server_error" and not 500 <= rule.status <= 599:
+        raise ValueError(f"status: must be a 5xx code, not {rule.status!r}")
+    if rule.kind == "refuse" and not 400 <= rule.status <= 499:
+        raise ValueError(f"status: must be a 4xx code for refuse, not {rule.status!r}")
 
 
 def _check_types(rule: FaultRule) -> None:
@@ -303,7 +309,9 @@ class FaultMiddleware:
         verdict = self.injector.decide(path, operation, api_key)
         rule = verdict.rule
         if rule is not None and rule.kind not in ("delay", "reshape") and self.record is not None:
-            status = {"rate_limit": 429, "server_error": rule.status}.get(rule.kind, 0)
+            status = {"rate_limit": 429, "server_error": rule.status, "refuse": rule.status}.get(
+                rule.kind, 0
+            )
             self.record(method, path, operation, status, api_key or None)  # 0: dropped
         if rule is None:
             await self.app(scope, receive, _adding_headers(send, verdict.headers))
@@ -320,6 +328,13 @@ class FaultMiddleware:
             await _send(send, 429, body, b"application/json", extra)
         elif rule.kind == "server_error":
             await _send(send, rule.status, gateway_page(rule.status), b"text/html")
+        elif rule.kind == "refuse":  # the API refusing the key (say, 403: not allowed)
+            try:
+                message = HTTPStatus(rule.status).phrase
+            except ValueError:  # a 4xx code with no standard name
+                message = "Refused"
+            body = json.dumps({"status": "fail", "message": message}).encode()
+            await _send(send, rule.status, body, b"application/json")
         else:  # drop: promise a body, send part of it, then let the server close the socket
             await send(
                 {
