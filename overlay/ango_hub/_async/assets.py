@@ -173,7 +173,7 @@ class AsyncAssets(AsyncResource):
     async def upload(
         self,
         project: str,
-        files: Iterable[str | Path],
+        files: bulk.Files,
         *,
         batches: Sequence[str] | None = None,
         concurrency: int = 8,
@@ -181,7 +181,8 @@ class AsyncAssets(AsyncResource):
         external_id: bulk.ExternalIdFrom = "name",
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     ) -> bulk.UploadReport:
-        """Upload local files and folders as assets; see :mod:`ango_hub.upload`
+        """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
+        a file or a folder) or several; see :mod:`ango_hub.upload`
         (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
