@@ -146,6 +146,7 @@ class Assets(Resource):
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
         Sent as multipart with a random boundary when there is a file."""
+        check.known_options("upload_chat", options, ChatOptions)
         file, strategy = options.get("file"), options.get("naming_strategy")
         empty = not options.get("number_of_conversations")
         if file is None and options.get("conversations") is None and empty:

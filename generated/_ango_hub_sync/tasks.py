@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypedDict, Unpack
 
+from ango_hub import _validate as check
 from ango_hub_api.models import (
     AnnotateResponse,
     AssignTasksResponse,
@@ -67,6 +68,7 @@ _SELECTION_KEYS = {
 
 def _selection(chosen: Selection) -> dict[str, list[str]]:
     """The ``TaskSelection`` body: only the lists given."""
+    check.known_options("the task selection", chosen, Selection)
     lists: dict[str, Any] = dict(chosen)
     return {
         _SELECTION_KEYS[key]: list(values) for key, values in lists.items() if values is not None
@@ -84,6 +86,7 @@ class Tasks(Resource):
         ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
         ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
         to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold."""
+        check.known_options("the task listing", filters, ListFilters)
         batches, fields = filters.get("batches"), filters.get("fields")
         params: dict[str, Any] = {"projectId": project, "page": page, "limit": limit}
         params |= {name: filters.get(name) for name in ("filter", "status", "stage", "assignee")}

@@ -16,6 +16,7 @@ from typing import Any, Unpack
 import httpx
 from ango_hub_api.models import ExportResponse
 
+from ango_hub import _validate as check
 from ango_hub._concurrency_async import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
@@ -38,6 +39,7 @@ def _temp_zip() -> Path:
 
 def export_params(project: str, options: ExportOptions) -> dict[str, Any]:
     """The Python options as the spec's query parameters (checked against it when sent)."""
+    check.known_options("an export", options, ExportOptions)
     notify = options.get("notify")
     return {
         "project": project,
