@@ -54,7 +54,8 @@ def test_upload_folder_recursively_puts_the_bytes_and_names(
 ) -> None:
     files = write_sample_images(tmp_path / "images", 5)
     (tmp_path / "images" / ".DS_Store").write_bytes(b"hidden")
-    result = cli("--json", "upload", mock.project_id, str(tmp_path / "images"), "--batch", "B1")
+    folder = str(tmp_path / "images")
+    result = cli("--json", "upload", mock.project_id, folder, "--batch", "B1", "--create-batches")
     assert result.code == 0, result
     report = result.json()
     assert (report["files"], report["uploaded"], report["failed"]) == (5, 5, 0)
@@ -120,7 +121,9 @@ def test_import_cloud_from_file_with_object_wrapper(
             }
         )
     )
-    result = cli("--json", "import-cloud", mock.project_id, str(path), "--batch", "cloud")
+    result = cli(
+        "--json", "import-cloud", mock.project_id, str(path), "--batch", "cloud", "--create-batches"
+    )
     assert result.code == 0, result
     assert result.json()["assets"] == 2
     assets = live_assets(mock)

@@ -132,12 +132,34 @@ class AsyncAssets(AsyncResource):
         batches: Sequence[str] | None = None,
         upload_local: bool | None = None,
         priority: float | None = None,
+        create_missing_batches: bool = False,
     ) -> ImportSummary:
         """Create assets from URLs (dicts with ``data``, ``externalId``, ``metadata``,
-        ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000.
+        ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000. ``batches``:
+        names or IDs of the project's batches; one it lacks is refused before anything is
+        sent, unless ``create_missing_batches``.
 
         Not retried once the request may have reached the server: it creates data.
         """
+        if batches:
+            batches = await self._hub.batches.resolve(
+                project, batches, create_missing=create_missing_batches
+            )
+        return await self._import_with_ids(
+            project, assets, batches=batches, upload_local=upload_local, priority=priority
+        )
+
+    async def _import_with_ids(
+        self,
+        project: str,
+        assets: Iterable[CloudAssetInput],
+        *,
+        batches: Sequence[str] | None,
+        upload_local: bool | None = None,
+        priority: float | None = None,
+    ) -> ImportSummary:
+        """:meth:`import_from_cloud` with ``batches`` already the project's batch IDs (sent
+        as given: a bulk upload resolves its batches once, then imports in chunks)."""
         body = present({"assets": assets, "uploadLocal": upload_local, "priority": priority})
         params = {"projectId": project, "batches": batches}
         answer = await self._hub.call("importCloudAssets", params, body=body)
@@ -181,6 +203,7 @@ class AsyncAssets(AsyncResource):
         progress: bool = True,
         external_id: bulk.ExternalIdFrom = "name",
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
+        create_missing_batches: bool = False,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
         a file or a folder) or several; see :mod:`ango_hub.upload`
@@ -194,6 +217,10 @@ class AsyncAssets(AsyncResource):
         nothing changed for ``settle_seconds``; files not found are reported ``unknown``
         (README, "What a bulk upload guarantees"). Failures never raise: each file's outcome
         is in the report.
+        ``batches``: names or IDs of the project's batches, resolved with one read before
+        anything is uploaded; one the project lacks raises
+        :class:`~ango_hub.AngoHubValidationError` listing its batches, unless
+        ``create_missing_batches`` (then created first).
         No total deadline: the client's ``deadline`` bounds each of its requests; under a rate
         limit it goes at the limit's pace (a wait shows on the progress bar)."""
         check.int_in_range("concurrency", concurrency, 1, 64)
@@ -203,7 +230,7 @@ class AsyncAssets(AsyncResource):
             self._hub,
             project,
             items,
-            batches=batches,
+            batches=(batches, create_missing_batches),
             concurrency=concurrency,
             progress=progress,
             settle_seconds=settle_seconds,

@@ -1,0 +1,96 @@
+"""Batches by name or ID: names are resolved to the project's batch IDs with one read per call;
+an unknown name fails before anything is uploaded, listing the project's batches;
+``create_missing_batches=True`` creates them first. On both clients, against the mock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ango_hub import AngoHubValidationError
+from ango_hub.mock.server import MockServer
+from client_helpers import MakeHub, numbered_files
+
+
+def live(mock: MockServer) -> dict[str, list[str]]:
+    """The project's live assets: externalId -> batch names."""
+    return {
+        str(a.external_id): mock.project.batch_names(a.batches)
+        for a in mock.project.iter_assets()
+        if not a.deleted
+    }
+
+
+def test_upload_refuses_an_unknown_batch_before_sending_anything(
+    make_hub: MakeHub, mock: MockServer, tmp_path: Path
+) -> None:
+    files = numbered_files(tmp_path, 3)
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1", "Batch 2"])
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError) as caught:
+            hub.assets.upload(mock.project_id, files, batches=["Bacth 1"], progress=False)
+    message = str(caught.value)
+    assert caught.value.field == "batches"
+    assert "no batch 'Bacth 1'" in message
+    assert "did you mean `Batch 1`?" in message
+    assert caught.value.allowed is not None
+    assert "Batch 1 (" in caught.value.allowed
+    assert "Batch 2 (" in caught.value.allowed
+    assert dict(mock.requests.counts) == {"getProject": 1}  # one read, nothing uploaded
+    assert live(mock) == {}
+    assert sorted(b.name for b in mock.project.batches.values()) == ["Batch 1", "Batch 2"]
+
+
+def test_upload_resolves_names_and_ids_with_one_read(
+    make_hub: MakeHub, mock: MockServer, tmp_path: Path
+) -> None:
+    files = numbered_files(tmp_path, 3)
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        made = hub.batches.create(mock.project_id, ["Batch 1", "Batch 2"])
+        second = next(b.field_id for b in made if b.name == "Batch 2")
+        assert isinstance(second, str)
+        mock.requests.clear()
+        report = hub.assets.upload(
+            mock.project_id, files, batches=["Batch 1", second], progress=False
+        )
+    assert [i.status for i in report.items] == ["created"] * 3
+    assert mock.requests.counts["getProject"] == 1
+    assert "createBatches" not in mock.requests.counts
+    assert live(mock) == {f.name: ["Batch 1", "Batch 2"] for f in files}
+
+
+def test_upload_creates_missing_batches_when_asked(
+    make_hub: MakeHub, mock: MockServer, tmp_path: Path
+) -> None:
+    files = numbered_files(tmp_path, 2)
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1"])
+        mock.requests.clear()
+        report = hub.assets.upload(
+            mock.project_id,
+            files,
+            batches=["Batch 1", "Fresh"],
+            create_missing_batches=True,
+            progress=False,
+        )
+    assert report.ok
+    assert mock.requests.counts["createBatches"] == 1
+    assert mock.requests.counts["getProject"] == 1
+    assert live(mock) == {f.name: ["Batch 1", "Fresh"] for f in files}
+
+
+def test_cloud_import_refuses_an_unknown_batch_and_creates_when_asked(
+    make_hub: MakeHub, mock: MockServer
+) -> None:
+    asset = {"data": "https://example.com/a.jpg", "externalId": "a"}
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError, match=r"no batch 'Typo'.*has no batch"):
+            hub.assets.import_from_cloud(mock.project_id, [asset], batches=["Typo"])
+        assert "importCloudAssets" not in mock.requests.counts
+        assert live(mock) == {}
+        hub.assets.import_from_cloud(
+            mock.project_id, [asset], batches=["Typo"], create_missing_batches=True
+        )
+    assert live(mock) == {"a": ["Typo"]}
