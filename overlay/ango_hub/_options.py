@@ -21,6 +21,16 @@ class ChatOptions(TypedDict, total=False):
     priority: float
 
 
+class RawRequest(TypedDict, total=False):
+    """What ``hub.request`` sends as given: query, JSON or form body, files, headers."""
+
+    params: Mapping[str, Any]
+    json: Any
+    data: Mapping[str, Any]
+    files: Mapping[str, Any]
+    headers: Mapping[str, str]
+
+
 class ExportOptions(TypedDict, total=False):
     """Keyword options of an export (``hub.exports.create/download/iter_tasks``)."""
 

@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from . import _schema_check as schema_check
 from ._index import Operation, operation
+from ._options import RawRequest
+from ._validate import known_options
 from .errors import AngoHubValidationError
 
 JSON = "application/json"
@@ -111,18 +113,12 @@ class Extras:
 _SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
-def prepare_raw(
-    method: str,
-    path: str,
-    *,
-    params: Mapping[str, Any] | None = None,
-    json: Any = None,
-    data: Mapping[str, Any] | None = None,
-    files: Mapping[str, Any] | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> Prepared:
+def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
     """A request the spec does not describe (``hub.request``): sent as given, nothing checked
     but that ``path`` stays under the API's base URL."""
+    known_options("request", parts, RawRequest)
+    params, json, data = parts.get("params"), parts.get("json"), parts.get("data")
+    files = parts.get("files")
     if not path.startswith("/") or path.startswith("//") or "://" in path:
         raise AngoHubValidationError("path", f"must start with one /, got {path!r}", "/projects")
     method = method.upper()
@@ -146,9 +142,10 @@ def prepare_raw(
         prepared.content["data"] = {k: _form_text(v) for k, v in (data or {}).items()}
     try:
         if files:
-            parts = [_file_part(k, v, prepared.opened) for k, v in files.items()]
-            prepared.content["files"] = parts
-        Extras(headers=headers).add_to(prepared)
+            prepared.content["files"] = [
+                _file_part(k, v, prepared.opened) for k, v in files.items()
+            ]
+        Extras(headers=parts.get("headers")).add_to(prepared)
     except BaseException:
         prepared.close()
         raise

@@ -117,4 +117,6 @@ def test_request_sends_to_a_path_the_spec_lacks(wire_hub: WireHub) -> None:
     for elsewhere in ("https://evil.test/x", "//evil.test/x", "projects"):
         with pytest.raises(AngoHubValidationError, match="path"):
             hub.request("GET", elsewhere)
+    with pytest.raises(AngoHubValidationError, match="did you mean `params`"):
+        hub.request("GET", "/projects", parms={"page": 1})  # type: ignore[call-arg]
     assert len(wire.requests) == 1

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
 from ango_hub._concurrency_async import Semaphore
 from ango_hub._config import DEFAULT_MAX_IN_FLIGHT
 from ango_hub._core import DEFAULT_MAX_RETRIES, POOL, HubCore, key_may_go, response_json
+from ango_hub._options import RawRequest
 from ango_hub._retry import RetryPolicy
 from ango_hub._write_only import scrub_error, secrets_in
 from ango_hub.errors import AngoHubError
@@ -242,26 +243,21 @@ class AsyncAngoHub(HubCore):
         method: str,
         path: str,
         *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        data: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,  # noqa: ASYNC109  (httpx's, per request)
         deadline: float | None = None,
+        **parts: Unpack[RawRequest],
     ) -> Any:
         """Send a request the spec does not describe (a new vendor endpoint): ``path`` under
         the base URL (``"/project/ID/newThing"``), with the client's key, retries (GET, PUT,
-        DELETE only) and typed errors; returns the parsed JSON answer. Nothing is checked:
-        prefer :meth:`call` for what the spec knows.
+        DELETE only) and typed errors; returns the parsed JSON answer. ``params``, ``json``,
+        ``data``, ``files`` and ``headers`` are sent as given: nothing is checked, so prefer
+        :meth:`call` for what the spec knows.
 
         >>> hub.request("GET", "/projects", params={"page": 1})  # doctest: +SKIP
         """
         from ango_hub._prepare import prepare_raw  # noqa: PLC0415  (not needed for the import)
 
-        prepared = prepare_raw(
-            method, path, params=params, json=json, data=data, files=files, headers=headers
-        )
+        prepared = prepare_raw(method, path, parts)
         return await self._send_prepared(prepared, timeout, deadline)
 
     async def _send_prepared(
