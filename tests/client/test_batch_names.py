@@ -94,3 +94,19 @@ def test_cloud_import_refuses_an_unknown_batch_and_creates_when_asked(
             mock.project_id, [asset], batches=["Typo"], create_missing_batches=True
         )
     assert live(mock) == {"a": ["Typo"]}
+
+
+def test_export_takes_batch_names_and_refuses_an_unknown_one(
+    make_hub: MakeHub, mock: MockServer
+) -> None:
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1", "Batch 2"])
+        for name, batch in (("one", "Batch 1"), ("two", "Batch 2")):
+            asset = {"data": f"https://example.com/{name}.jpg", "externalId": name}
+            hub.assets.import_from_cloud(mock.project_id, [asset], batches=[batch])
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError, match="did you mean `Batch 1`"):
+            hub.exports.create(mock.project_id, batches=["Bacth 1"])
+        assert "exportTasks" not in mock.requests.counts
+        tasks = list(hub.exports.iter_tasks(mock.project_id, batches=["Batch 2"]))
+    assert [t["externalId"] for t in tasks] == ["two"]
