@@ -113,10 +113,21 @@ class Assets(Resource):
         return self._parse(AssetResponse.from_dict, answer, "updateAsset").data.asset
 
     def assign_batches(
-        self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"
+        self,
+        project: str,
+        asset_ids: Iterable[str],
+        batches: Iterable[str],
+        *,
+        mode: str = "add",
+        create_missing_batches: bool = False,
     ) -> BatchAssignment:
-        """Put assets into batches (names or IDs)."""
-        body = {"project": project, "assets": asset_ids, "batches": batches, "mode": mode}
+        """Put assets into batches: names or IDs of the project's batches (one read of the
+        project); one it lacks is refused before anything is sent, unless
+        ``create_missing_batches``."""
+        ids = self._hub.batches.resolve(
+            project, list(batches), create_missing=create_missing_batches
+        )
+        body = {"project": project, "assets": asset_ids, "batches": ids, "mode": mode}
         answer = self._hub.call("assignBatches", body=body)
         result = self._parse(AssignBatchesResponse.from_dict, answer, "assignBatches")
         assets = result.data.assets

@@ -53,9 +53,12 @@ class Batches(Resource):
         batches: Iterable[str],
         *,
         mode: str = "add",
+        create_missing_batches: bool = False,
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs); ``hub.assets.assign_batches`` by another name."""
-        return self._hub.assets.assign_batches(project_id, asset_ids, batches, mode=mode)
+        return self._hub.assets.assign_batches(
+            project_id, asset_ids, batches, mode=mode, create_missing_batches=create_missing_batches
+        )
 
 
 def _batches(answer: object) -> list[Batch]:

@@ -149,7 +149,8 @@ def test_assets_list_one_page_and_all_pages(cli: RunCli, mock: MockServer) -> No
 
 def test_assets_list_filters(cli: RunCli, mock: MockServer) -> None:
     ids = import_assets(cli, mock, 3)
-    assert cli("assets", "assign-batches", mock.project_id, "--batch", "B", ids[1]).code == 0
+    assign = ("assets", "assign-batches", mock.project_id, "--batch", "B", "--create-batches")
+    assert cli(*assign, ids[1]).code == 0
     by_external = cli("--json", "assets", "list", mock.project_id, "--external-id", "a2").json()
     assert [a["_id"] for a in by_external["assets"]] == [ids[2]]
     by_batch = cli("--json", "assets", "list", mock.project_id, "--batch", "B").json()
@@ -214,7 +215,7 @@ def test_assign_batches(cli: RunCli, mock: MockServer) -> None:
     ids = import_assets(cli, mock, 3)
     result = cli(
         "--json", "assets", "assign-batches", mock.project_id, "--batch", "X", "--batch", "Y",
-        ids[0], ids[2],
+        "--create-batches", ids[0], ids[2],
     )  # fmt: skip
     assert result.code == 0, result
     assert result.json()["modifiedCount"] == 2

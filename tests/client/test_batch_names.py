@@ -110,3 +110,21 @@ def test_export_takes_batch_names_and_refuses_an_unknown_one(
         assert "exportTasks" not in mock.requests.counts
         tasks = list(hub.exports.iter_tasks(mock.project_id, batches=["Batch 2"]))
     assert [t["externalId"] for t in tasks] == ["two"]
+
+
+def test_assign_refuses_an_unknown_batch_and_creates_when_asked(
+    make_hub: MakeHub, mock: MockServer
+) -> None:
+    asset = {"data": "https://example.com/a.jpg", "externalId": "a"}
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1"])
+        hub.assets.import_from_cloud(mock.project_id, [asset])
+        (asset_id,) = [a.id for a in mock.project.iter_assets()]
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError, match="did you mean `Batch 1`"):
+            hub.assets.assign_batches(mock.project_id, [asset_id], ["Bacth 1"])
+        assert "assignBatches" not in mock.requests.counts
+        hub.batches.assign(
+            mock.project_id, [asset_id], ["Batch 1", "New"], create_missing_batches=True
+        )
+    assert live(mock) == {"a": ["Batch 1", "New"]}

@@ -42,7 +42,9 @@ def test_update_delete_and_batches(hub: AngoHub, mock: MockServer) -> None:
     again = hub.assets.list_page(mock.project_id, filters={"_id": first.field_id}).assets[0]
     assert again.external_id == "renamed"
 
-    assignment = hub.assets.assign_batches(mock.project_id, [second.field_id], ["batch-a"])
+    assignment = hub.assets.assign_batches(
+        mock.project_id, [second.field_id], ["batch-a"], create_missing_batches=True
+    )
     assert assignment.modified_count == 1
     assert isinstance(assignment.batches, list)
     assert len(assignment.batches) == 1
