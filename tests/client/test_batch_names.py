@@ -128,3 +128,28 @@ def test_assign_refuses_an_unknown_batch_and_creates_when_asked(
             mock.project_id, [asset_id], ["Batch 1", "New"], create_missing_batches=True
         )
     assert live(mock) == {"a": ["Batch 1", "New"]}
+
+
+def test_task_filters_take_batch_names_with_one_read_and_refuse_unknown_ones(
+    make_hub: MakeHub, mock: MockServer
+) -> None:
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1", "Batch 2"])
+        for n in range(5):
+            asset = {"data": f"https://example.com/{n}.jpg", "externalId": f"t{n}"}
+            batch = "Batch 1" if n < 3 else "Batch 2"
+            hub.assets.import_from_cloud(mock.project_id, [asset], batches=[batch])
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError, match="did you mean `Batch 2`"):
+            hub.tasks.list_page(mock.project_id, batches=["Bacth 2"])
+        with pytest.raises(AngoHubValidationError, match="did you mean `Batch 1`"):
+            hub.tasks.set_priority(mock.project_id, 5, batches=["Bach 1"])
+        assert "listTasks" not in mock.requests.counts
+        assert "updateTasksPriority" not in mock.requests.counts
+        mock.requests.clear()
+        listed = list(hub.tasks.list(mock.project_id, batches=["Batch 1"], page_size=1))
+        assert mock.requests.counts["getProject"] == 1  # once, not once a page
+        assert mock.requests.counts["listTasks"] >= 3
+        result = hub.tasks.set_priority(mock.project_id, 7, batches=["Batch 2"])
+    assert sorted(t.external_id for t in listed) == ["t0", "t1", "t2"]
+    assert result.matched_count == 2
