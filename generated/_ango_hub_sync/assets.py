@@ -178,6 +178,8 @@ class Assets(Resource):
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
+        ``batches``: names or IDs of the project's batches (one it lacks is refused before
+        sending, unless ``create_missing_batches=True``).
         Sent as multipart with a random boundary when there is a file."""
         check.known_options("upload_chat", options, ChatOptions)
         file, strategy = options.get("file"), options.get("naming_strategy")
@@ -185,13 +187,17 @@ class Assets(Resource):
         if file is None and options.get("conversations") is None and empty:
             allowed = "file, conversations or number_of_conversations"
             raise AngoHubValidationError("conversations", "nothing to create", allowed)
+        batches = options.get("batches")
+        if batches:
+            create = bool(options.get("create_missing_batches"))
+            batches = self._hub.batches.resolve(project, batches, create_missing=create)
         body = {
             "projectId": project,
             "conversations": options.get("conversations"),
             "numberOfConversations": options.get("number_of_conversations"),
             "storageId": options.get("storage_id"),
             "bucket": options.get("bucket"),
-            "batches": options.get("batches"),
+            "batches": batches,
             "llmConfig": options.get("llm_config"),
             "namingStrategy": None if strategy is None else {"type": strategy},
             "priority": options.get("priority"),

@@ -19,6 +19,7 @@ class ChatOptions(TypedDict, total=False):
     llm_config: Mapping[str, Any]
     naming_strategy: str
     priority: float
+    create_missing_batches: bool
 
 
 class RawRequest(TypedDict, total=False):

@@ -153,3 +153,21 @@ def test_task_filters_take_batch_names_with_one_read_and_refuse_unknown_ones(
         result = hub.tasks.set_priority(mock.project_id, 7, batches=["Batch 2"])
     assert sorted(t.external_id for t in listed) == ["t0", "t1", "t2"]
     assert result.matched_count == 2
+
+
+def test_chat_upload_refuses_an_unknown_batch_and_creates_when_asked(
+    make_hub: MakeHub, mock: MockServer
+) -> None:
+    with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
+        hub.batches.create(mock.project_id, ["Batch 1"])
+        mock.requests.clear()
+        with pytest.raises(AngoHubValidationError, match="did you mean `Batch 1`"):
+            hub.assets.upload_chat(mock.project_id, number_of_conversations=1, batches=["Bath 1"])
+        assert "uploadChatAssets" not in mock.requests.counts
+        hub.assets.upload_chat(
+            mock.project_id,
+            number_of_conversations=1,
+            batches=["Batch 1", "Chats"],
+            create_missing_batches=True,
+        )
+    assert list(live(mock).values()) == [["Batch 1", "Chats"]]

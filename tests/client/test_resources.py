@@ -244,10 +244,14 @@ def test_chat_upload_file_with_boundary_forgery_arrives_intact(
     payload = b'[{"messages": []}]\r\n--+++\r\nContent-Disposition: form-data; name="x"\r\n\r\n'
     source = tmp_path / "chat.json"
     source.write_bytes(payload)
-    hub, wire = wire_hub(lambda r: ok({"assetsCreated": 1}))
-    hub.assets.upload_chat(PROJECT, file=source, batches=["b1"])
+    project = {"project": {"_id": PROJECT, "batches": [{"_id": "b1", "name": "Batch 1"}]}}
+    hub, wire = wire_hub(
+        lambda r: ok(project if r.url.path.endswith(PROJECT) else {"assetsCreated": 1})
+    )
+    hub.assets.upload_chat(PROJECT, file=source, batches=["Batch 1"])
     parts = _parts(wire.last)
     assert parts["file"] == payload
+    assert parts["batches"] == b'["b1"]'  # the batch's name resolved to its ID
     assert "x" not in parts
     assert wire.last.url.path.endswith("/uploadChatAssets") or "chat" in wire.last.url.path.lower()
 
