@@ -169,8 +169,10 @@ def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
 
 
 def _rank(error: ValidationError) -> int:
-    if error.validator in _OPEN and _extra(error):
-        return 0
+    if error.validator in _OPEN:
+        # Keys known to some part, "unevaluated" only because that part failed: the part's
+        # own error is the one to report.
+        return 0 if _extra(error) else 3
     return 2 if error.validator in ("anyOf", "oneOf") else 1
 
 
