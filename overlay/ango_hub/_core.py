@@ -187,7 +187,7 @@ class HubCore:
             "method": prepared.operation.method,
             "url": self._settings.base_url + prepared.path,
             "params": prepared.params,
-            "headers": {"apikey": self._settings.api_key},
+            "headers": {**prepared.headers, "apikey": self._settings.api_key},
             "timeout": self._settings.timeout if timeout is None else timeout,
             "extensions": {KEY_ORIGIN: origin(httpx.URL(self._settings.base_url))},
             **prepared.content,

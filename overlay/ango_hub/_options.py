@@ -19,6 +19,17 @@ class ChatOptions(TypedDict, total=False):
     llm_config: Mapping[str, Any]
     naming_strategy: str
     priority: float
+    create_missing_batches: bool
+
+
+class RawRequest(TypedDict, total=False):
+    """What ``hub.request`` sends as given: query, JSON or form body, files, headers."""
+
+    params: Mapping[str, Any]
+    json: Any
+    data: Mapping[str, Any]
+    files: Mapping[str, Any]
+    headers: Mapping[str, str]
 
 
 class ExportOptions(TypedDict, total=False):

@@ -16,6 +16,8 @@ from urllib.parse import quote, unquote
 
 from . import _schema_check as schema_check
 from ._index import Operation, operation
+from ._options import RawRequest
+from ._validate import known_options
 from .errors import AngoHubValidationError
 
 JSON = "application/json"
@@ -32,6 +34,7 @@ class Prepared:
     params: dict[str, Any]
     content: dict[str, Any]
     opened: list[IO[bytes]] = field(default_factory=list)  # files to close once sent
+    headers: dict[str, str] = field(default_factory=dict)  # the caller's extra_headers
 
     def rewind(self) -> None:
         """Put file parts back at their start before a retry sends them again."""
@@ -50,8 +53,10 @@ def prepare(
     *,
     body: Any = None,
     files: Mapping[str, Any] | None = None,
+    extra: Extras | None = None,
 ) -> Prepared:
-    """Check the input against the spec and lay out the request."""
+    """Check the input against the spec and lay out the request; ``extra`` is added after the
+    check, unchecked (what the spec does not know yet)."""
     op = operation(operation_id)
     values = _parameters(op, params or {})
     path = op.path
@@ -69,6 +74,81 @@ def prepare(
     except BaseException:
         prepared.close()
         raise
+    if extra is not None:
+        extra.add_to(prepared)
+    return prepared
+
+
+@dataclass(frozen=True)
+class Extras:
+    """``extra_body``, ``extra_query`` and ``extra_headers``: sent as given, not checked
+    against the spec (the escape hatch for a field the spec does not know yet). A key given
+    here replaces the checked one of the same name."""
+
+    body: Mapping[str, Any] | None = None
+    query: Mapping[str, Any] | None = None
+    headers: Mapping[str, str] | None = None
+
+    def add_to(self, prepared: Prepared) -> None:
+        if any(name.lower() == "apikey" for name in self.headers or {}):
+            raise AngoHubValidationError("extra_headers.apikey", "the client sends its own key")
+        prepared.params.update(self.query or {})
+        prepared.headers.update(self.headers or {})
+        if not self.body:
+            return
+        content = prepared.content
+        if "json" in content and isinstance(content["json"], Mapping):
+            content["json"] = {**content["json"], **self.body}
+        elif "data" in content:
+            content["data"] = {
+                **content["data"],
+                **{k: _form_text(v) for k, v in self.body.items()},
+            }
+        elif not content:
+            content["json"] = dict(self.body)
+        else:
+            raise AngoHubValidationError("extra_body", "the body is not an object to add to")
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
+    """A request the spec does not describe (``hub.request``): sent as given, nothing checked
+    but that ``path`` stays under the API's base URL."""
+    known_options("request", parts, RawRequest)
+    params, json, data = parts.get("params"), parts.get("json"), parts.get("data")
+    files = parts.get("files")
+    if not path.startswith("/") or path.startswith("//") or "://" in path:
+        raise AngoHubValidationError("path", f"must start with one /, got {path!r}", "/projects")
+    method = method.upper()
+    op = Operation(
+        operation_id=f"{method} {path}",
+        method=method,
+        path=path,
+        summary="",
+        tag="",
+        parameters=(),
+        body_required=False,
+        body_schemas={},
+        success=(),
+        idempotent=method in _SAFE_METHODS,
+    )
+    query = {name: value for name, value in (params or {}).items() if value is not None}
+    prepared = Prepared(op, path, query, {})
+    if json is not None:
+        prepared.content["json"] = json
+    if data is not None or files:
+        prepared.content["data"] = {k: _form_text(v) for k, v in (data or {}).items()}
+    try:
+        if files:
+            prepared.content["files"] = [
+                _file_part(k, v, prepared.opened) for k, v in files.items()
+            ]
+        Extras(headers=parts.get("headers")).add_to(prepared)
+    except BaseException:
+        prepared.close()
+        raise
     return prepared
 
 
@@ -77,8 +157,11 @@ def _parameters(op: Operation, given: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in given.items():
         param = op.parameter(key)
         if param is None or param.location not in ("path", "query"):
-            allowed = ", ".join(p.name for p in op.parameters) or "none"
-            raise AngoHubValidationError(key, f"unknown parameter of {op.operation_id}", allowed)
+            names = [p.name for p in op.parameters]
+            problem = f"unknown parameter of {op.operation_id}" + schema_check.did_you_mean(
+                key, names
+            )
+            raise AngoHubValidationError(key, problem, ", ".join(names) or "none")
         if value is None:  # left out, like an omitted keyword argument
             continue
         wire = schema_check.to_wire(param.name, value, param.schema)

@@ -2,28 +2,75 @@
 
 The spec is OpenAPI 3.1, whose schemas are JSON Schema 2020-12, so the well-kept ``jsonschema``
 package checks them as written (``allOf``/``anyOf``, enums, bounds, required properties).
-It is imported on the first check, not with ``ango_hub``; each validator is compiled once and
-shared with the mock and the live check (:mod:`ango_hub.spec_validation`). Values are brought
+It is imported on the first check, not with ``ango_hub``; validators are compiled by
+:mod:`ango_hub.spec_validation`, which the mock and the live check share. Values are brought
 to their wire form first: a Python bool for a ``"true"``/``"false"`` text field becomes that
 text, and a list or dict for a text field that carries JSON becomes JSON text.
+
+The caller's input is checked strictly: an object whose schema lists its properties takes no
+others (unless the schema says ``additionalProperties``), so a misspelt key in a body, a filter
+or an option is refused, naming the closest known key, instead of being sent and ignored. The
+spec itself stays open (the server is not known to refuse unknown keys); ``extra_body=`` and
+``extra_query=`` send what the spec does not know yet. The mock and the live check validate
+against the open schemas: only the client's own input check is strict.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import AngoHubValidationError
-from .spec_validation import merged_properties, validator
+from .spec_validation import validator
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+    from jsonschema.protocols import Validator  # type: ignore[import-untyped]
 
 
-properties = merged_properties  # the CLI reads an object schema's fields through this name
-_validator = validator
+_strict: dict[int, tuple[Mapping[str, Any], Validator]] = {}
+
+
+def _validator(schema: Mapping[str, Any]) -> Validator:
+    """The strict (closed) validator for ``schema``, compiled once through the shared
+    :func:`~ango_hub.spec_validation.validator`. Index schemas live as long as the process, so
+    their id() is a stable cache key (the schema is kept, so the id cannot be reused)."""
+    hit = _strict.get(id(schema))
+    if hit is None or hit[0] is not schema:
+        hit = _strict[id(schema)] = (schema, validator(closed(schema)))
+    return hit[1]
+
+
+_COMPOSED = ("allOf", "anyOf", "oneOf")
+_OPEN = ("additionalProperties", "unevaluatedProperties", "patternProperties")
+
+
+def closed(schema: Any, *, part: bool = False) -> Any:
+    """``schema`` with every object that lists its properties closed to others.
+
+    ``unevaluatedProperties: false`` sees the properties of ``allOf``/``anyOf``/``oneOf``
+    parts, so it goes on the outermost schema only, never on a part (which would refuse its
+    siblings' properties)."""
+    if isinstance(schema, list):
+        return [closed(item) for item in schema]
+    if not isinstance(schema, Mapping):
+        return schema
+    result: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _COMPOSED:
+            result[key] = [closed(item, part=True) for item in value]
+        elif key in ("properties", "patternProperties", "$defs"):
+            result[key] = {name: closed(sub) for name, sub in value.items()}
+        elif key in ("items", "additionalProperties", "unevaluatedProperties", "contentSchema"):
+            result[key] = closed(value)
+        else:
+            result[key] = value
+    if not part and properties(schema, alternatives=True) and not any(k in schema for k in _OPEN):
+        result["unevaluatedProperties"] = False
+    return result
 
 
 def types(schema: Mapping[str, Any]) -> set[str]:
@@ -36,6 +83,35 @@ def types(schema: Mapping[str, Any]) -> set[str]:
         for part in schema.get(key, ()):
             found |= types(part)
     return found
+
+
+def properties(schema: Mapping[str, Any], *, alternatives: bool = False) -> dict[str, Any]:
+    """An object schema's properties, ``allOf`` parts merged (and those of every ``anyOf`` and
+    ``oneOf`` alternative, when ``alternatives``)."""
+    merged = dict(schema.get("properties", {}))
+    for key in _COMPOSED if alternatives else ("allOf",):
+        for part in schema.get(key, ()):
+            merged.update(properties(part, alternatives=alternatives))
+    return merged
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """``"; did you mean `x`?"`` for the known name closest to ``key``, or ``""``."""
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if not close:  # a case slip (externalID) or a short form (role) is closer than it says
+        low = key.lower()
+        close = [name for name in names if name.lower() == low]
+        close += [name for name in names if len(low) > 2 and low in name.lower()]
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def unknown_key(where: str, key: str, known: Iterable[str]) -> AngoHubValidationError:
+    """The error for a key that is none of ``known``: the closest one suggested, all listed."""
+    names = list(known)
+    return AngoHubValidationError(
+        f"{where}.{key}", "unknown field" + did_you_mean(key, names), _names(names)
+    )
 
 
 def _json_type(value: Any) -> str:
@@ -90,9 +166,26 @@ def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
     """Raise :class:`AngoHubValidationError` unless ``value`` fits ``schema``."""
     errors = list(_validator(schema).iter_errors(value))
     if errors:
-        # Report a plain error before an alternatives one ("needs one of" is less precise).
-        errors.sort(key=lambda e: e.validator in ("anyOf", "oneOf"))
+        # An unknown key first (a misspelt required key is also a missing one: the typo is the
+        # news), then a plain error before an alternatives one ("needs one of" is less precise).
+        errors.sort(key=_rank)
         raise _explain(field, errors[0])
+
+
+def _rank(error: ValidationError) -> int:
+    if error.validator in _OPEN:
+        # Keys known to some part, "unevaluated" only because that part failed: the part's
+        # own error is the one to report.
+        return 0 if _extra(error) else 3
+    return 2 if error.validator in ("anyOf", "oneOf") else 1
+
+
+def _extra(error: ValidationError) -> list[str]:
+    """The keys of the error's object that its schema knows in none of its parts."""
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    known = properties(schema, alternatives=True)
+    value = error.instance
+    return [key for key in value if key not in known] if isinstance(value, Mapping) else []
 
 
 _ONE_FIELD_BRANCH = {"required", "type", "properties", "x-source"}
@@ -139,10 +232,8 @@ def _explain(field: str, error: ValidationError) -> AngoHubValidationError:  # n
         return AngoHubValidationError(
             where, "must not be empty", _names(properties(schema)) or None
         )
-    if kind == "additionalProperties":
-        known = properties(schema)
-        extra = [k for k in value if k not in known]
-        return AngoHubValidationError(f"{where}.{extra[0]}", "unknown field", _names(known))
+    if kind in ("additionalProperties", "unevaluatedProperties") and _extra(error):
+        return unknown_key(where, _extra(error)[0], properties(schema, alternatives=True))
     if kind in ("anyOf", "oneOf"):
         needs = [alt.get("required") for alt in rule]
         # Branches that each only require one named field (their `type`/`properties` just name

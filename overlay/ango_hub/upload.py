@@ -10,8 +10,10 @@ the requests are made by ``ango_hub/_async/upload_run.py`` and its produced sync
 
 from __future__ import annotations
 
+import io
+import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeGuard, get_args
@@ -25,6 +27,11 @@ Status = Literal["pending", "created", "skipped", "failed", "unknown"]
 ExternalIdRule = Literal["name", "path"]
 ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
 EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
+# What ``upload`` takes: one path (a file or a folder; a ``str`` is one path, never walked
+# character by character), a collection of paths, or an iterator of ``Path``s (a glob). Not
+# any iterator of text: an open text file is one, and would be read line by line.
+PathText = str | os.PathLike[str]
+Files = PathText | Collection[PathText] | Iterator[os.PathLike[str]]
 
 
 @dataclass
@@ -105,11 +112,30 @@ class UploadReport:
         }
 
 
-def plan(files: Iterable[str | Path], external_id: ExternalIdFrom) -> list[UploadItem]:
+def paths(files: Files) -> list[Path]:
+    """``files`` as a list of paths: a single ``str`` or path is one path, not iterated."""
+    if isinstance(files, str | os.PathLike):
+        return [Path(files)]
+    if isinstance(files, bytes | bytearray | io.IOBase):
+        raise AngoHubValidationError(
+            "files", f"got {type(files).__name__}", "a path, or a list of paths"
+        )
+    found = []
+    for index, raw in enumerate(files):
+        if not isinstance(raw, str | os.PathLike):
+            raise AngoHubValidationError(
+                f"files[{index}]", f"must be a path, got {type(raw).__name__}", "str or Path"
+            )
+        found.append(Path(raw))
+    return found
+
+
+def plan(files: Files, external_id: ExternalIdFrom) -> list[UploadItem]:
     """Items for the given files and folders; a missing file or a repeated externalId fails up
     front.
 
-    A folder stands for every file below it (recursively, in name order, hidden ones skipped);
+    ``files`` is one path or several (a ``str`` is one path). A folder stands for every file
+    below it (recursively, in name order, hidden ones skipped);
     a file named twice, directly or through a folder, is uploaded once. ``external_id="name"``
     takes the file's name; ``"path"`` its path relative to the folder given (the path as given,
     for a file); a function maps each file's path to its externalId.
@@ -123,8 +149,8 @@ def plan(files: Iterable[str | Path], external_id: ExternalIdFrom) -> list[Uploa
     items: list[UploadItem] = []
     seen_ids: set[str] = set()
     seen_files: set[Path] = set()
-    for raw in files:
-        for path, relative in _expand(Path(raw)):
+    for given in paths(files):
+        for path, relative in _expand(given):
             if path.is_file():
                 if path.resolve() in seen_files:
                     continue

@@ -51,7 +51,8 @@ def test_upload_folder_recursively_puts_the_bytes_and_names(
 ) -> None:
     files = write_sample_images(tmp_path / "images", 5)
     (tmp_path / "images" / ".DS_Store").write_bytes(b"hidden")
-    result = cli("--json", "upload", mock.project_id, str(tmp_path / "images"), "--batch", "B1")
+    folder = str(tmp_path / "images")
+    result = cli("--json", "upload", mock.project_id, folder, "--batch", "B1", "--create-batches")
     assert result.code == 0, result
     report = result.json()
     assert (report["files"], report["uploaded"], report["failed"]) == (5, 5, 0)
@@ -117,7 +118,9 @@ def test_import_cloud_from_file_with_object_wrapper(
             }
         )
     )
-    result = cli("--json", "import-cloud", mock.project_id, str(path), "--batch", "cloud")
+    result = cli(
+        "--json", "import-cloud", mock.project_id, str(path), "--batch", "cloud", "--create-batches"
+    )
     assert result.code == 0, result
     assert result.json()["assets"] == 2
     assets = live_assets(mock)
@@ -143,7 +146,8 @@ def test_assets_list_one_page_and_all_pages(cli: RunCli, mock: MockServer) -> No
 
 def test_assets_list_filters(cli: RunCli, mock: MockServer) -> None:
     ids = import_assets(cli, mock, 3)
-    assert cli("assets", "assign-batches", mock.project_id, "--batch", "B", ids[1]).code == 0
+    assign = ("assets", "assign-batches", mock.project_id, "--batch", "B", "--create-batches")
+    assert cli(*assign, ids[1]).code == 0
     by_external = cli("--json", "assets", "list", mock.project_id, "--external-id", "a2").json()
     assert [a["_id"] for a in by_external["assets"]] == [ids[2]]
     by_batch = cli("--json", "assets", "list", mock.project_id, "--batch", "B").json()
@@ -208,7 +212,7 @@ def test_assign_batches(cli: RunCli, mock: MockServer) -> None:
     ids = import_assets(cli, mock, 3)
     result = cli(
         "--json", "assets", "assign-batches", mock.project_id, "--batch", "X", "--batch", "Y",
-        ids[0], ids[2],
+        "--create-batches", ids[0], ids[2],
     )  # fmt: skip
     assert result.code == 0, result
     assert result.json()["modifiedCount"] == 2

@@ -20,7 +20,7 @@ def test_list_pages_update_delete(hub: AngoHub, mock: MockServer) -> None:
     assert page.total == 123
     updated = hub.assets.update(ids[0], external_id="renamed")
     assert updated.external_id == "renamed"
-    hub.assets.assign_batches(mock.project_id, [ids[1]], ["b-1"])
+    hub.assets.assign_batches(mock.project_id, [ids[1]], ["b-1"], create_missing_batches=True)
     deleted = hub.assets.delete(mock.project_id, [ids[2]])
     assert deleted.deleted == 1
     assert hub.assets.list_page(mock.project_id).total == 122

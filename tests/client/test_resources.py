@@ -42,7 +42,9 @@ def test_update_delete_and_batches(hub: AngoHub, mock: MockServer) -> None:
     again = hub.assets.list_page(mock.project_id, filters={"_id": first.field_id}).assets[0]
     assert again.external_id == "renamed"
 
-    assignment = hub.assets.assign_batches(mock.project_id, [second.field_id], ["batch-a"])
+    assignment = hub.assets.assign_batches(
+        mock.project_id, [second.field_id], ["batch-a"], create_missing_batches=True
+    )
     assert assignment.modified_count == 1
     assert isinstance(assignment.batches, list)
     assert len(assignment.batches) == 1
@@ -242,10 +244,14 @@ def test_chat_upload_file_with_boundary_forgery_arrives_intact(
     payload = b'[{"messages": []}]\r\n--+++\r\nContent-Disposition: form-data; name="x"\r\n\r\n'
     source = tmp_path / "chat.json"
     source.write_bytes(payload)
-    hub, wire = wire_hub(lambda r: ok({"assetsCreated": 1}))
-    hub.assets.upload_chat(PROJECT, file=source, batches=["b1"])
+    project = {"project": {"_id": PROJECT, "batches": [{"_id": "b1", "name": "Batch 1"}]}}
+    hub, wire = wire_hub(
+        lambda r: ok(project if r.url.path.endswith(PROJECT) else {"assetsCreated": 1})
+    )
+    hub.assets.upload_chat(PROJECT, file=source, batches=["Batch 1"])
     parts = _parts(wire.last)
     assert parts["file"] == payload
+    assert parts["batches"] == b'["b1"]'  # the batch's name resolved to its ID
     assert "x" not in parts
     assert wire.last.url.path.endswith("/uploadChatAssets") or "chat" in wire.last.url.path.lower()
 

@@ -47,7 +47,9 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
         )
         asset = next(a for a in hub.assets.list(project) if a.external_id == "py-cat.png")
         hub.assets.update(asset.field_id, metadata={"from": "python"})
-        hub.assets.assign_batches(project, [asset.field_id], ["py batch"])
+        hub.assets.assign_batches(
+            project, [asset.field_id], ["py batch"], create_missing_batches=True
+        )
         hub.attachments.import_(
             project, [{"externalId": "py-cat.png", "attachmentUrl": "https://example.com/a.pdf"}]
         )
@@ -74,7 +76,7 @@ def cli(base_url: str, api_key: str, project: str, work: Path) -> None:
     listing = _run(env, "assets", "list", project, "--all")
     ids = [a["_id"] for a in listing["assets"] if a["externalId"] == "cli-cat.png"]
     _expect("CLI upload then list", len(ids), 1)
-    _run(env, "assets", "assign-batches", project, "--batch", "cli batch", *ids)
+    _run(env, "assets", "assign-batches", project, "--batch", "cli batch", "--create-batches", *ids)
     labels = work / "cli-labels.json"
     labels.write_text(json.dumps([{"externalId": "cli-cat.png", "answer": {"objects": []}}]))
     _run(env, "labels", "import", project, str(labels))

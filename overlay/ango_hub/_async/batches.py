@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
+
+from ango_hub.batch_names import batch_ids, unknown_batch
 
 from ._base import AsyncResource
 
@@ -25,6 +27,25 @@ class AsyncBatches(AsyncResource):
         answer = await self._hub.call("createBatches", {"projectId": project_id}, body=body)
         return self._parse(_batches, answer, "createBatches")
 
+    async def resolve(
+        self, project_id: str, batches: Sequence[str], *, create_missing: bool = False
+    ) -> builtins.list[str]:
+        """The IDs of ``batches`` (names or IDs): one read of the project. A batch it lacks
+        raises :class:`~ango_hub.AngoHubValidationError` listing the project's batches, or
+        with ``create_missing`` is created first (one more request)."""
+        if isinstance(batches, str):  # one name, not its characters
+            batches = [batches]
+        if not batches:
+            return []
+        known = await self.list(project_id)
+        ids, missing = batch_ids(batches, known)
+        if missing and create_missing:
+            known = await self.create(project_id, dict.fromkeys(missing))
+            ids, missing = batch_ids(batches, known)
+        if missing:
+            raise unknown_batch(project_id, missing[0], known)
+        return ids
+
     async def assign(
         self,
         project_id: str,
@@ -32,9 +53,12 @@ class AsyncBatches(AsyncResource):
         batches: Iterable[str],
         *,
         mode: str = "add",
+        create_missing_batches: bool = False,
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs); ``hub.assets.assign_batches`` by another name."""
-        return await self._hub.assets.assign_batches(project_id, asset_ids, batches, mode=mode)
+        return await self._hub.assets.assign_batches(
+            project_id, asset_ids, batches, mode=mode, create_missing_batches=create_missing_batches
+        )
 
 
 def _batches(answer: object) -> list[Batch]:

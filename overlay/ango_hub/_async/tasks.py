@@ -23,6 +23,7 @@ from ango_hub_api.models import (
     UpdateTasksPriorityResponse,
 )
 
+from ango_hub import _validate as check
 from ango_hub.labels import Answer
 
 from ._base import AsyncResource, plain, present
@@ -66,7 +67,10 @@ _SELECTION_KEYS = {
 }
 
 
-def _selection(chosen: Selection) -> dict[str, list[str]]:
+SelectionBody = dict[str, list[str]]  # an alias: inside the class, ``list`` is the method
+
+
+def _selection(chosen: Selection) -> SelectionBody:
     """The ``TaskSelection`` body: only the lists given."""
     lists: dict[str, Any] = dict(chosen)
     return {
@@ -84,7 +88,19 @@ class AsyncTasks(AsyncResource):
         ``filter``: a TaskFilter object (fields ``stage``, ``status``, ``assignee``,
         ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
         ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
-        to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold."""
+        to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold.
+        A batch the project lacks is refused (one read of the project), not matched as none."""
+        return await self._page(project, page, limit, await self._with_ids(project, filters))
+
+    async def _with_ids(self, project: str, filters: ListFilters) -> ListFilters:
+        """``filters`` checked, their batch names resolved to the project's batch IDs."""
+        check.known_options("the task listing", filters, ListFilters)
+        batches = filters.get("batches")
+        if not batches:
+            return filters
+        return {**filters, "batches": await self._hub.batches.resolve(project, batches)}
+
+    async def _page(self, project: str, page: int, limit: int, filters: ListFilters) -> TaskPage:
         batches, fields = filters.get("batches"), filters.get("fields")
         params: dict[str, Any] = {"projectId": project, "page": page, "limit": limit}
         params |= {name: filters.get(name) for name in ("filter", "status", "stage", "assignee")}
@@ -105,9 +121,10 @@ class AsyncTasks(AsyncResource):
         """Every matching task, across pages, lazily (two pages in flight ahead of the
         caller). The filters are those of :meth:`list_page`."""
         check_page_size("listTasks", page_size)
+        resolved = await self._with_ids(project, filters)  # once, not once a page
 
         async def fetch(number: int) -> tuple[list[Task], int]:
-            page = await self.list_page(project, page=number, limit=page_size, **filters)
+            page = await self._page(project, number, page_size, resolved)
             return page.tasks, page.total
 
         async for task in pages(fetch, page_size):
@@ -205,7 +222,10 @@ class AsyncTasks(AsyncResource):
         """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
         ``from_stages``, ``batches``: every list given must match; none: all the project's
         tasks) to stage ``to_stage``; returns how many moved."""
-        body: dict[str, Any] = {"toStageId": to_stage, "filters": _selection(select)}
+        body: dict[str, Any] = {
+            "toStageId": to_stage,
+            "filters": await self._select(project, select),
+        }
         body["options"] = {
             "removeAnnotations": remove_annotations,
             "removeAssignee": remove_assignee,
@@ -224,10 +244,22 @@ class AsyncTasks(AsyncResource):
     ) -> UpdateResult:
         """Set the priority (-1000..1000) of the selected tasks (as for :meth:`requeue`;
         none selected: all); ``.matched_count`` and ``.modified_count``. Safe to retry."""
-        body: dict[str, Any] = {"priority": priority, "filters": _selection(select)}
+        body: dict[str, Any] = {
+            "priority": priority,
+            "filters": await self._select(project, select),
+        }
         answer = await self._hub.call("updateTasksPriority", {"projectId": project}, body=body)
         parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
         return self._need(parsed.data.result, "updateTasksPriority", "data.result")
+
+    async def _select(self, project: str, select: Selection) -> SelectionBody:
+        """The ``TaskSelection`` body, batch names resolved to the project's batch IDs (a
+        batch it lacks is refused: it would select nothing, or with no other list, all)."""
+        check.known_options("the task selection", select, Selection)
+        batches = select.get("batches")
+        if batches is not None:
+            select = {**select, "batches": await self._hub.batches.resolve(project, list(batches))}
+        return _selection(select)
 
     async def set_benchmark(
         self, project: str, task_ids: Iterable[str], *, benchmark: bool = True

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ango_hub._concurrency_async import Semaphore, Workers, sleep
 from ango_hub._progress import Advance, progress_bar
-from ango_hub.errors import AngoHubError, PermissionDeniedError
+from ango_hub.errors import AngoHubError, AngoHubValidationError, PermissionDeniedError
 from ango_hub.upload import (
     UploadItem,
     UploadReport,
@@ -72,17 +72,22 @@ async def run_upload(
     project: str,
     items: list[UploadItem],
     *,
-    batches: Sequence[str] | None,
+    batches: tuple[Sequence[str] | None, bool],
     concurrency: int,
     progress: bool,
     settle_seconds: float,
 ) -> UploadReport:
-    """Skip what exists, fetch URLs and PUT files in parallel, then import in chunks. Every
-    failure becomes an item's outcome: the report is always returned."""
+    """Resolve the batches (names or IDs, and whether to create those missing), skip what
+    exists, fetch URLs and PUT files in parallel, then import in chunks. A batch the project
+    lacks raises before anything is uploaded; every other failure becomes an item's outcome."""
     pending_ids = [item.external_id for item in items if item.status == "pending"]
+    named, create_missing = batches
     try:
+        batch_ids = await hub.batches.resolve(project, named or [], create_missing=create_missing)
         mark_skipped(items, await existing_ids(hub, project, pending_ids, concurrency))
     except AngoHubError as exc:  # nothing sent yet: every file fails, and says why
+        if isinstance(exc, AngoHubValidationError) and exc.field == "batches":
+            raise  # a batch the project lacks: the caller's mistake, refused up front
         for item in items:
             if item.status == "pending":
                 item.fail("check", exc)
@@ -127,7 +132,7 @@ async def run_upload(
             hub,
             project,
             ChunkImport(chunk, hub.max_retries, hub._policy, settle_seconds),
-            batches=batches,
+            batches=batch_ids or None,
             workers=concurrency,
         )
     return UploadReport(items)
@@ -145,7 +150,7 @@ async def import_chunk(
     :mod:`ango_hub.upload_import`)."""
     while job.missing:
         try:
-            await hub.assets.import_from_cloud(
+            await hub.assets._import_with_ids(
                 project, cloud_assets(job.missing), batches=batches, upload_local=True
             )
             job.imported()

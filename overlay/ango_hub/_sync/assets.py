@@ -118,10 +118,21 @@ class Assets(Resource):
         )
 
     def assign_batches(
-        self, project: str, asset_ids: Iterable[str], batches: Iterable[str], *, mode: str = "add"
+        self,
+        project: str,
+        asset_ids: Iterable[str],
+        batches: Iterable[str],
+        *,
+        mode: str = "add",
+        create_missing_batches: bool = False,
     ) -> BatchAssignment:
-        """Put assets into batches (names or IDs)."""
-        body = {"project": project, "assets": asset_ids, "batches": batches, "mode": mode}
+        """Put assets into batches: names or IDs of the project's batches (one read of the
+        project); one it lacks is refused before anything is sent, unless
+        ``create_missing_batches``."""
+        ids = self._hub.batches.resolve(
+            project, list(batches), create_missing=create_missing_batches
+        )
+        body = {"project": project, "assets": asset_ids, "batches": ids, "mode": mode}
         answer = self._hub.call("assignBatches", body=body)
         result = self._parse(AssignBatchesResponse.from_dict, answer, "assignBatches")
         assets = result.data.assets
@@ -135,12 +146,34 @@ class Assets(Resource):
         batches: Sequence[str] | None = None,
         upload_local: bool | None = None,
         priority: float | None = None,
+        create_missing_batches: bool = False,
     ) -> ImportSummary:
         """Create assets from URLs (dicts with ``data``, ``externalId``, ``metadata``,
-        ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000.
+        ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000. ``batches``:
+        names or IDs of the project's batches; one it lacks is refused before anything is
+        sent, unless ``create_missing_batches``.
 
         Not retried once the request may have reached the server: it creates data.
         """
+        if batches:
+            batches = self._hub.batches.resolve(
+                project, batches, create_missing=create_missing_batches
+            )
+        return self._import_with_ids(
+            project, assets, batches=batches, upload_local=upload_local, priority=priority
+        )
+
+    def _import_with_ids(
+        self,
+        project: str,
+        assets: Iterable[CloudAssetInput],
+        *,
+        batches: Sequence[str] | None,
+        upload_local: bool | None = None,
+        priority: float | None = None,
+    ) -> ImportSummary:
+        """:meth:`import_from_cloud` with ``batches`` already the project's batch IDs (sent
+        as given: a bulk upload resolves its batches once, then imports in chunks)."""
         body = present({"assets": assets, "uploadLocal": upload_local, "priority": priority})
         params = {"projectId": project, "batches": batches}
         answer = self._hub.call("importCloudAssets", params, body=body)
@@ -150,19 +183,26 @@ class Assets(Resource):
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
+        ``batches``: names or IDs of the project's batches (one it lacks is refused before
+        sending, unless ``create_missing_batches=True``).
         Sent as multipart with a random boundary when there is a file."""
+        check.known_options("upload_chat", options, ChatOptions)
         file, strategy = options.get("file"), options.get("naming_strategy")
         empty = not options.get("number_of_conversations")
         if file is None and options.get("conversations") is None and empty:
             allowed = "file, conversations or number_of_conversations"
             raise AngoHubValidationError("conversations", "nothing to create", allowed)
+        batches = options.get("batches")
+        if batches:
+            create = bool(options.get("create_missing_batches"))
+            batches = self._hub.batches.resolve(project, batches, create_missing=create)
         body = {
             "projectId": project,
             "conversations": options.get("conversations"),
             "numberOfConversations": options.get("number_of_conversations"),
             "storageId": options.get("storage_id"),
             "bucket": options.get("bucket"),
-            "batches": options.get("batches"),
+            "batches": batches,
             "llmConfig": options.get("llm_config"),
             "namingStrategy": None if strategy is None else {"type": strategy},
             "priority": options.get("priority"),
@@ -176,15 +216,17 @@ class Assets(Resource):
     def upload(
         self,
         project: str,
-        files: Iterable[str | Path],
+        files: bulk.Files,
         *,
         batches: Sequence[str] | None = None,
         concurrency: int = 8,
         progress: bool = True,
         external_id: bulk.ExternalIdFrom = "name",
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
+        create_missing_batches: bool = False,
     ) -> bulk.UploadReport:
-        """Upload local files and folders as assets; see :mod:`ango_hub.upload`
+        """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
+        a file or a folder) or several; see :mod:`ango_hub.upload`
         (:func:`~ango_hub.upload.plan` for folders and ``external_id``). Files whose externalId
         (file name by default) is already in the project are skipped. ``concurrency`` (1-64)
         bounds the requests in flight to each service: up to that many upload-URL calls to the
@@ -195,6 +237,10 @@ class Assets(Resource):
         nothing changed for ``settle_seconds``; files not found are reported ``unknown``
         (README, "What a bulk upload guarantees"). Failures never raise: each file's outcome
         is in the report.
+        ``batches``: names or IDs of the project's batches, resolved with one read before
+        anything is uploaded; one the project lacks raises
+        :class:`~ango_hub.AngoHubValidationError` listing its batches, unless
+        ``create_missing_batches`` (then created first).
         No total deadline: the client's ``deadline`` bounds each of its requests; under a rate
         limit it goes at the limit's pace (a wait shows on the progress bar)."""
         check.int_in_range("concurrency", concurrency, 1, 64)
@@ -204,7 +250,7 @@ class Assets(Resource):
             self._hub,
             project,
             items,
-            batches=batches,
+            batches=(batches, create_missing_batches),
             concurrency=concurrency,
             progress=progress,
             settle_seconds=settle_seconds,

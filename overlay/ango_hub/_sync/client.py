@@ -21,6 +21,7 @@ from ango_hub._core import (
     key_may_go,
     response_json,
 )
+from ango_hub._options import RawRequest
 from ango_hub._retry import RetryPolicy
 from ango_hub._write_only import scrub_error, secrets_in
 from ango_hub.errors import AngoHubError
@@ -28,6 +29,8 @@ from ango_hub.errors import AngoHubError
 from .sending import send
 
 if TYPE_CHECKING:
+    from ango_hub._prepare import Prepared
+
     from .assets import Assets
     from .batches import Batches
     from .exports import Exports
@@ -202,6 +205,9 @@ class AngoHub(HubCore):
         files: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         deadline: float | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Any:
         """Send any operation of the spec by its operationId; returns the parsed JSON answer.
 
@@ -218,28 +224,68 @@ class AngoHub(HubCore):
         timeouts to complete, README "Deadlines").
         ``ango_hub.operations()`` lists the operations.
 
+        The escape hatch, for what the spec does not know yet (a new vendor field):
+        ``extra_body``, ``extra_query`` and ``extra_headers`` are added after the check and sent
+        as given. :meth:`request` sends to a path the spec does not have.
+
         >>> page = hub.call("listAssets", {"projectId": PROJECT, "limit": 5})  # doctest: +SKIP
         >>> page["data"]["total"]  # doctest: +SKIP
         """
-        from ango_hub._prepare import prepare  # noqa: PLC0415  (not needed for the import)
+        from ango_hub._prepare import Extras, prepare  # noqa: PLC0415  (not needed for import)
 
         try:
-            prepared = prepare(operation_id, params, body=body, files=files)
-            try:
-                build = self._request_builder(self._http, prepared, timeout)
-                attempts = self._attempts(
-                    idempotent=prepared.operation.idempotent,
-                    api=True,
-                    deadline=deadline,
-                    plain_timeout=None if files else as_timeout(timeout, self._settings.timeout),
-                )
-                response = send(self._http, build, attempts)
-            finally:
-                prepared.close()
-            return response_json(response)
+            extra = Extras(extra_body, extra_query, extra_headers)
+            prepared = prepare(operation_id, params, body=body, files=files, extra=extra)
+            return self._send_prepared(prepared, timeout, deadline, streams=bool(files))
         except AngoHubError as exc:  # write-only fields (credentials) never reach a message
             scrub_error(exc, secrets_in(operation_id, body))
             raise
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
+        **parts: Unpack[RawRequest],
+    ) -> Any:
+        """Send a request the spec does not describe (a new vendor endpoint): ``path`` under
+        the base URL (``"/project/ID/newThing"``), with the client's key, retries (GET, PUT,
+        DELETE only) and typed errors; returns the parsed JSON answer. ``params``, ``json``,
+        ``data``, ``files`` and ``headers`` are sent as given: nothing is checked, so prefer
+        :meth:`call` for what the spec knows.
+
+        >>> hub.request("GET", "/projects", params={"page": 1})  # doctest: +SKIP
+        """
+        from ango_hub._prepare import prepare_raw  # noqa: PLC0415  (not needed for the import)
+
+        prepared = prepare_raw(method, path, parts)
+        streams = bool(parts.get("files"))
+        return self._send_prepared(prepared, timeout, deadline, streams=streams)
+
+    def _send_prepared(
+        self,
+        prepared: Prepared,
+        timeout: float | httpx.Timeout | None,
+        deadline: float | None,
+        *,
+        streams: bool,
+    ) -> Any:
+        # A call that streams no files gets a default deadline per attempt (README "Deadlines").
+        plain = None if streams else as_timeout(timeout, self._settings.timeout)
+        try:
+            build = self._request_builder(self._http, prepared, timeout)
+            attempts = self._attempts(
+                idempotent=prepared.operation.idempotent,
+                api=True,
+                deadline=deadline,
+                plain_timeout=plain,
+            )
+            response = send(self._http, build, attempts)
+        finally:
+            prepared.close()
+        return response_json(response)
 
     def _send(self, build: Any, *, idempotent: bool, stream: bool = False) -> httpx.Response:
         """Send a request to storage (not the API): no API key, same retries and errors."""

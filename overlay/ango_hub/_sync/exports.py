@@ -18,6 +18,7 @@ from typing import Any, Literal, Unpack, overload
 import httpx
 from ango_hub_api.models import ExportResponse
 
+from ango_hub import _validate as check
 from ango_hub._concurrency_sync import sleep
 from ango_hub._config import EXPORT_TIMEOUT
 from ango_hub._options import ExportOptions
@@ -50,6 +51,7 @@ def _temp_zip() -> Path:
 
 def export_params(project: str, options: ExportOptions) -> dict[str, Any]:
     """The Python options as the spec's query parameters (checked against it when sent)."""
+    check.known_options("an export", options, ExportOptions)
     notify = options.get("notify")
     return {
         "project": project,
@@ -76,13 +78,17 @@ class Exports(Resource):
         """Prepare an export and return its archive URL (``exportPath``).
 
         Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
-        ``batches``, ``stage``, ``task_types`` (default, consensus, benchmark),
+        ``batches`` (names or IDs of the project's batches: one read of the project; a batch
+        it lacks is refused, not exported as nothing), ``stage``, ``task_types`` (default,
+        consensus, benchmark),
         ``export_type`` (task, issue), ``include_assets``, ``include_history``,
         ``include_metadata``, ``created_at``/``updated_at`` (``{"$gt": iso, "$lt": iso}``),
         ``send_email``, ``notify``.
         """
         operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
         params = export_params(project, options)
+        if params["batches"]:  # names to IDs (what the SDK sends); an unknown one is refused
+            params["batches"] = self._hub.batches.resolve(project, params["batches"])
         answer = self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
         path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path
         return self._url(path, operation_id, "data.exportPath")

@@ -25,6 +25,7 @@ from ango_hub_api.models import (
     UpdateTasksPriorityResponse,
 )
 
+from ango_hub import _validate as check
 from ango_hub.labels import Answer
 
 from ._base import Resource, plain, present
@@ -68,7 +69,10 @@ _SELECTION_KEYS = {
 }
 
 
-def _selection(chosen: Selection) -> dict[str, list[str]]:
+SelectionBody = dict[str, list[str]]  # an alias: inside the class, ``list`` is the method
+
+
+def _selection(chosen: Selection) -> SelectionBody:
     """The ``TaskSelection`` body: only the lists given."""
     lists: dict[str, Any] = dict(chosen)
     return {
@@ -86,7 +90,19 @@ class Tasks(Resource):
         ``filter``: a TaskFilter object (fields ``stage``, ``status``, ``assignee``,
         ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
         ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
-        to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold."""
+        to return; ``sort`` e.g. ``"-priority,createdAt"``. Every filter given must hold.
+        A batch the project lacks is refused (one read of the project), not matched as none."""
+        return self._page(project, page, limit, self._with_ids(project, filters))
+
+    def _with_ids(self, project: str, filters: ListFilters) -> ListFilters:
+        """``filters`` checked, their batch names resolved to the project's batch IDs."""
+        check.known_options("the task listing", filters, ListFilters)
+        batches = filters.get("batches")
+        if not batches:
+            return filters
+        return {**filters, "batches": self._hub.batches.resolve(project, batches)}
+
+    def _page(self, project: str, page: int, limit: int, filters: ListFilters) -> TaskPage:
         batches, fields = filters.get("batches"), filters.get("fields")
         params: dict[str, Any] = {"projectId": project, "page": page, "limit": limit}
         params |= {name: filters.get(name) for name in ("filter", "status", "stage", "assignee")}
@@ -107,9 +123,10 @@ class Tasks(Resource):
         """Every matching task, across pages, lazily (two pages in flight ahead of the
         caller). The filters are those of :meth:`list_page`."""
         check_page_size("listTasks", page_size)
+        resolved = self._with_ids(project, filters)  # once, not once a page
 
         def fetch(number: int) -> tuple[list[Task], int]:
-            page = self.list_page(project, page=number, limit=page_size, **filters)
+            page = self._page(project, number, page_size, resolved)
             return page.tasks, page.total
 
         yield from pages(fetch, page_size)
@@ -206,7 +223,10 @@ class Tasks(Resource):
         """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
         ``from_stages``, ``batches``: every list given must match; none: all the project's
         tasks) to stage ``to_stage``; returns how many moved."""
-        body: dict[str, Any] = {"toStageId": to_stage, "filters": _selection(select)}
+        body: dict[str, Any] = {
+            "toStageId": to_stage,
+            "filters": self._select(project, select),
+        }
         body["options"] = {
             "removeAnnotations": remove_annotations,
             "removeAssignee": remove_assignee,
@@ -225,10 +245,22 @@ class Tasks(Resource):
     ) -> UpdateResult:
         """Set the priority (-1000..1000) of the selected tasks (as for :meth:`requeue`;
         none selected: all); ``.matched_count`` and ``.modified_count``. Safe to retry."""
-        body: dict[str, Any] = {"priority": priority, "filters": _selection(select)}
+        body: dict[str, Any] = {
+            "priority": priority,
+            "filters": self._select(project, select),
+        }
         answer = self._hub.call("updateTasksPriority", {"projectId": project}, body=body)
         parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
         return self._need(parsed.data.result, "updateTasksPriority", "data.result")
+
+    def _select(self, project: str, select: Selection) -> SelectionBody:
+        """The ``TaskSelection`` body, batch names resolved to the project's batch IDs (a
+        batch it lacks is refused: it would select nothing, or with no other list, all)."""
+        check.known_options("the task selection", select, Selection)
+        batches = select.get("batches")
+        if batches is not None:
+            select = {**select, "batches": self._hub.batches.resolve(project, list(batches))}
+        return _selection(select)
 
     def set_benchmark(
         self, project: str, task_ids: Iterable[str], *, benchmark: bool = True

@@ -215,21 +215,26 @@ Example:
 \b
   ango-hub assets assign-batches 507f1f77bcf86cd799439011 --batch "Batch 1" 65a1f0c2e4b0a1b2c3d4e5f6
 
-A batch named that does not exist is created.
+A batch the project lacks is refused before anything is sent, unless --create-batches.
 """,
 )
-def assign_batches(
+def assign_batches(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     ctx: typer.Context,
     project: Project,
     asset_ids: AssetIds,
     batch: Annotated[
         list[str], typer.Option("--batch", help="Batch name or ID (repeatable, required).")
     ],
+    create_batches: Annotated[
+        bool, typer.Option("--create-batches", help="Create the --batch names the project lacks.")
+    ] = False,
     json_flag: JsonFlag = False,
 ) -> None:
     """Add assets to batches."""
     with open_hub(ctx) as hub:
-        result = hub.assets.assign_batches(project, asset_ids, batch)
+        result = hub.assets.assign_batches(
+            project, asset_ids, batch, create_missing_batches=create_batches
+        )
     data = {"project": project, "assets": len(asset_ids), "batches": batch}
     data.update(_counts(result, ("modifiedCount",)))
     print_data(data, wants_json(ctx, json_flag))

@@ -21,6 +21,7 @@ Examples:
 
 \b
   ango-hub upload 507f1f77bcf86cd799439011 images/ --batch "Batch 1"
+  ango-hub upload 507f1f77bcf86cd799439011 images/ --batch "New batch" --create-batches
   ango-hub --json upload 507f1f77bcf86cd799439011 a.png b.png --external-id-from path
 
 Exit code 1 if some files failed (each is listed); 4 if none failed but the import of some
@@ -46,7 +47,14 @@ commands = command_app()
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
 Batch = Annotated[
     list[str] | None,
-    typer.Option("--batch", help="Batch name or ID to put every asset in (repeatable)."),
+    typer.Option(
+        "--batch",
+        help="Name or ID of a batch of the project to put every asset in (repeatable). A batch"
+        " the project lacks is refused before anything is sent, unless --create-batches.",
+    ),
+]
+CreateBatches = Annotated[
+    bool, typer.Option("--create-batches", help="Create the --batch names the project lacks.")
 ]
 
 
@@ -81,6 +89,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             " reported unknown. Such an import is never sent again.",
         ),
     ] = 30.0,
+    create_batches: CreateBatches = False,
     json_flag: JsonFlag = False,
 ) -> None:
     """Upload local files to a project: each becomes an asset with a task."""
@@ -96,6 +105,7 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
             progress=progress_wanted(as_json),  # the library draws it on stderr
             external_id=external_id_from,
             settle_seconds=settle_seconds,
+            create_missing_batches=create_batches,
         )
     items = [item.to_dict() for item in report.items]
     summary = {
@@ -129,20 +139,23 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
 
 
 @commands.command("import-cloud", epilog=IMPORT_EPILOG)
-def import_cloud(
+def import_cloud(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     ctx: typer.Context,
     project: Project,
     file: Annotated[
         str, typer.Argument(metavar="FILE.json|-", help="Assets as JSON (- reads stdin).")
     ],
     batch: Batch = None,
+    create_batches: CreateBatches = False,
     json_flag: JsonFlag = False,
 ) -> None:
     """Create assets from files already in cloud storage (their URLs)."""
     as_json = wants_json(ctx, json_flag)
     assets = load_items(file, "assets", "FILE")
     with open_hub(ctx) as hub, checked_as("FILE"):
-        result = hub.assets.import_from_cloud(project, assets, batches=batch or None)
+        result = hub.assets.import_from_cloud(
+            project, assets, batches=batch or None, create_missing_batches=create_batches
+        )
     summary = result.to_dict()
     data = {"project": project, "assets": len(assets), "result": summary}
     if as_json:
