@@ -116,7 +116,6 @@ def test_bad_labels_file_is_exit_2(
     ("second", "problem"),
     [
         ({}, "FILE assets[1].data: is required"),
-        ({"data": ""}, "FILE assets[1].data: must not be empty"),
     ],
 )
 def test_bad_cloud_assets_from_stdin_name_the_item(

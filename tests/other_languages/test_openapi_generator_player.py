@@ -10,9 +10,10 @@ from typing import Any
 
 import pydantic
 import pytest
-import steps
 from ango_hub._index import operations
-from openapi_generator_python import GeneratedCaller
+
+from tools.other_languages import steps
+from tools.other_languages.openapi_generator_python import GeneratedCaller
 
 
 class ApiException(Exception):

@@ -68,6 +68,8 @@ class AsyncResource:
         """``value`` when it is a ``kind`` (a bool is not an int here), else a typed error."""
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
+        if value is None or isinstance(value, Unset):
+            raise self._unexpected(operation_id, f"the answer has no {name}")
         problem = f"{name} must be {kind.__name__}, got {type(value).__name__}"
         raise self._unexpected(operation_id, problem)
 

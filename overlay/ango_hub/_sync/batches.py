@@ -20,14 +20,22 @@ class Batches(Resource):
     def list(self, project_id: str) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
         answer = self._hub.call("getProject", {"projectId": project_id})
-        return self._parse(_batches, answer, "getProject")
+        return self._batches(answer, "getProject")
 
     def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
         wanted = [names] if isinstance(names, str) else list(names)
         body = {"batches": [{"name": name} for name in wanted]}
         answer = self._hub.call("createBatches", {"projectId": project_id}, body=body)
-        return self._parse(_batches, answer, "createBatches")
+        return self._batches(answer, "createBatches")
+
+    def _batches(self, answer: object, operation_id: str) -> builtins.list[Batch]:
+        """The project's batches: an answer without the project is a typed error; a project
+        without ``batches`` has none."""
+        parsed = self._parse(ProjectResponse.from_dict, answer, operation_id)
+        project = self._need(parsed.data.project, operation_id, "data.project")
+        batches = project.batches
+        return batches if isinstance(batches, list) else []
 
     def resolve(
         self, project_id: str, batches: Sequence[str], *, create_missing: bool = False
@@ -61,9 +69,3 @@ class Batches(Resource):
         return self._hub.assets.assign_batches(
             project_id, asset_ids, batches, mode=mode, create_missing_batches=create_missing_batches
         )
-
-
-def _batches(answer: object) -> list[Batch]:
-    project = ProjectResponse.from_dict(answer).data.project  # type: ignore[arg-type]
-    batches = getattr(project, "batches", None)
-    return batches if isinstance(batches, list) else []

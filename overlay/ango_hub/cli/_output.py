@@ -8,15 +8,28 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ango_hub_api.types import Unset
+
 from . import _clicklib as click
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+def _plain(value: Any) -> Any:
+    """A field the answer left out (the generated models' ``Unset``) is ``None``: never the
+    model's internal marker in what a person or a script reads."""
+    return None if isinstance(value, Unset) else str(value)
+
+
+def shown(value: Any) -> Any:
+    """``value`` for text output: ``-`` for a field the answer left out."""
+    return "-" if value is None or isinstance(value, Unset) else value
+
+
 def print_json(data: Any) -> None:
     """One JSON document on stdout (``--json`` output)."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
 
 
 def stdout_console() -> Console:
@@ -34,15 +47,17 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) ->
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+        table.add_row(
+            *("" if cell is None or isinstance(cell, Unset) else str(cell) for cell in row)
+        )
     stdout_console().print(table)
 
 
 def print_kv(data: Mapping[str, Any]) -> None:
     """``key: value`` lines on stdout."""
     for key, value in data.items():
-        shown = json.dumps(value, default=str) if isinstance(value, dict | list) else value
-        click.echo(f"{key}: {shown}")
+        text = json.dumps(value, default=_plain) if isinstance(value, dict | list) else shown(value)
+        click.echo(f"{key}: {text}")
 
 
 def print_data(data: Mapping[str, Any], as_json: bool) -> None:

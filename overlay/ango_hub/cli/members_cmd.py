@@ -99,11 +99,16 @@ def invite(  # noqa: PLR0917
     for item in project or []:
         project_id, _, project_role = item.partition("=")
         projects[project_id] = project_role
+    # "any case": sent as the vendor's page spells the roles (Admin, Member, Guest).
+    role = role.capitalize() if role.lower() in ORG_ROLES else role
     with open_hub(ctx) as hub:
         org_id = _org_id(hub, org)
         sent = hub.organization.invites.invite(org_id, emails, role, projects=projects or None)
     data = {"organization": org_id, "invited": [i.to for i in sent]}
     print_data(data, wants_json(ctx, json_flag))
+
+
+ORG_ROLES = ("admin", "member", "guest")
 
 
 @members_app.command(

@@ -10,7 +10,7 @@ from ._client import open_hub
 from ._context import JsonFlag, wants_json
 from ._inputs import parse_json_object, read_text
 from ._lazy import command_app
-from ._output import print_data, print_json, print_table
+from ._output import print_data, print_json, print_table, shown
 
 tasks_app = command_app(
     no_args_is_help=True,
@@ -140,7 +140,7 @@ def assign(  # noqa: PLR0917
     if wants_json(ctx, json_flag):
         print_json(_shown(result))
         return
-    typer.echo(f"Assigned {result.assigned} of {len(tasks)} tasks to {user}.")
+    typer.echo(f"Assigned {shown(result.assigned)} of {len(tasks)} tasks to {user}.")
 
 
 @tasks_app.command(
