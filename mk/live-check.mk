@@ -12,4 +12,4 @@ live-check: .venv/.installed
 .PHONY: live-check-sweep
 
 live-check-sweep: .venv/.installed
-	LIVE_CHECK_SWEEP=1 $(VENV_BIN)/python -m pytest tests/live_check/test_live_check_safety.py -q -k every_step
+	LIVE_CHECK_SWEEP=1 $(VENV_BIN)/python -m pytest -n auto tests/live_check/test_live_check_safety.py -q -k every_step
