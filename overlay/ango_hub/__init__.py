@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         UnexpectedResponseError,
         UnprocessableEntityError,
     )
+    from .labelled_project import LabelledProject
     from .upload import UploadItem, UploadReport
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "DeadlineExceededError",
     "ExportArchiveError",
     "InternalServerError",
+    "LabelledProject",
     "NotFoundError",
     "Operation",
     "Parameter",
@@ -76,6 +78,7 @@ _ELSEWHERE = {
     "ango_hub._async.client": ("AsyncAngoHub",),
     "ango_hub._index": ("Operation", "Parameter", "operations"),
     "ango_hub.upload": ("UploadItem", "UploadReport"),
+    "ango_hub.labelled_project": ("LabelledProject",),
 }
 _EXPORTS = {name: "ango_hub.errors" for name in __all__} | {
     name: module for module, names in _ELSEWHERE.items() for name in names

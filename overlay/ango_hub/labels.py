@@ -14,6 +14,17 @@ category's ``schema_id`` is derived from its kind, title and parent (not random,
 official SDK), and its colour, when none is given, from its ``schema_id``; the same code
 builds the same label set on every run. Every object has ``to_dict()``, the API's JSON, which
 the client checks against the spec before sending (as it checks plain dicts).
+
+``LabelSet.from_dict``, ``Tool.from_dict`` (and ``Classification``, ``Relation``) and
+``Stage.from_dict`` read that JSON back (``hub.projects.get(p).label_set`` and ``.workflow``):
+schema IDs, colours, options, tree options, nested classifications, ``regex``, ``required``
+and ``shortcutKey`` as they came, every field the builders do not model in ``extra``, so
+``LabelSet.from_dict(d).to_dict()`` keeps what ``d`` had. A kind the client does not know
+(the server may have kinds newer than the spec) still reads: ``kind`` (a stage's ``type``) is
+annotated with the ``Literal`` of the known kinds, but holds the text as it came; test
+``kind in typing.get_args(ToolKind)`` before relying on it being one of them. An option or
+tree node ID equal to the one ``to_dict()`` would derive is read as not given (``""``), so a
+label set read back equals the builders' one it was made from.
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ango_hub_api.models.classification_kind import ClassificationKind
 from ango_hub_api.models.relation_kind import RelationKind
@@ -63,15 +74,30 @@ def _set(obj: object, name: str, value: Any) -> None:
     object.__setattr__(obj, name, value)  # filling a frozen dataclass's defaults
 
 
+def _rest(d: Mapping[str, Any], modelled: Sequence[str]) -> dict[str, Any]:
+    """The fields of ``d`` a builder does not model (its ``extra``)."""
+    return {key: value for key, value in d.items() if key not in modelled}
+
+
 @dataclass(frozen=True)
 class Option:
     """One answer to choose from (``radio``, ``checkbox``, the dropdowns)."""
 
     value: str
     schema_id: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)  # more fields, passed on as they are
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "schemaId": self.schema_id}
+        return {**self.extra, "value": self.value, "schemaId": self.schema_id}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], owner: str = "") -> Option:
+        """An option as the API has it; its ID is read as not given (``""``) when it is the
+        one ``to_dict()`` derives from ``owner``, the classification's schema ID."""
+        own = str(d.get("schemaId", ""))
+        value = str(d.get("value", ""))
+        own = "" if owner and own == stable_id(owner, value) else own
+        return cls(value, own, _rest(d, ("value", "schemaId")))
 
 
 @dataclass(frozen=True)
@@ -81,6 +107,24 @@ class TreeOption:
     title: str
     children: Sequence[TreeOption] = ()
     schema_id: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)  # e.g. the SDK's `key`, a `value`
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], parent: str = "") -> TreeOption:
+        """A tree node as the API has it; its ID is read as not given when it is the one
+        ``to_dict()`` derives under ``parent`` (and one without an ID gets that one). A
+        ``value`` other than the title, and the SDK's ``key``, are kept in ``extra``."""
+        title = str(d.get("title", ""))
+        own = str(d.get("schemaId", ""))
+        derived = bool(parent) and own == stable_id(parent, "tree", title)
+        kids = [cls.from_dict(child, own) for child in d.get("children") or ()]
+        extra = _rest(d, ("title", "schemaId", "children"))
+        if extra.get("value") == title:
+            del extra["value"]  # what to_dict() writes anyway
+        return cls(title, tuple(kids), "" if derived else own, extra)
+
+    def __post_init__(self) -> None:
+        _set(self, "children", tuple(self.children))
 
     def _with_ids(self, parent: str) -> TreeOption:
         own = self.schema_id or stable_id(parent, "tree", self.title)
@@ -92,6 +136,7 @@ class TreeOption:
             "title": self.title,
             "value": self.title,
             "schemaId": self.schema_id,
+            **self.extra,
             "children": [child.to_dict() for child in self.children],
         }
 
@@ -140,8 +185,36 @@ class _Category:
             "schemaId": self.schema_id,
             "color": self.color,
             "shortcutKey": self.shortcut_key,
-            "columnField": False,
+            "columnField": self.extra.get("columnField", False),
         }
+
+
+# Every category's fields a builder models, and those each kind adds.
+_COMMON = ("tool", "title", "required", "schemaId", "color", "shortcutKey")
+C = TypeVar("C", bound=_Category)
+
+
+def _read(cls: type[C], d: Mapping[str, Any], own: Sequence[str], **fields: Any) -> C:
+    """A category from its JSON: ``own`` the fields ``cls`` models beyond the common ones,
+    ``fields`` their values; the rest goes to ``extra``, except a filler ``to_dict()`` writes
+    anyway (``columnField: false``, a tool's or relation's empty lists)."""
+    extra = _rest(d, (*_COMMON, *own))
+    for key, filler in (("columnField", False), ("options", []), ("classifications", [])):
+        if key in extra and extra[key] == filler and type(extra[key]) is type(filler):
+            del extra[key]
+    made = cast(Any, cls)(
+        kind=d.get("tool", ""),  # an unknown kind's text as it came (see the module's doc)
+        title=d.get("title", ""),
+        required=d.get("required", False),
+        color=d.get("color"),
+        schema_id=d.get("schemaId", ""),
+        shortcut_key=d.get("shortcutKey", ""),
+        extra=extra,
+        **fields,
+    )
+    if "color" in d and d["color"] is None:
+        _set(made, "color", None)  # no colour came: none is derived
+    return cast(C, made)
 
 
 @dataclass(frozen=True)
@@ -164,7 +237,30 @@ class Classification(_Category):
         _set(
             self, "options", tuple(o if isinstance(o, Option) else Option(o) for o in self.options)
         )
+        _set(self, "tree", tuple(self.tree))
         _set(self, "classifications", _nested(self.classifications, self.schema_id))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], parent: str = "") -> Classification:
+        """A classification from its JSON (``parent`` the schema ID it is nested in). Options
+        that are the tree's flattened nodes (as ``to_dict()`` writes them) are read as not
+        given."""
+        own = str(d.get("schemaId", ""))
+        tree = tuple(TreeOption.from_dict(node, own) for node in d.get("treeOptions") or ())
+        options = list(d.get("options") or ())
+        flat = [o.to_dict() for node in tree for o in node._with_ids(own).flattened()]
+        if tree and options == flat:
+            options = []
+        return _read(
+            cls,
+            d,
+            ("options", "treeOptions", "classifications", "regex"),
+            options=tuple(Option.from_dict(o, own) for o in options),
+            tree=tree,
+            classifications=tuple(cls.from_dict(c, own) for c in d.get("classifications") or ()),
+            regex=d.get("regex"),
+            parent=parent,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         # Option and tree IDs not given are derived here, from this classification's final ID
@@ -203,11 +299,18 @@ class Tool(_Category):
         self._fill(self.kind, self.title, "")
         _set(self, "classifications", _nested(self.classifications, self.schema_id))
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Tool:
+        """A tool from its JSON (options a tool does not model stay in ``extra``)."""
+        own = str(d.get("schemaId", ""))
+        nested = tuple(Classification.from_dict(c, own) for c in d.get("classifications") or ())
+        return _read(cls, d, ("classifications",), classifications=nested)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **self._fields(self.kind),
             "classifications": [c.to_dict() for c in self.classifications],
-            "options": [],
+            "options": self.extra.get("options", []),
         }
 
 
@@ -222,8 +325,17 @@ class Relation(_Category):
     def __post_init__(self) -> None:
         self._fill(self.kind, self.title, "")
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Relation:
+        """A relation from its JSON (nested classifications and options stay in ``extra``)."""
+        return _read(cls, d, ())
+
     def to_dict(self) -> dict[str, Any]:
-        return {**self._fields(self.kind), "classifications": [], "options": []}
+        return {
+            **self._fields(self.kind),
+            "classifications": self.extra.get("classifications", []),
+            "options": self.extra.get("options", []),
+        }
 
 
 @dataclass(frozen=True)
@@ -233,9 +345,27 @@ class LabelSet:
     tools: Sequence[Tool] = ()
     classifications: Sequence[Classification] = ()
     relations: Sequence[Relation] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)  # more fields, passed on as they are
+
+    def __post_init__(self) -> None:
+        for name in ("tools", "classifications", "relations"):
+            _set(self, name, tuple(getattr(self, name)))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> LabelSet:
+        """A label set from its JSON (a project's ``categorySchema``); see the module's doc."""
+        return cls(
+            tools=tuple(Tool.from_dict(t) for t in d.get("tools") or ()),
+            classifications=tuple(
+                Classification.from_dict(c) for c in d.get("classifications") or ()
+            ),
+            relations=tuple(Relation.from_dict(r) for r in d.get("relations") or ()),
+            extra=_rest(d, ("tools", "classifications", "relations")),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **self.extra,
             "tools": [t.to_dict() for t in self.tools],
             "classifications": [c.to_dict() for c in self.classifications],
             "relations": [r.to_dict() for r in self.relations],
@@ -275,6 +405,33 @@ class Stage:
     def __post_init__(self) -> None:
         _set(self, "name", self.name or self.type)
         _set(self, "id", self.id or self.name)
+        _set(self, "next", tuple(self.next))
+        _set(self, "assigned_to", tuple(self.assigned_to))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Stage:
+        """A stage from its JSON: fields it does not model (``autoForward``,
+        ``consensusConfig``, ...) go to ``extra``; a ``type`` the client does not know is kept
+        as its text (see the module's doc)."""
+        where = d.get("position") or {}
+        assigned = d.get("assignedTo") or ()
+        modelled = (
+            "id",
+            "type",
+            "name",
+            "position",
+            "next",
+            *(("assignedTo",) if assigned else ()),
+        )
+        return cls(
+            type=d.get("type", ""),
+            name=d.get("name", ""),
+            id=d.get("id", ""),
+            next=tuple(d.get("next") or ()),
+            assigned_to=tuple(assigned),
+            position=(where.get("x", 0), where.get("y", 0)),
+            extra=_rest(d, modelled),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         stage: dict[str, Any] = {

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from ango_hub import AngoHub, AngoHubValidationError
 from ango_hub.export_rows import ExportRow
+from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import (
     Answer,
     Classification,
@@ -26,7 +27,7 @@ from ango_hub.labels import (
     linear_workflow,
 )
 from ango_hub.mock.server import MockServer
-from ango_hub_api.models import AnswerObject, LabelCategory, ProjectStage
+from ango_hub_api.models import AnswerObject, LabelCategory, Project, ProjectStage
 from client_helpers import WireHub, ok
 
 
@@ -227,3 +228,165 @@ def test_a_wire_request_carries_the_sdk_shaped_answer(wire_hub: WireHub) -> None
         "relations": [],
     }
     assert isinstance(wire.last, httpx.Request)
+
+
+def test_get_reads_the_label_set_and_workflow_as_the_builders_objects(
+    hub: AngoHub, project: str
+) -> None:
+    labels = _label_set()  # a bounding box with a nested radio, a tree, a relation
+    hub.projects.set_label_set(project, labels)
+    hub.projects.set_workflow(project, STAGES)  # with a Review stage
+    got = hub.projects.get(project)
+    assert isinstance(got, LabelledProject)
+    assert isinstance(got, Project)  # every generated field still there
+    assert (got.field_id, got.name) == (project, "Labels")
+    assert got.label_set == labels
+    car, sent = got.label_set.tools[0], labels.tools[0]
+    assert isinstance(car, Tool)
+    assert (car.kind, car.schema_id, car.color) == ("bounding-box", sent.schema_id, sent.color)
+    colour = car.classifications[0]
+    assert isinstance(colour, Classification)
+    assert (colour.kind, colour.required, colour.parent) == ("radio", True, car.schema_id)
+    assert colour.schema_id == sent.classifications[0].schema_id
+    assert [o.value for o in colour.options] == ["Red", "Blue"]
+    assert isinstance(got.label_set.relations[0], Relation)
+    assert got.label_set.relations[0].color == labels.relations[0].color
+    assert got.label_set.to_dict() == labels.to_dict()
+    assert all(isinstance(stage, Stage) for stage in got.workflow)
+    assert got.workflow == STAGES
+    review = got.workflow[2]
+    assert (review.type, review.id, review.next) == ("Review", "Review", ("Complete",))
+
+
+def _full_category(kind: str, title: str, schema_id: str, **more: Any) -> dict[str, Any]:
+    return {
+        "tool": kind,
+        "title": title,
+        "required": False,
+        "schemaId": schema_id,
+        "color": "#123456",
+        "shortcutKey": "",
+        "columnField": False,
+        **more,
+    }
+
+
+def test_from_dict_then_to_dict_keeps_every_field_that_came() -> None:
+    nested = _full_category(
+        "checkbox",
+        "Damage",
+        "n1",
+        options=[{"value": "Dent", "schemaId": "o1", "hint": "small"}],
+        treeOptions=[],
+        classifications=[],
+        regex=None,
+        parentOptionId="o0",
+        frameSpecific=True,
+    )
+    tree = _full_category(
+        "tree-dropdown",
+        "Kind",
+        "c1",
+        color=None,
+        options=[{"value": "Custom", "schemaId": "x9"}],
+        treeOptions=[
+            {"title": "Animal", "value": "animal", "key": "k1", "schemaId": "t1", "children": []}
+        ],
+        classifications=[],
+        regex="^[a-z]+$",
+        richText=False,
+    )
+    schema = {
+        "tools": [
+            _full_category(
+                "polygon",
+                "Road",
+                "r1",
+                required=True,
+                shortcutKey="R",
+                columnField=True,
+                classifications=[nested],
+                options=[],
+                exportName="road",
+            )
+        ],
+        "classifications": [tree],
+        "relations": [
+            _full_category(
+                "group", "Together", "g1", classifications=[nested], options=[], note="x"
+            )
+        ],
+        "version": 3,
+    }
+    labels = LabelSet.from_dict(schema)
+    assert labels.to_dict() == schema
+    road = labels.tools[0]
+    assert (road.required, road.shortcut_key, road.extra) == (
+        True,
+        "R",
+        {"columnField": True, "exportName": "road"},
+    )
+    damage = road.classifications[0]
+    assert (damage.parent, damage.extra) == ("r1", {"parentOptionId": "o0", "frameSpecific": True})
+    assert damage.options[0] == Option("Dent", "o1", {"hint": "small"})
+    kind = labels.classifications[0]
+    assert (kind.color, kind.regex, kind.tree[0].extra) == (
+        None,
+        "^[a-z]+$",
+        {"value": "animal", "key": "k1"},
+    )
+    assert labels.extra == {"version": 3}
+    stage = {
+        "id": "s1",
+        "type": "Label",
+        "name": "Annotate",
+        "position": {"x": 10, "y": 20},
+        "next": ["s2"],
+        "assignedTo": [],
+        "autoForward": False,
+        "consensusId": None,
+    }
+    read = Stage.from_dict(stage)
+    assert read.to_dict() == stage
+    assert (read.name, read.position, read.next) == ("Annotate", (10, 20), ("s2",))
+    assert read.extra == {"assignedTo": [], "autoForward": False, "consensusId": None}
+    with_people = {**stage, "assignedTo": ["a@example.com"]}
+    assert Stage.from_dict(with_people).assigned_to == ("a@example.com",)
+    assert Stage.from_dict(with_people).to_dict() == with_people
+
+
+def test_a_kind_the_client_does_not_know_reads_as_its_text(wire_hub: WireHub) -> None:
+    schema = {
+        "tools": [
+            {"tool": "cuboid", "title": "Box", "schemaId": "b1", "classifications": []},
+            "not a category",  # set aside, not an error
+        ],
+        "classifications": [{"tool": "slider", "title": "Speed", "schemaId": "s1"}],
+        "relations": [{"tool": "many-to-many", "title": "Links", "schemaId": "l1"}],
+    }
+    stages = [{"id": "Go", "type": "Teleport", "next": []}]
+    project = {"_id": "p1", "name": "Future", "categorySchema": schema, "stages": stages}
+    hub, wire = wire_hub(lambda request: ok({"project": project}))
+    with hub:
+        got = hub.projects.get("p1")
+    assert isinstance(got, LabelledProject)
+    assert [t.kind for t in got.label_set.tools] == ["cuboid"]
+    assert got.label_set.classifications[0].kind == "slider"
+    assert got.label_set.relations[0].kind == "many-to-many"
+    assert got.label_set.tools[0].to_dict()["tool"] == "cuboid"
+    assert [(s.type, s.id) for s in got.workflow] == [("Teleport", "Go")]
+    assert wire.requests[0].url.path == "/v2/project/p1"
+
+
+def test_labelled_project_from_dict_is_the_generated_read_plus_the_typed_one() -> None:
+    answer = {
+        "_id": "p1",
+        "name": "n",
+        "assetCount": 3,
+        "stages": [{"id": "Start", "type": "Start"}],
+    }
+    got = LabelledProject.from_dict(answer)
+    assert isinstance(got, LabelledProject)
+    assert (got.field_id, got.asset_count, got.stages[0].type_) == ("p1", 3, "Start")
+    assert got.workflow == [Stage("Start")]
+    assert got.label_set == LabelSet()

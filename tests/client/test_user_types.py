@@ -1,5 +1,6 @@
 """``mypy --strict`` on a user's script catches a misspelt tool kind, review decision and stage
-type before anything runs: the kinds are the spec's enums as ``Literal`` types."""
+type before anything runs: the kinds are the spec's enums as ``Literal`` types, also on the
+label set ``hub.projects.get`` reads back."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ def set_up(hub: AngoHub, project: str, task: str) -> None:
     stages = linear_workflow(Stage("Start"), Stage("Label"), Stage("{stage}"), Stage("Complete"))
     hub.projects.set_workflow(project, stages)
     hub.tasks.review(task, "{decision}")
+    if hub.projects.get(project).label_set.tools[0].kind == "{read}":
+        print("a box")
 """
-GOOD = {"tool": "bounding-box", "stage": "Review", "decision": "Accepted"}
-BAD = {"tool": "bounding-bx", "stage": "Reveiw", "decision": "Accept"}
+GOOD = {"tool": "bounding-box", "stage": "Review", "decision": "Accepted", "read": "bounding-box"}
+BAD = {"tool": "bounding-bx", "stage": "Reveiw", "decision": "Accept", "read": "bounding-bx"}
 
 
 def _mypy(tmp_path: Path, values: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -54,12 +57,13 @@ def test_mypy_strict_catches_a_misspelt_kind_decision_and_stage_type(tmp_path: P
     bad = _mypy(tmp_path, BAD)
     assert bad.returncode == 1, bad.stdout
     errors = [line for line in bad.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 3, bad.stdout
+    assert len(errors) == 4, bad.stdout
     lines = SCRIPT.splitlines()
     for wrong, where in (
         ("bounding-bx", "{tool}"),
         ("Reveiw", "{stage}"),
         ("Accept", "{decision}"),
+        ("bounding-bx", "{read}"),  # the kind read back is a ToolKind to mypy
     ):
         number = next(n for n, line in enumerate(lines, 1) if where in line)
         assert any(f"user_script.py:{number}:" in e and wrong in e for e in errors), bad.stdout

@@ -38,6 +38,7 @@ from ango_hub_api.models import (
     StoredAssetBuilderTemplate,
 )
 
+from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
 
 from ._base import Resource, plain, present
@@ -90,11 +91,17 @@ class Projects(Resource):
         )
         return self._project("createProject", {}, body)
 
-    def get(self, project_id: str) -> Project:
-        """The project with its label set (``.category_schema``: ``.tools``,
-        ``.classifications``, ``.relations``, each a typed ``LabelCategory``), workflow
-        (``.stages``, typed ``ProjectStage``), benchmark settings and batches."""
-        return self._project("getProject", {"projectId": project_id}, None)
+    def get(self, project_id: str) -> LabelledProject:
+        """The project with its label set and workflow as :mod:`ango_hub.labels` objects
+        (``.label_set``, a ``LabelSet``; ``.workflow``, a list of ``Stage``), besides every
+        field of the generated ``Project`` (``.category_schema``, ``.stages``, benchmark
+        settings, batches)."""
+        answer = self._hub.call("getProject", {"projectId": project_id})
+        project = self._read_project(answer, "getProject")
+        # From the answer's JSON; a shape the builders cannot read is a typed error too.
+        return self._parse(
+            lambda kept: LabelledProject.of(project, kept["data"]["project"]), answer, "getProject"
+        )
 
     def update(self, project_id: str, **fields: Any) -> Project:
         """Set any of ``categorySchema``, ``stages``, ``benchmarkEnabled``,
@@ -178,6 +185,9 @@ class Projects(Resource):
         self, operation_id: str, params: Mapping[str, Any], body: Mapping[str, Any] | None
     ) -> Project:
         answer = self._hub.call(operation_id, params, body=body)
+        return self._read_project(answer, operation_id)
+
+    def _read_project(self, answer: Any, operation_id: str) -> Project:
         return self._need(
             self._parse(ProjectResponse.from_dict, answer, operation_id).data.project,
             operation_id,
