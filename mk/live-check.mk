@@ -8,7 +8,8 @@ live-check: .venv/.installed
 	$(VENV_BIN)/ango-hub live-check $(LIVE_CHECK_ARGS)
 
 # The live check's state-diff test with a fault of every kind (500, 403, 429 past the retries,
-# a dropped connection) at every step of a run; `make test` runs one kind per step.
+# a dropped connection) at every step of a run, on the mock in a thread and as its own process;
+# `make test` runs one kind per step (every 3rd step on the mock in its own process).
 .PHONY: live-check-sweep
 
 live-check-sweep: .venv/.installed

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ango_hub.live_check import Mode
+from ango_hub.live_check import Mode, plan
 from ango_hub.live_check.ledger import Leftover
 from ango_hub.live_check.runner import Executed, LiveCheckOptions, execute
 from mock_org import CONTAINED, MockOrg, held_under_tag, populate, without_tag
@@ -59,6 +59,34 @@ def step_starts(done: Executed) -> list[tuple[str, int]]:
         if not starts or starts[-1][0] != exchange.step:
             starts.append((exchange.step, number))
     return starts
+
+
+def step_group(step: str) -> str:
+    """The module a coverage step lives in; probes and cleanup are groups of their own."""
+    if step.startswith("probe "):
+        return "probes"
+    modules = {c.operation_id: c.step.__module__ for c in plan.COVERAGE}
+    return modules.get(step, step).rsplit(".", 1)[-1]
+
+
+def faulted_steps(
+    steps: list[tuple[str, int]], every: int, all_kinds: bool
+) -> list[tuple[int, str, int, str]]:
+    """(k, step, its first request, fault kind) for every ``every``-th step k, plus the first
+    step of each group the stride misses; one kind each, rotating over k (every kind with
+    ``all_kinds``). The kind of step k is the same whatever the stride, and with a stride of 3
+    the rotation over 4 kinds still reaches every kind."""
+    chosen = set(range(0, len(steps), every))
+    seen = {step_group(steps[k][0]) for k in chosen}
+    for k, (step, _) in enumerate(steps):
+        if step_group(step) not in seen:
+            chosen.add(k)
+            seen.add(step_group(step))
+    return [
+        (k, steps[k][0], steps[k][1], kind)
+        for k in sorted(chosen)
+        for kind in (FAULT_KINDS if all_kinds else (FAULT_KINDS[k % len(FAULT_KINDS)],))
+    ]
 
 
 def check_state(org: MockOrg, before: dict[str, Any], done: Executed) -> None:
@@ -120,17 +148,20 @@ def signal_at(
     count: Callable[[], int], points: list[tuple[int, int]], pid: int | None = None
 ) -> Iterator[None]:
     """Send each (request count, signal) of ``points`` (to this process, or ``pid``) once
-    ``count()`` reaches it. In this process SIGINT and SIGTERM are ignored around the run, so
+    ``count()`` reaches it (a late count, as from another process's request log, cannot
+    deliver two signals at once). In this process SIGINT and SIGTERM are ignored around the run, so
     that a signal landing after it ends cannot stop the test session."""
     stop = threading.Event()
 
     def watch() -> None:
+        after = 0  # each signal waits for a request answered after the one before it was sent
         for at, signum in points:
-            while count() < at:
+            while count() < max(at, after):
                 if stop.is_set():
                     return
                 time.sleep(0.001)
             os.kill(pid or os.getpid(), signum)
+            after = count() + 1
 
     saved = {}
     if pid is None:

@@ -6,10 +6,8 @@ read-only request log, and --cleanup after a SIGKILL halfway."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +16,7 @@ import pytest
 from ango_hub.live_check import Mode
 from ango_hub.live_check.ledger import Ledger
 from ango_hub.live_check.runner import execute
-from ango_hub.mock.server import run_mock_server
+from mock_modes import ANGO_HUB, MODES, mock_in
 from mock_org import MockOrg, held_under_tag, without_tag
 from safety_helpers import (
     FAULT_KINDS,
@@ -30,44 +28,15 @@ from safety_helpers import (
     prepare,
 )
 
-ANGO_HUB = Path(sys.executable).with_name("ango-hub")
-DEFAULT_KEY, DEFAULT_PROJECT = "mock-api-key", "507f1f77bcf86cd799439011"
 # The live check's reads sent as POST.
 READ_POSTS = {"getProjectPerformance", "fileExplorer"}
 
 
-def _process_mock() -> Iterator[str]:
-    process = subprocess.Popen(
-        [ANGO_HUB, "mock", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        first = process.stdout.readline()
-        match = re.search(r"on (http://127\.0\.0\.1:\d+)/v2", first)
-        assert match, first
-        while "Ctrl-C" not in process.stdout.readline():
-            pass
-        yield match.group(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module", params=["thread", "process"])
+@pytest.fixture(scope="module", params=MODES)
 def org(request: pytest.FixtureRequest) -> Iterator[MockOrg]:
-    if request.param == "thread":
-        with run_mock_server() as mock:
-            found = MockOrg(mock.root_url, mock.api_key, mock.project_id)
-            prepare(found)
-            yield found
-    else:
-        for root in _process_mock():
-            found = MockOrg(root, DEFAULT_KEY, DEFAULT_PROJECT)
-            prepare(found)
-            yield found
+    with mock_in(request.param) as mocked:
+        prepare(mocked.org)
+        yield mocked.org
 
 
 def test_a_clean_write_run_changes_nothing_of_the_users(org: MockOrg, tmp_path: Path) -> None:

@@ -223,10 +223,11 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
             except NothingToRead as exc:
                 run.nothing_to_read[current] = str(exc)
                 continue
-            if probe.creates is not None:
-                run.ledger.expect(*probe.creates(run))
+            entry = None if probe.creates is None else run.ledger.expect(*probe.creates(run))
             try:
-                run.raw(method, path, params, body)
+                response = run.raw(method, path, params, body)
+                if entry is not None and entry.state == "planned" and _refused(response):
+                    run.ledger.mark(entry, "refused")  # answered with a 4xx: nothing was made
             except GuardRefused as exc:
                 step_errors.setdefault(probe.operation_id, []).append(
                     f"refused by the request guard: {exc}"
@@ -238,6 +239,10 @@ def _exercise(run: Run, step_errors: dict[str, list[str]]) -> str | None:
     except Exception as exc:
         return f"{current}: {run.brief(exc)}"
     return None
+
+
+def _refused(response: httpx.Response) -> bool:
+    return 400 <= response.status_code < 500 and response.status_code != 429
 
 
 def _assess(
