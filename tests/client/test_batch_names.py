@@ -109,7 +109,7 @@ def test_export_takes_batch_names_and_refuses_an_unknown_one(
             hub.exports.create(mock.project_id, batches=["Bacth 1"])
         assert "exportTasks" not in mock.requests.counts
         tasks = list(hub.exports.iter_tasks(mock.project_id, batches=["Batch 2"]))
-    assert [t["externalId"] for t in tasks] == ["two"]
+    assert [t.external_id for t in tasks] == ["two"]
 
 
 def test_assign_refuses_an_unknown_batch_and_creates_when_asked(
