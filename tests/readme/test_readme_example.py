@@ -89,7 +89,7 @@ def test_readme_label_set_example_runs_against_the_mock(
     write_sample_images(tmp_path / "images", 1)
     (tmp_path / "images" / "img-001.png").rename(tmp_path / "images" / "cat.png")
     lines = run_as_user(code, tmp_path, ango_hub_mock).stdout.strip().splitlines()
-    assert lines[0] == "[('bounding-box', 'Car')]"
+    assert lines[0] == "[('bounding-box', 'Car')] Review"  # read back typed, the workflow too
     assert lines[1].startswith("Complete [(")
     assert ", 100), (" in lines[1]  # both boxes, typed, in the export
     project = [p for p in ango_hub_mock.state.projects.values() if p.name == "Cars"][-1]
