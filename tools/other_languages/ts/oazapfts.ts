@@ -3,7 +3,7 @@
 import * as api from './generated/oazapfts/api';
 import camelCase = require('lodash/camelCase');
 import * as ts from 'typescript';
-import { fail, main, type Settings } from './scenario';
+import { need, fail, main, type Settings } from './scenario';
 import { byName, type Caller, formObject, isMultipart, type Operation, type Parameter } from './steps';
 
 // The arguments oazapfts 7.5.0 writes (argumentStyle "positional", its default): the required
@@ -77,12 +77,12 @@ main('oazapfts', (settings) => {
     async listAssets(externalId) {
       const r = await api.listAssets(project, { externalId });
       return r.status === 200
-        ? { ids: r.data.data.assets.map((a) => a._id), total: r.data.data.total }
+        ? { ids: r.data.data.assets.map((a) => need(a._id, 'asset._id')), total: r.data.data.total }
         : fail('listAssets', r.status, r.data);
     },
     async updateAsset(assetId, metadata) {
       const r = await api.updateAsset(assetId, { metadata });
-      return r.status === 200 ? r.data.data.asset.metadata : fail('updateAsset', r.status, r.data);
+      return r.status === 200 ? need(r.data.data.asset, 'asset').metadata : fail('updateAsset', r.status, r.data);
     },
     async assignBatches(assets, batches) {
       const r = await api.assignBatches({ project, assets, batches });
@@ -104,7 +104,7 @@ main('oazapfts', (settings) => {
     },
     async listProjects() {
       const r = await api.listProjects({ limit: 100 });
-      return r.status === 200 ? r.data.data.projects.map((p) => p._id) : fail('listProjects', r.status, r.data);
+      return r.status === 200 ? r.data.data.projects.map((p) => need(p._id, 'project._id')) : fail('listProjects', r.status, r.data);
     },
     async deleteAssets(assets) {
       const r = await api.deleteAssets(project, { assets });

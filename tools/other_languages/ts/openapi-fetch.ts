@@ -4,7 +4,7 @@
 // `format: binary` is typed `string`, so the Blob is cast.
 import createClient from 'openapi-fetch';
 import type { paths } from './generated/openapi-typescript/schema';
-import { fail, main, type Settings } from './scenario';
+import { need, fail, main, type Settings } from './scenario';
 import { type Caller, formData, isMultipart } from './steps';
 
 const client = ({ baseUrl, apiKey }: Settings) => createClient<paths>({ baseUrl, headers: { apikey: apiKey } });
@@ -67,7 +67,7 @@ main('openapi-typescript+openapi-fetch', (settings) => {
         params: { path, query: { externalId } },
       });
       return data
-        ? { ids: data.data.assets.map((a) => a._id), total: data.data.total }
+        ? { ids: data.data.assets.map((a) => need(a._id, 'asset._id')), total: data.data.total }
         : fail('listAssets', response.status, error);
     },
     async updateAsset(assetId, metadata) {
@@ -75,7 +75,7 @@ main('openapi-typescript+openapi-fetch', (settings) => {
         params: { path: { assetId } },
         body: { metadata },
       });
-      return data ? data.data.asset.metadata : fail('updateAsset', response.status, error);
+      return data ? need(data.data.asset, 'asset').metadata : fail('updateAsset', response.status, error);
     },
     async assignBatches(assets, batches) {
       const { data, error, response } = await api.POST('/assignBatches', { body: { projectId: project, assets, batches } });
@@ -102,7 +102,7 @@ main('openapi-typescript+openapi-fetch', (settings) => {
     },
     async listProjects() {
       const { data, error, response } = await api.GET('/listProjects', { params: { query: { limit: 100 } } });
-      return data ? data.data.projects.map((p) => p._id) : fail('listProjects', response.status, error);
+      return data ? data.data.projects.map((p) => need(p._id, 'project._id')) : fail('listProjects', response.status, error);
     },
     async deleteAssets(assets) {
       const { data, error, response } = await api.DELETE('/project/{projectId}/assets', {

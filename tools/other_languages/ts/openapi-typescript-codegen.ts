@@ -10,7 +10,7 @@ import {
   ProjectsService,
 } from './generated/openapi-typescript-codegen';
 import * as generated from './generated/openapi-typescript-codegen';
-import { main, type Settings } from './scenario';
+import { need, main, type Settings } from './scenario';
 import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 import camelcase = require('camelcase');
 
@@ -76,10 +76,10 @@ main('openapi-typescript-codegen', (settings) => {
     },
     async listAssets(externalId) {
       const r = await AssetsService.listAssets({ projectId: project, externalId, limit: 100 });
-      return { ids: r.data.assets.map((a) => a._id), total: r.data.total };
+      return { ids: r.data.assets.map((a) => need(a._id, 'asset._id')), total: r.data.total };
     },
     async updateAsset(assetId, metadata) {
-      return (await AssetsService.updateAsset({ assetId, requestBody: { metadata } })).data.asset.metadata;
+      return need((await AssetsService.updateAsset({ assetId, requestBody: { metadata } })).data.asset, 'asset').metadata;
     },
     async assignBatches(assetIds, batches) {
       const r = await AssetsService.assignBatches({ requestBody: { project, assetIds, batches, mode: 'add' } });
@@ -104,7 +104,7 @@ main('openapi-typescript-codegen', (settings) => {
       return r.data.exportPath;
     },
     async listProjects() {
-      return (await ProjectsService.listProjects({ limit: 100 })).data.projects.map((p) => p._id);
+      return (await ProjectsService.listProjects({ limit: 100 })).data.projects.map((p) => need(p._id, 'project._id'));
     },
     async deleteAssets(assets) {
       return (await AssetsService.deleteAssets({ projectId: project, requestBody: { assets, project } })).data.deleted ?? -1;

@@ -1,7 +1,7 @@
 // orval (fetch client, ../orval.config.cjs): one function per operation resolving to
 // `{status, data, headers}` for every declared status; the caller narrows on `status`.
 import * as api from './generated/orval/api';
-import { fail, main } from './scenario';
+import { need, fail, main } from './scenario';
 import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 
 // The arguments orval 8.38.0 writes (@orval/core getProps, then sortByPriority): the path
@@ -61,12 +61,12 @@ main('orval', ({ project }) => ({
   async listAssets(externalId) {
     const r = await api.listAssets(project, { externalId, page: 1 });
     return r.status === 200
-      ? { ids: r.data.data.assets.map((a) => a._id), total: r.data.data.total }
+      ? { ids: r.data.data.assets.map((a) => need(a._id, 'asset._id')), total: r.data.data.total }
       : fail('listAssets', r.status, r.data);
   },
   async updateAsset(assetId, metadata) {
     const r = await api.updateAsset(assetId, { metadata });
-    return r.status === 200 ? r.data.data.asset.metadata : fail('updateAsset', r.status, r.data);
+    return r.status === 200 ? need(r.data.data.asset, 'asset').metadata : fail('updateAsset', r.status, r.data);
   },
   async assignBatches(assetIds, batches) {
     const r = await api.assignBatches({ projectId: project, assetIds, batches });
@@ -86,7 +86,7 @@ main('orval', ({ project }) => ({
   },
   async listProjects() {
     const r = await api.listProjects({ sort: '-createdAt' });
-    return r.status === 200 ? r.data.data.projects.map((p) => p._id) : fail('listProjects', r.status, r.data);
+    return r.status === 200 ? r.data.data.projects.map((p) => need(p._id, 'project._id')) : fail('listProjects', r.status, r.data);
   },
   async deleteAssets(assets) {
     const r = await api.deleteAssets(project, { assets });

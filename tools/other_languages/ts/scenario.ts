@@ -49,6 +49,13 @@ export function fail(operation: string, status: number, body: unknown): never {
   throw new Error(`${operation}: HTTP ${status} ${JSON.stringify(body)}`);
 }
 
+// A field the scenario needs from an answer. The spec marks answer fields required only where a
+// source shows them (docs/DISCREPANCIES.md row 83), so generated types leave most optional.
+export function need<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`the answer has no ${what}`);
+  return value;
+}
+
 export async function run(generator: string, client: Client): Promise<void> {
   expect('listProjects has the project', (await client.listProjects()).includes(settings().project), true);
   const externalId = `${generator}-cat.png`;

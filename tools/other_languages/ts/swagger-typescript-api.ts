@@ -4,7 +4,7 @@
 // the call asks for multipart with `{ type: ContentType.FormData }`. Enums are TypeScript enums.
 import { Api, BooleanString, ContentType, ExportType, StorageFileType } from './generated/swagger-typescript-api/api';
 import camelCase = require('lodash/camelCase');
-import { main, type Settings } from './scenario';
+import { need, main, type Settings } from './scenario';
 import { byName, type Caller, formObject, isMultipart, type Operation } from './steps';
 
 // swagger-typescript-api 13.13.0 (templates/default/procedure-call.ejs): the method
@@ -66,10 +66,10 @@ main('swagger-typescript-api', (settings) => {
     },
     async listAssets(externalId) {
       const r = await api.project.listAssets(project, { filters: JSON.stringify({ externalId }) });
-      return { ids: r.data.data.assets.map((a) => a._id), total: r.data.data.total };
+      return { ids: r.data.data.assets.map((a) => need(a._id, 'asset._id')), total: r.data.data.total };
     },
     async updateAsset(assetId, metadata) {
-      return (await api.assets.updateAsset(assetId, { metadata })).data.data.asset.metadata;
+      return need((await api.assets.updateAsset(assetId, { metadata })).data.data.asset, 'asset').metadata;
     },
     async assignBatches(assets, batches) {
       return (await api.assignBatches.assignBatches({ projectId: project, assets, batches })).data.data.assets?.modifiedCount ?? -1;
@@ -88,7 +88,7 @@ main('swagger-typescript-api', (settings) => {
       return r.data.data.exportPath;
     },
     async listProjects() {
-      return (await api.listProjects.listProjects({ page: 1 })).data.data.projects.map((p) => p._id);
+      return (await api.listProjects.listProjects({ page: 1 })).data.data.projects.map((p) => need(p._id, 'project._id'));
     },
     async deleteAssets(assets) {
       return (await api.project.deleteAssets(project, { assets })).data.data.deleted ?? -1;
