@@ -57,7 +57,7 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
         tasks = list(hub.exports.iter_tasks(project, format="ndjson"))
         _expect(
             "exported tasks include the asset",
-            any(t.get("externalId") == "py-cat.png" for t in tasks),
+            any(t.external_id == "py-cat.png" for t in tasks),
             True,
         )
         list(hub.exports.iter_tasks(project, format="json", v3=True))
