@@ -33,6 +33,10 @@ def _org_id(hub: Any, org: str | None) -> str:
     return org if org else str(hub.organization.find_id())
 
 
+# The vendor's organisation roles, lower-cased: `--role` takes them in any case.
+ORG_ROLES = ("admin", "member", "guest")
+
+
 @members_app.command(
     "list",
     epilog="""\
@@ -106,9 +110,6 @@ def invite(  # noqa: PLR0917
         sent = hub.organization.invites.invite(org_id, emails, role, projects=projects or None)
     data = {"organization": org_id, "invited": [i.to for i in sent]}
     print_data(data, wants_json(ctx, json_flag))
-
-
-ORG_ROLES = ("admin", "member", "guest")
 
 
 @members_app.command(
