@@ -58,6 +58,12 @@ def ok(data: Any) -> httpx.Response:
     return httpx.Response(200, json={"status": "success", "data": data})
 
 
+def import_cloud_assets(hub: AngoHub, project_id: str, *external_ids: str) -> None:
+    """One cloud asset per external ID in the project (through ``hub.call``)."""
+    assets = [{"data": f"https://x.invalid/{e}.jpg", "externalId": e} for e in external_ids]
+    hub.call("importCloudAssets", {"projectId": project_id}, body={"assets": assets})
+
+
 def numbered_files(folder: Path, count: int, stem: str = "f", suffix: str = ".png") -> list[Path]:
     """``count`` small files ``f0.png``, ``f1.png``, ... with distinct contents."""
     paths = []

@@ -160,7 +160,7 @@ def test_the_introspection_finds_both_clients_alike() -> None:
     hub = AsyncAngoHub(api_key=KEY, base_url="https://a.t/v2")
     found = {name for name, _ in public_methods(hub)}
     assert found - {"aclose"} == sync - {"close"}
-    assert {"storages.list", "organization.members.list", "projects.metrics", "call"} <= sync
+    assert {"storages.list", "organization.members.list", "project_figures.metrics", "call"} <= sync
     assert len(sync) > 70  # every resource's methods, not only the client's own
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 from ango_hub import AngoHub
-from ango_hub.live_check.steps_project_extras import TEMPLATE
+from ango_hub.live_check.steps_project_setup import TEMPLATE
 
 # The user's project as a real one looks (the example: a custom workflow).
 WORKFLOW = [

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from .issues import AsyncIssues
     from .llms import AsyncLlms, AsyncNotifications
     from .organization import AsyncOrganization
+    from .project_figures import AsyncProjectFigures
+    from .project_setup import AsyncProjectSetup
     from .projects import AsyncProjects
     from .storages import AsyncStorages
     from .tasks import AsyncTasks
@@ -140,10 +142,24 @@ class AsyncAngoHub(HubCore):
 
     @cached_property
     def projects(self) -> AsyncProjects:
-        """The organisation's projects."""
+        """The organisation's projects: list, create, get, label set, workflow, clone, delete."""
         from .projects import AsyncProjects  # noqa: PLC0415
 
         return AsyncProjects(self)
+
+    @cached_property
+    def project_setup(self) -> AsyncProjectSetup:
+        """A project's members, instructions, label validation, webhooks, asset templates."""
+        from .project_setup import AsyncProjectSetup  # noqa: PLC0415
+
+        return AsyncProjectSetup(self)
+
+    @cached_property
+    def project_figures(self) -> AsyncProjectFigures:
+        """A project's overview metrics and labelling performance."""
+        from .project_figures import AsyncProjectFigures  # noqa: PLC0415
+
+        return AsyncProjectFigures(self)
 
     @cached_property
     def tasks(self) -> AsyncTasks:

@@ -1,46 +1,28 @@
 """``hub.projects``: the organisation's projects: list (auto-paginated), create, get, label
-set / workflow / benchmark settings, clone, purge, delete."""
+set / workflow / benchmark settings, clone, purge, delete. What a project is set up with
+besides is ``hub.project_setup`` (``project_setup.py``), what its work adds up to
+``hub.project_figures`` (``project_figures.py``)."""
 
 from __future__ import annotations
 
-import builtins
-import mimetypes
-import os
 from collections.abc import AsyncIterator, Mapping, Sequence
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ango_hub_api.models import (
-    AssetBuilderTemplateResponse,
-    DataConfigItem,
-    InstructionsFile,
-    InstructionsResponse,
-    LabelValidation,
-    LabelValidationResponse,
-    Performance,
-    PerformanceResponse,
     Project,
     ProjectListItem,
     ProjectListResponse,
-    ProjectMember,
-    ProjectMembersResponse,
-    ProjectMetric,
-    ProjectMetricResponse,
-    ProjectMetricResult,
     ProjectPage,
     ProjectResponse,
-    ProjectRole,
-    RerunWebhookResponse,
-    RerunWebhookResult,
-    StoredAssetBuilderTemplate,
 )
 
 from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
 
-from ._base import AsyncResource, plain, present
+from ._base import AsyncResource, moved, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
+from .project_figures import AsyncProjectFigures
+from .project_setup import AsyncProjectSetup
 
 
 class AsyncProjects(AsyncResource):
@@ -197,175 +179,13 @@ class AsyncProjects(AsyncResource):
             "data.project",
         )
 
-    # -- project extras: members, instructions, validation, webhooks, templates, figures --
-
-    async def add_members(
-        self, project_id: str, emails: Sequence[str], role: ProjectRole | str
-    ) -> builtins.list[ProjectMember]:  # `list` here is the method above
-        """Add organisation members (by email) to the project, all with ``role`` (``Manager``,
-        ``Lead``, ``Reviewer`` or ``Labeler``); a member already there gets ``role``. Returns
-        every member of the project afterwards. Safe to repeat (retried like a read)."""
-        body = {"assignees": list(emails), "role": role}
-        answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
-        return self._need(
-            self._parse(
-                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
-            ).data.assigned_to,
-            "addProjectMembers",
-            "data.assignedTo",
-        )
-
-    async def upload_instructions(
-        self,
-        project_id: str,
-        file: str | os.PathLike[str] | IO[bytes],
-        *,
-        storage_id: str | None = None,
-        bucket: str | None = None,
-    ) -> InstructionsFile:
-        """Upload the project's labelling instructions (replacing any earlier file) from a path
-        or an open binary file; the file is streamed, never read into memory whole. Its name
-        (and type, guessed from the name) are kept. ``storage_id``/``bucket`` keep it in the
-        organisation's own storage."""
-        params = {"projectId": project_id, "storageId": storage_id, "bucket": bucket}
-        part = _file_part(file)
-        answer = await self._hub.call("uploadInstructions", params, files={"file": part})
-        return self._need(
-            self._parse(
-                InstructionsResponse.from_dict, answer, "uploadInstructions"
-            ).data.instructions,
-            "uploadInstructions",
-            "data.instructions",
-        )
-
-    async def set_label_validation(
-        self,
-        project_id: str,
-        *,
-        custom_validation_enabled: bool | None = None,
-        validation_function: str | None = None,
-        external_validation: Mapping[str, Any] | None = None,
-    ) -> LabelValidation:
-        """Change the project's label validation; arguments left out keep their value.
-        Returns the settings afterwards. Safe to repeat."""
-        body = present(
-            {
-                "customValidationEnabled": custom_validation_enabled,
-                "validationFunction": validation_function,
-                "externalValidation": external_validation,
-            }
-        )
-        params = {"projectId": project_id}
-        answer = await self._hub.call("updateLabelValidation", params, body=body)
-        return self._need(
-            self._parse(
-                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
-            ).data.label_validation,
-            "updateLabelValidation",
-            "data.labelValidation",
-        )
-
-    async def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
-        """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
-        (and which) tasks are re-sent. Not retried after a server error: a retry would send
-        the webhooks once more."""
-        params = {"projectId": project_id}
-        answer = await self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
-
-    async def create_asset_builder_template(
-        self,
-        project_id: str,
-        *,
-        name: str,
-        template: str,
-        external_id_column: str,
-        data_config: Mapping[str, DataConfigItem | Mapping[str, Any]],
-        description: str | None = None,
-        batch_column: str | None = None,
-        pre_label_config: Mapping[str, Any] | None = None,
-    ) -> StoredAssetBuilderTemplate:
-        """Create an asset builder template: ``template`` is the asset's HTML with
-        ``{{column}}`` placeholders, ``data_config`` one entry per input column (``type``:
-        text, link, image, audio, video, iframe or pdf; media types need a ``storage``),
-        ``external_id_column`` and ``batch_column`` name columns of ``data_config``. Returns
-        the template with its new ``id``."""
-        body = present(
-            {
-                "name": name,
-                "template": template,
-                "selectedExternalId": external_id_column,
-                "dataConfig": {
-                    column: item.to_dict() if isinstance(item, DataConfigItem) else dict(item)
-                    for column, item in data_config.items()
-                },
-                "description": description,
-                "batchColumn": batch_column,
-                "preLabelConfig": None if pre_label_config is None else dict(pre_label_config),
-            }
-        )
-        params = {"projectId": project_id}
-        answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
-        return self._need(
-            self._parse(
-                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
-            ).data.template,
-            "createAssetBuilderTemplate",
-            "data.template",
-        )
-
-    async def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
-        """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
-        ``AnnotationStatus``, ``AnswerDistribution``, ``ConsensusRanges``, ``AssetSize``):
-        ``.total`` counted and one ``.groups`` row (``key``, ``count``, maybe ``value``) per
-        group."""
-        params = {"projectId": project_id, "metric": metric}
-        answer = await self._hub.call("getProjectMetrics", params)
-        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
-
-    async def performance(
-        self,
-        project_id: str,
-        *,
-        start: datetime | str | None = None,
-        end: datetime | str | None = None,
-        batches: Sequence[str] | None = None,
-        users: Sequence[str] | None = None,
-    ) -> Performance:
-        """The project's labelling figures (tasks, completed, labelled, one row per labeller),
-        optionally within ``start``..``end`` (datetimes, naive ones read as UTC, or ISO
-        text), for some batch IDs and some users (emails). A full window goes as the SDK's
-        ``interval``, a one-sided one as the vendor's ``startDate``/``endDate``."""
-        window = present({"startDate": _iso(start), "endDate": _iso(end)})
-        body: dict[str, Any] = (
-            {"interval": [window["startDate"], window["endDate"]]} if len(window) == 2 else window
-        )
-        body.update(present({"batches": _listed(batches), "users": _listed(users)}))
-        params = {"projectId": project_id}
-        answer = await self._hub.call("getProjectPerformance", params, body=body)
-        return self._need(
-            self._parse(
-                PerformanceResponse.from_dict, answer, "getProjectPerformance"
-            ).data.performance,
-            "getProjectPerformance",
-            "data.performance",
-        )
-
-
-def _file_part(file: str | os.PathLike[str] | IO[bytes]) -> Any:
-    """A path as it is (the client opens and streams it); an open file with its own name."""
-    if isinstance(file, str | os.PathLike):
-        return Path(file)
-    name = Path(str(getattr(file, "name", "instructions"))).name
-    return (name, file, mimetypes.guess_type(name)[0] or "application/octet-stream")
-
-
-def _iso(moment: datetime | str | None) -> str | None:
-    if not isinstance(moment, datetime):
-        return moment
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _listed(values: Sequence[str] | None) -> list[str] | None:
-    return None if values is None else list(values)
+    # The paths of 1.x before the split, kept working (with a DeprecationWarning).
+    add_members = moved("project_setup", AsyncProjectSetup.add_members)
+    upload_instructions = moved("project_setup", AsyncProjectSetup.upload_instructions)
+    set_label_validation = moved("project_setup", AsyncProjectSetup.set_label_validation)
+    rerun_webhook = moved("project_setup", AsyncProjectSetup.rerun_webhook)
+    create_asset_builder_template = moved(
+        "project_setup", AsyncProjectSetup.create_asset_builder_template
+    )
+    metrics = moved("project_figures", AsyncProjectFigures.metrics)
+    performance = moved("project_figures", AsyncProjectFigures.performance)

@@ -6,8 +6,9 @@ an answer of the wrong shape is an :class:`~ango_hub.errors.UnexpectedResponseEr
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 from ango_hub_api.types import Unset
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from .client import AngoHub
 
 M = TypeVar("M")
+P = ParamSpec("P")
+R = TypeVar("R")
 # What a generated model's from_dict raises on a body of the wrong shape.
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
@@ -85,6 +88,26 @@ class Resource:
         if scheme not in ("http", "https"):
             raise self._unexpected(operation_id, f"{name} is not an http(s) URL")
         return text
+
+
+class moved(Generic[P, R]):  # lower case: it reads as a call in the class body
+    """An attribute path kept working after its method moved to another resource:
+    ``add_members = moved("project_setup", AsyncProjectSetup.add_members)`` on ``AsyncProjects``
+    makes ``hub.projects.add_members`` the bound ``hub.project_setup.add_members`` (same
+    arguments, same types), with a ``DeprecationWarning`` naming the new path."""
+
+    def __init__(self, resource: str, method: Callable[Concatenate[Any, P], R]) -> None:
+        self._resource = resource
+        self._name = method.__name__
+
+    def __get__(self, owner: Resource, kind: type[Any] | None = None) -> Callable[P, R]:
+        warnings.warn(
+            f"hub.projects.{self._name} is now hub.{self._resource}.{self._name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        method: Callable[P, R] = getattr(getattr(owner._hub, self._resource), self._name)
+        return method
 
 
 def present(fields: Mapping[str, Any]) -> dict[str, Any]:

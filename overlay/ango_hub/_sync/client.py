@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .issues import Issues
     from .llms import Llms, Notifications
     from .organization import Organization
+    from .project_figures import ProjectFigures
+    from .project_setup import ProjectSetup
     from .projects import Projects
     from .storages import Storages
     from .tasks import Tasks
@@ -142,10 +144,24 @@ class AngoHub(HubCore):
 
     @cached_property
     def projects(self) -> Projects:
-        """The organisation's projects."""
+        """The organisation's projects: list, create, get, label set, workflow, clone, delete."""
         from .projects import Projects  # noqa: PLC0415
 
         return Projects(self)
+
+    @cached_property
+    def project_setup(self) -> ProjectSetup:
+        """A project's members, instructions, label validation, webhooks, asset templates."""
+        from .project_setup import ProjectSetup  # noqa: PLC0415
+
+        return ProjectSetup(self)
+
+    @cached_property
+    def project_figures(self) -> ProjectFigures:
+        """A project's overview metrics and labelling performance."""
+        from .project_figures import ProjectFigures  # noqa: PLC0415
+
+        return ProjectFigures(self)
 
     @cached_property
     def tasks(self) -> Tasks:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .._index import operation
-from . import steps, steps_project_extras, steps_projects, steps_tasks
+from . import steps, steps_project_figures, steps_project_setup, steps_projects, steps_tasks
 from . import steps_issues_storages as steps_is
 from . import steps_org_llms as steps_ol
 from .context import Mode, Run
@@ -73,16 +73,16 @@ COVERAGE: tuple[Coverage, ...] = (
     Coverage("deleteStorage", Mode.WRITE, steps_is.delete_storage),
     Coverage("exportTasks", Mode.READ, steps.export_tasks),
     Coverage("exportTasksV3", Mode.READ, steps.export_tasks_v3),
-    Coverage("getProjectMetrics", Mode.READ, steps_project_extras.get_project_metrics),
-    Coverage("getProjectPerformance", Mode.READ, steps_project_extras.get_project_performance),
-    Coverage("addProjectMembers", Mode.WRITE, steps_project_extras.add_project_members),
-    Coverage("updateLabelValidation", Mode.WRITE, steps_project_extras.update_label_validation),
-    Coverage("rerunWebhook", Mode.WRITE, steps_project_extras.rerun_webhook),
-    Coverage("uploadInstructions", Mode.WRITE, steps_project_extras.upload_instructions),
+    Coverage("getProjectMetrics", Mode.READ, steps_project_figures.get_project_metrics),
+    Coverage("getProjectPerformance", Mode.READ, steps_project_figures.get_project_performance),
+    Coverage("addProjectMembers", Mode.WRITE, steps_project_setup.add_project_members),
+    Coverage("updateLabelValidation", Mode.WRITE, steps_project_setup.update_label_validation),
+    Coverage("rerunWebhook", Mode.WRITE, steps_project_setup.rerun_webhook),
+    Coverage("uploadInstructions", Mode.WRITE, steps_project_setup.upload_instructions),
     Coverage(
         "createAssetBuilderTemplate",
         Mode.WRITE,
-        steps_project_extras.create_asset_builder_template,
+        steps_project_setup.create_asset_builder_template,
     ),
     Coverage("listOrganizationMembers", Mode.READ, steps_ol.list_members),
     Coverage("listOrganizationInvites", Mode.READ, steps_ol.list_invites),

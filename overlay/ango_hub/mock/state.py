@@ -186,7 +186,7 @@ class Project:
     assets: dict[str, Asset] = field(default_factory=dict)  # created by the API, in order
     seed_blocks: list[SeedBlock] = field(default_factory=list)
     touched: dict[str, Asset] = field(default_factory=dict)  # materialised seeded assets
-    # Project extras (addProjectMembers & co., handlers_project_extras.py).
+    # The project's setup (addProjectMembers & co., handlers_project_setup.py).
     members: dict[str, str] = field(default_factory=dict)  # email -> project role, in order added
     instructions: dict[str, Any] | None = None  # the stored file (InstructionsFile schema)
     label_validation: dict[str, Any] = field(default_factory=lambda: dict(LABEL_VALIDATION_OFF))

@@ -1,22 +1,20 @@
-"""Project extras: members, instructions, label validation, webhook reruns, asset builder
-templates, overview metrics and performance. Each is kept on the project (``state.Project``)
-and scoped to the key's organisation (others' projects answer 404)."""
+"""A project's setup besides its label set and workflow: members, instructions, label
+validation, webhook reruns, asset builder templates. Each is kept on the project
+(``state.Project``) and scoped to the key's organisation (others' projects answer 404)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from . import project_metrics
 from .api import Call, Handler, success
-from .ids import iso_now, new_id, parse_iso
+from .ids import iso_now, new_id
 from .storage import STORAGE_PREFIX, StorageError
 from .validation import RequestInvalid
 
@@ -109,58 +107,10 @@ async def create_asset_builder_template(call: Call) -> Response:
     return success({"template": template})
 
 
-async def get_project_metrics(call: Call) -> Response:
-    with call.ctx.state.lock:
-        project = call.project(call.op.path["projectId"])
-        return success(project_metrics.metric(project, call.op.path["metric"]))
-
-
-async def get_project_performance(call: Call) -> Response:
-    body = call.op.body or {}
-    window = _window(body)
-    with call.ctx.state.lock:
-        project = call.project(call.op.path["projectId"])
-        figures = project_metrics.performance(
-            project, window, body.get("batches", []), body.get("users", [])
-        )
-    return success({"performance": figures})
-
-
-def _window(body: dict[str, Any]) -> tuple[datetime | None, datetime | None]:
-    """The time window from the SDK's ``interval`` or the vendor's ``startDate``/``endDate``;
-    given both ways, they must agree."""
-    dates = (_moment(body.get("startDate")), _moment(body.get("endDate")))
-    interval = body.get("interval")
-    if interval is None:
-        window = dates
-    else:
-        window = (_moment(interval[0]), _moment(interval[1]))
-        for given, own, name in zip(dates, window, ("startDate", "endDate"), strict=True):
-            if given is not None and given != own:
-                raise RequestInvalid(
-                    f"body.{name}: disagrees with body.interval; give the window one way"
-                )
-    start, end = window
-    if start is not None and end is not None and start > end:
-        raise RequestInvalid("body.interval: the start is after the end")
-    return window
-
-
-def _moment(value: datetime | str | None) -> datetime | None:
-    """openapi-core hands ``date-time`` fields over as datetimes; no offset means UTC."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return parse_iso(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 HANDLERS: dict[str, Handler] = {
     "addProjectMembers": add_project_members,
     "uploadInstructions": upload_instructions,
     "updateLabelValidation": update_label_validation,
     "rerunWebhook": rerun_webhook,
     "createAssetBuilderTemplate": create_asset_builder_template,
-    "getProjectMetrics": get_project_metrics,
-    "getProjectPerformance": get_project_performance,
 }

@@ -1,5 +1,5 @@
-"""Project extras on the mock: members, instructions, label validation, webhook reruns, asset
-builder templates, metrics and performance, kept per project and per organisation."""
+"""A project's setup and figures on the mock: members, instructions, label validation, webhook
+reruns, asset builder templates, metrics and performance, kept per project and per organisation."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The official SDK's project-extras calls against the mock, every exchange checked against
-openapi.yaml. `make install` creates .venv-sdk; a missing one fails the test (a broken
+"""The official SDK's project setup and figures calls against the mock, every exchange checked
+against openapi.yaml. `make install` creates .venv-sdk; a missing one fails the test (a broken
 checkout), it is not skipped."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.support.sdk import run_sdk_script
 # Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
 pytestmark = pytest.mark.slow
 
-SCRIPT = Path(__file__).with_name("sdk_project_extras_script.py")
+SCRIPT = Path(__file__).with_name("sdk_project_setup_and_figures_script.py")
 OPERATIONS = {
     "addProjectMembers",
     "uploadInstructions",
@@ -65,7 +65,7 @@ def _check_exchange(exchange: dict[str, Any]) -> str | None:
     return operation
 
 
-def test_official_sdk_project_extras(mock: MockServer, tmp_path: Path) -> None:
+def test_official_sdk_project_setup_and_figures(mock: MockServer, tmp_path: Path) -> None:
     out = _run_sdk(mock, tmp_path)
     project = mock.project
 

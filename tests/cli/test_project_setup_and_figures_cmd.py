@@ -1,5 +1,5 @@
-"""Project extras from the shell through ``ango-hub api``: an instructions file upload, the
-metrics, members and performance, bad input and a wrong key."""
+"""A project's setup and figures from the shell through ``ango-hub api``: an instructions file
+upload, the metrics, members and performance, bad input and a wrong key."""
 
 from __future__ import annotations
 

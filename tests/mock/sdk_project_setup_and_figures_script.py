@@ -1,9 +1,8 @@
-"""Drive the official SDK's project-extras calls against a live mock (run with .venv-sdk's
-Python). Usage: sdk_project_extras_script.py ROOT_URL API_KEY PROJECT_ID WORKDIR.
+"""Drive the official SDK's project setup and figures calls against a live mock (run with .venv-
+sdk's Python). Usage: sdk_project_setup_and_figures_script.py ROOT_URL API_KEY PROJECT_ID WORKDIR.
 
-Prints one JSON object: each call's answer, and every exchange the SDK had (method, path,
-query, request and response bodies) so the test can check them against openapi.yaml.
-"""
+Prints one JSON object: each call's answer, and every exchange the SDK had (method, path, query,
+request and response bodies) so the test can check them against openapi.yaml."""
 
 import base64
 import json

@@ -1,8 +1,7 @@
-"""Live-check steps of the project extras (members, instructions, label validation, webhook
-reruns, asset builder templates, metrics, performance).
+"""Live-check steps of a project's setup (members, instructions, label validation, webhook
+reruns, asset builder templates).
 
-Every write here goes to the project the run created, never to the user's project (metrics
-and performance only read the user's project):
+Every write here goes to the project the run created, never to the user's project:
 * members: the run's project's own member (its creator) is assigned again with their role;
 * label validation: an empty body;
 * webhook rerun: a stage ID naming no stage of the run's project, so no webhook is called;
@@ -12,20 +11,10 @@ and performance only read the user's project):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .context import Run
 from .steps_projects import _own
-
-METRICS = (
-    "LabelStageGroups",
-    "TimePerTask",
-    "AnnotationStatus",
-    "AnswerDistribution",
-    "ConsensusRanges",
-    "AssetSize",
-)
 
 
 def add_project_members(run: Run) -> None:
@@ -81,14 +70,3 @@ def create_asset_builder_template(run: Run) -> None:
     run.ledger.expect("template", name)
     body = {**TEMPLATE, "name": name, "description": "created by the ango-hub live check"}
     run.call("createAssetBuilderTemplate", {"projectId": project_id}, body=body)
-
-
-def get_project_metrics(run: Run) -> None:
-    for metric in METRICS:
-        run.call("getProjectMetrics", {"projectId": run.project, "metric": metric})
-
-
-def get_project_performance(run: Run) -> None:
-    now = datetime.now(UTC)
-    window = [f"{t:%Y-%m-%dT%H:%M:%S.%f}Z" for t in (now - timedelta(days=1), now)]
-    run.call("getProjectPerformance", {"projectId": run.project}, body={"interval": window})

@@ -1,14 +1,11 @@
-"""Project extras on both clients: members, instructions (streamed), label validation,
-webhook reruns, asset builder templates, metrics and performance, against the mock and on the
-wire."""
+"""``hub.project_setup`` on both clients: members, instructions (streamed), label validation,
+webhook reruns, asset builder templates, against the mock and on the wire."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,25 +22,18 @@ from ango_hub.mock.server import MockServer
 from ango_hub_api.models import (
     DataConfigItem,
     InstructionsFile,
-    Performance,
     ProjectMember,
-    ProjectMetricResult,
     RerunWebhookResult,
     StoredAssetBuilderTemplate,
 )
-from client_helpers import FAST, MakeHub, WireHub, ok
+from client_helpers import FAST, MakeHub, WireHub, import_cloud_assets, ok
 
 PROJECT = "507f1f77bcf86cd799439011"
 
 
-def _import(hub: AngoHub, project_id: str, *external_ids: str) -> None:
-    assets = [{"data": f"https://x.invalid/{e}.jpg", "externalId": e} for e in external_ids]
-    hub.call("importCloudAssets", {"projectId": project_id}, body={"assets": assets})
-
-
 def test_add_members_keeps_them_with_their_role(hub: AngoHub, mock: MockServer) -> None:
-    hub.projects.add_members(mock.project_id, ["a@example.com"], "Labeler")
-    members = hub.projects.add_members(mock.project_id, ["b@example.com"], "Reviewer")
+    hub.project_setup.add_members(mock.project_id, ["a@example.com"], "Labeler")
+    members = hub.project_setup.add_members(mock.project_id, ["b@example.com"], "Reviewer")
     owner = f"owner@{mock.project.organization_id}.mock.invalid"
     assert members == [
         ProjectMember(assignee=owner, user=owner, role="Manager"),
@@ -59,7 +49,7 @@ def test_add_members_keeps_them_with_their_role(hub: AngoHub, mock: MockServer) 
 def test_add_members_bad_role_is_refused_before_sending(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: ok({"assignedTo": []}))
     with pytest.raises(AngoHubValidationError) as info:
-        hub.projects.add_members(PROJECT, ["a@example.com"], "Owner")
+        hub.project_setup.add_members(PROJECT, ["a@example.com"], "Owner")
     assert info.value.field == "body.role"
     assert all(role in (info.value.allowed or "") for role in ("Manager", "Lead", "Labeler"))
     assert wire.requests == []
@@ -71,12 +61,12 @@ def test_safe_to_repeat_calls_are_retried_and_a_webhook_rerun_is_not(wire_hub: W
         return lambda r: next(answers, ok(data))
 
     hub, wire = wire_hub(once(503, {"assignedTo": []}), max_retries=2)
-    assert hub.projects.add_members(PROJECT, ["a@example.com"], "Lead") == []
+    assert hub.project_setup.add_members(PROJECT, ["a@example.com"], "Lead") == []
     assert len(wire.requests) == 2
     assert wire.json() == {"assignees": ["a@example.com"], "role": "Lead"}
     hub, wire = wire_hub(once(503, {"stageId": "s", "tasks": 0}), max_retries=2)
     with pytest.raises(InternalServerError):
-        hub.projects.rerun_webhook(PROJECT, "s")
+        hub.project_setup.rerun_webhook(PROJECT, "s")
     assert len(wire.requests) == 1
     assert (wire.last.url.path, wire.json()) == (
         f"/v2/project/{PROJECT}/rerun-webhook",
@@ -89,7 +79,7 @@ def test_upload_instructions_from_a_path_is_stored(
 ) -> None:
     guide = tmp_path / "guide.pdf"
     guide.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 4096)  # 1 MiB and a bit
-    stored = hub.projects.upload_instructions(mock.project_id, guide, bucket="guides")
+    stored = hub.project_setup.upload_instructions(mock.project_id, guide, bucket="guides")
     assert isinstance(stored, InstructionsFile)
     assert (stored.file_name, stored.content_type, stored.size) == (
         "guide.pdf",
@@ -120,7 +110,7 @@ class ChunkReader(io.BytesIO):
 def test_upload_instructions_streams_an_open_file_in_chunks(hub: AngoHub, mock: MockServer) -> None:
     data = b"<h1>Steps</h1>" * 40_000  # 560 kB
     reader = ChunkReader(data)
-    stored = hub.projects.upload_instructions(mock.project_id, reader)
+    stored = hub.project_setup.upload_instructions(mock.project_id, reader)
     assert (stored.file_name, stored.content_type, stored.size) == (
         "steps.html",
         "text/html",
@@ -138,7 +128,7 @@ def test_upload_instructions_wire_shape_and_a_missing_file(
     hub, wire = wire_hub(lambda r: ok(answer))
     guide = tmp_path / "g.txt"
     guide.write_bytes(b"hi")
-    hub.projects.upload_instructions(PROJECT, str(guide), storage_id="st1")
+    hub.project_setup.upload_instructions(PROJECT, str(guide), storage_id="st1")
     sent = wire.last
     assert (sent.method, sent.url.path, dict(sent.url.params)) == (
         "POST",
@@ -149,14 +139,14 @@ def test_upload_instructions_wire_shape_and_a_missing_file(
     assert b'name="file"; filename="g.txt"' in sent.content
     assert b"\r\n\r\nhi\r\n" in sent.content
     with pytest.raises(AngoHubValidationError) as info:
-        hub.projects.upload_instructions(PROJECT, tmp_path / "missing.pdf")
+        hub.project_setup.upload_instructions(PROJECT, tmp_path / "missing.pdf")
     assert info.value.field == "files.file"
     assert len(wire.requests) == 1
 
 
 def test_label_validation_keeps_what_is_left_out(hub: AngoHub, mock: MockServer) -> None:
-    hub.projects.set_label_validation(mock.project_id, validation_function="return true;")
-    settings = hub.projects.set_label_validation(
+    hub.project_setup.set_label_validation(mock.project_id, validation_function="return true;")
+    settings = hub.project_setup.set_label_validation(
         mock.project_id, custom_validation_enabled=True, external_validation={"url": "u"}
     )
     assert settings.custom_validation_enabled is True
@@ -165,16 +155,16 @@ def test_label_validation_keeps_what_is_left_out(hub: AngoHub, mock: MockServer)
 
 
 def test_rerun_webhook_answers_the_stages_tasks(hub: AngoHub, mock: MockServer) -> None:
-    _import(hub, mock.project_id, "a", "b")
-    result = hub.projects.rerun_webhook(mock.project_id, "Start")
+    import_cloud_assets(hub, mock.project_id, "a", "b")
+    result = hub.project_setup.rerun_webhook(mock.project_id, "Start")
     assert isinstance(result, RerunWebhookResult)
     assert result.tasks == 2
     assert set(result.task_ids) == {a.task_id for a in mock.project.iter_assets()}
-    assert hub.projects.rerun_webhook(mock.project_id, "Complete").tasks == 0
+    assert hub.project_setup.rerun_webhook(mock.project_id, "Complete").tasks == 0
 
 
 def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
-    created = hub.projects.create_asset_builder_template(
+    created = hub.project_setup.create_asset_builder_template(
         mock.project_id,
         name="Products",
         template="<img src='{{image}}'/>",
@@ -197,7 +187,7 @@ def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
 def test_asset_builder_template_bad_column_type_names_the_field(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(lambda r: ok({}))
     with pytest.raises(AngoHubValidationError) as info:
-        hub.projects.create_asset_builder_template(
+        hub.project_setup.create_asset_builder_template(
             PROJECT,
             name="n",
             template="t",
@@ -209,59 +199,10 @@ def test_asset_builder_template_bad_column_type_names_the_field(wire_hub: WireHu
     assert wire.requests == []
 
 
-def test_metrics_are_counted_from_the_projects_tasks(hub: AngoHub, mock: MockServer) -> None:
-    _import(hub, mock.project_id, "a", "b", "c")
-    label = {"externalId": "a", "answer": {"classifications": []}, "status": "Completed"}
-    hub.call("importLabels", body={"project": mock.project_id, "labels": [label]})
-    stages = hub.projects.metrics(mock.project_id, "LabelStageGroups")
-    assert isinstance(stages, ProjectMetricResult)
-    assert {g.key: g.count for g in stages.groups} == {"Start": 2, "Complete": 1}
-    status = hub.projects.metrics(mock.project_id, "AnnotationStatus")
-    assert (status.metric, status.total) == ("AnnotationStatus", 3)
-
-
-def test_metrics_unknown_name_is_refused_before_sending(wire_hub: WireHub) -> None:
-    hub, wire = wire_hub(lambda r: ok({}))
-    with pytest.raises(AngoHubValidationError) as info:
-        hub.projects.metrics(PROJECT, "Velocity")
-    assert info.value.field == "metric"
-    assert "LabelStageGroups" in (info.value.allowed or "")
-    assert wire.requests == []
-
-
-def test_performance_sends_the_window_the_way_each_source_knows(wire_hub: WireHub) -> None:
-    answer = {"performance": {"tasks": 0, "completed": 0, "labeled": 0, "users": []}}
-    hub, wire = wire_hub(lambda r: ok(answer))
-    hub.projects.performance(
-        PROJECT, start=datetime(2026, 1, 1), end="2026-02-01T00:00:00Z", batches=("b1",)
-    )
-    assert wire.last.url.path == f"/v2/performance/{PROJECT}"
-    assert wire.json() == {
-        "interval": ["2026-01-01T00:00:00.000000Z", "2026-02-01T00:00:00Z"],
-        "batches": ["b1"],
-    }
-    hub.projects.performance(PROJECT, start="2026-01-01T00:00:00Z", users=["u@example.com"])
-    assert wire.json() == {"startDate": "2026-01-01T00:00:00Z", "users": ["u@example.com"]}
-    hub.projects.performance(PROJECT)
-    assert json.loads(wire.last.content) == {}
-
-
-def test_performance_against_the_mock(hub: AngoHub, mock: MockServer) -> None:
-    _import(hub, mock.project_id, "a", "b")
-    label = {"externalId": "b", "answer": {"classifications": []}, "status": "Completed"}
-    hub.call("importLabels", body={"project": mock.project_id, "labels": [label]})
-    figures = hub.projects.performance(mock.project_id, start=datetime(2000, 1, 1))
-    assert isinstance(figures, Performance)
-    assert (figures.tasks, figures.completed, figures.labeled) == (2, 1, 1)
-    (row,) = figures.users
-    assert (row.user, row.labeled) == (f"owner@{mock.project.organization_id}.mock.invalid", 1)
-    assert hub.projects.performance(mock.project_id, end=datetime(2000, 1, 1)).tasks == 0
-
-
 def test_a_wrong_key_is_an_authentication_error(make_hub: MakeHub, mock: MockServer) -> None:
     with make_hub(api_key="not-a-key", base_url=mock.base_url, retry_policy=FAST) as hub:
         with pytest.raises(AuthenticationError) as info:
-            hub.projects.metrics(mock.project_id, "AssetSize")
+            hub.project_setup.add_members(mock.project_id, ["a@example.com"], "Lead")
         assert "not-a-key" not in str(info.value)
 
 
@@ -269,4 +210,16 @@ def test_another_organisations_project_is_not_found(make_hub: MakeHub, mock: Moc
 
     hub = make_hub(api_key=mock.api_key, base_url=mock.base_url, retry_policy=FAST)
     with hub, pytest.raises(NotFoundError):
-        hub.projects.rerun_webhook("e" * 24, "Start")
+        hub.project_setup.rerun_webhook("e" * 24, "Start")
+
+
+def test_the_paths_before_the_split_still_work(hub: AngoHub, mock: MockServer) -> None:
+    """``hub.projects.add_members`` & co. (1.x before the split) are the new methods, with a
+    DeprecationWarning that names the new path."""
+    moved = r"hub\.projects\.add_members is now hub\.project_setup\.add_members"
+    with pytest.warns(DeprecationWarning, match=moved):
+        members = hub.projects.add_members(mock.project_id, ["a@example.com"], "Lead")
+    assert ("a@example.com", "Lead") in {(m.user, m.role) for m in members}
+    with pytest.warns(DeprecationWarning, match=r"hub\.project_figures\.metrics"):
+        stages = hub.projects.metrics(mock.project_id, "LabelStageGroups")
+    assert stages.metric == "LabelStageGroups"

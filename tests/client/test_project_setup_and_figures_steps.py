@@ -1,6 +1,6 @@
-"""The cross-language steps of the project extras (tools/other_languages/steps/
-20-project-extras.json) played through ``hub.call`` on both clients against the mock by the
-cross-language runner itself: every step answers 2xx and meets its ``expect``."""
+"""The cross-language steps of a project's setup and figures (tools/other_languages/steps/
+20-project-setup-and-figures.json) played through ``hub.call`` on both clients against the mock by
+the cross-language runner itself: every step answers 2xx and meets its ``expect``."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ def test_every_step_succeeds_and_meets_its_expectations(
     hub: AngoHub, mock: MockServer, client_kind: str
 ) -> None:
     played = play(
-        hub, "20-project-extras.json", project=mock.project_id, generator=f"python-{client_kind}"
+        hub,
+        "20-project-setup-and-figures.json",
+        project=mock.project_id,
+        generator=f"python-{client_kind}",
     )
-    assert {s["op"] for s in steps.named("20-project-extras.json").steps} == {
+    assert {s["op"] for s in steps.named("20-project-setup-and-figures.json").steps} == {
         "addProjectMembers",
         "uploadInstructions",
         "updateLabelValidation",
