@@ -24,53 +24,10 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import AngoHubValidationError
-from .spec_validation import validator
+from .spec_validation import _OPEN, merged_properties, validator
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
-    from jsonschema.protocols import Validator  # type: ignore[import-untyped]
-
-
-_strict: dict[int, tuple[Mapping[str, Any], Validator]] = {}
-
-
-def _validator(schema: Mapping[str, Any]) -> Validator:
-    """The strict (closed) validator for ``schema``, compiled once through the shared
-    :func:`~ango_hub.spec_validation.validator`. Index schemas live as long as the process, so
-    their id() is a stable cache key (the schema is kept, so the id cannot be reused)."""
-    hit = _strict.get(id(schema))
-    if hit is None or hit[0] is not schema:
-        hit = _strict[id(schema)] = (schema, validator(closed(schema)))
-    return hit[1]
-
-
-_COMPOSED = ("allOf", "anyOf", "oneOf")
-_OPEN = ("additionalProperties", "unevaluatedProperties", "patternProperties")
-
-
-def closed(schema: Any, *, part: bool = False) -> Any:
-    """``schema`` with every object that lists its properties closed to others.
-
-    ``unevaluatedProperties: false`` sees the properties of ``allOf``/``anyOf``/``oneOf``
-    parts, so it goes on the outermost schema only, never on a part (which would refuse its
-    siblings' properties)."""
-    if isinstance(schema, list):
-        return [closed(item) for item in schema]
-    if not isinstance(schema, Mapping):
-        return schema
-    result: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in _COMPOSED:
-            result[key] = [closed(item, part=True) for item in value]
-        elif key in ("properties", "patternProperties", "$defs"):
-            result[key] = {name: closed(sub) for name, sub in value.items()}
-        elif key in ("items", "additionalProperties", "unevaluatedProperties", "contentSchema"):
-            result[key] = closed(value)
-        else:
-            result[key] = value
-    if not part and properties(schema, alternatives=True) and not any(k in schema for k in _OPEN):
-        result["unevaluatedProperties"] = False
-    return result
 
 
 def types(schema: Mapping[str, Any]) -> set[str]:
@@ -88,11 +45,7 @@ def types(schema: Mapping[str, Any]) -> set[str]:
 def properties(schema: Mapping[str, Any], *, alternatives: bool = False) -> dict[str, Any]:
     """An object schema's properties, ``allOf`` parts merged (and those of every ``anyOf`` and
     ``oneOf`` alternative, when ``alternatives``)."""
-    merged = dict(schema.get("properties", {}))
-    for key in _COMPOSED if alternatives else ("allOf",):
-        for part in schema.get(key, ()):
-            merged.update(properties(part, alternatives=alternatives))
-    return merged
+    return merged_properties(schema, alternatives=alternatives)
 
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:
@@ -164,7 +117,7 @@ def _json_text(field: str, value: Any, content_schema: Mapping[str, Any] | None)
 
 def check(field: str, value: Any, schema: Mapping[str, Any]) -> None:
     """Raise :class:`AngoHubValidationError` unless ``value`` fits ``schema``."""
-    errors = list(_validator(schema).iter_errors(value))
+    errors = list(validator(schema, strict=True).iter_errors(value))
     if errors:
         # An unknown key first (a misspelt required key is also a missing one: the typo is the
         # news), then a plain error before an alternatives one ("needs one of" is less precise).

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 
+import httpx
 import pytest
 from ango_hub import AngoHubValidationError, spec_validation
 from ango_hub._index import operation
@@ -50,3 +51,58 @@ def test_the_mock_and_the_live_check_word_failures_with_the_same_functions() -> 
     assert mock_validation._describe is spec_validation.describe_openapi_error
     assert live_validation._describe is spec_validation.describe_openapi_error
     assert live_validation.spec_routes is spec_validation.spec_routes
+
+
+def test_strict_and_open_validators_share_one_cache() -> None:
+    loose = {"type": "object", "properties": {"limit": {"type": "integer"}}}
+    strict = spec_validation.validator(loose, strict=True)
+    assert spec_validation.validator(copy.deepcopy(loose), strict=True) is strict
+    assert spec_validation.validator(loose) is not strict
+    assert spec_validation.validator(loose).is_valid({"limt": 1})
+    assert not strict.is_valid({"limt": 1})  # the client's typo protection
+    scalar = {"type": "integer", "minimum": 1}
+    assert spec_validation.validator(scalar, strict=True) is spec_validation.validator(scalar)
+
+
+def test_the_parameter_fast_path_is_compiled_once_for_client_mock_and_live_check() -> None:
+    # getUploadUrl's `type`: the client checks it with the index's schema, the mock and the
+    # live check read it from openapi.yaml; all three hold one validator.
+    client_schema = operation("getUploadUrl").parameter("type").schema  # type: ignore[union-attr]
+    client_side = spec_validation.validator(client_schema, strict=True)
+    (mock_param,) = [
+        p
+        for p in mock_validation.compiled_operations()["getUploadUrl"].query_params
+        if p.name == "type"
+    ]
+    checker = live_validation.SpecChecker(live_validation.load_spec_file(None), "/v2")
+    (live_param,) = [p for p in checker._compiled["getUploadUrl"].query_params if p.name == "type"]
+    assert mock_param.validator is client_side
+    assert live_param.validator is client_side
+    assert sorted(checker._compiled) == sorted(mock_validation.compiled_operations())
+
+
+def test_the_live_check_accepts_on_the_fast_path_and_words_refusals_with_openapi_core(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checker = live_validation.SpecChecker(live_validation.load_spec_file(None), "/v2")
+    unmarshalled: list[str] = []
+    real = checker._openapi.unmarshal_request
+
+    def counted(wire: live_validation.WireRequest) -> object:
+        unmarshalled.append(wire.path)
+        return real(wire)
+
+    monkeypatch.setattr(checker._openapi, "unmarshal_request", counted)
+    url = "https://hub.test/v2/getUploadUrl"
+    key = {"apikey": "k"}  # openapi-core stops at a missing key
+    good = httpx.Request(
+        "GET", url, headers=key, params={"name": "a", "project": "p", "type": "assets"}
+    )
+    assert checker.request_errors(good, b"") == []
+    assert unmarshalled == []  # accepted without openapi-core
+    bad = httpx.Request(
+        "GET", url, headers=key, params={"name": "a", "project": "p", "type": "gif"}
+    )
+    (error,) = checker.request_errors(bad, b"")
+    assert error.startswith("query.type: 'gif' is not one of")
+    assert unmarshalled == ["/v2/getUploadUrl"]

@@ -26,9 +26,11 @@ from openapi_core.validation.request.exceptions import (
 from .._spec import load_spec
 from ..spec_validation import (
     HTTP_METHODS,
+    CompiledOperation,
     RouteInfo,
     WireRequest,
     WireResponse,
+    compile_operations,
     describe_schema_error,
     spec_routes,
     validator,
@@ -39,7 +41,6 @@ from ..spec_validation import merged_properties as _merged_properties
 from ..spec_validation import resolve as _resolve
 from ..spec_validation import schema_errors as _schema_errors
 from . import strict_json
-from .compiled_params import CompiledOperation, compile_operation
 
 API_PREFIX = "/v2"
 CROSSCHECK_ENV = "ANGO_HUB_MOCK_CROSSCHECK"
@@ -190,20 +191,7 @@ def is_form(content_type: str) -> bool:
 @lru_cache(maxsize=1)
 def compiled_operations() -> dict[str, CompiledOperation]:
     """operationId -> fast path, for operations with only path/query parameters and no body."""
-    spec = _served_spec()
-    found = {}
-    for template, item in spec["paths"].items():
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if not isinstance(op, dict) or "operationId" not in op or "requestBody" in op:
-                continue
-            params = [*item.get("parameters", []), *op.get("parameters", [])]
-            compiled = compile_operation(
-                op["operationId"], API_PREFIX, template, params, lambda n: _resolve(spec, n)
-            )
-            if compiled is not None:
-                found[op["operationId"]] = compiled
-    return found
+    return compile_operations(_served_spec(), API_PREFIX)
 
 
 class CrosscheckMismatch(AssertionError):
@@ -213,7 +201,7 @@ class CrosscheckMismatch(AssertionError):
 def validate_request(request: WireRequest) -> Validated:
     """Unmarshal ``request`` against the spec or raise :class:`RequestInvalid`.
 
-    Parameter-only operations take the compiled fast path (:mod:`.compiled_params`); anything
+    Parameter-only operations take the compiled fast path (``compile_operations``); anything
     it does not accept, and every operation with a body, goes to openapi-core.
     """
     if request.body and is_json(request.content_type):
