@@ -4,7 +4,9 @@ webhook reruns, asset builder templates, against the mock and on the wire."""
 from __future__ import annotations
 
 import hashlib
+import inspect
 import io
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,8 @@ from ango_hub import (
     InternalServerError,
     NotFoundError,
 )
+from ango_hub._async.projects import AsyncProjects
+from ango_hub._sync.projects import Projects
 from ango_hub.mock.server import MockServer
 from ango_hub_api.models import (
     DataConfigItem,
@@ -223,3 +227,7 @@ def test_the_paths_before_the_split_still_work(hub: AngoHub, mock: MockServer) -
     with pytest.warns(DeprecationWarning, match=r"hub\.project_figures\.metrics"):
         stages = hub.projects.metrics(mock.project_id, "LabelStageGroups")
     assert stages.metric == "LabelStageGroups"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # help() and inspect read the class: no warning, no error
+        for resource in (AsyncProjects, Projects):
+            assert "add_members" in dict(inspect.getmembers(resource))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 import httpx
 from ango_hub_api.types import Unset
@@ -100,7 +100,17 @@ class moved(Generic[P, R]):  # lower case: it reads as a call in the class body
         self._resource = resource
         self._name = method.__name__
 
-    def __get__(self, owner: Resource, kind: type[Any] | None = None) -> Callable[P, R]:
+    @overload
+    def __get__(self, owner: None, kind: type[Any] | None = None) -> moved[P, R]: ...
+
+    @overload
+    def __get__(self, owner: Resource, kind: type[Any] | None = None) -> Callable[P, R]: ...
+
+    def __get__(
+        self, owner: Resource | None, kind: type[Any] | None = None
+    ) -> moved[P, R] | Callable[P, R]:
+        if owner is None:  # on the class (help(), inspect): the descriptor itself
+            return self
         warnings.warn(
             f"hub.projects.{self._name} is now hub.{self._resource}.{self._name}",
             DeprecationWarning,
