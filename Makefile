@@ -14,8 +14,12 @@ export PATH := $(VENV_BIN):$(PATH)
 # The HTML reference test (tests/spec_product/test_reference_html.py) drives Debian's chromium.
 # Installed here when the machine lets us (root and apt); otherwise the one command to run.
 CHROMIUM := /usr/bin/chromium
+# The Java client that make test-openapi-generator compiles and plays uses Debian's JDK and jars.
+JAVA_DEBS := openjdk-17-jdk-headless libjackson2-core-java libjackson2-databind-java \
+  libjackson2-annotations-java libjakarta-annotation-api-java libjsr305-java libhttpmime-java
+JAVA_JARS_STAMP := /usr/share/java/jackson-databind.jar
 
-install: .venv/.installed node_modules/.installed $(CHROMIUM)
+install: .venv/.installed node_modules/.installed $(CHROMIUM) $(JAVA_JARS_STAMP)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -27,6 +31,19 @@ $(CHROMIUM):
 	else \
 	  echo "make install: the browser test needs $(CHROMIUM). Run this, then make install again:"; \
 	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"; \
+	  exit 1; \
+	fi
+
+$(JAVA_JARS_STAMP):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's JDK and Jackson jars for the Java client check (apt-get)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(JAVA_DEBS) \
+	    >/dev/null && \
+	  test -f $@; \
+	else \
+	  echo "make install: the Java client check needs Debian's jars. Run this, then make install again:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(JAVA_DEBS)"; \
 	  exit 1; \
 	fi
 
