@@ -17,9 +17,9 @@ CHROMIUM := /usr/bin/chromium
 # The Java client that make test-openapi-generator compiles and plays uses Debian's JDK and jars.
 JAVA_DEBS := openjdk-17-jdk-headless libjackson2-core-java libjackson2-databind-java \
   libjackson2-annotations-java libjakarta-annotation-api-java libjsr305-java libhttpmime-java
-JAVA_JARS_STAMP := /usr/share/java/jackson-databind.jar
+JAVA_STAMPS := /usr/bin/javac /usr/share/java/jackson-databind.jar
 
-install: .venv/.installed node_modules/.installed $(CHROMIUM) $(JAVA_JARS_STAMP)
+install: .venv/.installed node_modules/.installed $(CHROMIUM) $(JAVA_STAMPS)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -34,7 +34,7 @@ $(CHROMIUM):
 	  exit 1; \
 	fi
 
-$(JAVA_JARS_STAMP):
+$(JAVA_STAMPS):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing Debian's JDK and Jackson jars for the Java client check (apt-get)"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
@@ -125,7 +125,7 @@ test-fast: lint-python typecheck
 test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages test-openapi-generator
 
 clean:
-	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache
+	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache .cache
 
 # Targets owned by other parts of the project (mock, bench, demo, bundle, ...). They add no
 # prerequisites to `test`: its steps are all listed above.
