@@ -21,31 +21,27 @@ JAVA_STAMPS := /usr/bin/javac /usr/share/java/jackson-databind.jar
 
 install: .venv/.installed node_modules/.installed $(CHROMIUM) $(JAVA_STAMPS)
 
-$(CHROMIUM):
+# $(call apt_install,PACKAGES,WHAT): Debian packages, installed when the machine lets us (root and
+# apt); otherwise the one command to run.
+define apt_install
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing Debian's chromium for the browser test (apt-get)"; \
+	  echo "Installing Debian's $(1) for $(2) (apt-get)"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) \
 	    >/dev/null && \
-	  test -x $@; \
+	  test -e $@; \
 	else \
-	  echo "make install: the browser test needs $(CHROMIUM). Run this, then make install again:"; \
-	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"; \
+	  echo "make install: $(2) needs $@. Run this, then make install again:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(1)"; \
 	  exit 1; \
 	fi
+endef
+
+$(CHROMIUM):
+	$(call apt_install,chromium,the browser test)
 
 $(JAVA_STAMPS):
-	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing Debian's JDK and Jackson jars for the Java client check (apt-get)"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(JAVA_DEBS) \
-	    >/dev/null && \
-	  test -f $@; \
-	else \
-	  echo "make install: the Java client check needs Debian's jars. Run this, then make install again:"; \
-	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(JAVA_DEBS)"; \
-	  exit 1; \
-	fi
+	$(call apt_install,$(JAVA_DEBS),the Java client check)
 
 .venv/.installed: pyproject.toml requirements-dev.txt constraints.txt requirements-sdk.txt
 	python3 -m venv .venv
