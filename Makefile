@@ -14,21 +14,34 @@ export PATH := $(VENV_BIN):$(PATH)
 # The HTML reference test (tests/spec_product/test_reference_html.py) drives Debian's chromium.
 # Installed here when the machine lets us (root and apt); otherwise the one command to run.
 CHROMIUM := /usr/bin/chromium
+# The Java client that make test-openapi-generator compiles and plays uses Debian's JDK and jars.
+JAVA_DEBS := openjdk-17-jdk-headless libjackson2-core-java libjackson2-databind-java \
+  libjackson2-annotations-java libjakarta-annotation-api-java libjsr305-java libhttpmime-java
+JAVA_STAMPS := /usr/bin/javac /usr/share/java/jackson-databind.jar
 
-install: .venv/.installed node_modules/.installed $(CHROMIUM)
+install: .venv/.installed node_modules/.installed $(CHROMIUM) $(JAVA_STAMPS)
 
-$(CHROMIUM):
+# $(call apt_install,PACKAGES,WHAT): Debian packages, installed when the machine lets us (root and
+# apt); otherwise the one command to run.
+define apt_install
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing Debian's chromium for the browser test (apt-get)"; \
+	  echo "Installing Debian's $(1) for $(2) (apt-get)"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) \
 	    >/dev/null && \
-	  test -x $@; \
+	  test -e $@; \
 	else \
-	  echo "make install: the browser test needs $(CHROMIUM). Run this, then make install again:"; \
-	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"; \
+	  echo "make install: $(2) needs $@. Run this, then make install again:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(1)"; \
 	  exit 1; \
 	fi
+endef
+
+$(CHROMIUM):
+	$(call apt_install,chromium,the browser test)
+
+$(JAVA_STAMPS):
+	$(call apt_install,$(JAVA_DEBS),the Java client check)
 
 .venv/.installed: pyproject.toml requirements-dev.txt constraints.txt requirements-sdk.txt
 	python3 -m venv .venv
@@ -108,7 +121,7 @@ test-fast: lint-python typecheck
 test: check-generated lint typecheck pytest bundle spec-compat ts-check test-other-languages test-openapi-generator
 
 clean:
-	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache
+	rm -rf .venv .venv-sdk node_modules dist .mypy_cache .ruff_cache .cache
 
 # Targets owned by other parts of the project (mock, bench, demo, bundle, ...). They add no
 # prerequisites to `test`: its steps are all listed above.

@@ -10,7 +10,9 @@ the machine's Java 17.
   2. its Python client (pydantic + urllib3) is generated from the 3.0.3 bundle and plays every
      steps/*.json file (openapi_generator_python.py) through Prism's validating proxy in front
      of the mock: every operation of the spec called, 0 violations (two planted ones must be
-     reported, as in check.py).
+     reported, as in check.py);
+  3. so does its Java client (library native), compiled with Debian's OpenJDK 17 and jars
+     (openapi_generator_java.py; the build is cached by the hash of its inputs).
 
 ``generate`` (`make generate-other-languages`, run by .ci/run after `make test`): clients in
 the languages of LANGUAGES, each generation without error; the warnings of each are printed
@@ -22,6 +24,7 @@ Generated code goes to a temporary directory (KEEP_WORK=1 keeps it).
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -30,9 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ango_hub._index import operations
+from ango_hub.mock.server import MockServer
 from ango_hub.testing import run_mock_server
 
-from tools.other_languages import openapi_generator_python, steps
+from tools.other_languages import openapi_generator_java, openapi_generator_python, steps
 from tools.other_languages.check import (
     BIN,
     DIST,
@@ -67,17 +71,11 @@ class Language:
     options: tuple[str, ...] = ()
 
 
+# The Java client is the one that plays (openapi_generator_java: our ApiClient/JSON templates,
+# Debian's jars); the others are generated only.
+JAVA = Language("java", openapi_generator_java.OPTIONS)
 LANGUAGES = (
-    # openApiNullable=false drops jackson-databind-nullable; Jakarta annotations are in Debian.
-    Language(
-        "java",
-        (
-            "--library",
-            "native",
-            "--additional-properties",
-            "openApiNullable=false,useJakartaEe=true",
-        ),
-    ),
+    JAVA,
     Language("kotlin"),
     Language("go"),
     Language("csharp"),
@@ -131,12 +129,14 @@ def generate_one(language: Language, out: Path) -> list[str]:
 
 
 def play(work: Path, timer: Timer) -> None:
-    """The generated Python client plays every steps file through Prism."""
+    """The generated Python and Java clients each play every steps file through Prism."""
     expected = spec_operations()
     with timer.step("openapi-generator generate python (the client that plays)"):
         for warning in generate_one(PYTHON, work / "python"):
             print(f"    WARN {warning}")
     package = openapi_generator_python.load_package(work / "python")
+    with timer.step("openapi-generator java (native): generate + javac, or the cached build"):
+        classes = build_java()
     log = work / "prism.log"
     with run_mock_server() as mock, prism_proxy(mock.base_url, log) as base_url:
         operations_seen(mock.root_url, mock.api_key)
@@ -144,19 +144,51 @@ def play(work: Path, timer: Timer) -> None:
             caller = openapi_generator_python.GeneratedCaller(
                 package, operations(), base_url, mock.api_key
             )
-            try:
-                played = steps.play_all(
-                    caller, generator="openapi-generator-python", project=mock.project_id
-                )
-            except steps.StepFailed as failure:
-                raise CheckFailed(str(failure)) from None
-            require_all(expected, operations_seen(mock.root_url, mock.api_key), "it")
+            played = play_steps(caller, "openapi-generator-python", mock, expected)
             for operation_id, missing in sorted(caller.flattened.items()):
                 print(f"    {operation_id}: sent without the argument check (requires {missing})")
             requests = prism_findings(log.read_text())[0]
             print(f"    {played} steps, {requests} requests, all {len(expected)} operations")
+        with timer.step("run through Prism: openapi-generator java (native)"):
+            java = openapi_generator_java.JavaCaller(classes, operations(), base_url, mock.api_key)
+            try:
+                played = play_steps(java, "openapi-generator-java", mock, expected)
+            finally:
+                java.close()
+            java_requests = prism_findings(log.read_text())[0] - requests
+            print(f"    {played} steps, {java_requests} requests, all {len(expected)} operations")
         plant_violations(base_url, mock)
     print(judge_prism(log.read_text()))
+
+
+def play_steps(caller: steps.Caller, generator: str, mock: MockServer, expected: set[str]) -> int:
+    """Every steps file through ``caller``; every operation of the spec must reach the mock."""
+    try:
+        played = steps.play_all(caller, generator=generator, project=mock.project_id)
+    except steps.StepFailed as failure:
+        raise CheckFailed(str(failure)) from None
+    require_all(expected, operations_seen(mock.root_url, mock.api_key), generator)
+    return played
+
+
+def build_java() -> Path:
+    """The Java client's classes (openapi_generator_java.build), generated with JAVA's options."""
+    missing = openapi_generator_java.missing_jars()
+    if missing or shutil.which("javac") is None:
+        raise CheckFailed(
+            f"the Java client needs javac and Debian's jars ({missing or 'javac'} missing): "
+            "make install installs them (apt-get)"
+        )
+    classes, cached = openapi_generator_java.build(
+        INPUT, lambda out: print_warnings(generate_one(JAVA, out))
+    )
+    print(f"    {'cached build' if cached else 'generated and compiled'}: {classes.name}")
+    return classes
+
+
+def print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"    WARN {warning}")
 
 
 def generate_all(work: Path, timer: Timer) -> None:

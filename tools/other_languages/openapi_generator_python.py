@@ -50,6 +50,44 @@ def load_package(out_dir: Path) -> ModuleType:
     return module
 
 
+def bind(
+    op: Operation,
+    free: list[str],
+    params: Mapping[str, Any] | None,
+    *,
+    body: Any,
+    files: Mapping[str, Any] | None,
+    method: str,
+) -> dict[str, Any]:
+    """The generated method's arguments (named ``free``, in its order) for a step's call:
+    each spec parameter, form field and file goes to the first unclaimed argument named like
+    it (``project_id``, then ``project_id2``; reserved words get a ``var_`` or ``_`` prefix,
+    which :func:`plain` drops), a JSON body to the one argument left. Files become
+    ``(filename, content)``. openapi-generator names arguments this way in Python and Java."""
+    claimed: list[str] = []
+
+    def claim(spec_name: str) -> str:
+        for name in free:
+            if name not in claimed and re.fullmatch(f"(var)?{plain(spec_name)}[0-9]*", plain(name)):
+                claimed.append(name)
+                return name
+        raise StepFailed(f"{method} has no argument for {spec_name!r}: {free}")
+
+    # Spec order: the parameters claim their names before the body's fields do.
+    argument = {param.name: claim(param.name) for param in op.parameters}
+    kwargs = {argument[name]: value for name, value in (params or {}).items()}
+    if files is not None:  # multipart: one argument per form field and file
+        kwargs |= {claim(field): value for field, value in (body or {}).items()}
+        for field, (filename, content, _media) in files.items():
+            kwargs[claim(field)] = (filename, content)
+    elif body is not None:  # JSON: the one argument no parameter claimed
+        rest = [n for n in free if n not in claimed]
+        if len(rest) != 1:
+            raise StepFailed(f"{method}: cannot tell the body argument in {rest}")
+        kwargs[rest[0]] = body
+    return kwargs
+
+
 class GeneratedCaller:
     """Sends any operation with the generated client; returns the answer's JSON."""
 
@@ -106,31 +144,7 @@ class GeneratedCaller:
         op = self.operations[operation_id]
         method = self.method(op)
         free = [n for n in inspect.signature(method).parameters if not n.startswith("_")]
-        claimed: list[str] = []
-
-        def claim(spec_name: str) -> str:
-            # The first unclaimed argument named like the field: `project_id`, then
-            # `project_id2`; reserved words get a `var_` prefix.
-            for name in free:
-                if name not in claimed and re.fullmatch(
-                    f"(var)?{plain(spec_name)}[0-9]*", plain(name)
-                ):
-                    claimed.append(name)
-                    return name
-            raise StepFailed(f"{method.__name__} has no argument for {spec_name!r}: {free}")
-
-        # Spec order: the parameters claim their names before the body's fields do.
-        argument = {param.name: claim(param.name) for param in op.parameters}
-        kwargs = {argument[name]: value for name, value in (params or {}).items()}
-        if files is not None:  # multipart: one argument per form field and file
-            kwargs |= {claim(field): value for field, value in (body or {}).items()}
-            for field, (filename, content, _media) in files.items():
-                kwargs[claim(field)] = (filename, content)
-        elif body is not None:  # JSON: the one argument no parameter claimed
-            rest = [n for n in free if n not in claimed]
-            if len(rest) != 1:
-                raise StepFailed(f"{method.__name__}: cannot tell the body argument in {rest}")
-            kwargs[rest[0]] = body
+        kwargs = bind(op, free, params, body=body, files=files, method=method.__name__)
         try:
             try:
                 answer = method(**kwargs)
