@@ -197,9 +197,10 @@ def global_options(*, root: bool, taken: set[str] | frozenset[str] = frozenset()
     ]
 
 
+# \b: click keeps the lines as they are (it would break "--base-url" at its hyphen).
 GLOBAL_OPTIONS_EPILOG = (
-    "Global options, before or after the command: --api-key, --region, --base-url, "
-    "-o/--output table|tsv|json, --json (see ango-hub --help)."
+    "\b\nGlobal options, before or after the command (see ango-hub --help):\n"
+    "  --api-key KEY, --region REGION, --base-url URL, -o/--output table|tsv|json, --json"
 )
 
 

@@ -75,7 +75,8 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) ->
     for column in columns:
         table.add_column(column, overflow="fold" if fold else "ignore", no_wrap=not fold)
     for row in cells:
-        table.add_row(*row)
+        # rich expands a tab and then cuts the cell short: show it as TSV would.
+        table.add_row(*(cell.replace("\t", "\\t") for cell in row))
     stdout_console().print(table)
 
 

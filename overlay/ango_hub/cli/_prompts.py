@@ -18,7 +18,7 @@ def has_terminal() -> bool:
 
 def _need_terminal(question: str, instead: str, accepted: str | None) -> None:
     if not has_terminal():
-        problem = f"needed without a terminal (nothing can answer {question!r})"
+        problem = f"needed, as there is no terminal to ask {question!r}"
         fail_usage(instead, problem, accepted)
 
 
