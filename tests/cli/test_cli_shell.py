@@ -80,6 +80,11 @@ def test_the_last_global_option_given_wins(cli: RunCli, mock: MockServer) -> Non
     )
     assert later.code == 0, later.stderr
     assert later.stdout.splitlines() == ["id\tname"]
+    # --json is -o json: the last of the two wins, the command's own --json included.
+    tsv = cli("batches", "list", mock.project_id, "--json", "-o", "tsv")
+    assert tsv.stdout.splitlines() == ["id\tname"]
+    assert cli("batches", "list", mock.project_id, "-o", "tsv", "--json").json() == {"batches": []}
+    assert cli("-o", "tsv", "batches", "list", mock.project_id, "--json").json() == {"batches": []}
 
 
 def test_a_bad_global_option_after_the_command_is_one_line_exit_2(

@@ -167,14 +167,21 @@ GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
 )
 
 
-def _given(spec: GlobalOption) -> Callable[[click.Context, Any, Any], None]:
-    def record(ctx: click.Context, param: Any, value: Any) -> None:
+def _given(spec: GlobalOption) -> Callable[[click.Context, Any, Any], Any]:
+    def record(ctx: click.Context, param: Any, value: Any) -> Any:
         # click calls back for options not given too (None, or False for a flag).
-        if value is None or value is False or ctx.resilient_parsing:
-            return
-        _publish(ctx, spec.apply(invocation(ctx), spec.checked(ctx, param, value)))
+        if value is not None and value is not False and not ctx.resilient_parsing:
+            _publish(ctx, spec.apply(invocation(ctx), spec.checked(ctx, param, value)))
+        return value
 
     return record
+
+
+def adopt_json_flag(param: Any) -> None:
+    """A command's own ``--json`` (:data:`JsonFlag`) records itself like the global one, so
+    that among ``--json`` and ``-o`` the last given wins there too."""
+    if list(param.opts) == ["--json"] and param.callback is None:
+        param.callback = _given(next(s for s in GLOBAL_OPTIONS if s.decls == ("--json",)))
 
 
 def global_options(*, root: bool, taken: set[str] | frozenset[str] = frozenset()) -> list[Any]:
@@ -236,8 +243,10 @@ def root_callback(
 
 
 def wants_json(ctx: click.Context, local_flag: bool) -> bool:
-    """``--json`` or ``-o json``, given before the command name or after it."""
-    return local_flag or invocation(ctx).json
+    """``--json`` or ``-o json``, given before the command name or after it (the last of
+    ``--json`` and ``-o`` wins: a command's own ``--json`` is recorded as it is parsed)."""
+    decided = invocation(ctx)
+    return decided.json or (local_flag and decided.output == "table")
 
 
 JsonFlag = Annotated[

@@ -125,10 +125,7 @@ class OneLineErrorsGroup(TyperGroup):
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.Abort:
-            # Commands ask through cli/_prompts.py, which names the option to use when there
-            # is no terminal; this is the last line of defence for any other prompt.
-            terminal = sys.stdin.isatty()
-            print_error("aborted" if terminal else "aborted: no terminal to answer a prompt")
+            print_error("aborted")
             return EXIT_PARTIAL
         except MissingExtraError as exc:  # `ango-hub mock` without [mock], ...
             print_error(str(exc))

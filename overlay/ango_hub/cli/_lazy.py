@@ -13,7 +13,7 @@ from typing import Any
 
 import typer.main
 
-from ._context import GLOBAL_OPTIONS_EPILOG, global_options
+from ._context import GLOBAL_OPTIONS_EPILOG, adopt_json_flag, global_options
 from ._errors import OneLineErrorsGroup
 
 
@@ -81,6 +81,8 @@ def with_global_options(command: Any) -> Any:
         return command
     command._ango_hub_global_options = True
     taken = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+    for param in command.params:
+        adopt_json_flag(param)
     command.params.extend(global_options(root=False, taken=taken))
     command.epilog = "\n\n".join(filter(None, [command.epilog, GLOBAL_OPTIONS_EPILOG]))
     for sub in getattr(command, "commands", {}).values():
