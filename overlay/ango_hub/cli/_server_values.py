@@ -16,9 +16,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import httpx
-
-    from ango_hub._prepare import Prepared
     from ango_hub.client import AngoHub
 
 # What datetime.fromisoformat reads, and all a model's isoformat() writes starts with.
@@ -94,15 +91,8 @@ def _recording_class() -> type[AngoHub]:
 
     class RecordingHub(AngoHub):
         # Every API answer goes through here (resources and hub.call alike).
-        def _send_prepared(
-            self,
-            prepared: Prepared,
-            timeout: float | httpx.Timeout | None,
-            deadline: float | None,
-            *,
-            streams: bool,
-        ) -> Any:
-            answer = super()._send_prepared(prepared, timeout, deadline, streams=streams)
+        def _send_prepared(self, *args: Any, **kwargs: Any) -> Any:
+            answer = super()._send_prepared(*args, **kwargs)
             SERVER_VALUES.record(answer)
             return answer
 
