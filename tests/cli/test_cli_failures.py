@@ -111,7 +111,9 @@ def test_subprocess_upload_list_export_round_trip(
 def test_what_commands_receive_from_the_root_options_never_shows_the_key() -> None:
     from ango_hub.cli._context import Invocation, hub_opener
 
-    invocation = Invocation(json=True, open_hub=hub_opener(SECRET, "us", "http://127.0.0.1:9/v2"))
+    invocation = Invocation(
+        output="json", open_hub=hub_opener(SECRET, "us", "http://127.0.0.1:9/v2")
+    )
     assert SECRET not in repr(invocation)
     with invocation.open_hub() as hub:  # the library's client, built from the options
         assert hub.base_url == "http://127.0.0.1:9/v2"

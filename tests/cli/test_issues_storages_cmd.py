@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 from ango_hub.mock.server import MockServer
 from cli_helpers import RunCli
 
@@ -58,8 +59,11 @@ def test_issues_bad_input_and_unknown_issue(cli: RunCli) -> None:
 
 
 def test_storages_create_from_file_list_delete(
-    cli: RunCli, mock: MockServer, tmp_path: Path
+    cli: RunCli, mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from ango_hub.cli import _prompts
+
+    monkeypatch.setattr(_prompts, "has_terminal", lambda: True)  # CliRunner's input answers
     secrets = tmp_path / "aws.json"
     secrets.write_text(json.dumps({"accessKeyId": "AKIA-x", "secretAccessKey": SECRET}))
     created = cli(

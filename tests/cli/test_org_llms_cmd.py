@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from ango_hub.mock.handlers_organization import accept_invitation
 from ango_hub.mock.server import MockServer
 from cli_helpers import RunCli
@@ -55,7 +56,10 @@ def test_invite_then_list_invites(cli: RunCli, mock: MockServer) -> None:
     assert "organizationRole" in bad_role.error_line()
 
 
-def test_remove_asks_first(cli: RunCli, mock: MockServer) -> None:
+def test_remove_asks_first(cli: RunCli, mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ango_hub.cli import _prompts
+
+    monkeypatch.setattr(_prompts, "has_terminal", lambda: True)  # CliRunner's input answers
     org = _org(mock)
     organisation = mock.state.organisation_for_key(mock.api_key)
     assert organisation is not None

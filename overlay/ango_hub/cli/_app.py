@@ -15,6 +15,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # click's plain help: rich's costs more to import than the whole help takes otherwise.
     rich_markup_mode=None,
+    # -h as well as --help, on every command (contexts below inherit it).
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 app.callback()(root_callback)

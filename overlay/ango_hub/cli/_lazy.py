@@ -13,6 +13,7 @@ from typing import Any
 
 import typer.main
 
+from ._context import GLOBAL_OPTIONS_EPILOG, adopt_json_flag, global_options
 from ._errors import OneLineErrorsGroup
 
 
@@ -73,8 +74,28 @@ def load(name: str) -> Any:
     return command
 
 
+def with_global_options(command: Any) -> Any:
+    """``command`` and every command below it, taking the global options after their names
+    too (hidden copies; an option of the command's own with the same spelling wins)."""
+    if getattr(command, "_ango_hub_global_options", False):
+        return command
+    command._ango_hub_global_options = True
+    taken = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+    for param in command.params:
+        adopt_json_flag(param)
+    command.params.extend(global_options(root=False, taken=taken))
+    command.epilog = "\n\n".join(filter(None, [command.epilog, GLOBAL_OPTIONS_EPILOG]))
+    for sub in getattr(command, "commands", {}).values():
+        with_global_options(sub)
+    return command
+
+
 class LazyGroup(OneLineErrorsGroup):
     """The ``ango-hub`` group: commands are imported on first use (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(global_options(root=True))  # _context.GLOBAL_OPTIONS
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command, in the order of :data:`COMMANDS`."""
@@ -83,7 +104,7 @@ class LazyGroup(OneLineErrorsGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """The command, importing its module the first time it is asked for."""
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            self.commands[cmd_name] = load(cmd_name)
+            self.commands[cmd_name] = with_global_options(load(cmd_name))
         return super().get_command(ctx, cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:

@@ -1,5 +1,7 @@
-"""What commands print: JSON documents (``--json``), tables, ``key: value`` lines. Progress
-bars are the library's (``ango_hub._progress``); :func:`progress_wanted` decides when."""
+"""What commands print, in the format ``-o``/``--output`` chose (``--json`` is ``-o json``):
+JSON documents, tables or TSV, and ``key: value`` lines. The server's values are printed as
+they came (``_server_values``). Progress bars are the library's (``ango_hub._progress``);
+:func:`progress_wanted` decides when."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from ango_hub_api.types import Unset
 
 from . import _clicklib as click
+from ._context import current
+from ._server_values import SERVER_VALUES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,35 +33,67 @@ def shown(value: Any) -> Any:
 
 def print_json(data: Any) -> None:
     """One JSON document on stdout (``--json`` output)."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
+    restored = SERVER_VALUES.restore(data)
+    click.echo(json.dumps(restored, indent=2, ensure_ascii=False, default=_plain))
 
 
 def stdout_console() -> Console:
-    """A console on the current stdout (CliRunner swaps sys.stdout, so never cache it)."""
+    """A console on the current stdout (CliRunner swaps sys.stdout, so never cache it).
+    Without a terminal, nothing is wrapped: a line is as long as its table."""
     from rich.console import Console  # noqa: PLC0415  (rich only when a table is printed)
 
-    return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+    width = None if sys.stdout.isatty() else 1_000_000
+    return Console(file=sys.stdout, soft_wrap=True, highlight=False, width=width)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None or isinstance(value, Unset) else str(SERVER_VALUES.restore(value))
+
+
+def tsv_field(text: str) -> str:
+    """One TSV field: a tab, newline or backslash in it is escaped (``\\t``, ``\\n``,
+    ``\\\\``), so that each line is one item and each tab a column boundary."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _print_tsv(columns: list[str], rows: list[list[str]]) -> None:
+    for line in (columns, *rows):
+        click.echo("\t".join(tsv_field(cell) for cell in line))
 
 
 def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) -> None:
-    """A human-readable table on stdout."""
+    """Items on stdout: a table (folded to a terminal's width, never wrapped otherwise), or
+    with ``-o tsv`` a header line and one tab-separated line per item."""
+    cells = [[_cell(cell) for cell in row] for row in rows]
+    if current().output == "tsv":
+        _print_tsv(columns, cells)
+        return
     from rich.table import Table  # noqa: PLC0415
 
     table = Table(title=title, show_lines=False)
+    fold = sys.stdout.isatty()
     for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            *("" if cell is None or isinstance(cell, Unset) else str(cell) for cell in row)
-        )
+        table.add_column(column, overflow="fold" if fold else "ignore", no_wrap=not fold)
+    for row in cells:
+        # rich expands a tab and then cuts the cell short: show it as TSV would.
+        table.add_row(*(cell.replace("\t", "\\t") for cell in row))
     stdout_console().print(table)
 
 
+def _text(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(SERVER_VALUES.restore(value), default=_plain)
+    return str(SERVER_VALUES.restore(shown(value)))
+
+
 def print_kv(data: Mapping[str, Any]) -> None:
-    """``key: value`` lines on stdout."""
+    """``key: value`` lines on stdout; with ``-o tsv``, the keys as a header line and the
+    values on one line."""
+    if current().output == "tsv":
+        _print_tsv(list(data), [["" if v is None else _text(v) for v in data.values()]])
+        return
     for key, value in data.items():
-        text = json.dumps(value, default=_plain) if isinstance(value, dict | list) else shown(value)
-        click.echo(f"{key}: {text}")
+        click.echo(f"{key}: {_text(value)}")
 
 
 def print_data(data: Mapping[str, Any], as_json: bool) -> None:

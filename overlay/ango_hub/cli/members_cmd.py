@@ -11,6 +11,7 @@ from ._context import JsonFlag, wants_json
 from ._errors import EXIT_OK, EXIT_PARTIAL, exit_with
 from ._lazy import command_app
 from ._output import print_data, print_json, print_table
+from ._prompts import confirm
 
 members_app = command_app(
     no_args_is_help=True, help="List the organisation's members, invite people, remove members."
@@ -135,9 +136,8 @@ def remove(
     """Remove members from the organisation (asks first unless --yes)."""
     with open_hub(ctx) as hub:
         org_id = _org_id(hub, org)
-        if not yes and not typer.confirm(
-            f"Remove {len(emails)} member(s) from organisation {org_id}: {', '.join(emails)}?",
-            err=True,
+        if not yes and not confirm(
+            f"Remove {len(emails)} member(s) from organisation {org_id}: {', '.join(emails)}?"
         ):
             typer.echo("Nothing removed.", err=True)
             exit_with(EXIT_PARTIAL)

@@ -17,6 +17,7 @@ from ._errors import fail_usage, remember_secret
 from ._inputs import read_text
 from ._lazy import command_app
 from ._output import print_data, print_json, print_table
+from ._prompts import ask_secret
 
 storages_app = command_app(
     no_args_is_help=True, help="List, connect and disconnect cloud storage integrations."
@@ -132,7 +133,11 @@ def create(  # noqa: PLR0917
     if credentials_file is not None:
         secrets = _secrets_from_file(credentials_file)
     else:
-        secret = typer.prompt("Secret key (privateKey)", hide_input=True, err=True)
+        secret = ask_secret(
+            "Secret key (privateKey)",
+            instead="--credentials-file",
+            accepted="a JSON file with the secrets, or - for stdin",
+        )
         secrets = {"privateKey": secret}
     _remember(secrets)
     with open_hub(ctx) as hub:
