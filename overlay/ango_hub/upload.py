@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeGuard, get_args
+from typing import Any, Literal, Protocol, TypeGuard, TypeVar, get_args
 
 from ._redact import scrub_urls
 from .errors import AngoHubValidationError
@@ -27,11 +27,31 @@ Status = Literal["pending", "created", "skipped", "failed", "unknown"]
 ExternalIdRule = Literal["name", "path"]
 ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
 EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
-# What ``upload`` takes: one path (a file or a folder; a ``str`` is one path, never walked
-# character by character), a collection of paths, or an iterator of ``Path``s (a glob). Not
-# any iterator of text: an open text file is one, and would be read line by line.
+_T_co = TypeVar("_T_co", covariant=True)
+
+
+class PathCollection(Protocol[_T_co]):
+    """A list, tuple, set or dict view of paths, but not a ``str``: its ``__contains__``
+    takes any object, where ``str``'s takes only a ``str`` (how the type tells them apart)."""
+
+    def __iter__(self) -> Iterator[_T_co]: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, item: object, /) -> bool: ...
+
+
+# What ``upload`` takes, as typed: one ``Path`` (a file or a folder), a collection of paths
+# (list, tuple, set), a generator of paths, or an iterator of ``Path``s (a glob). A bare
+# ``str`` is left out of the type on purpose: ``upload(project, "images")`` is most often a
+# list meant, so ``mypy --strict`` flags it (write ``Path("images")`` or ``["images"]``); at
+# run time a ``str`` is still one path, never walked character by character (``paths``). Not
+# any iterator of text either: an open text file is one, and would be read line by line.
 PathText = str | os.PathLike[str]
-Files = PathText | Collection[PathText] | Iterator[os.PathLike[str]]
+Files = (
+    os.PathLike[str]
+    | PathCollection[PathText]
+    | Iterator[os.PathLike[str]]
+    | Generator[PathText, None, None]
+)
 
 
 @dataclass
@@ -112,7 +132,7 @@ class UploadReport:
         }
 
 
-def paths(files: Files) -> list[Path]:
+def paths(files: Files | str) -> list[Path]:
     """``files`` as a list of paths: a single ``str`` or path is one path, not iterated."""
     if isinstance(files, str | os.PathLike):
         return [Path(files)]
@@ -130,7 +150,7 @@ def paths(files: Files) -> list[Path]:
     return found
 
 
-def plan(files: Files, external_id: ExternalIdFrom) -> list[UploadItem]:
+def plan(files: Files | str, external_id: ExternalIdFrom) -> list[UploadItem]:
     """Items for the given files and folders; a missing file or a repeated externalId fails up
     front.
 

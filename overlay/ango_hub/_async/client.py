@@ -233,7 +233,9 @@ class AsyncAngoHub(HubCore):
 
         try:
             extra = Extras(extra_body, extra_query, extra_headers)
-            prepared = prepare(operation_id, params, body=body, files=files, extra=extra)
+            prepared = prepare(
+                operation_id, params, body=body, files=files, extra=extra, scoped=self._extras
+            )
             return await self._send_prepared(prepared, timeout, deadline, streams=bool(files))
         except AngoHubError as exc:  # write-only fields (credentials) never reach a message
             scrub_error(exc, secrets_in(operation_id, body))
