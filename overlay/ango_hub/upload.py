@@ -19,11 +19,16 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, TypeGuard, TypeVar, get_args
 
 from ._redact import scrub_urls
-from .errors import AngoHubValidationError
+from .errors import AngoHubValidationError, APIStatusError
 
 IMPORT_CHUNK = 500
 
-Status = Literal["pending", "created", "skipped", "failed", "unknown"]
+Status = Literal["pending", "created", "skipped", "failed", "unknown", "not_attempted"]
+# A bulk upload stops when its first FAIL_FAST_AFTER files all fail with the same one of these
+# statuses (a wrong project, key or base URL fails every file alike): it raises
+# BulkJobStoppedError, and the files it did not try are reported not_attempted.
+FAIL_FAST_AFTER = 3
+SYSTEMIC_STATUSES = frozenset({401, 403, 404})
 ExternalIdRule = Literal["name", "path"]
 ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
 EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
@@ -117,9 +122,15 @@ class UploadReport:
         return self._with("unknown")
 
     @property
+    def not_attempted(self) -> list[UploadItem]:
+        """Files the upload did not try, after it stopped (a systemic failure, Ctrl-C): nothing
+        of them is in the project. Run the same upload again to send them."""
+        return self._with("not_attempted")
+
+    @property
     def ok(self) -> bool:
         """True when every file is created or skipped."""
-        return not self.failed and not self.unknown
+        return not self.failed and not self.unknown and not self.not_attempted
 
     def to_dict(self) -> dict[str, Any]:
         """Counts and every item, as JSON-ready data."""
@@ -128,8 +139,71 @@ class UploadReport:
             "skipped": len(self.skipped),
             "failed": len(self.failed),
             "unknown": len(self.unknown),
+            "notAttempted": len(self.not_attempted),
             "items": [item.to_dict() for item in self.items],
         }
+
+    def stop(self, why: str) -> None:
+        """Every file still pending (not tried yet, or in storage but not imported) becomes
+        ``not_attempted``."""
+        for item in self.items:
+            if item.status == "pending":
+                stage = "import" if item.data_url else None
+                note = "put in storage, not imported: sent again on a rerun" if stage else why
+                item.status, item.stage, item.error = "not_attempted", stage, note
+
+    def interrupted_summary(self) -> str:
+        """What an interrupted upload did, and how to go on (the CLI prints it)."""
+        in_storage = sum(1 for item in self.not_attempted if item.stage == "import")
+        return (
+            f"interrupted: {len(self.created)} created, {len(self.skipped)} skipped (already"
+            f" there), {len(self.failed)} failed, {len(self.unknown)} unknown,"
+            f" {len(self.not_attempted)} not attempted. Run the same upload again to resume:"
+            " files already in the project are skipped"
+            + (
+                f"; the {in_storage} files already put in storage but not yet imported (at"
+                f" most one import chunk, {IMPORT_CHUNK}) will be sent again."
+                if in_storage
+                else "."
+            )
+        )
+
+
+class Tripwire:
+    """Watches the first :data:`FAIL_FAST_AFTER` outcomes of a bulk job: when they are all the
+    same 401, 403 or 404, the job must stop (``cause`` is then that error)."""
+
+    def __init__(self, after: int = FAIL_FAST_AFTER) -> None:
+        self.after = after
+        self.seen: list[int | None] = []
+        self.cause: APIStatusError | None = None
+
+    def record(self, error: BaseException | None) -> None:
+        """One file's outcome: ``None`` when it went through."""
+        if len(self.seen) >= self.after:
+            return
+        systemic = isinstance(error, APIStatusError) and error.status_code in SYSTEMIC_STATUSES
+        self.seen.append(error.status_code if systemic else None)  # type: ignore[union-attr]
+        if len(self.seen) == self.after and None not in self.seen and len(set(self.seen)) == 1:
+            self.cause = error  # type: ignore[assignment]
+
+    @property
+    def tripped(self) -> bool:
+        return self.cause is not None
+
+
+def systemic_reason(cause: APIStatusError, project: str, tried: int) -> str:
+    """The message of :class:`~ango_hub.errors.BulkJobStoppedError`: the cause, in words."""
+    if "add /v2" in cause.message:
+        what = f"the API answered 404 Not Found: {cause.message}"
+    elif cause.status_code == 404:
+        what = f"project {project} not found (or not visible to this API key): {cause.message}"
+    elif cause.status_code == 401:
+        what = f"the API key was refused (401): {cause.message}"
+    else:
+        what = f"permission denied on project {project} (403): {cause.message}"
+    first = "the project check failed" if tried == 0 else f"the first {tried} files failed alike"
+    return f"upload stopped: {what}; {first}, the other files were not attempted (.report)"
 
 
 def paths(files: Files | str) -> list[Path]:
