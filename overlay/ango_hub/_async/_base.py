@@ -19,6 +19,7 @@ from ango_hub_api.types import Unset
 from ango_hub._index import operation
 from ango_hub._tolerant import put_back, response_schema, split
 from ango_hub.errors import UnexpectedResponseError
+from ango_hub.stage_names import workflow
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub
@@ -47,6 +48,16 @@ class AsyncResource:
         for name, member in list(vars(cls).items()):
             if not name.startswith("_") and inspect.isfunction(member):
                 setattr(cls, name, takes_extras(member))
+
+    async def _workflow(self, project_id: str) -> list[tuple[str, str]]:
+        """``(id, name)`` of each stage of the project's workflow: one read of the project
+        (a method naming stages reads it once, whatever it checks; :mod:`ango_hub.stage_names`)."""
+        answer = await self._hub.call("getProject", {"projectId": project_id})
+        data = answer.get("data") if isinstance(answer, dict) else None
+        project = data.get("project") if isinstance(data, dict) else None
+        if not isinstance(project, dict):
+            raise self._unexpected("getProject", "the answer has no data.project")
+        return workflow(project)
 
     def _unexpected(self, operation_id: str, problem: str) -> UnexpectedResponseError:
         op = operation(operation_id)
