@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeGuard, TypeVar, get_args
@@ -30,7 +30,11 @@ Status = Literal["pending", "created", "skipped", "failed", "unknown", "not_atte
 FAIL_FAST_AFTER = 3
 SYSTEMIC_STATUSES = frozenset({401, 403, 404})
 ExternalIdRule = Literal["name", "path"]
-ExternalIdFrom = ExternalIdRule | Callable[[Path], str]
+T = TypeVar("T")
+# A per-file value (the official SDK's upload_files takes them in each file's dict): a mapping
+# keyed by the file's path (as given, or as found below a folder given), or a function of it.
+PerFile = Mapping[str | os.PathLike[str], T] | Callable[[Path], T]
+ExternalIdFrom = ExternalIdRule | Callable[[Path], str] | Mapping[str | os.PathLike[str], str]
 EXTERNAL_ID_RULES: tuple[str, ...] = get_args(ExternalIdRule)
 _T_co = TypeVar("_T_co", covariant=True)
 
@@ -69,6 +73,9 @@ class UploadItem:
     data_url: str | None = None
     stage: str | None = None
     error: str | None = None
+    metadata: Mapping[str, Any] | None = None
+    context_data: Mapping[str, Any] | None = None
+    priority: float | None = None
 
     def fail(self, stage: str, error: BaseException | str) -> None:
         """Mark the file failed at ``stage`` (read, plan, upload_url, put, import)."""
@@ -224,7 +231,32 @@ def paths(files: Files | str) -> list[Path]:
     return found
 
 
-def plan(files: Files | str, external_id: ExternalIdFrom) -> list[UploadItem]:
+@dataclass(frozen=True)
+class PerFileValues:
+    """``upload``'s per-file ``metadata``, ``context_data`` and ``priority``."""
+
+    metadata: PerFile[Mapping[str, Any]] | None = None
+    context_data: PerFile[Mapping[str, Any]] | None = None
+    priority: PerFile[float] | None = None
+
+
+def per_file(value: PerFile[T] | None, path: Path) -> T | None:
+    """``value`` for the file at ``path``: called with it, or looked up by it (the path as
+    found, or its absolute form); None when not given."""
+    if value is None:
+        return None
+    if callable(value):
+        return value(path)
+    for key, found in value.items():
+        given = Path(key)
+        if given == path or given.absolute() == path.absolute():
+            return found
+    return None
+
+
+def plan(
+    files: Files | str, external_id: ExternalIdFrom, values: PerFileValues | None = None
+) -> list[UploadItem]:
     """Items for the given files and folders; a missing file or a repeated externalId fails up
     front.
 
@@ -232,9 +264,16 @@ def plan(files: Files | str, external_id: ExternalIdFrom) -> list[UploadItem]:
     below it (recursively, in name order, hidden ones skipped);
     a file named twice, directly or through a folder, is uploaded once. ``external_id="name"``
     takes the file's name; ``"path"`` its path relative to the folder given (the path as given,
-    for a file); a function maps each file's path to its externalId.
+    for a file); a function maps each file's path to its externalId, and so does a mapping
+    keyed by path (a file it lacks takes its name). ``values``: per-file metadata, contextData
+    and priority, each a mapping keyed by path or a function of it.
     """
-    if not (external_id in EXTERNAL_ID_RULES or callable(external_id)):
+    values = values or PerFileValues()
+    if not (
+        external_id in EXTERNAL_ID_RULES
+        or callable(external_id)
+        or isinstance(external_id, Mapping)
+    ):
         raise AngoHubValidationError(
             "external_id",
             f"unknown value {external_id!r}",
@@ -249,11 +288,14 @@ def plan(files: Files | str, external_id: ExternalIdFrom) -> list[UploadItem]:
                 if path.resolve() in seen_files:
                     continue
                 seen_files.add(path.resolve())
-            if callable(external_id):
-                ext_id = external_id(path)
+            if callable(external_id) or isinstance(external_id, Mapping):
+                ext_id = per_file(external_id, path) or path.name
             else:
                 ext_id = path.name if external_id == "name" else relative.as_posix()
             item = UploadItem(path=path, external_id=ext_id)
+            item.metadata = per_file(values.metadata, path)
+            item.context_data = per_file(values.context_data, path)
+            item.priority = per_file(values.priority, path)
             if not path.is_file():
                 item.fail("read", f"no such file: {path}")
             elif ext_id in seen_ids:
@@ -283,9 +325,14 @@ def storage_name(path: Path) -> str:
 
 
 def chunks(items: Sequence[UploadItem], size: int = IMPORT_CHUNK) -> Iterator[list[UploadItem]]:
-    """``items`` in lists of at most ``size`` (one cloud import each)."""
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+    """``items`` in lists of at most ``size`` (one cloud import each), files of one priority
+    per list (the import's ``priority`` is one value for its whole body), in input order."""
+    groups: dict[float | None, list[UploadItem]] = {}
+    for item in items:
+        groups.setdefault(item.priority, []).append(item)
+    for group in groups.values():
+        for start in range(0, len(group), size):
+            yield group[start : start + size]
 
 
 def mark_skipped(items: Sequence[UploadItem], existing: set[str]) -> None:

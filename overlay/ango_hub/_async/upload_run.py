@@ -92,6 +92,7 @@ async def run_upload(
     concurrency: int,
     progress: bool,
     settle_seconds: float,
+    storage_id: str | None = None,
 ) -> UploadReport:
     """Resolve the batches (names or IDs, and whether to create those missing), skip what
     exists, fetch URLs and PUT files in parallel, then import in chunks. A batch the project
@@ -103,6 +104,7 @@ async def run_upload(
     job = _Job()
     try:
         with stop_on_sigterm():
+            job.storage_id = storage_id
             return await _run(
                 hub, project, report, job, batches, concurrency, progress, settle_seconds
             )
@@ -119,6 +121,7 @@ class _Job:
 
     def __init__(self) -> None:
         self.importing: list[UploadItem] = []
+        self.storage_id: str | None = None  # the storage integration files go to
 
 
 async def _run(  # noqa: PLR0917
@@ -141,7 +144,8 @@ async def _run(  # noqa: PLR0917
 
     async def fresh_url(item: UploadItem) -> str:
         async with api_slots:
-            return await hub.files.upload_url(project, storage_name(item.path))
+            name = storage_name(item.path)
+            return await hub.files.upload_url(project, name, storage_id=job.storage_id)
 
     async def transfer(item: UploadItem) -> None:
         if wire.tripped:  # a systemic failure: no new file is started
@@ -188,6 +192,7 @@ async def _run(  # noqa: PLR0917
             ChunkImport(chunk, hub.max_retries, hub._policy, settle_seconds),
             batches=batch_ids or None,
             workers=concurrency,
+            storage_id=job.storage_id,
         )
     job.importing = []
     return report
@@ -229,13 +234,18 @@ async def import_chunk(
     *,
     batches: Sequence[str] | None,
     workers: int,
+    storage_id: str | None = None,
 ) -> None:
     """Drive ``job`` to the end: every item created, failed or unknown (see
     :mod:`ango_hub.upload_import`)."""
     while job.missing:
         try:
             await hub.assets._import_with_ids(
-                project, cloud_assets(job.missing), batches=batches, upload_local=True
+                project,
+                cloud_assets(job.missing, storage_id),
+                batches=batches,
+                upload_local=True,
+                priority=job.missing[0].priority,  # one per chunk (upload.chunks)
             )
             job.imported()
             continue
