@@ -21,17 +21,20 @@ STAGES = [
 ]
 
 
+ANSWERS = {  # by the end of the path
+    f"/project/{PROJECT}": {"project": {"_id": PROJECT, "stages": STAGES, "batches": []}},
+    "/tasks": {"tasks": [], "total": 0},
+    "/requeueTasks": {"modifiedCount": {"modified": 2, "toStageId": "s-done"}},
+    "/issues": {"issue": []},
+    "/task/assign": {"assigned": 0, "tasks": []},
+    "/updatePriority": {"result": {"matchedCount": 1, "modifiedCount": 1}},
+    "/export": {"exportPath": "https://storage.test/export.zip"},
+}
+
+
 def answer(request: httpx.Request) -> httpx.Response:
     path = request.url.path
-    if path == f"/v2/project/{PROJECT}":
-        return ok({"project": {"_id": PROJECT, "name": "p", "stages": STAGES, "batches": []}})
-    if path.endswith("/tasks"):
-        return ok({"tasks": [], "total": 0})
-    if path.endswith("/requeueTasks"):
-        return ok({"modifiedCount": {"modified": 2, "toStageId": "s-done"}})
-    if path.endswith("/updatePriority"):
-        return ok({"result": {"matchedCount": 1, "modifiedCount": 1}})
-    return ok({"exportPath": "https://storage.test/export.zip"})
+    return ok(next(data for end, data in ANSWERS.items() if path.endswith(end)))
 
 
 def test_a_misspelt_stage_in_a_task_listing_is_refused(wire_hub: WireHub) -> None:
@@ -93,3 +96,21 @@ def test_hub_call_sends_a_stage_unchecked(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(answer)
     hub.call("listTasks", {"projectId": PROJECT, "stage": "NewStage"})
     assert [r.url.params["stage"] for r in wire.requests] == ["NewStage"]
+
+
+def test_task_assignment_and_issue_listing_check_their_stage(wire_hub: WireHub) -> None:
+    hub, wire = wire_hub(answer)
+    with pytest.raises(AngoHubValidationError, match="did you mean `Labelling`"):
+        hub.tasks.assign(PROJECT, ["t1"], "a@example.com", stage="Labeling")
+    with pytest.raises(AngoHubValidationError, match="did you mean `Complete`"):
+        list(hub.issues.list(project=PROJECT, stage="complete"))
+    assert {r.url.path for r in wire.requests} == {f"/v2/project/{PROJECT}"}
+    hub.tasks.assign(PROJECT, ["t1"], "a@example.com", stage="Labelling")
+    assert json.loads(wire.last.content)["stage"] == "s-label"
+    wire.requests.clear()
+    list(hub.issues.list(project=PROJECT, stage="Complete"))
+    assert [r.url.path for r in wire.requests] == [f"/v2/project/{PROJECT}", "/v2/issues"]
+    assert wire.last.url.params["stage"] == "s-done"
+    wire.requests.clear()
+    hub.issues.list_page(stage="anything")  # no project to check it against: as given
+    assert [r.url.params["stage"] for r in wire.requests] == ["anything"]

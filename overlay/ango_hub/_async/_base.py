@@ -19,7 +19,7 @@ from ango_hub_api.types import Unset
 from ango_hub._index import operation
 from ango_hub._tolerant import put_back, response_schema, split
 from ango_hub.errors import UnexpectedResponseError
-from ango_hub.stage_names import workflow
+from ango_hub.stage_names import stage_refs, workflow
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub
@@ -58,6 +58,13 @@ class AsyncResource:
         if not isinstance(project, dict):
             raise self._unexpected("getProject", "the answer has no data.project")
         return workflow(project)
+
+    async def _stage_id(self, project_id: str | None, field: str, stage: str | None) -> str | None:
+        """The ID of ``stage`` (a name or ID of the project's workflow; one read), refused when
+        the workflow lacks it; as given without a project to check it against."""
+        if stage is None or project_id is None:
+            return stage
+        return stage_refs(field, project_id, [stage], await self._workflow(project_id), "id")[0]
 
     def _unexpected(self, operation_id: str, problem: str) -> UnexpectedResponseError:
         op = operation(operation_id)

@@ -172,8 +172,10 @@ class Tasks(Resource):
     def assign(
         self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
     ) -> AssignTasksResult:
-        """Assign tasks to the member with email ``user``; with ``stage``, every task must be
-        in it (else nothing changes and the error names the task). Safe to retry."""
+        """Assign tasks to the member with email ``user``; with ``stage`` (a name or ID of the
+        workflow's stages, checked with one read of the project), every task must be in it
+        (else nothing changes and the error names the task). Safe to retry."""
+        stage = self._stage_id(project, "stage", stage)
         body = present({"project": project, "tasks": list(task_ids), "user": user, "stage": stage})
         answer = self._hub.call("assignTasks", body=body)
         return self._parse(AssignTasksResponse.from_dict, answer, "assignTasks").data
