@@ -139,9 +139,12 @@ def _merge(first: Mapping[str, Any] | None, later: Mapping[str, Any] | None) -> 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
-def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
+def prepare_raw(
+    method: str, path: str, parts: RawRequest, scoped: Extras | None = None
+) -> Prepared:
     """A request the spec does not describe (``hub.request``): sent as given, nothing checked
-    but that ``path`` stays under the API's base URL."""
+    but that ``path`` stays under the API's base URL. ``scoped``: the client's extras
+    (``with_options``), their query and headers added (the body is the caller's own)."""
     known_options("request", parts, RawRequest)
     params, json, data = parts.get("params"), parts.get("json"), parts.get("data")
     files = parts.get("files")
@@ -171,6 +174,8 @@ def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
             prepared.content["files"] = [
                 _file_part(k, v, prepared.opened) for k, v in files.items()
             ]
+        if scoped is not None:
+            Extras(query=scoped.query, headers=scoped.headers).add_to(prepared)
         Extras(headers=parts.get("headers")).add_to(prepared)
     except BaseException:
         prepared.close()

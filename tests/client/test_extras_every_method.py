@@ -90,3 +90,12 @@ def test_a_method_with_keyword_options_and_with_options(wire_hub: WireHub) -> No
     assert "x-team" not in wire.last.headers
     with pytest.raises(AngoHubValidationError, match=r"extra_headers\.apikey"):
         hub.assets.delete(PROJECT, [ASSET], extra_headers={"apikey": "other"})
+
+
+def test_with_options_extras_reach_a_raw_request_too(wire_hub: WireHub) -> None:
+    hub, wire = wire_hub(lambda request: ok({"thing": 1}))
+    traced = hub.with_options(extra_query={"beta": "yes"}, extra_headers={"X-Trace": "t-3"})
+    traced.request("POST", "/project/p/newThing", json={"x": 1}, headers={"X-Own": "o"})
+    assert wire.last.url.params["beta"] == "yes"
+    assert (wire.last.headers["x-trace"], wire.last.headers["x-own"]) == ("t-3", "o")
+    assert json.loads(wire.last.content) == {"x": 1}

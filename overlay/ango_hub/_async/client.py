@@ -254,13 +254,14 @@ class AsyncAngoHub(HubCore):
         the base URL (``"/project/ID/newThing"``), with the client's key, retries (GET, PUT,
         DELETE only) and typed errors; returns the parsed JSON answer. ``params``, ``json``,
         ``data``, ``files`` and ``headers`` are sent as given: nothing is checked, so prefer
-        :meth:`call` for what the spec knows.
+        :meth:`call` for what the spec knows. ``with_options(extra_query=, extra_headers=)``
+        apply here too.
 
         >>> hub.request("GET", "/projects", params={"page": 1})  # doctest: +SKIP
         """
         from ango_hub._prepare import prepare_raw  # noqa: PLC0415  (not needed for the import)
 
-        prepared = prepare_raw(method, path, parts)
+        prepared = prepare_raw(method, path, parts, self._extras)
         streams = bool(parts.get("files"))
         return await self._send_prepared(prepared, timeout, deadline, streams=streams)
 
