@@ -210,7 +210,7 @@ def systemic_reason(cause: APIStatusError, project: str, tried: int) -> str:
     else:
         what = f"permission denied on project {project} (403): {cause.message}"
     first = "the project check failed" if tried == 0 else f"the first {tried} files failed alike"
-    return f"upload stopped: {what}; {first}, the other files were not attempted (.report)"
+    return f"upload stopped: {what}; {first}, the other files were not attempted"
 
 
 def paths(files: Files | str) -> list[Path]:

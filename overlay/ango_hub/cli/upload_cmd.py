@@ -165,9 +165,7 @@ def _show(report: UploadReport, project: str, as_json: bool) -> None:
                 [[item.path, item.stage, item.error] for item in rows],
             )
     if report.not_attempted:
-        typer.echo(
-            f"Not attempted: {len(report.not_attempted)} files (run the same command again)."
-        )
+        typer.echo(f"Not attempted: {len(report.not_attempted)} files.")
 
 
 @commands.command("import-cloud", epilog=IMPORT_EPILOG)
