@@ -22,7 +22,9 @@ STAGES = [
 
 
 ANSWERS = {  # by the end of the path
-    f"/project/{PROJECT}": {"project": {"_id": PROJECT, "stages": STAGES, "batches": []}},
+    f"/project/{PROJECT}": {
+        "project": {"_id": PROJECT, "stages": STAGES, "batches": [{"_id": "b1", "name": "B 1"}]}
+    },
     "/tasks": {"tasks": [], "total": 0},
     "/requeueTasks": {"modifiedCount": {"modified": 2, "toStageId": "s-done"}},
     "/issues": {"issue": []},
@@ -114,3 +116,21 @@ def test_task_assignment_and_issue_listing_check_their_stage(wire_hub: WireHub) 
     wire.requests.clear()
     hub.issues.list_page(stage="anything")  # no project to check it against: as given
     assert [r.url.params["stage"] for r in wire.requests] == ["anything"]
+
+
+def test_batches_and_stages_of_one_call_share_one_read(wire_hub: WireHub) -> None:
+    hub, wire = wire_hub(answer)
+    read = f"/v2/project/{PROJECT}"
+    hub.exports.create(PROJECT, batches=["B 1"], stage=["Complete"])
+    assert [r.url.path for r in wire.requests] == [read, "/v2/export"]
+    assert json.loads(wire.last.url.params["batches"]) == ["b1"]
+    wire.requests.clear()
+    hub.tasks.list_page(PROJECT, batches=["B 1"], stage="Complete")
+    assert [r.url.path for r in wire.requests] == [read, f"/v2/project/{PROJECT}/tasks"]
+    wire.requests.clear()
+    hub.tasks.requeue(PROJECT, "Start", batches=["B 1"], from_stages=["Complete"])
+    assert [r.url.path for r in wire.requests] == [read, f"/v2/project/{PROJECT}/requeueTasks"]
+    assert json.loads(wire.last.content)["filters"] == {
+        "batches": ["b1"],
+        "fromStageIds": ["s-done"],
+    }

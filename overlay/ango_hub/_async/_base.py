@@ -49,10 +49,12 @@ class AsyncResource:
             if not name.startswith("_") and inspect.isfunction(member):
                 setattr(cls, name, takes_extras(member))
 
-    async def _workflow(self, project_id: str) -> list[tuple[str, str]]:
+    async def _workflow(
+        self, project_id: str, read: ProjectRead | None = None
+    ) -> list[tuple[str, str]]:
         """``(id, name)`` of each stage of the project's workflow: one read of the project
-        (a method naming stages reads it once, whatever it checks; :mod:`ango_hub.stage_names`)."""
-        answer = await self._hub.call("getProject", {"projectId": project_id})
+        (``read``: shared with the call's other checks; :mod:`ango_hub.stage_names`)."""
+        answer = await (read or ProjectRead(self._hub, project_id)).answer()
         data = answer.get("data") if isinstance(answer, dict) else None
         project = data.get("project") if isinstance(data, dict) else None
         if not isinstance(project, dict):
@@ -138,6 +140,20 @@ def plain(value: Any) -> Any:
     if hasattr(value, "toDict"):
         return value.toDict()
     return dict(value) if isinstance(value, Mapping) else value
+
+
+class ProjectRead:
+    """The project's ``getProject`` answer, read once for every check of one call (its
+    batches and its workflow's stages): one read of the project per call."""
+
+    def __init__(self, hub: AsyncAngoHub, project_id: str) -> None:
+        self._hub, self._project_id = hub, project_id
+        self._answer: Any = None
+
+    async def answer(self) -> Any:
+        if self._answer is None:
+            self._answer = await self._hub.call("getProject", {"projectId": self._project_id})
+        return self._answer
 
 
 def takes_extras(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -25,7 +25,7 @@ from ango_hub.export_archive import archive_tasks
 from ango_hub.export_rows import ExportRow, read_row
 from ango_hub.stage_names import stage_refs
 
-from ._base import AsyncResource
+from ._base import AsyncResource, ProjectRead
 
 CHUNK = 1 << 20
 
@@ -87,11 +87,14 @@ class AsyncExports(AsyncResource):
         """
         operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
         params = export_params(project, options)
+        read = ProjectRead(self._hub, project)  # one read for both checks
         if params["batches"]:  # names to IDs (what the SDK sends); an unknown one is refused
-            params["batches"] = await self._hub.batches.resolve(project, params["batches"])
+            params["batches"] = await self._hub.batches._resolve(
+                project, params["batches"], read=read
+            )
         if params["stage"]:  # stage names (an ID is turned into its name); unknown: refused
             stages = [params["stage"]] if isinstance(params["stage"], str) else params["stage"]
-            known = await self._workflow(project)
+            known = await self._workflow(project, read)
             params["stage"] = stage_refs("stage", project, stages, known, "name")
         answer = await self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
         path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path

@@ -27,7 +27,7 @@ from ango_hub import _validate as check
 from ango_hub.labels import Answer
 from ango_hub.stage_names import stage_refs
 
-from ._base import AsyncResource, plain, present
+from ._base import AsyncResource, ProjectRead, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 # A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
@@ -69,7 +69,6 @@ _SELECTION_KEYS = {
 
 
 SelectionBody = dict[str, list[str]]  # an alias: inside the class, ``list`` is the method
-Workflow = list[tuple[str, str]]  # (id, name) of each stage
 
 
 def _selection(chosen: Selection) -> SelectionBody:
@@ -100,10 +99,12 @@ class AsyncTasks(AsyncResource):
         """``filters`` checked, their batch names resolved to the project's batch IDs."""
         check.known_options("the task listing", filters, ListFilters)
         batches, stage = filters.get("batches"), filters.get("stage")
+        read = ProjectRead(self._hub, project)  # one read for both checks
         if batches:
-            filters = {**filters, "batches": await self._hub.batches.resolve(project, batches)}
+            ids = await self._hub.batches._resolve(project, batches, read=read)
+            filters = {**filters, "batches": ids}
         if stage:  # a stage ID, from its name or ID; one the workflow lacks is refused
-            known = await self._workflow(project)
+            known = await self._workflow(project, read)
             filters = {**filters, "stage": stage_refs("stage", project, [stage], known, "id")[0]}
         return filters
 
@@ -233,11 +234,12 @@ class AsyncTasks(AsyncResource):
         tasks) to stage ``to_stage``; returns how many moved. Stages by name or ID: one read
         of the project; a stage its workflow lacks is refused, listing them."""
         check.known_options("the task selection", select, Selection)
-        known = await self._workflow(project)  # the stages, by name or ID, to their IDs
+        read = ProjectRead(self._hub, project)  # one read for the stages and the batches
+        known = await self._workflow(project, read)  # stages, by name or ID, to their IDs
         (to_id,) = stage_refs("to_stage", project, [to_stage], known, "id")
         body: dict[str, Any] = {
             "toStageId": to_id,
-            "filters": await self._select(project, select, known),
+            "filters": await self._select(project, select, read),
         }
         body["options"] = {
             "removeAnnotations": remove_annotations,
@@ -266,18 +268,20 @@ class AsyncTasks(AsyncResource):
         return self._need(parsed.data.result, "updateTasksPriority", "data.result")
 
     async def _select(
-        self, project: str, select: Selection, known: Workflow | None = None
+        self, project: str, select: Selection, read: ProjectRead | None = None
     ) -> SelectionBody:
         """The ``TaskSelection`` body, batch names resolved to the project's batch IDs and
         ``from_stages`` (names or IDs) to stage IDs (a batch or stage the project lacks is
-        refused: it would select nothing, or with no other list, all). ``known``: the
-        workflow, when the caller has read it already."""
+        refused: it would select nothing, or with no other list, all), with one read of the
+        project (``read``: the caller's, when it has one)."""
         check.known_options("the task selection", select, Selection)
         batches, stages = select.get("batches"), select.get("from_stages")
+        read = read or ProjectRead(self._hub, project)
         if batches is not None:
-            select = {**select, "batches": await self._hub.batches.resolve(project, list(batches))}
+            ids = await self._hub.batches._resolve(project, list(batches), read=read)
+            select = {**select, "batches": ids}
         if stages is not None:
-            known = known if known is not None else await self._workflow(project)
+            known = await self._workflow(project, read)
             ids = stage_refs("from_stages", project, stages, known, "id")
             select = {**select, "from_stages": ids}
         return _selection(select)
