@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         APITimeoutError,
         AuthenticationError,
         BadRequestError,
+        BulkJobStoppedError,
         ConfigurationError,
         ConflictError,
         DeadlineExceededError,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         ResponseTooLargeError,
         UnexpectedResponseError,
         UnprocessableEntityError,
+        UploadInterrupted,
     )
     from .labelled_project import LabelledProject
     from .upload import UploadItem, UploadReport
@@ -52,6 +54,7 @@ __all__ = [
     "AsyncAngoHub",
     "AuthenticationError",
     "BadRequestError",
+    "BulkJobStoppedError",
     "ConfigurationError",
     "ConflictError",
     "DeadlineExceededError",
@@ -67,6 +70,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UploadInterrupted",
     "UploadItem",
     "UploadReport",
     "operations",

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Self, TypeAlias, TypeVar
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Self, TypeAlias, TypeVar
+
+from .errors import UploadInterrupted
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -58,3 +61,24 @@ class Workers:
 def time_limit(seconds: float | None) -> asyncio.Timeout:
     """Cancel the block after ``seconds`` (None: never); it then raises ``TimeoutError``."""
     return asyncio.timeout(None if seconds is None else max(seconds, 0.0))
+
+
+# What stops a bulk job from outside: Ctrl-C reaches a coroutine as the cancellation of its
+# task (``asyncio.run`` cancels the main task), or as KeyboardInterrupt without a runner.
+INTERRUPTS = (asyncio.CancelledError, KeyboardInterrupt)
+
+
+def interrupted(exc: BaseException, report: Any) -> BaseException:
+    """What an interrupted bulk job raises. A cancellation stays a cancellation (an
+    ``asyncio.timeout`` or a task group around the job relies on it), with the ``report``
+    attached to it; a KeyboardInterrupt becomes :class:`UploadInterrupted`."""
+    if isinstance(exc, asyncio.CancelledError):
+        exc.report = report  # type: ignore[attr-defined]
+        return exc
+    return UploadInterrupted(report)
+
+
+def stop_on_sigterm() -> AbstractContextManager[None]:
+    """The asyncio client leaves signals to the event loop's owner (a cancellation of the
+    job's task is how it stops)."""
+    return nullcontext()

@@ -6,12 +6,16 @@ Same names, same behaviour, done with a thread pool; the sync client code in
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
-from typing import Self, TypeAlias, TypeVar
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from types import FrameType
+from typing import Any, Self, TypeAlias, TypeVar
+
+from .errors import UploadInterrupted
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -51,3 +55,33 @@ def time_limit(seconds: float | None) -> AbstractContextManager[None]:
     """No way to cancel a blocking call from outside: the sync client's deadline is enforced
     between body chunks and by cutting each timeout to the time left (``Attempts.start``)."""
     return nullcontext()
+
+
+# What stops a bulk job from outside: Ctrl-C, and SIGTERM while :func:`stop_on_sigterm` holds.
+INTERRUPTS = (KeyboardInterrupt,)
+
+
+def interrupted(exc: BaseException, report: Any) -> BaseException:
+    """What an interrupted bulk job raises: :class:`UploadInterrupted`, with its ``report``."""
+    return UploadInterrupted(report)
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM stops it as Ctrl-C does (KeyboardInterrupt in the main
+    thread), so a bulk job killed by a supervisor reports what it did. Only from the main
+    thread, and only where SIGTERM still has its default action (a handler the program set
+    stays in charge)."""
+    main = threading.current_thread() is threading.main_thread()
+    if not main or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -18,7 +18,9 @@ from ._sending import Attempts, attempt_budget
 from .errors import ConfigurationError, UnexpectedResponseError
 
 if TYPE_CHECKING:
-    from ._prepare import Prepared
+    from collections.abc import Mapping
+
+    from ._prepare import Extras, Prepared
 
 DEFAULT_MAX_RETRIES = 2
 # A bulk upload at its top concurrency (64) has 64 API calls and 64 storage PUTs in flight.
@@ -59,6 +61,9 @@ class HubCore:
     _owns_http: bool
     _pacer: Pacer
     _slots: Any  # the client's Semaphore bounding requests in flight
+    # extra_body/extra_query/extra_headers given to with_options() or to a resource method:
+    # added to every API call this client makes (README, "Sending what the spec lacks").
+    _extras: Extras | None = None
 
     def _configure(
         self,
@@ -120,15 +125,25 @@ class HubCore:
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         deadline: float | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Self:
         """A client sharing this one's connections, with other retry, timeout or deadline
         settings (its bound on requests in flight and its pacing are shared too).
 
         ``hub.with_options(max_retries=0).assets.delete(...)`` sends that one call without
         retries; ``hub.with_options(deadline=5).assets.list_page(...)`` gives each of its
-        calls 5 s in all.
+        calls 5 s in all. ``extra_body``, ``extra_query`` and ``extra_headers`` are sent, as
+        given and unchecked, with every API request the clone makes (the body only with those
+        that have one); every resource method takes them too, for its own requests.
         """
         clone = copy.copy(self)
+        if extra_body or extra_query or extra_headers:
+            from ._prepare import Extras  # noqa: PLC0415  (not needed for the import)
+
+            given = Extras(extra_body, extra_query, extra_headers)
+            clone._extras = given if self._extras is None else self._extras.merged(given)
         changes: dict[str, Any] = {}
         if max_retries is not None:
             if max_retries < 0:

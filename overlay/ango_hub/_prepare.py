@@ -54,9 +54,12 @@ def prepare(
     body: Any = None,
     files: Mapping[str, Any] | None = None,
     extra: Extras | None = None,
+    scoped: Extras | None = None,
 ) -> Prepared:
-    """Check the input against the spec and lay out the request; ``extra`` is added after the
-    check, unchecked (what the spec does not know yet)."""
+    """Check the input against the spec and lay out the request; ``extra`` (given to the call)
+    and ``scoped`` (given to the resource method or ``with_options``: see
+    :meth:`Extras.add_to`) are added after the check, unchecked (what the spec does not know
+    yet)."""
     op = operation(operation_id)
     values = _parameters(op, params or {})
     path = op.path
@@ -74,8 +77,14 @@ def prepare(
     except BaseException:
         prepared.close()
         raise
-    if extra is not None:
-        extra.add_to(prepared)
+    try:
+        if scoped is not None:
+            scoped.add_to(prepared, scoped=True)
+        if extra is not None:
+            extra.add_to(prepared)
+    except BaseException:
+        prepared.close()
+        raise
     return prepared
 
 
@@ -89,7 +98,10 @@ class Extras:
     query: Mapping[str, Any] | None = None
     headers: Mapping[str, str] | None = None
 
-    def add_to(self, prepared: Prepared) -> None:
+    def add_to(self, prepared: Prepared, *, scoped: bool = False) -> None:
+        """Add to ``prepared``. ``scoped``: given to a resource method (or ``with_options``),
+        so sent with each API request it makes, the body only to those that have one (a read
+        the method makes on the way gets no body)."""
         if any(name.lower() == "apikey" for name in self.headers or {}):
             raise AngoHubValidationError("extra_headers.apikey", "the client sends its own key")
         prepared.params.update(self.query or {})
@@ -97,6 +109,8 @@ class Extras:
         if not self.body:
             return
         content = prepared.content
+        if scoped and not prepared.operation.takes_body:
+            return
         if "json" in content and isinstance(content["json"], Mapping):
             content["json"] = {**content["json"], **self.body}
         elif "data" in content:
@@ -109,13 +123,28 @@ class Extras:
         else:
             raise AngoHubValidationError("extra_body", "the body is not an object to add to")
 
+    def merged(self, later: Extras) -> Extras:
+        """These extras with ``later``'s added; a key given in both is ``later``'s."""
+        return Extras(
+            _merge(self.body, later.body),
+            _merge(self.query, later.query),
+            _merge(self.headers, later.headers),
+        )
+
+
+def _merge(first: Mapping[str, Any] | None, later: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {**(first or {}), **(later or {})}
+
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
-def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
+def prepare_raw(
+    method: str, path: str, parts: RawRequest, scoped: Extras | None = None
+) -> Prepared:
     """A request the spec does not describe (``hub.request``): sent as given, nothing checked
-    but that ``path`` stays under the API's base URL."""
+    but that ``path`` stays under the API's base URL. ``scoped``: the client's extras
+    (``with_options``), their query and headers added (the body is the caller's own)."""
     known_options("request", parts, RawRequest)
     params, json, data = parts.get("params"), parts.get("json"), parts.get("data")
     files = parts.get("files")
@@ -145,6 +174,8 @@ def prepare_raw(method: str, path: str, parts: RawRequest) -> Prepared:
             prepared.content["files"] = [
                 _file_part(k, v, prepared.opened) for k, v in files.items()
             ]
+        if scoped is not None:
+            Extras(query=scoped.query, headers=scoped.headers).add_to(prepared)
         Extras(headers=parts.get("headers")).add_to(prepared)
     except BaseException:
         prepared.close()

@@ -104,6 +104,31 @@ class APIStatusError(AngoHubError):
         super().__init__(f"{status_code} from {method} {url}: {message}")
 
 
+class BulkJobStoppedError(AngoHubError):
+    """A bulk job (``hub.assets.upload``) stopped on a failure that every file would meet: its
+    first files all failed with the same 401, 403 or 404 (``ango_hub.upload.FAIL_FAST_AFTER``
+    of them), or the project check before any file did. ``cause`` is that error; ``report``
+    holds every file's outcome, the files never tried as ``not_attempted``."""
+
+    def __init__(self, reason: str, *, cause: APIStatusError, report: Any) -> None:
+        self.cause = cause
+        self.report = report
+        self.status_code = cause.status_code
+        super().__init__(reason)
+
+
+class UploadInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM during a bulk upload: no new file was started, the transfers in
+    flight were finished, nothing more was imported. ``report`` holds every file's outcome
+    (``not_attempted`` for those never tried, and for those put in storage but not yet
+    imported); running the same upload again resumes (files already in the project are
+    skipped). A ``KeyboardInterrupt``, so code that stops on Ctrl-C still stops."""
+
+    def __init__(self, report: Any) -> None:
+        self.report = report
+        super().__init__(report.interrupted_summary() if report is not None else "interrupted")
+
+
 class BadRequestError(APIStatusError):
     """400: the request was invalid; the message names the field."""
 
@@ -229,9 +254,22 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
         "url": redacted_url(response.request.url),
         "body": body,
     }
+    if status == 404 and _api_base_lacks_v2(response.request):
+        kwargs["message"] = f"{message} (the base URL has no /v2: add /v2 to it, as in {_V2})"
     if status == 429:
         return RateLimitError(retry_after=parse_retry_after(response), **kwargs)
     cls = _BY_STATUS.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
     return cls(**kwargs)
+
+
+_V2 = "https://imeritapi.ango.ai/v2"
+
+
+def _api_base_lacks_v2(request: httpx.Request) -> bool:
+    """An API request (not storage's) to a path with no ``v2`` segment: the base URL most
+    likely lacks ``/v2``, and every operation answers 404."""
+    from ._core import KEY_ORIGIN  # noqa: PLC0415  (_core imports this module)
+
+    return KEY_ORIGIN in request.extensions and "v2" not in request.url.path.split("/")

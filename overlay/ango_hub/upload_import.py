@@ -54,9 +54,22 @@ def after_failure(exc: AngoHubError) -> Failure:
     return "refused" if isinstance(exc, APIStatusError) else "in_flight"  # 4xx: refused
 
 
-def cloud_assets(items: Sequence[UploadItem]) -> list[dict[str, Any]]:
-    """The import body's ``assets`` for uploaded files."""
-    return [{"data": item.data_url, "externalId": item.external_id} for item in items]
+def cloud_assets(
+    items: Sequence[UploadItem], storage_id: str | None = None
+) -> list[dict[str, Any]]:
+    """The import body's ``assets`` for uploaded files (``metadata``, ``contextData`` and
+    ``storage`` when given, as the official SDK's ``upload_files`` sends them)."""
+    assets = []
+    for item in items:
+        asset: dict[str, Any] = {"data": item.data_url, "externalId": item.external_id}
+        if item.metadata is not None:
+            asset["metadata"] = dict(item.metadata)
+        if item.context_data is not None:
+            asset["contextData"] = dict(item.context_data)
+        if storage_id is not None:
+            asset["storage"] = storage_id
+        assets.append(asset)
+    return assets
 
 
 @dataclass

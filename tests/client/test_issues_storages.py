@@ -60,11 +60,18 @@ def test_issue_list_pages_until_a_short_page(hub: AngoHub, mock: MockServer) -> 
 
 def test_issue_requests_on_the_wire(wire_hub: WireHub) -> None:
     issue = {"_id": "i1", "status": "Open"}
-    hub, wire = wire_hub(
-        lambda r: ok({"issue": [issue]} if r.method == "GET" else {"issue": issue})
-    )
+    project = {"project": {"_id": "p", "stages": [{"id": "s", "name": "Review"}]}}
+
+    def reply(r: httpx.Request) -> httpx.Response:
+        if r.url.path == "/v2/project/p":  # the stage is checked against the workflow
+            return ok(project)
+        return ok({"issue": [issue]} if r.method == "GET" else {"issue": issue})
+
+    hub, wire = wire_hub(reply)
     with hub:
-        hub.issues.list_page(project="p", task="t", stage="s", created_by="me@x", page=2, limit=5)
+        hub.issues.list_page(
+            project="p", task="t", stage="Review", created_by="me@x", page=2, limit=5
+        )
         assert dict(wire.last.url.params) == {
             "project": "p",
             "labelTask": "t",

@@ -1,6 +1,7 @@
 """One path is one path: a ``str`` or ``Path`` given to ``upload`` is one file or folder, never
 walked character by character; what is not a path is refused before anything is sent, and
-``mypy --strict`` refuses it in a user's script. On both clients."""
+``mypy --strict`` refuses it in a user's script, a bare ``str`` included (most often a list
+was meant: the type asks for ``Path("images")`` or ``["images"]``). On both clients."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_a_folder_given_alone_is_one_folder(
     folder = images(tmp_path)
     with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
         given = str(folder) if as_text else folder
-        report = hub.assets.upload(mock.project_id, given, progress=False)
+        report = hub.assets.upload(mock.project_id, given, progress=False)  # type: ignore[arg-type,unused-ignore]
     assert [(i.external_id, i.status) for i in report.items] == [
         ("a.png", "created"),
         ("b.png", "created"),
@@ -42,7 +43,7 @@ def test_a_file_given_alone_is_one_file(
 ) -> None:
     one = images(tmp_path) / "a.png"
     with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
-        report = hub.assets.upload(mock.project_id, str(one), progress=False)
+        report = hub.assets.upload(mock.project_id, str(one), progress=False)  # type: ignore[arg-type]
     assert [(i.external_id, i.status) for i in report.items] == [("a.png", "created")]
 
 
@@ -68,18 +69,32 @@ from pathlib import Path
 from ango_hub import AngoHub, AsyncAngoHub
 
 hub = AngoHub(api_key="k", base_url="http://127.0.0.1:9/v2")
-hub.assets.upload("p", "images")
+hub.assets.upload("p", "images")  # BAD
 hub.assets.upload("p", Path("images"))
+hub.assets.upload("p", ["a.jpg", "b.jpg"])
+hub.assets.upload("p", [Path("a.jpg")])
 hub.assets.upload("p", ["a.png", Path("b.png")])
+hub.assets.upload("p", ("a.png", Path("b.png")))
+hub.assets.upload("p", {"a.png", "b.png"})
 hub.assets.upload("p", Path("images").glob("*.png"))
+hub.assets.upload("p", sorted(Path("images").glob("*.png")))
+hub.assets.upload("p", (p for p in Path("images").iterdir() if p.suffix == ".png"))
+hub.assets.upload("p", (str(p) for p in Path("images").iterdir()))
+names: list[str] = ["a.png"]
+hub.assets.upload("p", names)
+found: list[Path] = [Path("a.png")]
+hub.assets.upload("p", found)
 with open("list.txt") as listing:
     hub.assets.upload("p", listing)  # BAD
 hub.assets.upload("p", [1, 2])  # BAD
 hub.assets.upload("p", b"images")  # BAD
+hub.assets.upload("p", str(Path("images")))  # BAD
 
 
 async def main(ahub: AsyncAngoHub) -> None:
-    await ahub.assets.upload("p", "images")
+    await ahub.assets.upload("p", "images")  # BAD
+    await ahub.assets.upload("p", Path("images"))
+    await ahub.assets.upload("p", ["a.jpg", "b.jpg"])
     await ahub.assets.upload("p", 42)  # BAD
 """
 

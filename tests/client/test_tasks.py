@@ -138,7 +138,13 @@ def test_requests_on_the_wire(wire_hub: WireHub) -> None:
             "/v2/task/assign": {"assigned": 1, "tasks": [task]},
             "/v2/annotate/t1": {"label": task},
             "/v2/project/p1/requeueTasks": {"modifiedCount": {"modified": 1, "toStageId": "Label"}},
-            "/v2/project/p1": {"project": {"_id": "p1", "batches": [{"_id": "b1", "name": "b 1"}]}},
+            "/v2/project/p1": {
+                "project": {
+                    "_id": "p1",
+                    "batches": [{"_id": "b1", "name": "b 1"}],
+                    "stages": [{"id": "Label", "name": "Label"}],  # requeue checks to_stage
+                }
+            },
         }
         return ok(answers.get(path, {"task": task}))
 

@@ -39,7 +39,7 @@ def table_rows() -> list[tuple[str, str]]:
     rows = []
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| `") and len(cells) == 2:
+        if line.startswith("| `") and len(cells) in {2, 3}:  # the third: what differs
             rows.append((cells[0], cells[1]))
     return rows
 
@@ -79,3 +79,18 @@ def test_every_hub_call_in_the_table_exists(client: type[AngoHub] | type[AsyncAn
     finally:
         if isinstance(hub, AngoHub):
             hub.close()
+
+
+def test_the_differs_column_states_what_changes_results_after_a_port() -> None:
+    readme = (REPO / "README.md").read_text()
+    section = readme.split(HEADING, 1)[1].split("\n## ", 1)[0]
+    differs = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 3 and cells[2]:
+            differs[cells[0].split("(")[0].strip("`")] = cells[2]
+    assert 'stage=["Complete"]' in differs["export"]  # the export's default stages
+    assert "the file's name" in differs["upload_files"]  # externalId: name, not path
+    assert 'external_id="path"' in differs["upload_files"]
+    for method in ("upload_files_cloud", "assign_batches"):  # batch names
+        assert "names" in differs[method]

@@ -1,9 +1,15 @@
 """Resources reach their client through this small base, which also reads answers into models:
 an answer of the wrong shape is an :class:`~ango_hub.errors.UnexpectedResponseError`, never a
-``KeyError`` or ``TypeError`` from deep inside a generated model."""
+``KeyError`` or ``TypeError`` from deep inside a generated model.
+
+It also gives every public method of every resource the escape hatch, in this one place:
+``extra_body=``, ``extra_query=`` and ``extra_headers=`` keywords (as openai-python's methods
+have), sent unchecked with each API request the method makes (:func:`takes_extras`)."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import warnings
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
@@ -14,6 +20,7 @@ from ango_hub_api.types import Unset
 from ango_hub._index import operation
 from ango_hub._tolerant import put_back, response_schema, split
 from ango_hub.errors import UnexpectedResponseError
+from ango_hub.stage_names import stage_refs, workflow
 
 if TYPE_CHECKING:
     from .client import AsyncAngoHub
@@ -21,6 +28,16 @@ if TYPE_CHECKING:
 M = TypeVar("M")
 P = ParamSpec("P")
 R = TypeVar("R")
+# The keywords every public resource method takes (README, "Sending what the spec lacks").
+EXTRA_OPTIONS = ("extra_body", "extra_query", "extra_headers")
+_EXTRA_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+    for name, annotation in zip(
+        EXTRA_OPTIONS,
+        ("Mapping[str, Any] | None", "Mapping[str, Any] | None", "Mapping[str, str] | None"),
+        strict=True,
+    )
+]
 # What a generated model's from_dict raises on a body of the wrong shape.
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
@@ -28,6 +45,31 @@ _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, Ov
 class AsyncResource:
     def __init__(self, hub: AsyncAngoHub) -> None:
         self._hub = hub
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if not name.startswith("_") and inspect.isfunction(member):
+                setattr(cls, name, takes_extras(member))
+
+    async def _workflow(
+        self, project_id: str, read: ProjectRead | None = None
+    ) -> list[tuple[str, str]]:
+        """``(id, name)`` of each stage of the project's workflow: one read of the project
+        (``read``: shared with the call's other checks; :mod:`ango_hub.stage_names`)."""
+        answer = await (read or ProjectRead(self._hub, project_id)).answer()
+        data = answer.get("data") if isinstance(answer, dict) else None
+        project = data.get("project") if isinstance(data, dict) else None
+        if not isinstance(project, dict):
+            raise self._unexpected("getProject", "the answer has no data.project")
+        return workflow(project)
+
+    async def _stage_id(self, project_id: str | None, field: str, stage: str | None) -> str | None:
+        """The ID of ``stage`` (a name or ID of the project's workflow; one read), refused when
+        the workflow lacks it; as given without a project to check it against."""
+        if stage is None or project_id is None:
+            return stage
+        return stage_refs(field, project_id, [stage], await self._workflow(project_id), "id")[0]
 
     def _unexpected(self, operation_id: str, problem: str) -> UnexpectedResponseError:
         op = operation(operation_id)
@@ -131,3 +173,51 @@ def plain(value: Any) -> Any:
     if hasattr(value, "toDict"):
         return value.toDict()
     return dict(value) if isinstance(value, Mapping) else value
+
+
+class ProjectRead:
+    """The project's ``getProject`` answer, read once for every check of one call (its
+    batches and its workflow's stages): one read of the project per call."""
+
+    def __init__(self, hub: AsyncAngoHub, project_id: str) -> None:
+        self._hub, self._project_id = hub, project_id
+        self._answer: Any = None
+
+    async def answer(self) -> Any:
+        if self._answer is None:
+            self._answer = await self._hub.call("getProject", {"projectId": self._project_id})
+        return self._answer
+
+
+def takes_extras(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` taking ``extra_body``/``extra_query``/``extra_headers`` besides its own
+    arguments: when one is given, the method runs on a twin of its resource whose client
+    (``with_options``) adds them to each API request the method makes; storage transfers
+    (signed URLs) get none. Its signature shows them, for ``help()`` and editors."""
+    if inspect.iscoroutinefunction(method):
+
+        async def awaited(self: AsyncResource, *args: Any, **kwargs: Any) -> Any:
+            return await method(_scoped(self, kwargs), *args, **kwargs)
+
+        wrapper: Callable[..., Any] = awaited
+    else:  # an async generator (a listing); every method of the sync twin
+
+        def returned(self: AsyncResource, *args: Any, **kwargs: Any) -> Any:
+            return method(_scoped(self, kwargs), *args, **kwargs)
+
+        wrapper = returned
+    functools.update_wrapper(wrapper, method)
+    signature = inspect.signature(method)
+    params = list(signature.parameters.values())
+    at = next((i for i, p in enumerate(params) if p.kind is p.VAR_KEYWORD), len(params))
+    new = params[:at] + _EXTRA_PARAMETERS + params[at:]
+    wrapper.__signature__ = signature.replace(parameters=new)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _scoped(resource: AsyncResource, kwargs: dict[str, Any]) -> AsyncResource:
+    """``resource``, or its twin on a client carrying the extras taken out of ``kwargs``."""
+    extras = {name: kwargs.pop(name) for name in EXTRA_OPTIONS if name in kwargs}
+    if not any(extras.values()):
+        return resource
+    return type(resource)(resource._hub.with_options(**extras))

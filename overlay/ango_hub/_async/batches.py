@@ -9,7 +9,7 @@ from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
 
 from ango_hub.batch_names import batch_ids, unknown_batch
 
-from ._base import AsyncResource
+from ._base import AsyncResource, ProjectRead
 
 
 class AsyncBatches(AsyncResource):
@@ -17,8 +17,10 @@ class AsyncBatches(AsyncResource):
 
     async def list(self, project_id: str) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
-        answer = await self._hub.call("getProject", {"projectId": project_id})
-        return self._batches(answer, "getProject")
+        return await self._read(ProjectRead(self._hub, project_id))
+
+    async def _read(self, read: ProjectRead) -> builtins.list[Batch]:
+        return self._batches(await read.answer(), "getProject")
 
     async def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
@@ -41,11 +43,22 @@ class AsyncBatches(AsyncResource):
         """The IDs of ``batches`` (names or IDs): one read of the project. A batch it lacks
         raises :class:`~ango_hub.AngoHubValidationError` listing the project's batches, or
         with ``create_missing`` is created first (one more request)."""
+        return await self._resolve(project_id, batches, create_missing=create_missing)
+
+    async def _resolve(
+        self,
+        project_id: str,
+        batches: Sequence[str],
+        *,
+        create_missing: bool = False,
+        read: ProjectRead | None = None,
+    ) -> builtins.list[str]:
+        """:meth:`resolve`; ``read`` shares the project's read with the call's other checks."""
         if isinstance(batches, str):  # one name, not its characters
             batches = [batches]
         if not batches:
             return []
-        known = await self.list(project_id)
+        known = await self._read(read or ProjectRead(self._hub, project_id))
         ids, missing = batch_ids(batches, known)
         if missing and create_missing:
             known = await self.create(project_id, dict.fromkeys(missing))

@@ -249,7 +249,9 @@ class AsyncAngoHub(HubCore):
 
         try:
             extra = Extras(extra_body, extra_query, extra_headers)
-            prepared = prepare(operation_id, params, body=body, files=files, extra=extra)
+            prepared = prepare(
+                operation_id, params, body=body, files=files, extra=extra, scoped=self._extras
+            )
             return await self._send_prepared(prepared, timeout, deadline, streams=bool(files))
         except AngoHubError as exc:  # write-only fields (credentials) never reach a message
             scrub_error(exc, secrets_in(operation_id, body))
@@ -268,13 +270,14 @@ class AsyncAngoHub(HubCore):
         the base URL (``"/project/ID/newThing"``), with the client's key, retries (GET, PUT,
         DELETE only) and typed errors; returns the parsed JSON answer. ``params``, ``json``,
         ``data``, ``files`` and ``headers`` are sent as given: nothing is checked, so prefer
-        :meth:`call` for what the spec knows.
+        :meth:`call` for what the spec knows. ``with_options(extra_query=, extra_headers=)``
+        apply here too.
 
         >>> hub.request("GET", "/projects", params={"page": 1})  # doctest: +SKIP
         """
         from ango_hub._prepare import prepare_raw  # noqa: PLC0415  (not needed for the import)
 
-        prepared = prepare_raw(method, path, parts)
+        prepared = prepare_raw(method, path, parts, self._extras)
         streams = bool(parts.get("files"))
         return await self._send_prepared(prepared, timeout, deadline, streams=streams)
 

@@ -3,6 +3,7 @@ close, comment, delete."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
@@ -38,7 +39,25 @@ class AsyncIssues(AsyncResource):
         limit: int = 10,
     ) -> list[Issue]:
         """One page of issues, newest first, matching every filter given. ``status`` is
-        ``Open``, ``Resolved`` or ``Closed``; ``task`` a label task ID."""
+        ``Open``, ``Resolved`` or ``Closed``; ``task`` a label task ID; ``stage`` a name or ID
+        of the ``project``'s workflow (checked with one read of it, when ``project`` is given)."""
+        stage = await self._stage_id(project, "stage", stage)
+        return await self._page(
+            project, status, asset, task, stage, created_by, assignee, page, limit
+        )
+
+    async def _page(  # noqa: PLR0917  (the listing's filters, checked)
+        self,
+        project: str | None,
+        status: str | None,
+        asset: str | None,
+        task: str | None,
+        stage: str | None,
+        created_by: str | None,
+        assignee: str | None,
+        page: int,
+        limit: int,
+    ) -> builtins.list[Issue]:
         params: dict[str, Any] = {"project": project, "status": status, "asset": asset}
         params |= {"labelTask": task}
         params |= {"stage": stage, "createdBy": created_by, "assignee": assignee}
@@ -65,18 +84,11 @@ class AsyncIssues(AsyncResource):
         """Every matching issue, across pages, lazily (the listing has no total: pages are
         read until one comes back short)."""
         check_page_size("listIssues", page_size)
+        stage = await self._stage_id(project, "stage", stage)  # once, not once a page
 
         async def fetch(number: int) -> list[Issue]:
-            return await self.list_page(
-                project=project,
-                status=status,
-                asset=asset,
-                task=task,
-                stage=stage,
-                created_by=created_by,
-                assignee=assignee,
-                page=number,
-                limit=page_size,
+            return await self._page(
+                project, status, asset, task, stage, created_by, assignee, number, page_size
             )
 
         async for issue in pages_until_short(fetch, page_size):

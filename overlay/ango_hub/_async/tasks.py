@@ -25,8 +25,9 @@ from ango_hub_api.models import (
 
 from ango_hub import _validate as check
 from ango_hub.labels import Answer
+from ango_hub.stage_names import stage_refs
 
-from ._base import AsyncResource, plain, present
+from ._base import AsyncResource, ProjectRead, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 # A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
@@ -54,7 +55,7 @@ class Selection(TypedDict, total=False):
     task_ids: Iterable[str] | None
     external_ids: Iterable[str] | None
     asset_ids: Iterable[str] | None
-    from_stages: Iterable[str] | None  # current stage IDs
+    from_stages: Iterable[str] | None  # current stages, by name or ID
     batches: Iterable[str] | None  # names or IDs
 
 
@@ -85,6 +86,8 @@ class AsyncTasks(AsyncResource):
         self, project: str, *, page: int = 1, limit: int = 10, **filters: Unpack[ListFilters]
     ) -> TaskPage:
         """One page: ``.tasks`` and ``.total`` (matches across all pages). ``limit`` 1..1000.
+        ``stage``: a stage of the workflow, by name or ID (one read of the project; one it
+        lacks is refused, listing its stages, not matched as none).
         ``filter``: a TaskFilter object (fields ``stage``, ``status``, ``assignee``,
         ``priority``, ``createdAt`` ... with ``$eq``, ``$in``, ``$gte`` ...); ``status``
         ``TODO`` or ``Completed``; ``batches`` names or IDs (any); ``fields`` the task fields
@@ -95,10 +98,15 @@ class AsyncTasks(AsyncResource):
     async def _with_ids(self, project: str, filters: ListFilters) -> ListFilters:
         """``filters`` checked, their batch names resolved to the project's batch IDs."""
         check.known_options("the task listing", filters, ListFilters)
-        batches = filters.get("batches")
-        if not batches:
-            return filters
-        return {**filters, "batches": await self._hub.batches.resolve(project, batches)}
+        batches, stage = filters.get("batches"), filters.get("stage")
+        read = ProjectRead(self._hub, project)  # one read for both checks
+        if batches:
+            ids = await self._hub.batches._resolve(project, batches, read=read)
+            filters = {**filters, "batches": ids}
+        if stage:  # a stage ID, from its name or ID; one the workflow lacks is refused
+            known = await self._workflow(project, read)
+            filters = {**filters, "stage": stage_refs("stage", project, [stage], known, "id")[0]}
+        return filters
 
     async def _page(self, project: str, page: int, limit: int, filters: ListFilters) -> TaskPage:
         batches, fields = filters.get("batches"), filters.get("fields")
@@ -164,8 +172,10 @@ class AsyncTasks(AsyncResource):
     async def assign(
         self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
     ) -> AssignTasksResult:
-        """Assign tasks to the member with email ``user``; with ``stage``, every task must be
-        in it (else nothing changes and the error names the task). Safe to retry."""
+        """Assign tasks to the member with email ``user``; with ``stage`` (a name or ID of the
+        workflow's stages, checked with one read of the project), every task must be in it
+        (else nothing changes and the error names the task). Safe to retry."""
+        stage = await self._stage_id(project, "stage", stage)
         body = present({"project": project, "tasks": list(task_ids), "user": user, "stage": stage})
         answer = await self._hub.call("assignTasks", body=body)
         return self._parse(AssignTasksResponse.from_dict, answer, "assignTasks").data
@@ -221,10 +231,15 @@ class AsyncTasks(AsyncResource):
     ) -> int:
         """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
         ``from_stages``, ``batches``: every list given must match; none: all the project's
-        tasks) to stage ``to_stage``; returns how many moved."""
+        tasks) to stage ``to_stage``; returns how many moved. Stages by name or ID: one read
+        of the project; a stage its workflow lacks is refused, listing them."""
+        check.known_options("the task selection", select, Selection)
+        read = ProjectRead(self._hub, project)  # one read for the stages and the batches
+        known = await self._workflow(project, read)  # stages, by name or ID, to their IDs
+        (to_id,) = stage_refs("to_stage", project, [to_stage], known, "id")
         body: dict[str, Any] = {
-            "toStageId": to_stage,
-            "filters": await self._select(project, select),
+            "toStageId": to_id,
+            "filters": await self._select(project, select, read),
         }
         body["options"] = {
             "removeAnnotations": remove_annotations,
@@ -252,13 +267,23 @@ class AsyncTasks(AsyncResource):
         parsed = self._parse(UpdateTasksPriorityResponse.from_dict, answer, "updateTasksPriority")
         return self._need(parsed.data.result, "updateTasksPriority", "data.result")
 
-    async def _select(self, project: str, select: Selection) -> SelectionBody:
-        """The ``TaskSelection`` body, batch names resolved to the project's batch IDs (a
-        batch it lacks is refused: it would select nothing, or with no other list, all)."""
+    async def _select(
+        self, project: str, select: Selection, read: ProjectRead | None = None
+    ) -> SelectionBody:
+        """The ``TaskSelection`` body, batch names resolved to the project's batch IDs and
+        ``from_stages`` (names or IDs) to stage IDs (a batch or stage the project lacks is
+        refused: it would select nothing, or with no other list, all), with one read of the
+        project (``read``: the caller's, when it has one)."""
         check.known_options("the task selection", select, Selection)
-        batches = select.get("batches")
+        batches, stages = select.get("batches"), select.get("from_stages")
+        read = read or ProjectRead(self._hub, project)
         if batches is not None:
-            select = {**select, "batches": await self._hub.batches.resolve(project, list(batches))}
+            ids = await self._hub.batches._resolve(project, list(batches), read=read)
+            select = {**select, "batches": ids}
+        if stages is not None:
+            known = await self._workflow(project, read)
+            ids = stage_refs("from_stages", project, stages, known, "id")
+            select = {**select, "from_stages": ids}
         return _selection(select)
 
     async def set_benchmark(

@@ -224,6 +224,10 @@ class Assets(Resource):
         external_id: bulk.ExternalIdFrom = "name",
         settle_seconds: float = DEFAULT_SETTLE_SECONDS,
         create_missing_batches: bool = False,
+        metadata: bulk.PerFile[Mapping[str, Any]] | None = None,
+        context_data: bulk.PerFile[Mapping[str, Any]] | None = None,
+        priority: bulk.PerFile[float] | None = None,
+        storage_id: str | None = None,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
         a file or a folder) or several; see :mod:`ango_hub.upload`
@@ -242,10 +246,20 @@ class Assets(Resource):
         :class:`~ango_hub.AngoHubValidationError` listing its batches, unless
         ``create_missing_batches`` (then created first).
         No total deadline: the client's ``deadline`` bounds each of its requests; under a rate
-        limit it goes at the limit's pace (a wait shows on the progress bar)."""
+        limit it goes at the limit's pace (a wait shows on the progress bar).
+
+        Per file, as the official SDK's ``upload_files`` takes them in each file's dict:
+        ``external_id`` (also a mapping keyed by path), ``metadata``, ``context_data`` and
+        ``priority`` (-1000..1000; files of one priority are imported together), each a mapping
+        keyed by the file's path or a function of it. ``storage_id``: the storage integration
+        the files go to (upload URLs from it, each asset's ``storage``)."""
         check.int_in_range("concurrency", concurrency, 1, 64)
         check.number_in_range("settle_seconds", settle_seconds, 0, 3600)
-        items = bulk.plan(files, external_id)
+        values = bulk.PerFileValues(metadata, context_data, priority)
+        items = bulk.plan(files, external_id, values)
+        for item in items:
+            if item.priority is not None:
+                check.number_in_range(f"priority[{item.path}]", item.priority, -1000, 1000)
         return run_upload(
             self._hub,
             project,
@@ -254,6 +268,7 @@ class Assets(Resource):
             concurrency=concurrency,
             progress=progress,
             settle_seconds=settle_seconds,
+            storage_id=storage_id,
         )
 
     def _summary(self, answer: Any, operation_id: str) -> ImportSummary:

@@ -11,7 +11,7 @@ from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
 
 from ango_hub.batch_names import batch_ids, unknown_batch
 
-from ._base import Resource
+from ._base import ProjectRead, Resource
 
 
 class Batches(Resource):
@@ -19,8 +19,10 @@ class Batches(Resource):
 
     def list(self, project_id: str) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
-        answer = self._hub.call("getProject", {"projectId": project_id})
-        return self._batches(answer, "getProject")
+        return self._read(ProjectRead(self._hub, project_id))
+
+    def _read(self, read: ProjectRead) -> builtins.list[Batch]:
+        return self._batches(read.answer(), "getProject")
 
     def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
@@ -43,11 +45,22 @@ class Batches(Resource):
         """The IDs of ``batches`` (names or IDs): one read of the project. A batch it lacks
         raises :class:`~ango_hub.AngoHubValidationError` listing the project's batches, or
         with ``create_missing`` is created first (one more request)."""
+        return self._resolve(project_id, batches, create_missing=create_missing)
+
+    def _resolve(
+        self,
+        project_id: str,
+        batches: Sequence[str],
+        *,
+        create_missing: bool = False,
+        read: ProjectRead | None = None,
+    ) -> builtins.list[str]:
+        """:meth:`resolve`; ``read`` shares the project's read with the call's other checks."""
         if isinstance(batches, str):  # one name, not its characters
             batches = [batches]
         if not batches:
             return []
-        known = self.list(project_id)
+        known = self._read(read or ProjectRead(self._hub, project_id))
         ids, missing = batch_ids(batches, known)
         if missing and create_missing:
             known = self.create(project_id, dict.fromkeys(missing))

@@ -25,8 +25,9 @@ from ango_hub._options import ExportOptions
 from ango_hub.errors import ExportArchiveError
 from ango_hub.export_archive import archive_tasks
 from ango_hub.export_rows import ExportRow, read_row
+from ango_hub.stage_names import stage_refs
 
-from ._base import Resource
+from ._base import ProjectRead, Resource
 
 CHUNK = 1 << 20
 
@@ -79,7 +80,8 @@ class Exports(Resource):
 
         Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
         ``batches`` (names or IDs of the project's batches: one read of the project; a batch
-        it lacks is refused, not exported as nothing), ``stage``, ``task_types`` (default,
+        it lacks is refused, not exported as nothing), ``stage`` (names or IDs of the
+        workflow's stages, checked the same way), ``task_types`` (default,
         consensus, benchmark),
         ``export_type`` (task, issue), ``include_assets``, ``include_history``,
         ``include_metadata``, ``created_at``/``updated_at`` (``{"$gt": iso, "$lt": iso}``),
@@ -87,8 +89,13 @@ class Exports(Resource):
         """
         operation_id = "exportTasksV3" if options.get("v3") else "exportTasks"
         params = export_params(project, options)
+        read = ProjectRead(self._hub, project)  # one read for both checks
         if params["batches"]:  # names to IDs (what the SDK sends); an unknown one is refused
-            params["batches"] = self._hub.batches.resolve(project, params["batches"])
+            params["batches"] = self._hub.batches._resolve(project, params["batches"], read=read)
+        if params["stage"]:  # stage names (an ID is turned into its name); unknown: refused
+            stages = [params["stage"]] if isinstance(params["stage"], str) else params["stage"]
+            known = self._workflow(project, read)
+            params["stage"] = stage_refs("stage", project, stages, known, "name")
         answer = self._hub.call(operation_id, params, timeout=EXPORT_TIMEOUT)
         path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path
         return self._url(path, operation_id, "data.exportPath")

@@ -13,10 +13,25 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ango_hub._concurrency_sync import Semaphore, Workers, sleep
+from ango_hub._concurrency_sync import (
+    INTERRUPTS,
+    Semaphore,
+    Workers,
+    interrupted,
+    sleep,
+    stop_on_sigterm,
+)
 from ango_hub._progress import Advance, progress_bar
-from ango_hub.errors import AngoHubError, AngoHubValidationError, PermissionDeniedError
+from ango_hub.errors import (
+    AngoHubError,
+    AngoHubValidationError,
+    APIStatusError,
+    BulkJobStoppedError,
+    PermissionDeniedError,
+)
 from ango_hub.upload import (
+    SYSTEMIC_STATUSES,
+    Tripwire,
     UploadItem,
     UploadReport,
     by_lookup,
@@ -24,6 +39,7 @@ from ango_hub.upload import (
     known,
     mark_skipped,
     storage_name,
+    systemic_reason,
 )
 from ango_hub.upload_import import ChunkImport, cloud_assets
 
@@ -74,30 +90,62 @@ def run_upload(
     concurrency: int,
     progress: bool,
     settle_seconds: float,
+    storage_id: str | None = None,
 ) -> UploadReport:
     """Resolve the batches (names or IDs, and whether to create those missing), skip what
     exists, fetch URLs and PUT files in parallel, then import in chunks. A batch the project
-    lacks raises before anything is uploaded; every other failure becomes an item's outcome."""
-    pending_ids = [item.external_id for item in items if item.status == "pending"]
-    named, create_missing = batches
+    lacks raises before anything is uploaded; a systemic failure (the project check, or the
+    first files, failing with the same 401/403/404) raises :class:`BulkJobStoppedError`, and
+    Ctrl-C/SIGTERM an interrupt carrying the report (:func:`interrupted`); every other
+    failure becomes an item's outcome."""
+    report = UploadReport(items)
+    job = _Job()
     try:
-        batch_ids = hub.batches.resolve(project, named or [], create_missing=create_missing)
-        mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
-    except AngoHubError as exc:  # nothing sent yet: every file fails, and says why
-        if isinstance(exc, AngoHubValidationError) and exc.field == "batches":
-            raise  # a batch the project lacks: the caller's mistake, refused up front
-        for item in items:
+        with stop_on_sigterm():
+            job.storage_id = storage_id
+            return _run(hub, project, report, job, batches, concurrency, progress, settle_seconds)
+    except INTERRUPTS as exc:
+        for item in job.importing:
             if item.status == "pending":
-                item.fail("check", exc)
-        return UploadReport(items)
+                item.unsure("import", "interrupted while its import was in flight: it may land")
+        report.stop("not attempted: the upload was interrupted")
+        raise interrupted(exc, report) from None
+
+
+class _Job:
+    """What an interrupt needs to know: the chunk whose import is in flight."""
+
+    def __init__(self) -> None:
+        self.importing: list[UploadItem] = []
+        self.storage_id: str | None = None  # the storage integration files go to
+
+
+def _run(  # noqa: PLR0917
+    hub: AngoHub,
+    project: str,
+    report: UploadReport,
+    job: _Job,
+    batches: tuple[Sequence[str] | None, bool],
+    concurrency: int,
+    progress: bool,
+    settle_seconds: float,
+) -> UploadReport:
+    batch_ids = _check(hub, project, report, batches, concurrency)
+    if batch_ids is None:
+        return report
+    items = report.items
     todo = [item for item in items if item.status == "pending"]
     api_slots, storage_slots = Semaphore(concurrency), Semaphore(concurrency)
+    wire = Tripwire()
 
     def fresh_url(item: UploadItem) -> str:
         with api_slots:
-            return hub.files.upload_url(project, storage_name(item.path))
+            name = storage_name(item.path)
+            return hub.files.upload_url(project, name, storage_id=job.storage_id)
 
     def transfer(item: UploadItem) -> None:
+        if wire.tripped:  # a systemic failure: no new file is started
+            return
         stage = "upload_url"
         try:
             url = fresh_url(item)
@@ -112,6 +160,9 @@ def run_upload(
                     item.data_url = hub.files.put(url, item.path)
         except (AngoHubError, OSError) as exc:
             item.fail(stage, exc)
+            wire.record(exc)
+        else:
+            wire.record(None)
 
     # Twice the workers: `concurrency` of them asking the API for URLs while as many PUT to
     # storage, so each host sees at most `concurrency` requests and a URL waits at most one
@@ -125,15 +176,51 @@ def run_upload(
 
         with Workers(2 * concurrency) as workers:
             workers.map(transfer_and_count, todo)
+    if wire.cause is not None:
+        report.stop("not attempted: the upload stopped on a systemic failure")
+        reason = systemic_reason(wire.cause, project, wire.after)
+        raise BulkJobStoppedError(reason, cause=wire.cause, report=report)
     for chunk in chunks([item for item in todo if item.status == "pending"]):
+        job.importing = chunk
         import_chunk(
             hub,
             project,
             ChunkImport(chunk, hub.max_retries, hub._policy, settle_seconds),
             batches=batch_ids or None,
             workers=concurrency,
+            storage_id=job.storage_id,
         )
-    return UploadReport(items)
+    job.importing = []
+    return report
+
+
+def _check(
+    hub: AngoHub,
+    project: str,
+    report: UploadReport,
+    batches: tuple[Sequence[str] | None, bool],
+    concurrency: int,
+) -> list[str] | None:
+    """The batch IDs, with the files already in the project marked skipped; None when the
+    check failed (every file then fails with the reason)."""
+    items = report.items
+    pending_ids = [item.external_id for item in items if item.status == "pending"]
+    named, create_missing = batches
+    try:
+        batch_ids = hub.batches.resolve(project, named or [], create_missing=create_missing)
+        mark_skipped(items, existing_ids(hub, project, pending_ids, concurrency))
+    except AngoHubError as exc:  # nothing sent yet: every file fails, and says why
+        if isinstance(exc, AngoHubValidationError) and exc.field == "batches":
+            raise  # a batch the project lacks: the caller's mistake, refused up front
+        if isinstance(exc, APIStatusError) and exc.status_code in SYSTEMIC_STATUSES:
+            report.stop("not attempted: the project check failed")
+            reason = systemic_reason(exc, project, 0)
+            raise BulkJobStoppedError(reason, cause=exc, report=report) from exc
+        for item in items:
+            if item.status == "pending":
+                item.fail("check", exc)
+        return None
+    return list(batch_ids)
 
 
 def import_chunk(
@@ -143,13 +230,18 @@ def import_chunk(
     *,
     batches: Sequence[str] | None,
     workers: int,
+    storage_id: str | None = None,
 ) -> None:
     """Drive ``job`` to the end: every item created, failed or unknown (see
     :mod:`ango_hub.upload_import`)."""
     while job.missing:
         try:
             hub.assets._import_with_ids(
-                project, cloud_assets(job.missing), batches=batches, upload_local=True
+                project,
+                cloud_assets(job.missing, storage_id),
+                batches=batches,
+                upload_local=True,
+                priority=job.missing[0].priority,  # one per chunk (upload.chunks)
             )
             job.imported()
             continue

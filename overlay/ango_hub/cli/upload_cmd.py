@@ -7,11 +7,20 @@ from typing import Annotated
 
 import typer
 
-from ango_hub.upload import ExternalIdRule, plan
+from ango_hub.errors import BulkJobStoppedError, UploadInterrupted
+from ango_hub.upload import ExternalIdRule, UploadReport, plan
 
 from ._client import open_hub
 from ._context import JsonFlag, wants_json
-from ._errors import EXIT_API, EXIT_OK, EXIT_PARTIAL, EXIT_UNKNOWN, exit_with, fail_usage
+from ._errors import (
+    EXIT_API,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_UNKNOWN,
+    exit_with,
+    fail_usage,
+    print_error,
+)
 from ._inputs import checked_as, load_items
 from ._lazy import command_app
 from ._output import print_json, print_table, progress_wanted
@@ -26,8 +35,10 @@ Examples:
 
 Exit code 1 if some files failed (each is listed); 4 if none failed but the import of some
 may still land (listed as unknown: run the same upload again later, files already in the
-project are skipped); 3 if the API or the credentials failed before any file was sent
-(the report is printed in every case).
+project are skipped); 3 if the API or the credentials failed before any file was sent, or the
+first 3 files failed with the same 401/403/404 (the rest not attempted); 130 after Ctrl-C or
+SIGTERM: the transfers in flight finish, no new file starts, nothing more is imported, and
+the summary says what to rerun (the report is printed in every case).
 """
 
 IMPORT_EPILOG = """\
@@ -42,6 +53,8 @@ FILE holds a JSON array of assets, {"assets": [...]}, or NDJSON; each asset need
 """
 
 commands = command_app()
+# Ctrl-C or SIGTERM during an upload, after its summary (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 Project = Annotated[str, typer.Argument(help="Project ID.", show_default=False)]
@@ -97,16 +110,35 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
     if not plan(paths, external_id_from):  # the library's own expansion of the folders
         fail_usage("PATH", "no files found", "files, or folders holding files")
     with open_hub(ctx) as hub:
-        report = hub.assets.upload(
-            project,
-            paths,
-            batches=batch or None,
-            concurrency=concurrency,
-            progress=progress_wanted(as_json),  # the library draws it on stderr
-            external_id=external_id_from,
-            settle_seconds=settle_seconds,
-            create_missing_batches=create_batches,
-        )
+        try:
+            report = hub.assets.upload(
+                project,
+                paths,
+                batches=batch or None,
+                concurrency=concurrency,
+                progress=progress_wanted(as_json),  # the library draws it on stderr
+                external_id=external_id_from,
+                settle_seconds=settle_seconds,
+                create_missing_batches=create_batches,
+            )
+        except UploadInterrupted as stop:  # Ctrl-C or SIGTERM: what was done, then 130
+            _show(stop.report, project, as_json)
+            typer.echo(f"ango-hub: {stop.report.interrupted_summary()}", err=True)
+            exit_with(EXIT_INTERRUPTED)
+        except BulkJobStoppedError as stop:  # every file would fail alike: the cause, once
+            _show(stop.report, project, as_json)
+            print_error(str(stop))
+            exit_with(EXIT_API)
+    _show(report, project, as_json)
+    if report.failed and all(item.stage == "check" for item in report.failed):
+        exit_with(EXIT_API)  # the first request (the check of the project) failed
+    if report.failed:
+        exit_with(EXIT_PARTIAL)
+    exit_with(EXIT_UNKNOWN if report.unknown else EXIT_OK)
+
+
+def _show(report: UploadReport, project: str, as_json: bool) -> None:
+    """The report: JSON (counts and every file), or a line and the files that did not make it."""
     items = [item.to_dict() for item in report.items]
     summary = {
         "project": project,
@@ -115,27 +147,25 @@ def upload(  # noqa: PLR0917  (typer maps parameters to arguments and options)
         "skipped": len(report.skipped),
         "failed": len(report.failed),
         "unknown": len(report.unknown),
+        "notAttempted": len(report.not_attempted),
         "items": items,
     }
     if as_json:
         print_json(summary)
-    else:
-        typer.echo(
-            f"Uploaded {summary['uploaded']} of {len(items)} files to project {project}"
-            + (f" ({summary['skipped']} already there, skipped)." if report.skipped else ".")
-        )
-        for title, rows in (("Failed", report.failed), ("Outcome unknown", report.unknown)):
-            if rows:
-                print_table(
-                    title,
-                    ["file", "stage", "error"],
-                    [[item.path, item.stage, item.error] for item in rows],
-                )
-    if report.failed and all(item.stage == "check" for item in report.failed):
-        exit_with(EXIT_API)  # the first request (the check of the project) failed
-    if report.failed:
-        exit_with(EXIT_PARTIAL)
-    exit_with(EXIT_UNKNOWN if report.unknown else EXIT_OK)
+        return
+    typer.echo(
+        f"Uploaded {summary['uploaded']} of {len(items)} files to project {project}"
+        + (f" ({summary['skipped']} already there, skipped)." if report.skipped else ".")
+    )
+    for title, rows in (("Failed", report.failed), ("Outcome unknown", report.unknown)):
+        if rows:
+            print_table(
+                title,
+                ["file", "stage", "error"],
+                [[item.path, item.stage, item.error] for item in rows],
+            )
+    if report.not_attempted:
+        typer.echo(f"Not attempted: {len(report.not_attempted)} files.")
 
 
 @commands.command("import-cloud", epilog=IMPORT_EPILOG)
