@@ -19,13 +19,13 @@ class AssignTasksRequest:
         project (str): The project of the tasks.
         tasks (list[str]):
         user (str): The email of the member to assign the tasks to.
-        stage (str | Unset): The stage the tasks must be in (a stage ID of the workflow).
+        stage (str | None): The stage the tasks must be in (a stage ID of the workflow).
     """
 
     project: str
     tasks: list[str]
     user: str
-    stage: str | Unset = UNSET
+    stage: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +35,8 @@ class AssignTasksRequest:
 
         user = self.user
 
-        stage = self.stage
+        _stage_given = UNSET if self.stage is None else self.stage
+        stage = _stage_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,7 +67,7 @@ class AssignTasksRequest:
             project=project,
             tasks=tasks,
             user=user,
-            stage=stage,
+            stage=None if isinstance(stage, Unset) else stage,
         )
 
         assign_tasks_request.additional_properties = d

@@ -16,18 +16,24 @@ T = TypeVar("T", bound="AttachmentsImported")
 class AttachmentsImported:
     """
     Attributes:
-        attachments_imported (int | Unset):
-        assets_updated (int | Unset):
+        attachments_imported (int | None):
+        assets_updated (int | None):
     """
 
-    attachments_imported: int | Unset = UNSET
-    assets_updated: int | Unset = UNSET
+    attachments_imported: int | None = None
+    assets_updated: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attachments_imported = self.attachments_imported
+        _attachments_imported_given = (
+            UNSET if self.attachments_imported is None else self.attachments_imported
+        )
+        attachments_imported = _attachments_imported_given
 
-        assets_updated = self.assets_updated
+        _assets_updated_given = (
+            UNSET if self.assets_updated is None else self.assets_updated
+        )
+        assets_updated = _assets_updated_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +53,12 @@ class AttachmentsImported:
         assets_updated = d.pop("assetsUpdated", UNSET)
 
         attachments_imported = cls(
-            attachments_imported=attachments_imported,
-            assets_updated=assets_updated,
+            attachments_imported=None
+            if isinstance(attachments_imported, Unset)
+            else attachments_imported,
+            assets_updated=None
+            if isinstance(assets_updated, Unset)
+            else assets_updated,
         )
 
         attachments_imported.additional_properties = d

@@ -16,20 +16,24 @@ T = TypeVar("T", bound="BatchAssignment")
 class BatchAssignment:
     """
     Attributes:
-        modified_count (int | Unset):
-        batches (list[str] | Unset):
+        modified_count (int | None):
+        batches (list[str] | None):
     """
 
-    modified_count: int | Unset = UNSET
-    batches: list[str] | Unset = UNSET
+    modified_count: int | None = None
+    batches: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified_count = self.modified_count
+        _modified_count_given = (
+            UNSET if self.modified_count is None else self.modified_count
+        )
+        modified_count = _modified_count_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,8 +53,10 @@ class BatchAssignment:
         batches = cast(list[str], d.pop("batches", UNSET))
 
         batch_assignment = cls(
-            modified_count=modified_count,
-            batches=batches,
+            modified_count=None
+            if isinstance(modified_count, Unset)
+            else modified_count,
+            batches=None if isinstance(batches, Unset) else batches,
         )
 
         batch_assignment.additional_properties = d

@@ -17,46 +17,63 @@ class ChatUploadForm:
     """Chat upload fields without a file (`application/x-www-form-urlencoded`).
 
     Attributes:
-        conversations (str | Unset): JSON array of conversations, as text.
-        project_id (str | Unset): Project ID (sent by the official SDK; must equal the path's).
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        batches (str | Unset): JSON array of batch IDs, as text.
-        llm_config (str | Unset): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
-        number_of_conversations (int | Unset): How many empty conversations to create when no conversations are given.
-        naming_strategy (str | Unset): Naming strategy as JSON text, e.g. `{"type": "random"}`.
-        priority (float | Unset): Task priority for queue ordering (higher is sooner).
+        conversations (str | None): JSON array of conversations, as text.
+        project_id (str | None): Project ID (sent by the official SDK; must equal the path's).
+        storage_id (str | None):
+        bucket (str | None):
+        batches (str | None): JSON array of batch IDs, as text.
+        llm_config (str | None): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
+        number_of_conversations (int | None): How many empty conversations to create when no conversations are given.
+        naming_strategy (str | None): Naming strategy as JSON text, e.g. `{"type": "random"}`.
+        priority (float | None): Task priority for queue ordering (higher is sooner).
     """
 
-    conversations: str | Unset = UNSET
-    project_id: str | Unset = UNSET
-    storage_id: str | Unset = UNSET
-    bucket: str | Unset = UNSET
-    batches: str | Unset = UNSET
-    llm_config: str | Unset = UNSET
-    number_of_conversations: int | Unset = UNSET
-    naming_strategy: str | Unset = UNSET
-    priority: float | Unset = UNSET
+    conversations: str | None = None
+    project_id: str | None = None
+    storage_id: str | None = None
+    bucket: str | None = None
+    batches: str | None = None
+    llm_config: str | None = None
+    number_of_conversations: int | None = None
+    naming_strategy: str | None = None
+    priority: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversations = self.conversations
+        _conversations_given = (
+            UNSET if self.conversations is None else self.conversations
+        )
+        conversations = _conversations_given
 
-        project_id = self.project_id
+        _project_id_given = UNSET if self.project_id is None else self.project_id
+        project_id = _project_id_given
 
-        storage_id = self.storage_id
+        _storage_id_given = UNSET if self.storage_id is None else self.storage_id
+        storage_id = _storage_id_given
 
-        bucket = self.bucket
+        _bucket_given = UNSET if self.bucket is None else self.bucket
+        bucket = _bucket_given
 
-        batches = self.batches
+        _batches_given = UNSET if self.batches is None else self.batches
+        batches = _batches_given
 
-        llm_config = self.llm_config
+        _llm_config_given = UNSET if self.llm_config is None else self.llm_config
+        llm_config = _llm_config_given
 
-        number_of_conversations = self.number_of_conversations
+        _number_of_conversations_given = (
+            UNSET
+            if self.number_of_conversations is None
+            else self.number_of_conversations
+        )
+        number_of_conversations = _number_of_conversations_given
 
-        naming_strategy = self.naming_strategy
+        _naming_strategy_given = (
+            UNSET if self.naming_strategy is None else self.naming_strategy
+        )
+        naming_strategy = _naming_strategy_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,15 +121,19 @@ class ChatUploadForm:
         priority = d.pop("priority", UNSET)
 
         chat_upload_form = cls(
-            conversations=conversations,
-            project_id=project_id,
-            storage_id=storage_id,
-            bucket=bucket,
-            batches=batches,
-            llm_config=llm_config,
-            number_of_conversations=number_of_conversations,
-            naming_strategy=naming_strategy,
-            priority=priority,
+            conversations=None if isinstance(conversations, Unset) else conversations,
+            project_id=None if isinstance(project_id, Unset) else project_id,
+            storage_id=None if isinstance(storage_id, Unset) else storage_id,
+            bucket=None if isinstance(bucket, Unset) else bucket,
+            batches=None if isinstance(batches, Unset) else batches,
+            llm_config=None if isinstance(llm_config, Unset) else llm_config,
+            number_of_conversations=None
+            if isinstance(number_of_conversations, Unset)
+            else number_of_conversations,
+            naming_strategy=None
+            if isinstance(naming_strategy, Unset)
+            else naming_strategy,
+            priority=None if isinstance(priority, Unset) else priority,
         )
 
         chat_upload_form.additional_properties = d

@@ -25,14 +25,14 @@ class CreateLlmRequest:
         provider (LlmProvider):
         model (str):
         configuration (LlmConfigurationInput):
-        is_streamable (bool | Unset):
+        is_streamable (bool | None):
     """
 
     name: str
     provider: LlmProvider
     model: str
     configuration: LlmConfigurationInput
-    is_streamable: bool | Unset = UNSET
+    is_streamable: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +44,10 @@ class CreateLlmRequest:
 
         configuration = self.configuration.to_dict()
 
-        is_streamable = self.is_streamable
+        _is_streamable_given = (
+            UNSET if self.is_streamable is None else self.is_streamable
+        )
+        is_streamable = _is_streamable_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,7 +84,7 @@ class CreateLlmRequest:
             provider=provider,
             model=model,
             configuration=configuration,
-            is_streamable=is_streamable,
+            is_streamable=None if isinstance(is_streamable, Unset) else is_streamable,
         )
 
         create_llm_request.additional_properties = d

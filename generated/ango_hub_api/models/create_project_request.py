@@ -22,14 +22,14 @@ class CreateProjectRequest:
     """
     Attributes:
         name (str):
-        description (str | Unset):
-        type_ (ProjectType | Unset): Project type (the official SDK's `ProjectType`; the models page's enum).
-        benchmark_enabled (bool | Unset):
-        benchmark_ratio (float | Unset):
-        instructions (str | Unset):
-        ocr_language (str | Unset): The OCR language (the Projects page's example answer shows `eng`).
-        task_skip_enabled (bool | Unset): Whether labelers may skip tasks.
-        category_schema (LabelSet | Unset): The label set (the vendor's "category schema", or ontology) as a request
+        description (str | None):
+        type_ (ProjectType | None): Project type (the official SDK's `ProjectType`; the models page's enum).
+        benchmark_enabled (bool | None):
+        benchmark_ratio (float | None):
+        instructions (str | None):
+        ocr_language (str | None): The OCR language (the Projects page's example answer shows `eng`).
+        task_skip_enabled (bool | None): Whether labelers may skip tasks.
+        category_schema (LabelSet | None): The label set (the vendor's "category schema", or ontology) as a request
             sends it:
             `tools` (objects drawn on the asset), `classifications` (questions about the whole
             asset) and `relations` (links between objects). This is what the official SDK's
@@ -39,38 +39,54 @@ class CreateProjectRequest:
     """
 
     name: str
-    description: str | Unset = UNSET
-    type_: ProjectType | Unset = UNSET
-    benchmark_enabled: bool | Unset = UNSET
-    benchmark_ratio: float | Unset = UNSET
-    instructions: str | Unset = UNSET
-    ocr_language: str | Unset = UNSET
-    task_skip_enabled: bool | Unset = UNSET
-    category_schema: LabelSet | Unset = UNSET
+    description: str | None = None
+    type_: ProjectType | None = None
+    benchmark_enabled: bool | None = None
+    benchmark_ratio: float | None = None
+    instructions: str | None = None
+    ocr_language: str | None = None
+    task_skip_enabled: bool | None = None
+    category_schema: LabelSet | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        description = self.description
+        _description_given = UNSET if self.description is None else self.description
+        description = _description_given
 
+        _type__given = UNSET if self.type_ is None else self.type_
         type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
+        if not isinstance(_type__given, Unset):
+            type_ = _type__given
 
-        benchmark_enabled = self.benchmark_enabled
+        _benchmark_enabled_given = (
+            UNSET if self.benchmark_enabled is None else self.benchmark_enabled
+        )
+        benchmark_enabled = _benchmark_enabled_given
 
-        benchmark_ratio = self.benchmark_ratio
+        _benchmark_ratio_given = (
+            UNSET if self.benchmark_ratio is None else self.benchmark_ratio
+        )
+        benchmark_ratio = _benchmark_ratio_given
 
-        instructions = self.instructions
+        _instructions_given = UNSET if self.instructions is None else self.instructions
+        instructions = _instructions_given
 
-        ocr_language = self.ocr_language
+        _ocr_language_given = UNSET if self.ocr_language is None else self.ocr_language
+        ocr_language = _ocr_language_given
 
-        task_skip_enabled = self.task_skip_enabled
+        _task_skip_enabled_given = (
+            UNSET if self.task_skip_enabled is None else self.task_skip_enabled
+        )
+        task_skip_enabled = _task_skip_enabled_given
 
+        _category_schema_given = (
+            UNSET if self.category_schema is None else self.category_schema
+        )
         category_schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.category_schema, Unset):
-            category_schema = self.category_schema.to_dict()
+        if not isinstance(_category_schema_given, Unset):
+            category_schema = _category_schema_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -133,14 +149,22 @@ class CreateProjectRequest:
 
         create_project_request = cls(
             name=name,
-            description=description,
-            type_=type_,
-            benchmark_enabled=benchmark_enabled,
-            benchmark_ratio=benchmark_ratio,
-            instructions=instructions,
-            ocr_language=ocr_language,
-            task_skip_enabled=task_skip_enabled,
-            category_schema=category_schema,
+            description=None if isinstance(description, Unset) else description,
+            type_=None if isinstance(type_, Unset) else type_,
+            benchmark_enabled=None
+            if isinstance(benchmark_enabled, Unset)
+            else benchmark_enabled,
+            benchmark_ratio=None
+            if isinstance(benchmark_ratio, Unset)
+            else benchmark_ratio,
+            instructions=None if isinstance(instructions, Unset) else instructions,
+            ocr_language=None if isinstance(ocr_language, Unset) else ocr_language,
+            task_skip_enabled=None
+            if isinstance(task_skip_enabled, Unset)
+            else task_skip_enabled,
+            category_schema=None
+            if isinstance(category_schema, Unset)
+            else category_schema,
         )
 
         create_project_request.additional_properties = d

@@ -23,21 +23,25 @@ class DataConfigItem:
     Attributes:
         type_ (DataConfigItemType): The SDK's `DataConfigItemTags`; `image`, `audio`, `video` and `pdf` need a
             `storage`.
-        storage (str | Unset): Storage name or ID the column's files are read from (e.g. `Public`).
-        include_in_export (bool | Unset): Whether the column is exported with the asset.
+        storage (str | None): Storage name or ID the column's files are read from (e.g. `Public`).
+        include_in_export (bool | None): Whether the column is exported with the asset.
     """
 
     type_: DataConfigItemType
-    storage: str | Unset = UNSET
-    include_in_export: bool | Unset = UNSET
+    storage: str | None = None
+    include_in_export: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 
-        storage = self.storage
+        _storage_given = UNSET if self.storage is None else self.storage
+        storage = _storage_given
 
-        include_in_export = self.include_in_export
+        _include_in_export_given = (
+            UNSET if self.include_in_export is None else self.include_in_export
+        )
+        include_in_export = _include_in_export_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,8 +68,10 @@ class DataConfigItem:
 
         data_config_item = cls(
             type_=type_,
-            storage=storage,
-            include_in_export=include_in_export,
+            storage=None if isinstance(storage, Unset) else storage,
+            include_in_export=None
+            if isinstance(include_in_export, Unset)
+            else include_in_export,
         )
 
         data_config_item.additional_properties = d

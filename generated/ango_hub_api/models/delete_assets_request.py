@@ -17,17 +17,18 @@ class DeleteAssetsRequest:
     """
     Attributes:
         assets (list[str]): IDs of the assets to delete.
-        project (str | Unset): Project ID (sent by the official SDK; must equal the path's).
+        project (str | None): Project ID (sent by the official SDK; must equal the path's).
     """
 
     assets: list[str]
-    project: str | Unset = UNSET
+    project: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         assets = self.assets
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +51,7 @@ class DeleteAssetsRequest:
 
         delete_assets_request = cls(
             assets=assets,
-            project=project,
+            project=None if isinstance(project, Unset) else project,
         )
 
         delete_assets_request.additional_properties = d

@@ -16,18 +16,20 @@ T = TypeVar("T", bound="DeleteAssetsResult")
 class DeleteAssetsResult:
     """
     Attributes:
-        deleted (int | Unset):
-        failed (int | Unset):
+        deleted (int | None):
+        failed (int | None):
     """
 
-    deleted: int | Unset = UNSET
-    failed: int | Unset = UNSET
+    deleted: int | None = None
+    failed: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        deleted = self.deleted
+        _deleted_given = UNSET if self.deleted is None else self.deleted
+        deleted = _deleted_given
 
-        failed = self.failed
+        _failed_given = UNSET if self.failed is None else self.failed
+        failed = _failed_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +49,8 @@ class DeleteAssetsResult:
         failed = d.pop("failed", UNSET)
 
         delete_assets_result = cls(
-            deleted=deleted,
-            failed=failed,
+            deleted=None if isinstance(deleted, Unset) else deleted,
+            failed=None if isinstance(failed, Unset) else failed,
         )
 
         delete_assets_result.additional_properties = d

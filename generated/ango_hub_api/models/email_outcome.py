@@ -17,18 +17,20 @@ class EmailOutcome:
     """What happened to one email of a bulk request.
 
     Attributes:
-        email (str | Unset):
-        status (str | Unset): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
+        email (str | None):
+        status (str | None): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
     """
 
-    email: str | Unset = UNSET
-    status: str | Unset = UNSET
+    email: str | None = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
+        _email_given = UNSET if self.email is None else self.email
+        email = _email_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,8 +50,8 @@ class EmailOutcome:
         status = d.pop("status", UNSET)
 
         email_outcome = cls(
-            email=email,
-            status=status,
+            email=None if isinstance(email, Unset) else email,
+            status=None if isinstance(status, Unset) else status,
         )
 
         email_outcome.additional_properties = d

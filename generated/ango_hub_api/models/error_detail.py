@@ -16,14 +16,15 @@ T = TypeVar("T", bound="ErrorDetail")
 class ErrorDetail:
     """
     Attributes:
-        status_code (int | Unset):
+        status_code (int | None):
     """
 
-    status_code: int | Unset = UNSET
+    status_code: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status_code = self.status_code
+        _status_code_given = UNSET if self.status_code is None else self.status_code
+        status_code = _status_code_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +40,7 @@ class ErrorDetail:
         status_code = d.pop("statusCode", UNSET)
 
         error_detail = cls(
-            status_code=status_code,
+            status_code=None if isinstance(status_code, Unset) else status_code,
         )
 
         error_detail.additional_properties = d

@@ -16,26 +16,40 @@ T = TypeVar("T", bound="ImportSummary")
 class ImportSummary:
     """
     Attributes:
-        assets_created (int | Unset):
-        tasks_created (int | Unset):
-        pre_labels_count (int | Unset):
-        valid_pre_labels_count (int | Unset):
+        assets_created (int | None):
+        tasks_created (int | None):
+        pre_labels_count (int | None):
+        valid_pre_labels_count (int | None):
     """
 
-    assets_created: int | Unset = UNSET
-    tasks_created: int | Unset = UNSET
-    pre_labels_count: int | Unset = UNSET
-    valid_pre_labels_count: int | Unset = UNSET
+    assets_created: int | None = None
+    tasks_created: int | None = None
+    pre_labels_count: int | None = None
+    valid_pre_labels_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assets_created = self.assets_created
+        _assets_created_given = (
+            UNSET if self.assets_created is None else self.assets_created
+        )
+        assets_created = _assets_created_given
 
-        tasks_created = self.tasks_created
+        _tasks_created_given = (
+            UNSET if self.tasks_created is None else self.tasks_created
+        )
+        tasks_created = _tasks_created_given
 
-        pre_labels_count = self.pre_labels_count
+        _pre_labels_count_given = (
+            UNSET if self.pre_labels_count is None else self.pre_labels_count
+        )
+        pre_labels_count = _pre_labels_count_given
 
-        valid_pre_labels_count = self.valid_pre_labels_count
+        _valid_pre_labels_count_given = (
+            UNSET
+            if self.valid_pre_labels_count is None
+            else self.valid_pre_labels_count
+        )
+        valid_pre_labels_count = _valid_pre_labels_count_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +77,16 @@ class ImportSummary:
         valid_pre_labels_count = d.pop("validPreLabelsCount", UNSET)
 
         import_summary = cls(
-            assets_created=assets_created,
-            tasks_created=tasks_created,
-            pre_labels_count=pre_labels_count,
-            valid_pre_labels_count=valid_pre_labels_count,
+            assets_created=None
+            if isinstance(assets_created, Unset)
+            else assets_created,
+            tasks_created=None if isinstance(tasks_created, Unset) else tasks_created,
+            pre_labels_count=None
+            if isinstance(pre_labels_count, Unset)
+            else pre_labels_count,
+            valid_pre_labels_count=None
+            if isinstance(valid_pre_labels_count, Unset)
+            else valid_pre_labels_count,
         )
 
         import_summary.additional_properties = d

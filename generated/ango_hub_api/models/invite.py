@@ -16,44 +16,53 @@ T = TypeVar("T", bound="Invite")
 class Invite:
     """
     Attributes:
-        field_id (str | Unset):
-        to (str | Unset):
-        organization_role (str | Unset):
-        status (str | Unset):
-        created_by (str | Unset):
-        created_at (str | Unset):
-        expires_at (str | Unset):
+        id (str | None):
+        to (str | None):
+        organization_role (str | None):
+        status (str | None):
+        created_by (str | None):
+        created_at (str | None):
+        expires_at (str | None):
     """
 
-    field_id: str | Unset = UNSET
-    to: str | Unset = UNSET
-    organization_role: str | Unset = UNSET
-    status: str | Unset = UNSET
-    created_by: str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
+    id: str | None = None
+    to: str | None = None
+    organization_role: str | None = None
+    status: str | None = None
+    created_by: str | None = None
+    created_at: str | None = None
+    expires_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        to = self.to
+        _to_given = UNSET if self.to is None else self.to
+        to = _to_given
 
-        organization_role = self.organization_role
+        _organization_role_given = (
+            UNSET if self.organization_role is None else self.organization_role
+        )
+        organization_role = _organization_role_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
-        created_by = self.created_by
+        _created_by_given = UNSET if self.created_by is None else self.created_by
+        created_by = _created_by_given
 
-        created_at = self.created_at
+        _created_at_given = UNSET if self.created_at is None else self.created_at
+        created_at = _created_at_given
 
-        expires_at = self.expires_at
+        _expires_at_given = UNSET if self.expires_at is None else self.expires_at
+        expires_at = _expires_at_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if to is not UNSET:
             field_dict["to"] = to
         if organization_role is not UNSET:
@@ -72,7 +81,7 @@ class Invite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", UNSET)
 
         to = d.pop("to", UNSET)
 
@@ -87,13 +96,15 @@ class Invite:
         expires_at = d.pop("expiresAt", UNSET)
 
         invite = cls(
-            field_id=field_id,
-            to=to,
-            organization_role=organization_role,
-            status=status,
-            created_by=created_by,
-            created_at=created_at,
-            expires_at=expires_at,
+            id=None if isinstance(id, Unset) else id,
+            to=None if isinstance(to, Unset) else to,
+            organization_role=None
+            if isinstance(organization_role, Unset)
+            else organization_role,
+            status=None if isinstance(status, Unset) else status,
+            created_by=None if isinstance(created_by, Unset) else created_by,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         invite.additional_properties = d

@@ -19,12 +19,12 @@ class IssueErrorCode:
     Attributes:
         category (str):
         name (str):
-        key (str | Unset):
+        key (str | None):
     """
 
     category: str
     name: str
-    key: str | Unset = UNSET
+    key: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,7 +32,8 @@ class IssueErrorCode:
 
         name = self.name
 
-        key = self.key
+        _key_given = UNSET if self.key is None else self.key
+        key = _key_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,7 +60,7 @@ class IssueErrorCode:
         issue_error_code = cls(
             category=category,
             name=name,
-            key=key,
+            key=None if isinstance(key, Unset) else key,
         )
 
         issue_error_code.additional_properties = d

@@ -25,25 +25,28 @@ class Label:
             SDK's `Answer.toDict()`): `objects` made with the label set's tools,
             `classifications` answered about the whole asset, `relations` between objects. A
             task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
-        external_id (str | Unset): External ID of the asset whose task gets the label (or give `assetId`).
-        asset_id (str | Unset): ID of the asset whose task gets the label (or give `externalId`).
-        status (str | Unset): Task status to set, e.g. `Completed`; left unchanged when absent.
+        external_id (str | None): External ID of the asset whose task gets the label (or give `assetId`).
+        asset_id (str | None): ID of the asset whose task gets the label (or give `externalId`).
+        status (str | None): Task status to set, e.g. `Completed`; left unchanged when absent.
     """
 
     answer: LabelAnswer
-    external_id: str | Unset = UNSET
-    asset_id: str | Unset = UNSET
-    status: str | Unset = UNSET
+    external_id: str | None = None
+    asset_id: str | None = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         answer = self.answer.to_dict()
 
-        external_id = self.external_id
+        _external_id_given = UNSET if self.external_id is None else self.external_id
+        external_id = _external_id_given
 
-        asset_id = self.asset_id
+        _asset_id_given = UNSET if self.asset_id is None else self.asset_id
+        asset_id = _asset_id_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,9 +79,9 @@ class Label:
 
         label = cls(
             answer=answer,
-            external_id=external_id,
-            asset_id=asset_id,
-            status=status,
+            external_id=None if isinstance(external_id, Unset) else external_id,
+            asset_id=None if isinstance(asset_id, Unset) else asset_id,
+            status=None if isinstance(status, Unset) else status,
         )
 
         label.additional_properties = d

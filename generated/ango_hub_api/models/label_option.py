@@ -18,18 +18,20 @@ class LabelOption:
     holds, `schemaId` its ID (the SDK's `LabelOption`).
 
         Attributes:
-            value (str | Unset):
-            schema_id (str | Unset):
+            value (str | None):
+            schema_id (str | None):
     """
 
-    value: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
+    value: str | None = None
+    schema_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
+        _value_given = UNSET if self.value is None else self.value
+        value = _value_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,8 +51,8 @@ class LabelOption:
         schema_id = d.pop("schemaId", UNSET)
 
         label_option = cls(
-            value=value,
-            schema_id=schema_id,
+            value=None if isinstance(value, Unset) else value,
+            schema_id=None if isinstance(schema_id, Unset) else schema_id,
         )
 
         label_option.additional_properties = d

@@ -16,14 +16,15 @@ T = TypeVar("T", bound="LabelsImportedEnvelope")
 class LabelsImportedEnvelope:
     """
     Attributes:
-        project (str | Unset): Summary such as `50 / 50 tasks are labeled.`
+        project (str | None): Summary such as `50 / 50 tasks are labeled.`
     """
 
-    project: str | Unset = UNSET
+    project: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +40,7 @@ class LabelsImportedEnvelope:
         project = d.pop("project", UNSET)
 
         labels_imported_envelope = cls(
-            project=project,
+            project=None if isinstance(project, Unset) else project,
         )
 
         labels_imported_envelope.additional_properties = d

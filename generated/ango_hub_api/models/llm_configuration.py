@@ -17,14 +17,15 @@ class LlmConfiguration:
     """The configuration without its write-only `apiKey` (`baseUrl` if set).
 
     Attributes:
-        base_url (str | Unset):
+        base_url (str | None):
     """
 
-    base_url: str | Unset = UNSET
+    base_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        base_url = self.base_url
+        _base_url_given = UNSET if self.base_url is None else self.base_url
+        base_url = _base_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -40,7 +41,7 @@ class LlmConfiguration:
         base_url = d.pop("baseUrl", UNSET)
 
         llm_configuration = cls(
-            base_url=base_url,
+            base_url=None if isinstance(base_url, Unset) else base_url,
         )
 
         llm_configuration.additional_properties = d

@@ -17,17 +17,18 @@ class LlmConfigurationInput:
     """
     Attributes:
         api_key (str): The provider's API key. Write-only; never returned.
-        base_url (str | Unset):
+        base_url (str | None):
     """
 
     api_key: str
-    base_url: str | Unset = UNSET
+    base_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         api_key = self.api_key
 
-        base_url = self.base_url
+        _base_url_given = UNSET if self.base_url is None else self.base_url
+        base_url = _base_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +51,7 @@ class LlmConfigurationInput:
 
         llm_configuration_input = cls(
             api_key=api_key,
-            base_url=base_url,
+            base_url=None if isinstance(base_url, Unset) else base_url,
         )
 
         llm_configuration_input.additional_properties = d

@@ -16,36 +16,43 @@ T = TypeVar("T", bound="OrganizationMember")
 class OrganizationMember:
     """
     Attributes:
-        field_id (str | Unset):
-        email (str | Unset):
-        name (str | Unset):
-        organization_role (str | Unset): `Admin`, `Member` or `Guest` (an open string: the server may add roles).
-        created_at (str | Unset):
+        id (str | None):
+        email (str | None):
+        name (str | None):
+        organization_role (str | None): `Admin`, `Member` or `Guest` (an open string: the server may add roles).
+        created_at (str | None):
     """
 
-    field_id: str | Unset = UNSET
-    email: str | Unset = UNSET
-    name: str | Unset = UNSET
-    organization_role: str | Unset = UNSET
-    created_at: str | Unset = UNSET
+    id: str | None = None
+    email: str | None = None
+    name: str | None = None
+    organization_role: str | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        email = self.email
+        _email_given = UNSET if self.email is None else self.email
+        email = _email_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        organization_role = self.organization_role
+        _organization_role_given = (
+            UNSET if self.organization_role is None else self.organization_role
+        )
+        organization_role = _organization_role_given
 
-        created_at = self.created_at
+        _created_at_given = UNSET if self.created_at is None else self.created_at
+        created_at = _created_at_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if email is not UNSET:
             field_dict["email"] = email
         if name is not UNSET:
@@ -60,7 +67,7 @@ class OrganizationMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", UNSET)
 
         email = d.pop("email", UNSET)
 
@@ -71,11 +78,13 @@ class OrganizationMember:
         created_at = d.pop("createdAt", UNSET)
 
         organization_member = cls(
-            field_id=field_id,
-            email=email,
-            name=name,
-            organization_role=organization_role,
-            created_at=created_at,
+            id=None if isinstance(id, Unset) else id,
+            email=None if isinstance(email, Unset) else email,
+            name=None if isinstance(name, Unset) else name,
+            organization_role=None
+            if isinstance(organization_role, Unset)
+            else organization_role,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         organization_member.additional_properties = d

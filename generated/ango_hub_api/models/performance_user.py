@@ -16,22 +16,25 @@ T = TypeVar("T", bound="PerformanceUser")
 class PerformanceUser:
     """
     Attributes:
-        user (str | Unset):
-        labeled (int | Unset):
-        completed (int | Unset):
+        user (str | None):
+        labeled (int | None):
+        completed (int | None):
     """
 
-    user: str | Unset = UNSET
-    labeled: int | Unset = UNSET
-    completed: int | Unset = UNSET
+    user: str | None = None
+    labeled: int | None = None
+    completed: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user = self.user
+        _user_given = UNSET if self.user is None else self.user
+        user = _user_given
 
-        labeled = self.labeled
+        _labeled_given = UNSET if self.labeled is None else self.labeled
+        labeled = _labeled_given
 
-        completed = self.completed
+        _completed_given = UNSET if self.completed is None else self.completed
+        completed = _completed_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +58,9 @@ class PerformanceUser:
         completed = d.pop("completed", UNSET)
 
         performance_user = cls(
-            user=user,
-            labeled=labeled,
-            completed=completed,
+            user=None if isinstance(user, Unset) else user,
+            labeled=None if isinstance(labeled, Unset) else labeled,
+            completed=None if isinstance(completed, Unset) else completed,
         )
 
         performance_user.additional_properties = d

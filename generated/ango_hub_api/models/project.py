@@ -26,130 +26,169 @@ class Project:
     """A project (more fields may come).
 
     Attributes:
-        field_id (str | Unset):
-        name (str | Unset):
-        description (str | Unset):
-        organization (str | Unset):
-        owner (str | Unset): The owner's email (the Projects page's example answer).
-        queue_version (float | Unset):
-        asset_count (int | Unset):
-        ocr_language (str | Unset):
-        task_skip_enabled (bool | Unset):
-        type_ (str | Unset):
-        created_at (datetime.datetime | Unset):
-        batches (list[Batch] | Unset):
-        category_schema (CategorySchema | Unset): A project's label set as the server answers it (`getProject`): the
-            same fields as
+        id (str | None):
+        name (str | None):
+        description (str | None):
+        organization (str | None):
+        owner (str | None): The owner's email (the Projects page's example answer).
+        queue_version (float | None):
+        asset_count (int | None):
+        ocr_language (str | None):
+        task_skip_enabled (bool | None):
+        type_ (str | None):
+        created_at (datetime.datetime | None):
+        batches (list[Batch] | None):
+        category_schema (CategorySchema | None): A project's label set as the server answers it (`getProject`): the same
+            fields as
             `LabelSet`, read tolerantly (kinds the client does not know yet stay readable).
-        stages (list[ProjectStage] | Unset):
-        benchmark_enabled (bool | Unset):
-        benchmark_ratio (float | Unset):
-        benchmark_cutoff (bool | Unset):
-        assigned_to (list[ProjectMember] | Unset): The project's members and their project roles (`addProjectMembers`).
-        asset_builder_templates (list[StoredAssetBuilderTemplate] | Unset): The project's asset builder templates
+        stages (list[ProjectStage] | None):
+        benchmark_enabled (bool | None):
+        benchmark_ratio (float | None):
+        benchmark_cutoff (bool | None):
+        assigned_to (list[ProjectMember] | None): The project's members and their project roles (`addProjectMembers`).
+        asset_builder_templates (list[StoredAssetBuilderTemplate] | None): The project's asset builder templates
             (`createAssetBuilderTemplate`); the official
             SDK's `get_asset_builder_templates` reads them from here.
-        instructions (None | str | Unset): The URL of the instructions file (`uploadInstructions`), or null.
+        instructions (None | str): The URL of the instructions file (`uploadInstructions`), or null.
     """
 
-    field_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    description: str | Unset = UNSET
-    organization: str | Unset = UNSET
-    owner: str | Unset = UNSET
-    queue_version: float | Unset = UNSET
-    asset_count: int | Unset = UNSET
-    ocr_language: str | Unset = UNSET
-    task_skip_enabled: bool | Unset = UNSET
-    type_: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    batches: list[Batch] | Unset = UNSET
-    category_schema: CategorySchema | Unset = UNSET
-    stages: list[ProjectStage] | Unset = UNSET
-    benchmark_enabled: bool | Unset = UNSET
-    benchmark_ratio: float | Unset = UNSET
-    benchmark_cutoff: bool | Unset = UNSET
-    assigned_to: list[ProjectMember] | Unset = UNSET
-    asset_builder_templates: list[StoredAssetBuilderTemplate] | Unset = UNSET
-    instructions: None | str | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    organization: str | None = None
+    owner: str | None = None
+    queue_version: float | None = None
+    asset_count: int | None = None
+    ocr_language: str | None = None
+    task_skip_enabled: bool | None = None
+    type_: str | None = None
+    created_at: datetime.datetime | None = None
+    batches: list[Batch] | None = None
+    category_schema: CategorySchema | None = None
+    stages: list[ProjectStage] | None = None
+    benchmark_enabled: bool | None = None
+    benchmark_ratio: float | None = None
+    benchmark_cutoff: bool | None = None
+    assigned_to: list[ProjectMember] | None = None
+    asset_builder_templates: list[StoredAssetBuilderTemplate] | None = None
+    instructions: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        description = self.description
+        _description_given = UNSET if self.description is None else self.description
+        description = _description_given
 
-        organization = self.organization
+        _organization_given = UNSET if self.organization is None else self.organization
+        organization = _organization_given
 
-        owner = self.owner
+        _owner_given = UNSET if self.owner is None else self.owner
+        owner = _owner_given
 
-        queue_version = self.queue_version
+        _queue_version_given = (
+            UNSET if self.queue_version is None else self.queue_version
+        )
+        queue_version = _queue_version_given
 
-        asset_count = self.asset_count
+        _asset_count_given = UNSET if self.asset_count is None else self.asset_count
+        asset_count = _asset_count_given
 
-        ocr_language = self.ocr_language
+        _ocr_language_given = UNSET if self.ocr_language is None else self.ocr_language
+        ocr_language = _ocr_language_given
 
-        task_skip_enabled = self.task_skip_enabled
+        _task_skip_enabled_given = (
+            UNSET if self.task_skip_enabled is None else self.task_skip_enabled
+        )
+        task_skip_enabled = _task_skip_enabled_given
 
-        type_ = self.type_
+        _type__given = UNSET if self.type_ is None else self.type_
+        type_ = _type__given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
+        if not isinstance(_batches_given, Unset):
             batches = []
-            for batches_item_data in self.batches:
+            for batches_item_data in _batches_given:
                 batches_item = batches_item_data.to_dict()
                 batches.append(batches_item)
 
+        _category_schema_given = (
+            UNSET if self.category_schema is None else self.category_schema
+        )
         category_schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.category_schema, Unset):
-            category_schema = self.category_schema.to_dict()
+        if not isinstance(_category_schema_given, Unset):
+            category_schema = _category_schema_given.to_dict()
 
+        _stages_given = UNSET if self.stages is None else self.stages
         stages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.stages, Unset):
+        if not isinstance(_stages_given, Unset):
             stages = []
-            for stages_item_data in self.stages:
+            for stages_item_data in _stages_given:
                 stages_item = stages_item_data.to_dict()
                 stages.append(stages_item)
 
-        benchmark_enabled = self.benchmark_enabled
+        _benchmark_enabled_given = (
+            UNSET if self.benchmark_enabled is None else self.benchmark_enabled
+        )
+        benchmark_enabled = _benchmark_enabled_given
 
-        benchmark_ratio = self.benchmark_ratio
+        _benchmark_ratio_given = (
+            UNSET if self.benchmark_ratio is None else self.benchmark_ratio
+        )
+        benchmark_ratio = _benchmark_ratio_given
 
-        benchmark_cutoff = self.benchmark_cutoff
+        _benchmark_cutoff_given = (
+            UNSET if self.benchmark_cutoff is None else self.benchmark_cutoff
+        )
+        benchmark_cutoff = _benchmark_cutoff_given
 
+        _assigned_to_given = UNSET if self.assigned_to is None else self.assigned_to
         assigned_to: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.assigned_to, Unset):
+        if not isinstance(_assigned_to_given, Unset):
             assigned_to = []
-            for assigned_to_item_data in self.assigned_to:
+            for assigned_to_item_data in _assigned_to_given:
                 assigned_to_item = assigned_to_item_data.to_dict()
                 assigned_to.append(assigned_to_item)
 
+        _asset_builder_templates_given = (
+            UNSET
+            if self.asset_builder_templates is None
+            else self.asset_builder_templates
+        )
         asset_builder_templates: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.asset_builder_templates, Unset):
+        if not isinstance(_asset_builder_templates_given, Unset):
             asset_builder_templates = []
-            for asset_builder_templates_item_data in self.asset_builder_templates:
+            for asset_builder_templates_item_data in _asset_builder_templates_given:
                 asset_builder_templates_item = (
                     asset_builder_templates_item_data.to_dict()
                 )
                 asset_builder_templates.append(asset_builder_templates_item)
 
+        _instructions_given = UNSET if self.instructions is None else self.instructions
         instructions: None | str | Unset
-        if isinstance(self.instructions, Unset):
+        if isinstance(_instructions_given, Unset):
             instructions = UNSET
         else:
-            instructions = self.instructions
+            instructions = _instructions_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
@@ -188,6 +227,8 @@ class Project:
             field_dict["assetBuilderTemplates"] = asset_builder_templates
         if instructions is not UNSET:
             field_dict["instructions"] = instructions
+        elif "instructions" in self._nulls:
+            field_dict["instructions"] = None
 
         return field_dict
 
@@ -200,7 +241,10 @@ class Project:
         from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        nulls = frozenset(
+            name for name in ("instructions",) if name in d and d[name] is None
+        )
+        id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 
@@ -288,27 +332,41 @@ class Project:
         instructions = _parse_instructions(d.pop("instructions", UNSET))
 
         project = cls(
-            field_id=field_id,
-            name=name,
-            description=description,
-            organization=organization,
-            owner=owner,
-            queue_version=queue_version,
-            asset_count=asset_count,
-            ocr_language=ocr_language,
-            task_skip_enabled=task_skip_enabled,
-            type_=type_,
-            created_at=created_at,
-            batches=batches,
-            category_schema=category_schema,
-            stages=stages,
-            benchmark_enabled=benchmark_enabled,
-            benchmark_ratio=benchmark_ratio,
-            benchmark_cutoff=benchmark_cutoff,
-            assigned_to=assigned_to,
-            asset_builder_templates=asset_builder_templates,
-            instructions=instructions,
+            id=None if isinstance(id, Unset) else id,
+            name=None if isinstance(name, Unset) else name,
+            description=None if isinstance(description, Unset) else description,
+            organization=None if isinstance(organization, Unset) else organization,
+            owner=None if isinstance(owner, Unset) else owner,
+            queue_version=None if isinstance(queue_version, Unset) else queue_version,
+            asset_count=None if isinstance(asset_count, Unset) else asset_count,
+            ocr_language=None if isinstance(ocr_language, Unset) else ocr_language,
+            task_skip_enabled=None
+            if isinstance(task_skip_enabled, Unset)
+            else task_skip_enabled,
+            type_=None if isinstance(type_, Unset) else type_,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            batches=None if isinstance(batches, Unset) else batches,
+            category_schema=None
+            if isinstance(category_schema, Unset)
+            else category_schema,
+            stages=None if isinstance(stages, Unset) else stages,
+            benchmark_enabled=None
+            if isinstance(benchmark_enabled, Unset)
+            else benchmark_enabled,
+            benchmark_ratio=None
+            if isinstance(benchmark_ratio, Unset)
+            else benchmark_ratio,
+            benchmark_cutoff=None
+            if isinstance(benchmark_cutoff, Unset)
+            else benchmark_cutoff,
+            assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
+            asset_builder_templates=None
+            if isinstance(asset_builder_templates, Unset)
+            else asset_builder_templates,
+            instructions=None if isinstance(instructions, Unset) else instructions,
         )
+
+        project._nulls = nulls
 
         project.additional_properties = d
         return project

@@ -16,23 +16,26 @@ T = TypeVar("T", bound="ProjectMember")
 class ProjectMember:
     """
     Attributes:
-        assignee (str | Unset): The member's email (the Projects page's example answer calls it `assignee`).
-        user (str | Unset): The member's email, as this spec's versions before 2.0.0 named it; the mock sends both.
-        role (str | Unset): The member's project role (`ProjectRole` values; open here so a new role does not break
+        assignee (str | None): The member's email (the Projects page's example answer calls it `assignee`).
+        user (str | None): The member's email, as this spec's versions before 2.0.0 named it; the mock sends both.
+        role (str | None): The member's project role (`ProjectRole` values; open here so a new role does not break
             clients).
     """
 
-    assignee: str | Unset = UNSET
-    user: str | Unset = UNSET
-    role: str | Unset = UNSET
+    assignee: str | None = None
+    user: str | None = None
+    role: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assignee = self.assignee
+        _assignee_given = UNSET if self.assignee is None else self.assignee
+        assignee = _assignee_given
 
-        user = self.user
+        _user_given = UNSET if self.user is None else self.user
+        user = _user_given
 
-        role = self.role
+        _role_given = UNSET if self.role is None else self.role
+        role = _role_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,9 +59,9 @@ class ProjectMember:
         role = d.pop("role", UNSET)
 
         project_member = cls(
-            assignee=assignee,
-            user=user,
-            role=role,
+            assignee=None if isinstance(assignee, Unset) else assignee,
+            user=None if isinstance(user, Unset) else user,
+            role=None if isinstance(role, Unset) else role,
         )
 
         project_member.additional_properties = d

@@ -20,25 +20,28 @@ T = TypeVar("T", bound="ProjectMetricResult")
 class ProjectMetricResult:
     """
     Attributes:
-        metric (str | Unset):
-        total (int | Unset): How many tasks (or assets, for `AssetSize`) were counted.
-        groups (list[MetricGroup] | Unset):
+        metric (str | None):
+        total (int | None): How many tasks (or assets, for `AssetSize`) were counted.
+        groups (list[MetricGroup] | None):
     """
 
-    metric: str | Unset = UNSET
-    total: int | Unset = UNSET
-    groups: list[MetricGroup] | Unset = UNSET
+    metric: str | None = None
+    total: int | None = None
+    groups: list[MetricGroup] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metric = self.metric
+        _metric_given = UNSET if self.metric is None else self.metric
+        metric = _metric_given
 
-        total = self.total
+        _total_given = UNSET if self.total is None else self.total
+        total = _total_given
 
+        _groups_given = UNSET if self.groups is None else self.groups
         groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.groups, Unset):
+        if not isinstance(_groups_given, Unset):
             groups = []
-            for groups_item_data in self.groups:
+            for groups_item_data in _groups_given:
                 groups_item = groups_item_data.to_dict()
                 groups.append(groups_item)
 
@@ -73,9 +76,9 @@ class ProjectMetricResult:
                 groups.append(groups_item)
 
         project_metric_result = cls(
-            metric=metric,
-            total=total,
-            groups=groups,
+            metric=None if isinstance(metric, Unset) else metric,
+            total=None if isinstance(total, Unset) else total,
+            groups=None if isinstance(groups, Unset) else groups,
         )
 
         project_metric_result.additional_properties = d

@@ -16,30 +16,41 @@ T = TypeVar("T", bound="RequeueOptions")
 class RequeueOptions:
     """
     Attributes:
-        remove_annotations (bool | Unset): Clear the answer. Default: False.
-        remove_assignee (bool | Unset): Clear the assignee. Default: False.
-        remove_stage_history (bool | Unset): Clear the history before the requeue entry. Default: False.
-        reset_answer (bool | Unset): The older example's name for `removeAnnotations`.
-        unassign (bool | Unset): The older example's name for `removeAssignee`.
+        remove_annotations (bool | None): Clear the answer. Default: False.
+        remove_assignee (bool | None): Clear the assignee. Default: False.
+        remove_stage_history (bool | None): Clear the history before the requeue entry. Default: False.
+        reset_answer (bool | None): The older example's name for `removeAnnotations`.
+        unassign (bool | None): The older example's name for `removeAssignee`.
     """
 
-    remove_annotations: bool | Unset = False
-    remove_assignee: bool | Unset = False
-    remove_stage_history: bool | Unset = False
-    reset_answer: bool | Unset = UNSET
-    unassign: bool | Unset = UNSET
+    remove_annotations: bool | None = False
+    remove_assignee: bool | None = False
+    remove_stage_history: bool | None = False
+    reset_answer: bool | None = None
+    unassign: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        remove_annotations = self.remove_annotations
+        _remove_annotations_given = (
+            UNSET if self.remove_annotations is None else self.remove_annotations
+        )
+        remove_annotations = _remove_annotations_given
 
-        remove_assignee = self.remove_assignee
+        _remove_assignee_given = (
+            UNSET if self.remove_assignee is None else self.remove_assignee
+        )
+        remove_assignee = _remove_assignee_given
 
-        remove_stage_history = self.remove_stage_history
+        _remove_stage_history_given = (
+            UNSET if self.remove_stage_history is None else self.remove_stage_history
+        )
+        remove_stage_history = _remove_stage_history_given
 
-        reset_answer = self.reset_answer
+        _reset_answer_given = UNSET if self.reset_answer is None else self.reset_answer
+        reset_answer = _reset_answer_given
 
-        unassign = self.unassign
+        _unassign_given = UNSET if self.unassign is None else self.unassign
+        unassign = _unassign_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,11 +82,17 @@ class RequeueOptions:
         unassign = d.pop("unassign", UNSET)
 
         requeue_options = cls(
-            remove_annotations=remove_annotations,
-            remove_assignee=remove_assignee,
-            remove_stage_history=remove_stage_history,
-            reset_answer=reset_answer,
-            unassign=unassign,
+            remove_annotations=None
+            if isinstance(remove_annotations, Unset)
+            else remove_annotations,
+            remove_assignee=None
+            if isinstance(remove_assignee, Unset)
+            else remove_assignee,
+            remove_stage_history=None
+            if isinstance(remove_stage_history, Unset)
+            else remove_stage_history,
+            reset_answer=None if isinstance(reset_answer, Unset) else reset_answer,
+            unassign=None if isinstance(unassign, Unset) else unassign,
         )
 
         requeue_options.additional_properties = d

@@ -16,18 +16,20 @@ T = TypeVar("T", bound="RequeueResultModifiedCount")
 class RequeueResultModifiedCount:
     """
     Attributes:
-        modified (int | Unset):
-        to_stage_id (str | Unset):
+        modified (int | None):
+        to_stage_id (str | None):
     """
 
-    modified: int | Unset = UNSET
-    to_stage_id: str | Unset = UNSET
+    modified: int | None = None
+    to_stage_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified = self.modified
+        _modified_given = UNSET if self.modified is None else self.modified
+        modified = _modified_given
 
-        to_stage_id = self.to_stage_id
+        _to_stage_id_given = UNSET if self.to_stage_id is None else self.to_stage_id
+        to_stage_id = _to_stage_id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +49,8 @@ class RequeueResultModifiedCount:
         to_stage_id = d.pop("toStageId", UNSET)
 
         requeue_result_modified_count = cls(
-            modified=modified,
-            to_stage_id=to_stage_id,
+            modified=None if isinstance(modified, Unset) else modified,
+            to_stage_id=None if isinstance(to_stage_id, Unset) else to_stage_id,
         )
 
         requeue_result_modified_count.additional_properties = d

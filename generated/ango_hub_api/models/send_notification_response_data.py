@@ -16,14 +16,15 @@ T = TypeVar("T", bound="SendNotificationResponseData")
 class SendNotificationResponseData:
     """
     Attributes:
-        sent (int | Unset):
+        sent (int | None):
     """
 
-    sent: int | Unset = UNSET
+    sent: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        sent = self.sent
+        _sent_given = UNSET if self.sent is None else self.sent
+        sent = _sent_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +40,7 @@ class SendNotificationResponseData:
         sent = d.pop("sent", UNSET)
 
         send_notification_response_data = cls(
-            sent=sent,
+            sent=None if isinstance(sent, Unset) else sent,
         )
 
         send_notification_response_data.additional_properties = d

@@ -17,17 +17,18 @@ class SetTasksBenchmarkRequest:
     """
     Attributes:
         tasks (list[str]):
-        is_benchmark (bool | Unset):  Default: True.
+        is_benchmark (bool | None):  Default: True.
     """
 
     tasks: list[str]
-    is_benchmark: bool | Unset = True
+    is_benchmark: bool | None = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         tasks = self.tasks
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +51,7 @@ class SetTasksBenchmarkRequest:
 
         set_tasks_benchmark_request = cls(
             tasks=tasks,
-            is_benchmark=is_benchmark,
+            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
         )
 
         set_tasks_benchmark_request.additional_properties = d

@@ -16,18 +16,20 @@ T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 class SetTasksBenchmarkResponseData:
     """
     Attributes:
-        modified (int | Unset):
-        is_benchmark (bool | Unset):
+        modified (int | None):
+        is_benchmark (bool | None):
     """
 
-    modified: int | Unset = UNSET
-    is_benchmark: bool | Unset = UNSET
+    modified: int | None = None
+    is_benchmark: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified = self.modified
+        _modified_given = UNSET if self.modified is None else self.modified
+        modified = _modified_given
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +49,8 @@ class SetTasksBenchmarkResponseData:
         is_benchmark = d.pop("isBenchmark", UNSET)
 
         set_tasks_benchmark_response_data = cls(
-            modified=modified,
-            is_benchmark=is_benchmark,
+            modified=None if isinstance(modified, Unset) else modified,
+            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
         )
 
         set_tasks_benchmark_response_data.additional_properties = d

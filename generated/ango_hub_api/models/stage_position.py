@@ -17,18 +17,20 @@ class StagePosition:
     """Where the stage is drawn in the workflow editor.
 
     Attributes:
-        x (float | Unset):
-        y (float | Unset):
+        x (float | None):
+        y (float | None):
     """
 
-    x: float | Unset = UNSET
-    y: float | Unset = UNSET
+    x: float | None = None
+    y: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        x = self.x
+        _x_given = UNSET if self.x is None else self.x
+        x = _x_given
 
-        y = self.y
+        _y_given = UNSET if self.y is None else self.y
+        y = _y_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,8 +50,8 @@ class StagePosition:
         y = d.pop("y", UNSET)
 
         stage_position = cls(
-            x=x,
-            y=y,
+            x=None if isinstance(x, Unset) else x,
+            y=None if isinstance(y, Unset) else y,
         )
 
         stage_position.additional_properties = d

@@ -21,54 +21,62 @@ class Storage:
     created with. More fields may come.
 
         Attributes:
-            field_id (str | Unset):
-            name (str | Unset):
-            type_ (StorageType | Unset): The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
-            provider (StorageProvider | Unset): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
-            bucket (str | Unset):
-            region (str | Unset):
-            organization (str | Unset):
-            created_at (datetime.datetime | Unset):
+            id (str | None):
+            name (str | None):
+            type_ (StorageType | None): The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
+            provider (StorageProvider | None): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
+            bucket (str | None):
+            region (str | None):
+            organization (str | None):
+            created_at (datetime.datetime | None):
     """
 
-    field_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    type_: StorageType | Unset = UNSET
-    provider: StorageProvider | Unset = UNSET
-    bucket: str | Unset = UNSET
-    region: str | Unset = UNSET
-    organization: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
+    type_: StorageType | None = None
+    provider: StorageProvider | None = None
+    bucket: str | None = None
+    region: str | None = None
+    organization: str | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
+        _type__given = UNSET if self.type_ is None else self.type_
         type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
+        if not isinstance(_type__given, Unset):
+            type_ = _type__given
 
+        _provider_given = UNSET if self.provider is None else self.provider
         provider: str | Unset = UNSET
-        if not isinstance(self.provider, Unset):
-            provider = self.provider
+        if not isinstance(_provider_given, Unset):
+            provider = _provider_given
 
-        bucket = self.bucket
+        _bucket_given = UNSET if self.bucket is None else self.bucket
+        bucket = _bucket_given
 
-        region = self.region
+        _region_given = UNSET if self.region is None else self.region
+        region = _region_given
 
-        organization = self.organization
+        _organization_given = UNSET if self.organization is None else self.organization
+        organization = _organization_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
@@ -89,7 +97,7 @@ class Storage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", UNSET)
 
         name = d.pop("name", UNSET)
 
@@ -121,14 +129,14 @@ class Storage:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         storage = cls(
-            field_id=field_id,
-            name=name,
-            type_=type_,
-            provider=provider,
-            bucket=bucket,
-            region=region,
-            organization=organization,
-            created_at=created_at,
+            id=None if isinstance(id, Unset) else id,
+            name=None if isinstance(name, Unset) else name,
+            type_=None if isinstance(type_, Unset) else type_,
+            provider=None if isinstance(provider, Unset) else provider,
+            bucket=None if isinstance(bucket, Unset) else bucket,
+            region=None if isinstance(region, Unset) else region,
+            organization=None if isinstance(organization, Unset) else organization,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         storage.additional_properties = d

@@ -25,74 +25,84 @@ class StorageCreate:
 
         Attributes:
             name (str):
-            type_ (StorageType | Unset): The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
-            provider (StorageProvider | Unset): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
-            bucket (None | str | Unset): The bucket (required by the reference page; the SDK does not send it).
-            region (None | str | Unset):
-            credentials (None | StorageCredentialsType0 | str | Unset): Provider credentials: an object such as
-                `{accessKeyId, secretAccessKey}`
+            type_ (StorageType | None): The cloud, in the reference page's spelling (`gcs` is Google Cloud Storage).
+            provider (StorageProvider | None): The cloud, in the official SDK's spelling (`GCP` is Google Cloud Storage).
+            bucket (None | str): The bucket (required by the reference page; the SDK does not send it).
+            region (None | str):
+            credentials (None | StorageCredentialsType0 | str): Provider credentials: an object such as `{accessKeyId,
+                secretAccessKey}`
                 (reference page) or text such as a GCP service-account JSON (official SDK).
                 A component rather than inline, so that generators name it (openapi-generator
                 cannot name an inline `oneOf`). Write-only here too: 3.0 tools ignore a `$ref`'s
                 siblings.
-            private_key (None | str | Unset): Secret key (AWS secret access key, GCS private key, Azure account key).
-            public_key (None | str | Unset): Access key ID or account name (official SDK).
+            private_key (None | str): Secret key (AWS secret access key, GCS private key, Azure account key).
+            public_key (None | str): Access key ID or account name (official SDK).
     """
 
     name: str
-    type_: StorageType | Unset = UNSET
-    provider: StorageProvider | Unset = UNSET
-    bucket: None | str | Unset = UNSET
-    region: None | str | Unset = UNSET
-    credentials: None | StorageCredentialsType0 | str | Unset = UNSET
-    private_key: None | str | Unset = UNSET
-    public_key: None | str | Unset = UNSET
+    type_: StorageType | None = None
+    provider: StorageProvider | None = None
+    bucket: None | str = None
+    region: None | str = None
+    credentials: None | StorageCredentialsType0 | str = None
+    private_key: None | str = None
+    public_key: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.storage_credentials_type_0 import StorageCredentialsType0  # noqa: PLC0415
 
         name = self.name
 
+        _type__given = UNSET if self.type_ is None else self.type_
         type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
+        if not isinstance(_type__given, Unset):
+            type_ = _type__given
 
+        _provider_given = UNSET if self.provider is None else self.provider
         provider: str | Unset = UNSET
-        if not isinstance(self.provider, Unset):
-            provider = self.provider
+        if not isinstance(_provider_given, Unset):
+            provider = _provider_given
 
+        _bucket_given = UNSET if self.bucket is None else self.bucket
         bucket: None | str | Unset
-        if isinstance(self.bucket, Unset):
+        if isinstance(_bucket_given, Unset):
             bucket = UNSET
         else:
-            bucket = self.bucket
+            bucket = _bucket_given
 
+        _region_given = UNSET if self.region is None else self.region
         region: None | str | Unset
-        if isinstance(self.region, Unset):
+        if isinstance(_region_given, Unset):
             region = UNSET
         else:
-            region = self.region
+            region = _region_given
 
+        _credentials_given = UNSET if self.credentials is None else self.credentials
         credentials: dict[str, Any] | None | str | Unset
-        if isinstance(self.credentials, Unset):
+        if isinstance(_credentials_given, Unset):
             credentials = UNSET
-        elif isinstance(self.credentials, StorageCredentialsType0):
-            credentials = self.credentials.to_dict()
+        elif isinstance(_credentials_given, StorageCredentialsType0):
+            credentials = _credentials_given.to_dict()
         else:
-            credentials = self.credentials
+            credentials = _credentials_given
 
+        _private_key_given = UNSET if self.private_key is None else self.private_key
         private_key: None | str | Unset
-        if isinstance(self.private_key, Unset):
+        if isinstance(_private_key_given, Unset):
             private_key = UNSET
         else:
-            private_key = self.private_key
+            private_key = _private_key_given
 
+        _public_key_given = UNSET if self.public_key is None else self.public_key
         public_key: None | str | Unset
-        if isinstance(self.public_key, Unset):
+        if isinstance(_public_key_given, Unset):
             public_key = UNSET
         else:
-            public_key = self.public_key
+            public_key = _public_key_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,14 +117,24 @@ class StorageCreate:
             field_dict["provider"] = provider
         if bucket is not UNSET:
             field_dict["bucket"] = bucket
+        elif "bucket" in self._nulls:
+            field_dict["bucket"] = None
         if region is not UNSET:
             field_dict["region"] = region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         if credentials is not UNSET:
             field_dict["credentials"] = credentials
+        elif "credentials" in self._nulls:
+            field_dict["credentials"] = None
         if private_key is not UNSET:
             field_dict["privateKey"] = private_key
+        elif "privateKey" in self._nulls:
+            field_dict["privateKey"] = None
         if public_key is not UNSET:
             field_dict["publicKey"] = public_key
+        elif "publicKey" in self._nulls:
+            field_dict["publicKey"] = None
 
         return field_dict
 
@@ -123,6 +143,17 @@ class StorageCreate:
         from ..models.storage_credentials_type_0 import StorageCredentialsType0  # noqa: PLC0415
 
         d = dict(src_dict)
+        nulls = frozenset(
+            name
+            for name in (
+                "bucket",
+                "region",
+                "credentials",
+                "privateKey",
+                "publicKey",
+            )
+            if name in d and d[name] is None
+        )
         name = d.pop("name")
 
         _type_ = d.pop("type", UNSET)
@@ -198,14 +229,16 @@ class StorageCreate:
 
         storage_create = cls(
             name=name,
-            type_=type_,
-            provider=provider,
-            bucket=bucket,
-            region=region,
-            credentials=credentials,
-            private_key=private_key,
-            public_key=public_key,
+            type_=None if isinstance(type_, Unset) else type_,
+            provider=None if isinstance(provider, Unset) else provider,
+            bucket=None if isinstance(bucket, Unset) else bucket,
+            region=None if isinstance(region, Unset) else region,
+            credentials=None if isinstance(credentials, Unset) else credentials,
+            private_key=None if isinstance(private_key, Unset) else private_key,
+            public_key=None if isinstance(public_key, Unset) else public_key,
         )
+
+        storage_create._nulls = nulls
 
         storage_create.additional_properties = d
         return storage_create

@@ -22,263 +22,329 @@ class TaskFilter:
     official SDK's `TaskFilter`. Every condition given must hold. Dates are ISO 8601.
 
         Attributes:
-            field_id (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            stage (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+            id (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators (`$in` for
+                any of a list).
+            stage (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators (`$in`
+                for any of a list).
+            batches (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators (`$in`
+                for any of a list).
+            status (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators (`$in`
+                for any of a list).
+            review_status (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
                 (`$in` for any of a list).
-            batches (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            status (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+            type_ (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators (`$in`
+                for any of a list).
+            assignee (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
                 (`$in` for any of a list).
-            review_status (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            type_ (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of operators
+            external_id (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
                 (`$in` for any of a list).
-            assignee (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
+            created_at (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            updated_at (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            created_by (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            updated_by (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            priority (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            duration (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            total_duration (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            open_issues_count (bool | FilterOperators | float | None | str): A plain value (equality) or an object of
                 operators (`$in` for any of a list).
-            external_id (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            created_at (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            updated_at (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            created_by (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            updated_by (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            priority (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            duration (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            total_duration (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            open_issues_count (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object
-                of operators (`$in` for any of a list).
-            is_draft (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            is_skipped (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
-            is_benchmark (bool | FilterOperators | float | None | str | Unset): A plain value (equality) or an object of
-                operators (`$in` for any of a list).
+            is_draft (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            is_skipped (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
+            is_benchmark (bool | FilterOperators | float | None | str): A plain value (equality) or an object of operators
+                (`$in` for any of a list).
     """
 
-    field_id: bool | FilterOperators | float | None | str | Unset = UNSET
-    stage: bool | FilterOperators | float | None | str | Unset = UNSET
-    batches: bool | FilterOperators | float | None | str | Unset = UNSET
-    status: bool | FilterOperators | float | None | str | Unset = UNSET
-    review_status: bool | FilterOperators | float | None | str | Unset = UNSET
-    type_: bool | FilterOperators | float | None | str | Unset = UNSET
-    assignee: bool | FilterOperators | float | None | str | Unset = UNSET
-    external_id: bool | FilterOperators | float | None | str | Unset = UNSET
-    created_at: bool | FilterOperators | float | None | str | Unset = UNSET
-    updated_at: bool | FilterOperators | float | None | str | Unset = UNSET
-    created_by: bool | FilterOperators | float | None | str | Unset = UNSET
-    updated_by: bool | FilterOperators | float | None | str | Unset = UNSET
-    priority: bool | FilterOperators | float | None | str | Unset = UNSET
-    duration: bool | FilterOperators | float | None | str | Unset = UNSET
-    total_duration: bool | FilterOperators | float | None | str | Unset = UNSET
-    open_issues_count: bool | FilterOperators | float | None | str | Unset = UNSET
-    is_draft: bool | FilterOperators | float | None | str | Unset = UNSET
-    is_skipped: bool | FilterOperators | float | None | str | Unset = UNSET
-    is_benchmark: bool | FilterOperators | float | None | str | Unset = UNSET
+    id: bool | FilterOperators | float | None | str = None
+    stage: bool | FilterOperators | float | None | str = None
+    batches: bool | FilterOperators | float | None | str = None
+    status: bool | FilterOperators | float | None | str = None
+    review_status: bool | FilterOperators | float | None | str = None
+    type_: bool | FilterOperators | float | None | str = None
+    assignee: bool | FilterOperators | float | None | str = None
+    external_id: bool | FilterOperators | float | None | str = None
+    created_at: bool | FilterOperators | float | None | str = None
+    updated_at: bool | FilterOperators | float | None | str = None
+    created_by: bool | FilterOperators | float | None | str = None
+    updated_by: bool | FilterOperators | float | None | str = None
+    priority: bool | FilterOperators | float | None | str = None
+    duration: bool | FilterOperators | float | None | str = None
+    total_duration: bool | FilterOperators | float | None | str = None
+    open_issues_count: bool | FilterOperators | float | None | str = None
+    is_draft: bool | FilterOperators | float | None | str = None
+    is_skipped: bool | FilterOperators | float | None | str = None
+    is_benchmark: bool | FilterOperators | float | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.filter_operators import FilterOperators  # noqa: PLC0415
 
-        field_id: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        elif isinstance(self.field_id, FilterOperators):
-            field_id = self.field_id.to_dict()
+        _id_given = UNSET if self.id is None else self.id
+        id: bool | dict[str, Any] | float | None | str | Unset
+        if isinstance(_id_given, Unset):
+            id = UNSET
+        elif isinstance(_id_given, FilterOperators):
+            id = _id_given.to_dict()
         else:
-            field_id = self.field_id
+            id = _id_given
 
+        _stage_given = UNSET if self.stage is None else self.stage
         stage: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.stage, Unset):
+        if isinstance(_stage_given, Unset):
             stage = UNSET
-        elif isinstance(self.stage, FilterOperators):
-            stage = self.stage.to_dict()
+        elif isinstance(_stage_given, FilterOperators):
+            stage = _stage_given.to_dict()
         else:
-            stage = self.stage
+            stage = _stage_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.batches, Unset):
+        if isinstance(_batches_given, Unset):
             batches = UNSET
-        elif isinstance(self.batches, FilterOperators):
-            batches = self.batches.to_dict()
+        elif isinstance(_batches_given, FilterOperators):
+            batches = _batches_given.to_dict()
         else:
-            batches = self.batches
+            batches = _batches_given
 
+        _status_given = UNSET if self.status is None else self.status
         status: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status_given, Unset):
             status = UNSET
-        elif isinstance(self.status, FilterOperators):
-            status = self.status.to_dict()
+        elif isinstance(_status_given, FilterOperators):
+            status = _status_given.to_dict()
         else:
-            status = self.status
+            status = _status_given
 
+        _review_status_given = (
+            UNSET if self.review_status is None else self.review_status
+        )
         review_status: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.review_status, Unset):
+        if isinstance(_review_status_given, Unset):
             review_status = UNSET
-        elif isinstance(self.review_status, FilterOperators):
-            review_status = self.review_status.to_dict()
+        elif isinstance(_review_status_given, FilterOperators):
+            review_status = _review_status_given.to_dict()
         else:
-            review_status = self.review_status
+            review_status = _review_status_given
 
+        _type__given = UNSET if self.type_ is None else self.type_
         type_: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.type_, Unset):
+        if isinstance(_type__given, Unset):
             type_ = UNSET
-        elif isinstance(self.type_, FilterOperators):
-            type_ = self.type_.to_dict()
+        elif isinstance(_type__given, FilterOperators):
+            type_ = _type__given.to_dict()
         else:
-            type_ = self.type_
+            type_ = _type__given
 
+        _assignee_given = UNSET if self.assignee is None else self.assignee
         assignee: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.assignee, Unset):
+        if isinstance(_assignee_given, Unset):
             assignee = UNSET
-        elif isinstance(self.assignee, FilterOperators):
-            assignee = self.assignee.to_dict()
+        elif isinstance(_assignee_given, FilterOperators):
+            assignee = _assignee_given.to_dict()
         else:
-            assignee = self.assignee
+            assignee = _assignee_given
 
+        _external_id_given = UNSET if self.external_id is None else self.external_id
         external_id: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.external_id, Unset):
+        if isinstance(_external_id_given, Unset):
             external_id = UNSET
-        elif isinstance(self.external_id, FilterOperators):
-            external_id = self.external_id.to_dict()
+        elif isinstance(_external_id_given, FilterOperators):
+            external_id = _external_id_given.to_dict()
         else:
-            external_id = self.external_id
+            external_id = _external_id_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(_created_at_given, Unset):
             created_at = UNSET
-        elif isinstance(self.created_at, FilterOperators):
-            created_at = self.created_at.to_dict()
+        elif isinstance(_created_at_given, FilterOperators):
+            created_at = _created_at_given.to_dict()
         else:
-            created_at = self.created_at
+            created_at = _created_at_given
 
+        _updated_at_given = UNSET if self.updated_at is None else self.updated_at
         updated_at: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.updated_at, Unset):
+        if isinstance(_updated_at_given, Unset):
             updated_at = UNSET
-        elif isinstance(self.updated_at, FilterOperators):
-            updated_at = self.updated_at.to_dict()
+        elif isinstance(_updated_at_given, FilterOperators):
+            updated_at = _updated_at_given.to_dict()
         else:
-            updated_at = self.updated_at
+            updated_at = _updated_at_given
 
+        _created_by_given = UNSET if self.created_by is None else self.created_by
         created_by: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.created_by, Unset):
+        if isinstance(_created_by_given, Unset):
             created_by = UNSET
-        elif isinstance(self.created_by, FilterOperators):
-            created_by = self.created_by.to_dict()
+        elif isinstance(_created_by_given, FilterOperators):
+            created_by = _created_by_given.to_dict()
         else:
-            created_by = self.created_by
+            created_by = _created_by_given
 
+        _updated_by_given = UNSET if self.updated_by is None else self.updated_by
         updated_by: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.updated_by, Unset):
+        if isinstance(_updated_by_given, Unset):
             updated_by = UNSET
-        elif isinstance(self.updated_by, FilterOperators):
-            updated_by = self.updated_by.to_dict()
+        elif isinstance(_updated_by_given, FilterOperators):
+            updated_by = _updated_by_given.to_dict()
         else:
-            updated_by = self.updated_by
+            updated_by = _updated_by_given
 
+        _priority_given = UNSET if self.priority is None else self.priority
         priority: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.priority, Unset):
+        if isinstance(_priority_given, Unset):
             priority = UNSET
-        elif isinstance(self.priority, FilterOperators):
-            priority = self.priority.to_dict()
+        elif isinstance(_priority_given, FilterOperators):
+            priority = _priority_given.to_dict()
         else:
-            priority = self.priority
+            priority = _priority_given
 
+        _duration_given = UNSET if self.duration is None else self.duration
         duration: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.duration, Unset):
+        if isinstance(_duration_given, Unset):
             duration = UNSET
-        elif isinstance(self.duration, FilterOperators):
-            duration = self.duration.to_dict()
+        elif isinstance(_duration_given, FilterOperators):
+            duration = _duration_given.to_dict()
         else:
-            duration = self.duration
+            duration = _duration_given
 
+        _total_duration_given = (
+            UNSET if self.total_duration is None else self.total_duration
+        )
         total_duration: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.total_duration, Unset):
+        if isinstance(_total_duration_given, Unset):
             total_duration = UNSET
-        elif isinstance(self.total_duration, FilterOperators):
-            total_duration = self.total_duration.to_dict()
+        elif isinstance(_total_duration_given, FilterOperators):
+            total_duration = _total_duration_given.to_dict()
         else:
-            total_duration = self.total_duration
+            total_duration = _total_duration_given
 
+        _open_issues_count_given = (
+            UNSET if self.open_issues_count is None else self.open_issues_count
+        )
         open_issues_count: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.open_issues_count, Unset):
+        if isinstance(_open_issues_count_given, Unset):
             open_issues_count = UNSET
-        elif isinstance(self.open_issues_count, FilterOperators):
-            open_issues_count = self.open_issues_count.to_dict()
+        elif isinstance(_open_issues_count_given, FilterOperators):
+            open_issues_count = _open_issues_count_given.to_dict()
         else:
-            open_issues_count = self.open_issues_count
+            open_issues_count = _open_issues_count_given
 
+        _is_draft_given = UNSET if self.is_draft is None else self.is_draft
         is_draft: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.is_draft, Unset):
+        if isinstance(_is_draft_given, Unset):
             is_draft = UNSET
-        elif isinstance(self.is_draft, FilterOperators):
-            is_draft = self.is_draft.to_dict()
+        elif isinstance(_is_draft_given, FilterOperators):
+            is_draft = _is_draft_given.to_dict()
         else:
-            is_draft = self.is_draft
+            is_draft = _is_draft_given
 
+        _is_skipped_given = UNSET if self.is_skipped is None else self.is_skipped
         is_skipped: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.is_skipped, Unset):
+        if isinstance(_is_skipped_given, Unset):
             is_skipped = UNSET
-        elif isinstance(self.is_skipped, FilterOperators):
-            is_skipped = self.is_skipped.to_dict()
+        elif isinstance(_is_skipped_given, FilterOperators):
+            is_skipped = _is_skipped_given.to_dict()
         else:
-            is_skipped = self.is_skipped
+            is_skipped = _is_skipped_given
 
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
         is_benchmark: bool | dict[str, Any] | float | None | str | Unset
-        if isinstance(self.is_benchmark, Unset):
+        if isinstance(_is_benchmark_given, Unset):
             is_benchmark = UNSET
-        elif isinstance(self.is_benchmark, FilterOperators):
-            is_benchmark = self.is_benchmark.to_dict()
+        elif isinstance(_is_benchmark_given, FilterOperators):
+            is_benchmark = _is_benchmark_given.to_dict()
         else:
-            is_benchmark = self.is_benchmark
+            is_benchmark = _is_benchmark_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
+        elif "_id" in self._nulls:
+            field_dict["_id"] = None
         if stage is not UNSET:
             field_dict["stage"] = stage
+        elif "stage" in self._nulls:
+            field_dict["stage"] = None
         if batches is not UNSET:
             field_dict["batches"] = batches
+        elif "batches" in self._nulls:
+            field_dict["batches"] = None
         if status is not UNSET:
             field_dict["status"] = status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
         if review_status is not UNSET:
             field_dict["reviewStatus"] = review_status
+        elif "reviewStatus" in self._nulls:
+            field_dict["reviewStatus"] = None
         if type_ is not UNSET:
             field_dict["type"] = type_
+        elif "type" in self._nulls:
+            field_dict["type"] = None
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        elif "assignee" in self._nulls:
+            field_dict["assignee"] = None
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
+        elif "externalId" in self._nulls:
+            field_dict["externalId"] = None
         if created_at is not UNSET:
             field_dict["createdAt"] = created_at
+        elif "createdAt" in self._nulls:
+            field_dict["createdAt"] = None
         if updated_at is not UNSET:
             field_dict["updatedAt"] = updated_at
+        elif "updatedAt" in self._nulls:
+            field_dict["updatedAt"] = None
         if created_by is not UNSET:
             field_dict["createdBy"] = created_by
+        elif "createdBy" in self._nulls:
+            field_dict["createdBy"] = None
         if updated_by is not UNSET:
             field_dict["updatedBy"] = updated_by
+        elif "updatedBy" in self._nulls:
+            field_dict["updatedBy"] = None
         if priority is not UNSET:
             field_dict["priority"] = priority
+        elif "priority" in self._nulls:
+            field_dict["priority"] = None
         if duration is not UNSET:
             field_dict["duration"] = duration
+        elif "duration" in self._nulls:
+            field_dict["duration"] = None
         if total_duration is not UNSET:
             field_dict["totalDuration"] = total_duration
+        elif "totalDuration" in self._nulls:
+            field_dict["totalDuration"] = None
         if open_issues_count is not UNSET:
             field_dict["openIssuesCount"] = open_issues_count
+        elif "openIssuesCount" in self._nulls:
+            field_dict["openIssuesCount"] = None
         if is_draft is not UNSET:
             field_dict["isDraft"] = is_draft
+        elif "isDraft" in self._nulls:
+            field_dict["isDraft"] = None
         if is_skipped is not UNSET:
             field_dict["isSkipped"] = is_skipped
+        elif "isSkipped" in self._nulls:
+            field_dict["isSkipped"] = None
         if is_benchmark is not UNSET:
             field_dict["isBenchmark"] = is_benchmark
+        elif "isBenchmark" in self._nulls:
+            field_dict["isBenchmark"] = None
 
         return field_dict
 
@@ -287,8 +353,33 @@ class TaskFilter:
         from ..models.filter_operators import FilterOperators  # noqa: PLC0415
 
         d = dict(src_dict)
+        nulls = frozenset(
+            name
+            for name in (
+                "_id",
+                "stage",
+                "batches",
+                "status",
+                "reviewStatus",
+                "type",
+                "assignee",
+                "externalId",
+                "createdAt",
+                "updatedAt",
+                "createdBy",
+                "updatedBy",
+                "priority",
+                "duration",
+                "totalDuration",
+                "openIssuesCount",
+                "isDraft",
+                "isSkipped",
+                "isBenchmark",
+            )
+            if name in d and d[name] is None
+        )
 
-        def _parse_field_id(
+        def _parse_id(
             data: object,
         ) -> bool | FilterOperators | float | None | str | Unset:
             if data is None:
@@ -307,7 +398,7 @@ class TaskFilter:
                 pass
             return cast(bool | FilterOperators | float | None | str | Unset, data)
 
-        field_id = _parse_field_id(d.pop("_id", UNSET))
+        id = _parse_id(d.pop("_id", UNSET))
 
         def _parse_stage(
             data: object,
@@ -688,26 +779,32 @@ class TaskFilter:
         is_benchmark = _parse_is_benchmark(d.pop("isBenchmark", UNSET))
 
         task_filter = cls(
-            field_id=field_id,
-            stage=stage,
-            batches=batches,
-            status=status,
-            review_status=review_status,
-            type_=type_,
-            assignee=assignee,
-            external_id=external_id,
-            created_at=created_at,
-            updated_at=updated_at,
-            created_by=created_by,
-            updated_by=updated_by,
-            priority=priority,
-            duration=duration,
-            total_duration=total_duration,
-            open_issues_count=open_issues_count,
-            is_draft=is_draft,
-            is_skipped=is_skipped,
-            is_benchmark=is_benchmark,
+            id=None if isinstance(id, Unset) else id,
+            stage=None if isinstance(stage, Unset) else stage,
+            batches=None if isinstance(batches, Unset) else batches,
+            status=None if isinstance(status, Unset) else status,
+            review_status=None if isinstance(review_status, Unset) else review_status,
+            type_=None if isinstance(type_, Unset) else type_,
+            assignee=None if isinstance(assignee, Unset) else assignee,
+            external_id=None if isinstance(external_id, Unset) else external_id,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+            created_by=None if isinstance(created_by, Unset) else created_by,
+            updated_by=None if isinstance(updated_by, Unset) else updated_by,
+            priority=None if isinstance(priority, Unset) else priority,
+            duration=None if isinstance(duration, Unset) else duration,
+            total_duration=None
+            if isinstance(total_duration, Unset)
+            else total_duration,
+            open_issues_count=None
+            if isinstance(open_issues_count, Unset)
+            else open_issues_count,
+            is_draft=None if isinstance(is_draft, Unset) else is_draft,
+            is_skipped=None if isinstance(is_skipped, Unset) else is_skipped,
+            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
         )
+
+        task_filter._nulls = nulls
 
         task_filter.additional_properties = d
         return task_filter

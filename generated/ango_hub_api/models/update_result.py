@@ -16,18 +16,24 @@ T = TypeVar("T", bound="UpdateResult")
 class UpdateResult:
     """
     Attributes:
-        matched_count (int | Unset):
-        modified_count (int | Unset):
+        matched_count (int | None):
+        modified_count (int | None):
     """
 
-    matched_count: int | Unset = UNSET
-    modified_count: int | Unset = UNSET
+    matched_count: int | None = None
+    modified_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        matched_count = self.matched_count
+        _matched_count_given = (
+            UNSET if self.matched_count is None else self.matched_count
+        )
+        matched_count = _matched_count_given
 
-        modified_count = self.modified_count
+        _modified_count_given = (
+            UNSET if self.modified_count is None else self.modified_count
+        )
+        modified_count = _modified_count_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +53,10 @@ class UpdateResult:
         modified_count = d.pop("modifiedCount", UNSET)
 
         update_result = cls(
-            matched_count=matched_count,
-            modified_count=modified_count,
+            matched_count=None if isinstance(matched_count, Unset) else matched_count,
+            modified_count=None
+            if isinstance(modified_count, Unset)
+            else modified_count,
         )
 
         update_result.additional_properties = d

@@ -33,60 +33,75 @@ class WorkflowStage:
             id (str):
             type_ (StageType): A workflow stage's type: the SDK's `StageType` enum; the vendor's Workflow pages
                 describe Start, Label, Review, Consensus, Hold, Logic, Plugin, Webhook and Complete.
-            name (str | Unset):
-            position (StagePosition | Unset): Where the stage is drawn in the workflow editor.
-            next_ (list[str] | Unset):
-            auto_forward (bool | Unset):
-            prevent_requeue (bool | Unset):
-            assigned_to (list[str] | Unset):
-            consensus_id (None | str | Unset):
-            consensus_config (WorkflowStageConsensusConfig | Unset):
+            name (str | None):
+            position (StagePosition | None): Where the stage is drawn in the workflow editor.
+            next_ (list[str] | None):
+            auto_forward (bool | None):
+            prevent_requeue (bool | None):
+            assigned_to (list[str] | None):
+            consensus_id (None | str):
+            consensus_config (WorkflowStageConsensusConfig | None):
     """
 
     id: str
     type_: StageType
-    name: str | Unset = UNSET
-    position: StagePosition | Unset = UNSET
-    next_: list[str] | Unset = UNSET
-    auto_forward: bool | Unset = UNSET
-    prevent_requeue: bool | Unset = UNSET
-    assigned_to: list[str] | Unset = UNSET
-    consensus_id: None | str | Unset = UNSET
-    consensus_config: WorkflowStageConsensusConfig | Unset = UNSET
+    name: str | None = None
+    position: StagePosition | None = None
+    next_: list[str] | None = None
+    auto_forward: bool | None = None
+    prevent_requeue: bool | None = None
+    assigned_to: list[str] | None = None
+    consensus_id: None | str = None
+    consensus_config: WorkflowStageConsensusConfig | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         type_: str = self.type_
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
+        _position_given = UNSET if self.position is None else self.position
         position: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.position, Unset):
-            position = self.position.to_dict()
+        if not isinstance(_position_given, Unset):
+            position = _position_given.to_dict()
 
+        _next__given = UNSET if self.next_ is None else self.next_
         next_: list[str] | Unset = UNSET
-        if not isinstance(self.next_, Unset):
-            next_ = self.next_
+        if not isinstance(_next__given, Unset):
+            next_ = _next__given
 
-        auto_forward = self.auto_forward
+        _auto_forward_given = UNSET if self.auto_forward is None else self.auto_forward
+        auto_forward = _auto_forward_given
 
-        prevent_requeue = self.prevent_requeue
+        _prevent_requeue_given = (
+            UNSET if self.prevent_requeue is None else self.prevent_requeue
+        )
+        prevent_requeue = _prevent_requeue_given
 
+        _assigned_to_given = UNSET if self.assigned_to is None else self.assigned_to
         assigned_to: list[str] | Unset = UNSET
-        if not isinstance(self.assigned_to, Unset):
-            assigned_to = self.assigned_to
+        if not isinstance(_assigned_to_given, Unset):
+            assigned_to = _assigned_to_given
 
+        _consensus_id_given = UNSET if self.consensus_id is None else self.consensus_id
         consensus_id: None | str | Unset
-        if isinstance(self.consensus_id, Unset):
+        if isinstance(_consensus_id_given, Unset):
             consensus_id = UNSET
         else:
-            consensus_id = self.consensus_id
+            consensus_id = _consensus_id_given
 
+        _consensus_config_given = (
+            UNSET if self.consensus_config is None else self.consensus_config
+        )
         consensus_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.consensus_config, Unset):
-            consensus_config = self.consensus_config.to_dict()
+        if not isinstance(_consensus_config_given, Unset):
+            consensus_config = _consensus_config_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -110,6 +125,8 @@ class WorkflowStage:
             field_dict["assignedTo"] = assigned_to
         if consensus_id is not UNSET:
             field_dict["consensusId"] = consensus_id
+        elif "consensusId" in self._nulls:
+            field_dict["consensusId"] = None
         if consensus_config is not UNSET:
             field_dict["consensusConfig"] = consensus_config
 
@@ -123,6 +140,9 @@ class WorkflowStage:
         )
 
         d = dict(src_dict)
+        nulls = frozenset(
+            name for name in ("consensusId",) if name in d and d[name] is None
+        )
         id = d.pop("id")
 
         type_ = check_stage_type(d.pop("type"))
@@ -163,15 +183,21 @@ class WorkflowStage:
         workflow_stage = cls(
             id=id,
             type_=type_,
-            name=name,
-            position=position,
-            next_=next_,
-            auto_forward=auto_forward,
-            prevent_requeue=prevent_requeue,
-            assigned_to=assigned_to,
-            consensus_id=consensus_id,
-            consensus_config=consensus_config,
+            name=None if isinstance(name, Unset) else name,
+            position=None if isinstance(position, Unset) else position,
+            next_=None if isinstance(next_, Unset) else next_,
+            auto_forward=None if isinstance(auto_forward, Unset) else auto_forward,
+            prevent_requeue=None
+            if isinstance(prevent_requeue, Unset)
+            else prevent_requeue,
+            assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
+            consensus_id=None if isinstance(consensus_id, Unset) else consensus_id,
+            consensus_config=None
+            if isinstance(consensus_config, Unset)
+            else consensus_config,
         )
+
+        workflow_stage._nulls = nulls
 
         workflow_stage.additional_properties = d
         return workflow_stage

@@ -55,7 +55,7 @@ class AsyncStorages(AsyncResource):
             "listStorages",
             "data.storages",
         )
-        return next((s for s in found if s.field_id == storage_id), None)
+        return next((s for s in found if s.id == storage_id), None)
 
     async def create(
         self,

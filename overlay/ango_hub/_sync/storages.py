@@ -56,7 +56,7 @@ class Storages(Resource):
             "listStorages",
             "data.storages",
         )
-        return next((s for s in found if s.field_id == storage_id), None)
+        return next((s for s in found if s.id == storage_id), None)
 
     def create(
         self,

@@ -8,8 +8,6 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ango_hub_api.types import Unset
-
 from . import _clicklib as click
 
 if TYPE_CHECKING:
@@ -17,14 +15,13 @@ if TYPE_CHECKING:
 
 
 def _plain(value: Any) -> Any:
-    """A field the answer left out (the generated models' ``Unset``) is ``None``: never the
-    model's internal marker in what a person or a script reads."""
-    return None if isinstance(value, Unset) else str(value)
+    """A value JSON has no type for (a date-time, say) as its text."""
+    return str(value)
 
 
 def shown(value: Any) -> Any:
     """``value`` for text output: ``-`` for a field the answer left out."""
-    return "-" if value is None or isinstance(value, Unset) else value
+    return "-" if value is None else value
 
 
 def print_json(data: Any) -> None:
@@ -48,7 +45,7 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) ->
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            *("" if cell is None or isinstance(cell, Unset) else str(cell) for cell in row)
+            *("" if cell is None else str(cell) for cell in row)
         )
     stdout_console().print(table)
 
