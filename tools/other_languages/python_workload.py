@@ -47,9 +47,7 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
         )
         asset = next(a for a in hub.assets.list(project) if a.external_id == "py-cat.png")
         hub.assets.update(asset.id, metadata={"from": "python"})
-        hub.assets.assign_batches(
-            project, [asset.id], ["py batch"], create_missing_batches=True
-        )
+        hub.assets.assign_batches(project, [asset.id], ["py batch"], create_missing_batches=True)
         hub.attachments.import_(
             project, [{"externalId": "py-cat.png", "attachmentUrl": "https://example.com/a.pdf"}]
         )

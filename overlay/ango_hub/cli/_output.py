@@ -44,9 +44,7 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) ->
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(
-            *("" if cell is None else str(cell) for cell in row)
-        )
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
     stdout_console().print(table)
 
 
