@@ -17,7 +17,6 @@ answers that parse as sent cost nothing more.
 
 from __future__ import annotations
 
-import builtins
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -31,10 +30,20 @@ from ._spec import load_spec
 Path = tuple[str | int, ...]
 Taken = list[tuple[Path, Any]]
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
-# The generator adds "_" to a keyword or a builtin's name ("id" excepted).
-_RENAMED = (
-    frozenset(dir(builtins)) | frozenset(kwlist) | {"self", "true", "false", "datetime"}
-) - {"id"}
+# The names whose attribute keeps the generator's "_" suffix: keywords, and the builtins the
+# models' class bodies use as types (generator-templates/model.py.jinja, KEEP_SUFFIX); other
+# builtins' names (`type`, `next`) are attributes as they are.
+_RENAMED: frozenset[str] = frozenset(kwlist) | {
+    "self",
+    "true",
+    "false",
+    "datetime",
+    "list",
+    "dict",
+    "str",
+    "int",
+}
+_RENAMED |= {"float", "bool", "bytes", "object", "tuple", "set", "frozenset"}
 
 
 def _resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -185,7 +194,7 @@ def split(
 
 def _attribute(key: str) -> str:
     """The generated attribute of a wire name (``_id`` → ``id``, ``isSkipped`` →
-    ``is_skipped``, ``type`` → ``type_``), as openapi-python-client names them with this
+    ``is_skipped``, ``from`` → ``from_``), as openapi-python-client names them with this
     project's generator-config.yaml (``field_prefix: ""``)."""
     name = _CAMEL.sub(r"_\1", key).lower().lstrip("_")
     return name + "_" if name in _RENAMED else name

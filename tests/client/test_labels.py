@@ -107,7 +107,7 @@ def test_label_set_and_workflow_round_trip_as_typed_objects(hub: AngoHub, projec
     assert nested["tool"] == "radio"
     assert [r.tool for r in got.category_schema.relations] == ["one-to-one"]
     assert all(isinstance(s, ProjectStage) for s in got.stages)
-    assert [(s.type_, s.next_) for s in got.stages] == [
+    assert [(s.type, s.next) for s in got.stages] == [
         ("Start", ["Label"]),
         ("Label", ["Review"]),
         ("Review", ["Complete"]),
@@ -387,6 +387,6 @@ def test_labelled_project_from_dict_is_the_generated_read_plus_the_typed_one() -
     }
     got = LabelledProject.from_dict(answer)
     assert isinstance(got, LabelledProject)
-    assert (got.id, got.asset_count, got.stages[0].type_) == ("p1", 3, "Start")
+    assert (got.id, got.asset_count, got.stages[0].type) == ("p1", 3, "Start")
     assert got.workflow == [Stage("Start")]
     assert got.label_set == LabelSet()

@@ -182,7 +182,7 @@ def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
         batch_column="batch",
         data_config={
             "sku": {"type": "text", "includeInExport": True},
-            "batch": DataConfigItem(type_="text"),
+            "batch": DataConfigItem(type="text"),
             "image": {"type": "image", "storage": "Public"},
         },
     )

@@ -32,8 +32,8 @@ def created(hub: AngoHub) -> Iterator[Project]:
 def test_create_get_and_default_workflow(hub: AngoHub, created: Project) -> None:
     assert isinstance(created, Project)
     fetched = hub.projects.get(created.id)
-    assert (fetched.name, fetched.description, fetched.type_) == ("Cars", "boxes", "ango")
-    assert [(s.id, s.next_) for s in fetched.stages] == [
+    assert (fetched.name, fetched.description, fetched.type) == ("Cars", "boxes", "ango")
+    assert [(s.id, s.next) for s in fetched.stages] == [
         ("Start", ["Label"]),
         ("Label", ["Complete"]),
         ("Complete", []),
