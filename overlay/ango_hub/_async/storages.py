@@ -18,7 +18,9 @@ from ango_hub_api.models import (
     StorageFile,
     StorageFilesResponse,
     StorageListResponse,
+    StorageProvider,
     StorageResponse,
+    StorageType,
 )
 
 from ._base import AsyncResource, present
@@ -61,8 +63,8 @@ class AsyncStorages(AsyncResource):
         self,
         name: str,
         *,
-        type: str | None = None,
-        provider: str | None = None,
+        type: StorageType | None = None,
+        provider: StorageProvider | None = None,
         bucket: str | None = None,
         region: str | None = None,
         credentials: Mapping[str, Any] | str | None = None,

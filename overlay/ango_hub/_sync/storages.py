@@ -20,7 +20,9 @@ from ango_hub_api.models import (
     StorageFile,
     StorageFilesResponse,
     StorageListResponse,
+    StorageProvider,
     StorageResponse,
+    StorageType,
 )
 
 from ._base import Resource, present
@@ -62,8 +64,8 @@ class Storages(Resource):
         self,
         name: str,
         *,
-        type: str | None = None,
-        provider: str | None = None,
+        type: StorageType | None = None,
+        provider: StorageProvider | None = None,
         bucket: str | None = None,
         region: str | None = None,
         credentials: Mapping[str, Any] | str | None = None,
