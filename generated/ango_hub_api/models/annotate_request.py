@@ -35,7 +35,7 @@ class AnnotateRequest:
     duration: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,14 +89,6 @@ class AnnotateRequest:
         from ..models.label_answer import LabelAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "brushDataUrl",
-                "medicalBrushDataUrl",
-            )
-            if name in d and d[name] is None
-        )
         answer = LabelAnswer.from_dict(d.pop("answer"))
 
         def _parse_brush_data_url(data: object) -> None | str | Unset:
@@ -119,7 +111,7 @@ class AnnotateRequest:
             d.pop("medicalBrushDataUrl", UNSET)
         )
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         annotate_request = cls(
             answer=answer,
@@ -129,10 +121,18 @@ class AnnotateRequest:
             medical_brush_data_url=None
             if isinstance(medical_brush_data_url, Unset)
             else medical_brush_data_url,
-            duration=None if isinstance(duration, Unset) else duration,
+            duration=duration,
         )
 
-        annotate_request._nulls = nulls
+        if brush_data_url is None or medical_brush_data_url is None:
+            annotate_request._nulls = frozenset(
+                name
+                for name, value in (
+                    ("brushDataUrl", brush_data_url),
+                    ("medicalBrushDataUrl", medical_brush_data_url),
+                )
+                if value is None
+            )
 
         annotate_request.additional_properties = d
         return annotate_request

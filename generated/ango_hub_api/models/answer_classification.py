@@ -114,15 +114,15 @@ class AnswerClassification:
         from ..models.answer_classification_metadata import AnswerClassificationMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        answer = d.pop("answer", UNSET)
+        answer = d.pop("answer", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassificationClassificationsItem] | Unset = UNSET
@@ -137,7 +137,7 @@ class AnswerClassification:
 
                 classifications.append(classifications_item)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: AnswerClassificationMetadata | Unset
@@ -147,15 +147,15 @@ class AnswerClassification:
             metadata = AnswerClassificationMetadata.from_dict(_metadata)
 
         answer_classification = cls(
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            object_id=None if isinstance(object_id, Unset) else object_id,
-            tool=None if isinstance(tool, Unset) else tool,
-            title=None if isinstance(title, Unset) else title,
-            answer=None if isinstance(answer, Unset) else answer,
+            schema_id=schema_id,
+            object_id=object_id,
+            tool=tool,
+            title=title,
+            answer=answer,
             classifications=None
             if isinstance(classifications, Unset)
             else classifications,
-            page=None if isinstance(page, Unset) else page,
+            page=page,
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 

@@ -217,11 +217,11 @@ class AnswerObject:
         from ..models.box_geometry import BoxGeometry  # noqa: PLC0415
 
         d = dict(src_dict)
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassification] | Unset = UNSET
@@ -234,9 +234,9 @@ class AnswerObject:
 
                 classifications.append(classifications_item)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        interpolation_stopped = d.pop("interpolationStopped", UNSET)
+        interpolation_stopped = d.pop("interpolationStopped", None)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: AnswerObjectMetadata | Unset
@@ -314,16 +314,14 @@ class AnswerObject:
             pct = AnswerObjectPct.from_dict(_pct)
 
         answer_object = cls(
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            object_id=None if isinstance(object_id, Unset) else object_id,
-            title=None if isinstance(title, Unset) else title,
+            schema_id=schema_id,
+            object_id=object_id,
+            title=title,
             classifications=None
             if isinstance(classifications, Unset)
             else classifications,
-            page=None if isinstance(page, Unset) else page,
-            interpolation_stopped=None
-            if isinstance(interpolation_stopped, Unset)
-            else interpolation_stopped,
+            page=page,
+            interpolation_stopped=interpolation_stopped,
             metadata=None if isinstance(metadata, Unset) else metadata,
             bounding_box=None if isinstance(bounding_box, Unset) else bounding_box,
             rotated_bounding_box=None

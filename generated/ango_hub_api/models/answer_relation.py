@@ -121,23 +121,23 @@ class AnswerRelation:
         from ..models.answer_classification import AnswerClassification  # noqa: PLC0415
 
         d = dict(src_dict)
-        from_ = d.pop("from", UNSET)
+        from_ = d.pop("from", None)
 
-        to = d.pop("to", UNSET)
+        to = d.pop("to", None)
 
-        direction = d.pop("direction", UNSET)
+        direction = d.pop("direction", None)
 
         group = cast(list[str], d.pop("group", UNSET))
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassification] | Unset = UNSET
@@ -151,15 +151,15 @@ class AnswerRelation:
                 classifications.append(classifications_item)
 
         answer_relation = cls(
-            from_=None if isinstance(from_, Unset) else from_,
-            to=None if isinstance(to, Unset) else to,
-            direction=None if isinstance(direction, Unset) else direction,
+            from_=from_,
+            to=to,
+            direction=direction,
             group=None if isinstance(group, Unset) else group,
-            page=None if isinstance(page, Unset) else page,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            object_id=None if isinstance(object_id, Unset) else object_id,
-            tool=None if isinstance(tool, Unset) else tool,
-            title=None if isinstance(title, Unset) else title,
+            page=page,
+            schema_id=schema_id,
+            object_id=object_id,
+            tool=tool,
+            title=title,
             classifications=None
             if isinstance(classifications, Unset)
             else classifications,

@@ -57,7 +57,7 @@ class Asset:
     created_by: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,28 +185,19 @@ class Asset:
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "externalId",
-                "metadata",
-                "contextData",
-            )
-            if name in d and d[name] is None
-        )
-        is_pre_labeled = d.pop("isPreLabeled", UNSET)
+        is_pre_labeled = d.pop("isPreLabeled", None)
 
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data", None)
 
         dataset = cast(list[str], d.pop("dataset", UNSET))
 
         overlay = cast(list[str], d.pop("overlay", UNSET))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -255,7 +246,7 @@ class Asset:
 
         label_tasks = cast(list[str], d.pop("labelTasks", UNSET))
 
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -264,29 +255,36 @@ class Asset:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
         asset = cls(
-            is_pre_labeled=None
-            if isinstance(is_pre_labeled, Unset)
-            else is_pre_labeled,
-            id=None if isinstance(id, Unset) else id,
-            data=None if isinstance(data, Unset) else data,
+            is_pre_labeled=is_pre_labeled,
+            id=id,
+            data=data,
             dataset=None if isinstance(dataset, Unset) else dataset,
             overlay=None if isinstance(overlay, Unset) else overlay,
-            project=None if isinstance(project, Unset) else project,
-            organization=None if isinstance(organization, Unset) else organization,
+            project=project,
+            organization=organization,
             external_id=None if isinstance(external_id, Unset) else external_id,
             batches=None if isinstance(batches, Unset) else batches,
             metadata=None if isinstance(metadata, Unset) else metadata,
             context_data=None if isinstance(context_data, Unset) else context_data,
             label_tasks=None if isinstance(label_tasks, Unset) else label_tasks,
-            deleted=None if isinstance(deleted, Unset) else deleted,
+            deleted=deleted,
             created_at=None if isinstance(created_at, Unset) else created_at,
-            created_by=None if isinstance(created_by, Unset) else created_by,
+            created_by=created_by,
         )
 
-        asset._nulls = nulls
+        if external_id is None or metadata is None or context_data is None:
+            asset._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("metadata", metadata),
+                    ("contextData", context_data),
+                )
+                if value is None
+            )
 
         asset.additional_properties = d
         return asset

@@ -104,9 +104,9 @@ class AssetBuilderTemplate:
 
         data_config = AssetBuilderTemplateDataConfig.from_dict(d.pop("dataConfig"))
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        batch_column = d.pop("batchColumn", UNSET)
+        batch_column = d.pop("batchColumn", None)
 
         _pre_label_config = d.pop("preLabelConfig", UNSET)
         pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset
@@ -122,8 +122,8 @@ class AssetBuilderTemplate:
             template=template,
             selected_external_id=selected_external_id,
             data_config=data_config,
-            description=None if isinstance(description, Unset) else description,
-            batch_column=None if isinstance(batch_column, Unset) else batch_column,
+            description=description,
+            batch_column=batch_column,
             pre_label_config=None
             if isinstance(pre_label_config, Unset)
             else pre_label_config,

@@ -63,20 +63,18 @@ class AssetFilters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        is_pre_labeled = d.pop("isPreLabeled", UNSET)
+        is_pre_labeled = d.pop("isPreLabeled", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
         asset_filters = cls(
-            id=None if isinstance(id, Unset) else id,
-            external_id=None if isinstance(external_id, Unset) else external_id,
-            is_pre_labeled=None
-            if isinstance(is_pre_labeled, Unset)
-            else is_pre_labeled,
+            id=id,
+            external_id=external_id,
+            is_pre_labeled=is_pre_labeled,
             batches=None if isinstance(batches, Unset) else batches,
         )
 

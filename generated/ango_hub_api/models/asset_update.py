@@ -93,18 +93,18 @@ class AssetUpdate:
         else:
             context_data = AssetUpdateContextData.from_dict(_context_data)
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data", None)
 
         overlay = cast(list[str], d.pop("overlay", UNSET))
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
         asset_update = cls(
             metadata=None if isinstance(metadata, Unset) else metadata,
             context_data=None if isinstance(context_data, Unset) else context_data,
-            data=None if isinstance(data, Unset) else data,
+            data=data,
             overlay=None if isinstance(overlay, Unset) else overlay,
-            external_id=None if isinstance(external_id, Unset) else external_id,
+            external_id=external_id,
         )
 
         asset_update.additional_properties = d

@@ -88,19 +88,19 @@ class AssignBatchesRequest:
 
         asset_ids = cast(list[str], d.pop("assetIds", UNSET))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        mode = d.pop("mode", UNSET)
+        mode = d.pop("mode", None)
 
         assign_batches_request = cls(
             batches=batches,
             assets=None if isinstance(assets, Unset) else assets,
             asset_ids=None if isinstance(asset_ids, Unset) else asset_ids,
-            project=None if isinstance(project, Unset) else project,
-            project_id=None if isinstance(project_id, Unset) else project_id,
-            mode=None if isinstance(mode, Unset) else mode,
+            project=project,
+            project_id=project_id,
+            mode=mode,
         )
 
         assign_batches_request.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AssignTasksRequest")
 
@@ -61,13 +61,13 @@ class AssignTasksRequest:
 
         user = d.pop("user")
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
         assign_tasks_request = cls(
             project=project,
             tasks=tasks,
             user=user,
-            stage=None if isinstance(stage, Unset) else stage,
+            stage=stage,
         )
 
         assign_tasks_request.additional_properties = d

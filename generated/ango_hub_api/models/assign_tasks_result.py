@@ -55,7 +55,7 @@ class AssignTasksResult:
         from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
-        assigned = d.pop("assigned", UNSET)
+        assigned = d.pop("assigned", None)
 
         _tasks = d.pop("tasks", UNSET)
         tasks: list[Task] | Unset = UNSET
@@ -67,7 +67,7 @@ class AssignTasksResult:
                 tasks.append(tasks_item)
 
         assign_tasks_result = cls(
-            assigned=None if isinstance(assigned, Unset) else assigned,
+            assigned=assigned,
             tasks=None if isinstance(tasks, Unset) else tasks,
         )
 

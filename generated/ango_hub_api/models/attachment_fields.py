@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AttachmentFields")
 
@@ -64,19 +64,17 @@ class AttachmentFields:
         d = dict(src_dict)
         attachment_url = d.pop("attachmentUrl")
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        asset_id = d.pop("assetId", UNSET)
+        asset_id = d.pop("assetId", None)
 
-        attachment_type = d.pop("attachmentType", UNSET)
+        attachment_type = d.pop("attachmentType", None)
 
         attachment_fields = cls(
             attachment_url=attachment_url,
-            external_id=None if isinstance(external_id, Unset) else external_id,
-            asset_id=None if isinstance(asset_id, Unset) else asset_id,
-            attachment_type=None
-            if isinstance(attachment_type, Unset)
-            else attachment_type,
+            external_id=external_id,
+            asset_id=asset_id,
+            attachment_type=attachment_type,
         )
 
         attachment_fields.additional_properties = d

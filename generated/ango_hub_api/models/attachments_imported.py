@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AttachmentsImported")
 
@@ -48,17 +48,13 @@ class AttachmentsImported:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attachments_imported = d.pop("attachmentsImported", UNSET)
+        attachments_imported = d.pop("attachmentsImported", None)
 
-        assets_updated = d.pop("assetsUpdated", UNSET)
+        assets_updated = d.pop("assetsUpdated", None)
 
         attachments_imported = cls(
-            attachments_imported=None
-            if isinstance(attachments_imported, Unset)
-            else attachments_imported,
-            assets_updated=None
-            if isinstance(assets_updated, Unset)
-            else assets_updated,
+            attachments_imported=attachments_imported,
+            assets_updated=assets_updated,
         )
 
         attachments_imported.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Batch")
 
@@ -47,11 +47,11 @@ class Batch:
         d = dict(src_dict)
         name = d.pop("name")
 
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
         batch = cls(
             name=name,
-            id=None if isinstance(id, Unset) else id,
+            id=id,
         )
 
         batch.additional_properties = d

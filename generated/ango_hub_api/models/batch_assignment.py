@@ -48,14 +48,12 @@ class BatchAssignment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified_count = d.pop("modifiedCount", UNSET)
+        modified_count = d.pop("modifiedCount", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
         batch_assignment = cls(
-            modified_count=None
-            if isinstance(modified_count, Unset)
-            else modified_count,
+            modified_count=modified_count,
             batches=None if isinstance(batches, Unset) else batches,
         )
 

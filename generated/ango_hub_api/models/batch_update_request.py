@@ -66,11 +66,11 @@ class BatchUpdateRequest:
 
                 batches.append(batches_item)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
         batch_update_request = cls(
             batches=None if isinstance(batches, Unset) else batches,
-            name=None if isinstance(name, Unset) else name,
+            name=name,
         )
 
         batch_update_request.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="BoxGeometry")
 
@@ -59,19 +59,19 @@ class BoxGeometry:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        x = d.pop("x", UNSET)
+        x = d.pop("x", None)
 
-        y = d.pop("y", UNSET)
+        y = d.pop("y", None)
 
-        width = d.pop("width", UNSET)
+        width = d.pop("width", None)
 
-        height = d.pop("height", UNSET)
+        height = d.pop("height", None)
 
         box_geometry = cls(
-            x=None if isinstance(x, Unset) else x,
-            y=None if isinstance(y, Unset) else y,
-            width=None if isinstance(width, Unset) else width,
-            height=None if isinstance(height, Unset) else height,
+            x=x,
+            y=y,
+            width=width,
+            height=height,
         )
 
         box_geometry.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ChatUploadForm")
 
@@ -102,38 +102,34 @@ class ChatUploadForm:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        conversations = d.pop("conversations", UNSET)
+        conversations = d.pop("conversations", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        storage_id = d.pop("storageId", UNSET)
+        storage_id = d.pop("storageId", None)
 
-        bucket = d.pop("bucket", UNSET)
+        bucket = d.pop("bucket", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        llm_config = d.pop("llmConfig", UNSET)
+        llm_config = d.pop("llmConfig", None)
 
-        number_of_conversations = d.pop("numberOfConversations", UNSET)
+        number_of_conversations = d.pop("numberOfConversations", None)
 
-        naming_strategy = d.pop("namingStrategy", UNSET)
+        naming_strategy = d.pop("namingStrategy", None)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         chat_upload_form = cls(
-            conversations=None if isinstance(conversations, Unset) else conversations,
-            project_id=None if isinstance(project_id, Unset) else project_id,
-            storage_id=None if isinstance(storage_id, Unset) else storage_id,
-            bucket=None if isinstance(bucket, Unset) else bucket,
-            batches=None if isinstance(batches, Unset) else batches,
-            llm_config=None if isinstance(llm_config, Unset) else llm_config,
-            number_of_conversations=None
-            if isinstance(number_of_conversations, Unset)
-            else number_of_conversations,
-            naming_strategy=None
-            if isinstance(naming_strategy, Unset)
-            else naming_strategy,
-            priority=None if isinstance(priority, Unset) else priority,
+            conversations=conversations,
+            project_id=project_id,
+            storage_id=storage_id,
+            bucket=bucket,
+            batches=batches,
+            llm_config=llm_config,
+            number_of_conversations=number_of_conversations,
+            naming_strategy=naming_strategy,
+            priority=priority,
         )
 
         chat_upload_form.additional_properties = d

@@ -174,23 +174,23 @@ class ChatUploadMultipart:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        conversations = d.pop("conversations", UNSET)
+        conversations = d.pop("conversations", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        storage_id = d.pop("storageId", UNSET)
+        storage_id = d.pop("storageId", None)
 
-        bucket = d.pop("bucket", UNSET)
+        bucket = d.pop("bucket", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        llm_config = d.pop("llmConfig", UNSET)
+        llm_config = d.pop("llmConfig", None)
 
-        number_of_conversations = d.pop("numberOfConversations", UNSET)
+        number_of_conversations = d.pop("numberOfConversations", None)
 
-        naming_strategy = d.pop("namingStrategy", UNSET)
+        naming_strategy = d.pop("namingStrategy", None)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         _file = d.pop("file", UNSET)
         file: File | Unset
@@ -200,19 +200,15 @@ class ChatUploadMultipart:
             file = File(payload=BytesIO(_file))
 
         chat_upload_multipart = cls(
-            conversations=None if isinstance(conversations, Unset) else conversations,
-            project_id=None if isinstance(project_id, Unset) else project_id,
-            storage_id=None if isinstance(storage_id, Unset) else storage_id,
-            bucket=None if isinstance(bucket, Unset) else bucket,
-            batches=None if isinstance(batches, Unset) else batches,
-            llm_config=None if isinstance(llm_config, Unset) else llm_config,
-            number_of_conversations=None
-            if isinstance(number_of_conversations, Unset)
-            else number_of_conversations,
-            naming_strategy=None
-            if isinstance(naming_strategy, Unset)
-            else naming_strategy,
-            priority=None if isinstance(priority, Unset) else priority,
+            conversations=conversations,
+            project_id=project_id,
+            storage_id=storage_id,
+            bucket=bucket,
+            batches=batches,
+            llm_config=llm_config,
+            number_of_conversations=number_of_conversations,
+            naming_strategy=naming_strategy,
+            priority=priority,
             file=None if isinstance(file, Unset) else file,
         )
 

@@ -79,7 +79,7 @@ class ClassificationCategory:
     classifications: list[NestedClassificationCategory] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -278,27 +278,13 @@ class ClassificationCategory:
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "color",
-                "regex",
-                "parentOptionId",
-                "exportName",
-                "displayName",
-                "abbreviatedName",
-                "attributeType",
-                "defaultValue",
-            )
-            if name in d and d[name] is None
-        )
         tool = check_classification_kind(d.pop("tool"))
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -309,9 +295,9 @@ class ClassificationCategory:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
@@ -349,11 +335,11 @@ class ClassificationCategory:
 
         parent_option_id = _parse_parent_option_id(d.pop("parentOptionId", UNSET))
 
-        frame_specific = d.pop("frameSpecific", UNSET)
+        frame_specific = d.pop("frameSpecific", None)
 
-        show_dropdown = d.pop("showDropdown", UNSET)
+        show_dropdown = d.pop("showDropdown", None)
 
-        rich_text = d.pop("richText", UNSET)
+        rich_text = d.pop("richText", None)
 
         def _parse_export_name(data: object) -> None | str | Unset:
             if data is None:
@@ -415,23 +401,21 @@ class ClassificationCategory:
 
         classification_category = cls(
             tool=tool,
-            title=None if isinstance(title, Unset) else title,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            required=None if isinstance(required, Unset) else required,
+            title=title,
+            schema_id=schema_id,
+            required=required,
             color=None if isinstance(color, Unset) else color,
-            shortcut_key=None if isinstance(shortcut_key, Unset) else shortcut_key,
-            column_field=None if isinstance(column_field, Unset) else column_field,
+            shortcut_key=shortcut_key,
+            column_field=column_field,
             options=None if isinstance(options, Unset) else options,
             tree_options=None if isinstance(tree_options, Unset) else tree_options,
             regex=None if isinstance(regex, Unset) else regex,
             parent_option_id=None
             if isinstance(parent_option_id, Unset)
             else parent_option_id,
-            frame_specific=None
-            if isinstance(frame_specific, Unset)
-            else frame_specific,
-            show_dropdown=None if isinstance(show_dropdown, Unset) else show_dropdown,
-            rich_text=None if isinstance(rich_text, Unset) else rich_text,
+            frame_specific=frame_specific,
+            show_dropdown=show_dropdown,
+            rich_text=rich_text,
             export_name=None if isinstance(export_name, Unset) else export_name,
             display_name=None if isinstance(display_name, Unset) else display_name,
             abbreviated_name=None
@@ -446,7 +430,30 @@ class ClassificationCategory:
             else classifications,
         )
 
-        classification_category._nulls = nulls
+        if (
+            color is None
+            or regex is None
+            or parent_option_id is None
+            or export_name is None
+            or display_name is None
+            or abbreviated_name is None
+            or attribute_type is None
+            or default_value is None
+        ):
+            classification_category._nulls = frozenset(
+                name
+                for name, value in (
+                    ("color", color),
+                    ("regex", regex),
+                    ("parentOptionId", parent_option_id),
+                    ("exportName", export_name),
+                    ("displayName", display_name),
+                    ("abbreviatedName", abbreviated_name),
+                    ("attributeType", attribute_type),
+                    ("defaultValue", default_value),
+                )
+                if value is None
+            )
 
         classification_category.additional_properties = d
         return classification_category

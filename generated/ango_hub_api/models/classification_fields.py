@@ -51,7 +51,7 @@ class ClassificationFields:
     default_value: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -186,19 +186,6 @@ class ClassificationFields:
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "regex",
-                "parentOptionId",
-                "exportName",
-                "displayName",
-                "abbreviatedName",
-                "attributeType",
-                "defaultValue",
-            )
-            if name in d and d[name] is None
-        )
         tool = check_classification_kind(d.pop("tool"))
 
         _tree_options = d.pop("treeOptions", UNSET)
@@ -228,11 +215,11 @@ class ClassificationFields:
 
         parent_option_id = _parse_parent_option_id(d.pop("parentOptionId", UNSET))
 
-        frame_specific = d.pop("frameSpecific", UNSET)
+        frame_specific = d.pop("frameSpecific", None)
 
-        show_dropdown = d.pop("showDropdown", UNSET)
+        show_dropdown = d.pop("showDropdown", None)
 
-        rich_text = d.pop("richText", UNSET)
+        rich_text = d.pop("richText", None)
 
         def _parse_export_name(data: object) -> None | str | Unset:
             if data is None:
@@ -286,11 +273,9 @@ class ClassificationFields:
             parent_option_id=None
             if isinstance(parent_option_id, Unset)
             else parent_option_id,
-            frame_specific=None
-            if isinstance(frame_specific, Unset)
-            else frame_specific,
-            show_dropdown=None if isinstance(show_dropdown, Unset) else show_dropdown,
-            rich_text=None if isinstance(rich_text, Unset) else rich_text,
+            frame_specific=frame_specific,
+            show_dropdown=show_dropdown,
+            rich_text=rich_text,
             export_name=None if isinstance(export_name, Unset) else export_name,
             display_name=None if isinstance(display_name, Unset) else display_name,
             abbreviated_name=None
@@ -302,7 +287,28 @@ class ClassificationFields:
             default_value=None if isinstance(default_value, Unset) else default_value,
         )
 
-        classification_fields._nulls = nulls
+        if (
+            regex is None
+            or parent_option_id is None
+            or export_name is None
+            or display_name is None
+            or abbreviated_name is None
+            or attribute_type is None
+            or default_value is None
+        ):
+            classification_fields._nulls = frozenset(
+                name
+                for name, value in (
+                    ("regex", regex),
+                    ("parentOptionId", parent_option_id),
+                    ("exportName", export_name),
+                    ("displayName", display_name),
+                    ("abbreviatedName", abbreviated_name),
+                    ("attributeType", attribute_type),
+                    ("defaultValue", default_value),
+                )
+                if value is None
+            )
 
         classification_fields.additional_properties = d
         return classification_fields

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="CloneProjectRequest")
 
@@ -81,31 +81,25 @@ class CloneProjectRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category_schema = d.pop("categorySchema", UNSET)
+        category_schema = d.pop("categorySchema", None)
 
-        assigned_to = d.pop("assignedTo", UNSET)
+        assigned_to = d.pop("assignedTo", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        workflow = d.pop("workflow", UNSET)
+        workflow = d.pop("workflow", None)
 
-        plugin_presets = d.pop("pluginPresets", UNSET)
+        plugin_presets = d.pop("pluginPresets", None)
 
-        project_general_settings = d.pop("projectGeneralSettings", UNSET)
+        project_general_settings = d.pop("projectGeneralSettings", None)
 
         clone_project_request = cls(
-            category_schema=None
-            if isinstance(category_schema, Unset)
-            else category_schema,
-            assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
-            batches=None if isinstance(batches, Unset) else batches,
-            workflow=None if isinstance(workflow, Unset) else workflow,
-            plugin_presets=None
-            if isinstance(plugin_presets, Unset)
-            else plugin_presets,
-            project_general_settings=None
-            if isinstance(project_general_settings, Unset)
-            else project_general_settings,
+            category_schema=category_schema,
+            assigned_to=assigned_to,
+            batches=batches,
+            workflow=workflow,
+            plugin_presets=plugin_presets,
+            project_general_settings=project_general_settings,
         )
 
         clone_project_request.additional_properties = d

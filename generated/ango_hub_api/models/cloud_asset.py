@@ -37,7 +37,7 @@ class CloudAsset:
     storage: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,15 +111,6 @@ class CloudAsset:
         from ..models.cloud_asset_metadata_type_0 import CloudAssetMetadataType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "externalId",
-                "metadata",
-                "contextData",
-            )
-            if name in d and d[name] is None
-        )
         data = d.pop("data")
 
         def _parse_external_id(data: object) -> None | str | Unset:
@@ -169,7 +160,7 @@ class CloudAsset:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        storage = d.pop("storage", UNSET)
+        storage = d.pop("storage", None)
 
         cloud_asset = cls(
             data=data,
@@ -177,10 +168,19 @@ class CloudAsset:
             metadata=None if isinstance(metadata, Unset) else metadata,
             context_data=None if isinstance(context_data, Unset) else context_data,
             batches=None if isinstance(batches, Unset) else batches,
-            storage=None if isinstance(storage, Unset) else storage,
+            storage=storage,
         )
 
-        cloud_asset._nulls = nulls
+        if external_id is None or metadata is None or context_data is None:
+            cloud_asset._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("metadata", metadata),
+                    ("contextData", context_data),
+                )
+                if value is None
+            )
 
         cloud_asset.additional_properties = d
         return cloud_asset

@@ -34,7 +34,7 @@ class CloudImportRequest:
     priority: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,9 +76,6 @@ class CloudImportRequest:
         from ..models.cloud_asset import CloudAsset  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("uploadLocal",) if name in d and d[name] is None
-        )
         assets = []
         _assets = d.pop("assets")
         for assets_item_data in _assets:
@@ -103,15 +100,20 @@ class CloudImportRequest:
 
         upload_local = _parse_upload_local(d.pop("uploadLocal", UNSET))
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         cloud_import_request = cls(
             assets=assets,
             upload_local=None if isinstance(upload_local, Unset) else upload_local,
-            priority=None if isinstance(priority, Unset) else priority,
+            priority=priority,
         )
 
-        cloud_import_request._nulls = nulls
+        if upload_local is None:
+            cloud_import_request._nulls = frozenset(
+                name
+                for name, value in (("uploadLocal", upload_local),)
+                if value is None
+            )
 
         cloud_import_request.additional_properties = d
         return cloud_import_request

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.llm_provider import LlmProvider, check_llm_provider
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.llm_configuration_input import LlmConfigurationInput
@@ -77,14 +77,14 @@ class CreateLlmRequest:
 
         configuration = LlmConfigurationInput.from_dict(d.pop("configuration"))
 
-        is_streamable = d.pop("isStreamable", UNSET)
+        is_streamable = d.pop("isStreamable", None)
 
         create_llm_request = cls(
             name=name,
             provider=provider,
             model=model,
             configuration=configuration,
-            is_streamable=None if isinstance(is_streamable, Unset) else is_streamable,
+            is_streamable=is_streamable,
         )
 
         create_llm_request.additional_properties = d

@@ -122,7 +122,7 @@ class CreateProjectRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
         _type_ = d.pop("type", UNSET)
         type_: ProjectType | Unset
@@ -131,15 +131,15 @@ class CreateProjectRequest:
         else:
             type_ = check_project_type(_type_)
 
-        benchmark_enabled = d.pop("benchmarkEnabled", UNSET)
+        benchmark_enabled = d.pop("benchmarkEnabled", None)
 
-        benchmark_ratio = d.pop("benchmarkRatio", UNSET)
+        benchmark_ratio = d.pop("benchmarkRatio", None)
 
-        instructions = d.pop("instructions", UNSET)
+        instructions = d.pop("instructions", None)
 
-        ocr_language = d.pop("ocrLanguage", UNSET)
+        ocr_language = d.pop("ocrLanguage", None)
 
-        task_skip_enabled = d.pop("taskSkipEnabled", UNSET)
+        task_skip_enabled = d.pop("taskSkipEnabled", None)
 
         _category_schema = d.pop("categorySchema", UNSET)
         category_schema: LabelSet | Unset
@@ -150,19 +150,13 @@ class CreateProjectRequest:
 
         create_project_request = cls(
             name=name,
-            description=None if isinstance(description, Unset) else description,
+            description=description,
             type=None if isinstance(type_, Unset) else type_,
-            benchmark_enabled=None
-            if isinstance(benchmark_enabled, Unset)
-            else benchmark_enabled,
-            benchmark_ratio=None
-            if isinstance(benchmark_ratio, Unset)
-            else benchmark_ratio,
-            instructions=None if isinstance(instructions, Unset) else instructions,
-            ocr_language=None if isinstance(ocr_language, Unset) else ocr_language,
-            task_skip_enabled=None
-            if isinstance(task_skip_enabled, Unset)
-            else task_skip_enabled,
+            benchmark_enabled=benchmark_enabled,
+            benchmark_ratio=benchmark_ratio,
+            instructions=instructions,
+            ocr_language=ocr_language,
+            task_skip_enabled=task_skip_enabled,
             category_schema=None
             if isinstance(category_schema, Unset)
             else category_schema,

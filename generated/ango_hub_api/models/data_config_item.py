@@ -12,7 +12,7 @@ from ..models.data_config_item_type import (
     DataConfigItemType,
     check_data_config_item_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="DataConfigItem")
 
@@ -62,16 +62,14 @@ class DataConfigItem:
         d = dict(src_dict)
         type_ = check_data_config_item_type(d.pop("type"))
 
-        storage = d.pop("storage", UNSET)
+        storage = d.pop("storage", None)
 
-        include_in_export = d.pop("includeInExport", UNSET)
+        include_in_export = d.pop("includeInExport", None)
 
         data_config_item = cls(
             type=type_,
-            storage=None if isinstance(storage, Unset) else storage,
-            include_in_export=None
-            if isinstance(include_in_export, Unset)
-            else include_in_export,
+            storage=storage,
+            include_in_export=include_in_export,
         )
 
         data_config_item.additional_properties = d

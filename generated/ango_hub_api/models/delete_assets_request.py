@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="DeleteAssetsRequest")
 
@@ -47,11 +47,11 @@ class DeleteAssetsRequest:
         d = dict(src_dict)
         assets = cast(list[str], d.pop("assets"))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
         delete_assets_request = cls(
             assets=assets,
-            project=None if isinstance(project, Unset) else project,
+            project=project,
         )
 
         delete_assets_request.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="DeleteAssetsResult")
 
@@ -44,13 +44,13 @@ class DeleteAssetsResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         delete_assets_result = cls(
-            deleted=None if isinstance(deleted, Unset) else deleted,
-            failed=None if isinstance(failed, Unset) else failed,
+            deleted=deleted,
+            failed=failed,
         )
 
         delete_assets_result.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="EmailOutcome")
 
@@ -45,13 +45,13 @@ class EmailOutcome:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email", UNSET)
+        email = d.pop("email", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         email_outcome = cls(
-            email=None if isinstance(email, Unset) else email,
-            status=None if isinstance(status, Unset) else status,
+            email=email,
+            status=status,
         )
 
         email_outcome.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -37,10 +37,10 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status_code = d.pop("statusCode", UNSET)
+        status_code = d.pop("statusCode", None)
 
         error_detail = cls(
-            status_code=None if isinstance(status_code, Unset) else status_code,
+            status_code=status_code,
         )
 
         error_detail.additional_properties = d

@@ -62,9 +62,9 @@ class ErrorResponse:
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message", None)
 
         _error = d.pop("error", UNSET)
         error: ErrorDetail | Unset
@@ -74,8 +74,8 @@ class ErrorResponse:
             error = ErrorDetail.from_dict(_error)
 
         error_response = cls(
-            status=None if isinstance(status, Unset) else status,
-            message=None if isinstance(message, Unset) else message,
+            status=status,
+            message=message,
             error=None if isinstance(error, Unset) else error,
         )
 

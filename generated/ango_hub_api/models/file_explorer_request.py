@@ -38,7 +38,7 @@ class FileExplorerRequest:
     extensions: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,20 +107,17 @@ class FileExplorerRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("scrollToken",) if name in d and d[name] is None
-        )
         bucket = d.pop("bucket")
 
         storage_id = d.pop("storageId")
 
-        folder = d.pop("folder", UNSET)
+        folder = d.pop("folder", None)
 
         files = cast(list[str], d.pop("files", UNSET))
 
-        upload = d.pop("upload", UNSET)
+        upload = d.pop("upload", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
         def _parse_scroll_token(data: object) -> None | str | Unset:
             if data is None:
@@ -138,16 +135,21 @@ class FileExplorerRequest:
         file_explorer_request = cls(
             bucket=bucket,
             storage_id=storage_id,
-            folder=None if isinstance(folder, Unset) else folder,
+            folder=folder,
             files=None if isinstance(files, Unset) else files,
-            upload=None if isinstance(upload, Unset) else upload,
-            project_id=None if isinstance(project_id, Unset) else project_id,
+            upload=upload,
+            project_id=project_id,
             scroll_token=None if isinstance(scroll_token, Unset) else scroll_token,
             batches=None if isinstance(batches, Unset) else batches,
             extensions=None if isinstance(extensions, Unset) else extensions,
         )
 
-        file_explorer_request._nulls = nulls
+        if scroll_token is None:
+            file_explorer_request._nulls = frozenset(
+                name
+                for name, value in (("scrollToken", scroll_token),)
+                if value is None
+            )
 
         file_explorer_request.additional_properties = d
         return file_explorer_request

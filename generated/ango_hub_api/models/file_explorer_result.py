@@ -32,7 +32,7 @@ class FileExplorerResult:
     assets_created: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,9 +82,6 @@ class FileExplorerResult:
         from ..models.storage_file import StorageFile  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("scrollToken",) if name in d and d[name] is None
-        )
         folders = cast(list[str], d.pop("folders", UNSET))
 
         _files = d.pop("files", UNSET)
@@ -105,18 +102,21 @@ class FileExplorerResult:
 
         scroll_token = _parse_scroll_token(d.pop("scrollToken", UNSET))
 
-        assets_created = d.pop("assetsCreated", UNSET)
+        assets_created = d.pop("assetsCreated", None)
 
         file_explorer_result = cls(
             folders=None if isinstance(folders, Unset) else folders,
             files=None if isinstance(files, Unset) else files,
             scroll_token=None if isinstance(scroll_token, Unset) else scroll_token,
-            assets_created=None
-            if isinstance(assets_created, Unset)
-            else assets_created,
+            assets_created=assets_created,
         )
 
-        file_explorer_result._nulls = nulls
+        if scroll_token is None:
+            file_explorer_result._nulls = frozenset(
+                name
+                for name, value in (("scrollToken", scroll_token),)
+                if value is None
+            )
 
         file_explorer_result.additional_properties = d
         return file_explorer_result

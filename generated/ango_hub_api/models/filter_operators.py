@@ -41,7 +41,7 @@ class FilterOperators:
     lte: float | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,14 +144,6 @@ class FilterOperators:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "$eq",
-                "$ne",
-            )
-            if name in d and d[name] is None
-        )
 
         def _parse_eq(data: object) -> bool | float | None | str | Unset:
             if data is None:
@@ -201,9 +193,9 @@ class FilterOperators:
 
                 nin.append(nin_item)
 
-        regex = d.pop("$regex", UNSET)
+        regex = d.pop("$regex", None)
 
-        exists = d.pop("$exists", UNSET)
+        exists = d.pop("$exists", None)
 
         def _parse_gt(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
@@ -238,15 +230,23 @@ class FilterOperators:
             ne=None if isinstance(ne, Unset) else ne,
             in_=None if isinstance(in_, Unset) else in_,
             nin=None if isinstance(nin, Unset) else nin,
-            regex=None if isinstance(regex, Unset) else regex,
-            exists=None if isinstance(exists, Unset) else exists,
+            regex=regex,
+            exists=exists,
             gt=None if isinstance(gt, Unset) else gt,
             gte=None if isinstance(gte, Unset) else gte,
             lt=None if isinstance(lt, Unset) else lt,
             lte=None if isinstance(lte, Unset) else lte,
         )
 
-        filter_operators._nulls = nulls
+        if eq is None or ne is None:
+            filter_operators._nulls = frozenset(
+                name
+                for name, value in (
+                    ("$eq", eq),
+                    ("$ne", ne),
+                )
+                if value is None
+            )
 
         filter_operators.additional_properties = d
         return filter_operators

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ImportSummary")
 
@@ -68,25 +68,19 @@ class ImportSummary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        assets_created = d.pop("assetsCreated", UNSET)
+        assets_created = d.pop("assetsCreated", None)
 
-        tasks_created = d.pop("tasksCreated", UNSET)
+        tasks_created = d.pop("tasksCreated", None)
 
-        pre_labels_count = d.pop("preLabelsCount", UNSET)
+        pre_labels_count = d.pop("preLabelsCount", None)
 
-        valid_pre_labels_count = d.pop("validPreLabelsCount", UNSET)
+        valid_pre_labels_count = d.pop("validPreLabelsCount", None)
 
         import_summary = cls(
-            assets_created=None
-            if isinstance(assets_created, Unset)
-            else assets_created,
-            tasks_created=None if isinstance(tasks_created, Unset) else tasks_created,
-            pre_labels_count=None
-            if isinstance(pre_labels_count, Unset)
-            else pre_labels_count,
-            valid_pre_labels_count=None
-            if isinstance(valid_pre_labels_count, Unset)
-            else valid_pre_labels_count,
+            assets_created=assets_created,
+            tasks_created=tasks_created,
+            pre_labels_count=pre_labels_count,
+            valid_pre_labels_count=valid_pre_labels_count,
         )
 
         import_summary.additional_properties = d

@@ -75,15 +75,15 @@ class InstructionsFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        url = d.pop("url", None)
 
-        file_name = d.pop("fileName", UNSET)
+        file_name = d.pop("fileName", None)
 
-        content_type = d.pop("contentType", UNSET)
+        content_type = d.pop("contentType", None)
 
-        size = d.pop("size", UNSET)
+        size = d.pop("size", None)
 
-        sha256 = d.pop("sha256", UNSET)
+        sha256 = d.pop("sha256", None)
 
         _uploaded_at = d.pop("uploadedAt", UNSET)
         uploaded_at: datetime.datetime | Unset
@@ -93,11 +93,11 @@ class InstructionsFile:
             uploaded_at = datetime.datetime.fromisoformat(_uploaded_at)
 
         instructions_file = cls(
-            url=None if isinstance(url, Unset) else url,
-            file_name=None if isinstance(file_name, Unset) else file_name,
-            content_type=None if isinstance(content_type, Unset) else content_type,
-            size=None if isinstance(size, Unset) else size,
-            sha256=None if isinstance(sha256, Unset) else sha256,
+            url=url,
+            file_name=file_name,
+            content_type=content_type,
+            size=size,
+            sha256=sha256,
             uploaded_at=None if isinstance(uploaded_at, Unset) else uploaded_at,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Invite")
 
@@ -81,30 +81,28 @@ class Invite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        to = d.pop("to", UNSET)
+        to = d.pop("to", None)
 
-        organization_role = d.pop("organizationRole", UNSET)
+        organization_role = d.pop("organizationRole", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
-        expires_at = d.pop("expiresAt", UNSET)
+        expires_at = d.pop("expiresAt", None)
 
         invite = cls(
-            id=None if isinstance(id, Unset) else id,
-            to=None if isinstance(to, Unset) else to,
-            organization_role=None
-            if isinstance(organization_role, Unset)
-            else organization_role,
-            status=None if isinstance(status, Unset) else status,
-            created_by=None if isinstance(created_by, Unset) else created_by,
-            created_at=None if isinstance(created_at, Unset) else created_at,
-            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            id=id,
+            to=to,
+            organization_role=organization_role,
+            status=status,
+            created_by=created_by,
+            created_at=created_at,
+            expires_at=expires_at,
         )
 
         invite.additional_properties = d

@@ -64,11 +64,11 @@ class InviteListResponseData:
 
                 invites.append(invites_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         invite_list_response_data = cls(
             invites=None if isinstance(invites, Unset) else invites,
-            total=None if isinstance(total, Unset) else total,
+            total=total,
         )
 
         invite_list_response_data.additional_properties = d

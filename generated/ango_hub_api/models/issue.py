@@ -279,19 +279,19 @@ class Issue:
         from ..models.issue_points_item import IssuePointsItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
-        label_task = d.pop("labelTask", UNSET)
+        label_task = d.pop("labelTask", None)
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
         _status = d.pop("status", UNSET)
         status: IssueStatus | Unset
@@ -300,15 +300,15 @@ class Issue:
         else:
             status = check_issue_status(_status)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
-        assignee = d.pop("assignee", UNSET)
+        assignee = d.pop("assignee", None)
 
-        error_type = d.pop("errorType", UNSET)
+        error_type = d.pop("errorType", None)
 
-        error_code = d.pop("errorCode", UNSET)
+        error_code = d.pop("errorCode", None)
 
-        position = d.pop("position", UNSET)
+        position = d.pop("position", None)
 
         _points = d.pop("points", UNSET)
         points: list[IssuePointsItem] | Unset = UNSET
@@ -319,13 +319,13 @@ class Issue:
 
                 points.append(points_item)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        page_end = d.pop("pageEnd", UNSET)
+        page_end = d.pop("pageEnd", None)
 
-        data_index = d.pop("dataIndex", UNSET)
+        data_index = d.pop("dataIndex", None)
 
         _plane = d.pop("plane", UNSET)
         plane: MedicalPlane | Unset
@@ -370,7 +370,7 @@ class Issue:
         else:
             pct_details = IssuePctDetails.from_dict(_pct_details)
 
-        resolved_by = d.pop("resolvedBy", UNSET)
+        resolved_by = d.pop("resolvedBy", None)
 
         _resolved_at = d.pop("resolvedAt", UNSET)
         resolved_at: datetime.datetime | Unset
@@ -379,7 +379,7 @@ class Issue:
         else:
             resolved_at = datetime.datetime.fromisoformat(_resolved_at)
 
-        updated_by = d.pop("updatedBy", UNSET)
+        updated_by = d.pop("updatedBy", None)
 
         _updated_at = d.pop("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset
@@ -396,24 +396,24 @@ class Issue:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         issue = cls(
-            id=None if isinstance(id, Unset) else id,
-            title=None if isinstance(title, Unset) else title,
-            content=None if isinstance(content, Unset) else content,
-            project=None if isinstance(project, Unset) else project,
-            asset=None if isinstance(asset, Unset) else asset,
-            label_task=None if isinstance(label_task, Unset) else label_task,
-            stage=None if isinstance(stage, Unset) else stage,
+            id=id,
+            title=title,
+            content=content,
+            project=project,
+            asset=asset,
+            label_task=label_task,
+            stage=stage,
             status=None if isinstance(status, Unset) else status,
-            created_by=None if isinstance(created_by, Unset) else created_by,
-            assignee=None if isinstance(assignee, Unset) else assignee,
-            error_type=None if isinstance(error_type, Unset) else error_type,
-            error_code=None if isinstance(error_code, Unset) else error_code,
-            position=None if isinstance(position, Unset) else position,
+            created_by=created_by,
+            assignee=assignee,
+            error_type=error_type,
+            error_code=error_code,
+            position=position,
             points=None if isinstance(points, Unset) else points,
-            object_id=None if isinstance(object_id, Unset) else object_id,
-            page=None if isinstance(page, Unset) else page,
-            page_end=None if isinstance(page_end, Unset) else page_end,
-            data_index=None if isinstance(data_index, Unset) else data_index,
+            object_id=object_id,
+            page=page,
+            page_end=page_end,
+            data_index=data_index,
             plane=None if isinstance(plane, Unset) else plane,
             content_mentions=None
             if isinstance(content_mentions, Unset)
@@ -421,9 +421,9 @@ class Issue:
             comments=None if isinstance(comments, Unset) else comments,
             error_codes=None if isinstance(error_codes, Unset) else error_codes,
             pct_details=None if isinstance(pct_details, Unset) else pct_details,
-            resolved_by=None if isinstance(resolved_by, Unset) else resolved_by,
+            resolved_by=resolved_by,
             resolved_at=None if isinstance(resolved_at, Unset) else resolved_at,
-            updated_by=None if isinstance(updated_by, Unset) else updated_by,
+            updated_by=updated_by,
             updated_at=None if isinstance(updated_at, Unset) else updated_at,
             created_at=None if isinstance(created_at, Unset) else created_at,
         )

@@ -90,11 +90,11 @@ class IssueComment:
         from ..models.issue_mention import IssueMention  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -122,9 +122,9 @@ class IssueComment:
                 content_mentions.append(content_mentions_item)
 
         issue_comment = cls(
-            id=None if isinstance(id, Unset) else id,
-            content=None if isinstance(content, Unset) else content,
-            created_by=None if isinstance(created_by, Unset) else created_by,
+            id=id,
+            content=content,
+            created_by=created_by,
             created_at=None if isinstance(created_at, Unset) else created_at,
             updated_at=None if isinstance(updated_at, Unset) else updated_at,
             content_mentions=None

@@ -133,11 +133,11 @@ class IssueCreate:
 
         content = d.pop("content")
 
-        position = d.pop("position", UNSET)
+        position = d.pop("position", None)
 
         content_mentions = cast(list[str], d.pop("contentMentions", UNSET))
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
         _error_codes = d.pop("errorCodes", UNSET)
         error_codes: list[IssueErrorCode] | Unset = UNSET
@@ -155,11 +155,11 @@ class IssueCreate:
         else:
             pct_details = IssueCreatePctDetails.from_dict(_pct_details)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        page_end = d.pop("pageEnd", UNSET)
+        page_end = d.pop("pageEnd", None)
 
-        data_index = d.pop("dataIndex", UNSET)
+        data_index = d.pop("dataIndex", None)
 
         _plane = d.pop("plane", UNSET)
         plane: MedicalPlane | Unset
@@ -171,16 +171,16 @@ class IssueCreate:
         issue_create = cls(
             label_task=label_task,
             content=content,
-            position=None if isinstance(position, Unset) else position,
+            position=position,
             content_mentions=None
             if isinstance(content_mentions, Unset)
             else content_mentions,
-            object_id=None if isinstance(object_id, Unset) else object_id,
+            object_id=object_id,
             error_codes=None if isinstance(error_codes, Unset) else error_codes,
             pct_details=None if isinstance(pct_details, Unset) else pct_details,
-            page=None if isinstance(page, Unset) else page,
-            page_end=None if isinstance(page_end, Unset) else page_end,
-            data_index=None if isinstance(data_index, Unset) else data_index,
+            page=page,
+            page_end=page_end,
+            data_index=data_index,
             plane=None if isinstance(plane, Unset) else plane,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="IssueErrorCode")
 
@@ -55,12 +55,12 @@ class IssueErrorCode:
 
         name = d.pop("name")
 
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
         issue_error_code = cls(
             category=category,
             name=name,
-            key=None if isinstance(key, Unset) else key,
+            key=key,
         )
 
         issue_error_code.additional_properties = d

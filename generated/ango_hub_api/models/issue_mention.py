@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="IssueMention")
 
@@ -45,13 +45,13 @@ class IssueMention:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_email = d.pop("userEmail", UNSET)
+        user_email = d.pop("userEmail", None)
 
-        user_name = d.pop("userName", UNSET)
+        user_name = d.pop("userName", None)
 
         issue_mention = cls(
-            user_email=None if isinstance(user_email, Unset) else user_email,
-            user_name=None if isinstance(user_name, Unset) else user_name,
+            user_email=user_email,
+            user_name=user_name,
         )
 
         issue_mention.additional_properties = d

@@ -87,7 +87,7 @@ class IssueUpdate:
         from ..models.issue_update_pct_details import IssueUpdatePctDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
         content_mentions = cast(list[str], d.pop("contentMentions", UNSET))
 
@@ -115,7 +115,7 @@ class IssueUpdate:
                 error_codes.append(error_codes_item)
 
         issue_update = cls(
-            content=None if isinstance(content, Unset) else content,
+            content=content,
             content_mentions=None
             if isinstance(content_mentions, Unset)
             else content_mentions,

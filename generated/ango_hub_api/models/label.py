@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.label_answer import LabelAnswer
@@ -71,17 +71,17 @@ class Label:
         d = dict(src_dict)
         answer = LabelAnswer.from_dict(d.pop("answer"))
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        asset_id = d.pop("assetId", UNSET)
+        asset_id = d.pop("assetId", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         label = cls(
             answer=answer,
-            external_id=None if isinstance(external_id, Unset) else external_id,
-            asset_id=None if isinstance(asset_id, Unset) else asset_id,
-            status=None if isinstance(status, Unset) else status,
+            external_id=external_id,
+            asset_id=asset_id,
+            status=status,
         )
 
         label.additional_properties = d

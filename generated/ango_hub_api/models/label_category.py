@@ -51,7 +51,7 @@ class LabelCategory:
     tree_options: list[TreeOption] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,14 +143,13 @@ class LabelCategory:
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(name for name in ("color",) if name in d and d[name] is None)
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -161,9 +160,9 @@ class LabelCategory:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[LabelCategoryClassificationsItem] | Unset = UNSET
@@ -195,13 +194,13 @@ class LabelCategory:
                 tree_options.append(tree_options_item)
 
         label_category = cls(
-            tool=None if isinstance(tool, Unset) else tool,
-            title=None if isinstance(title, Unset) else title,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            required=None if isinstance(required, Unset) else required,
+            tool=tool,
+            title=title,
+            schema_id=schema_id,
+            required=required,
             color=None if isinstance(color, Unset) else color,
-            shortcut_key=None if isinstance(shortcut_key, Unset) else shortcut_key,
-            column_field=None if isinstance(column_field, Unset) else column_field,
+            shortcut_key=shortcut_key,
+            column_field=column_field,
             classifications=None
             if isinstance(classifications, Unset)
             else classifications,
@@ -209,7 +208,10 @@ class LabelCategory:
             tree_options=None if isinstance(tree_options, Unset) else tree_options,
         )
 
-        label_category._nulls = nulls
+        if color is None:
+            label_category._nulls = frozenset(
+                name for name, value in (("color", color),) if value is None
+            )
 
         label_category.additional_properties = d
         return label_category

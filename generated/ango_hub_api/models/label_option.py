@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LabelOption")
 
@@ -46,13 +46,13 @@ class LabelOption:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
         label_option = cls(
-            value=None if isinstance(value, Unset) else value,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
+            value=value,
+            schema_id=schema_id,
         )
 
         label_option.additional_properties = d

@@ -36,7 +36,7 @@ class LabelValidation:
     external_validation: LabelValidationExternalValidationType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,12 +90,9 @@ class LabelValidation:
         )
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("externalValidation",) if name in d and d[name] is None
-        )
-        custom_validation_enabled = d.pop("customValidationEnabled", UNSET)
+        custom_validation_enabled = d.pop("customValidationEnabled", None)
 
-        validation_function = d.pop("validationFunction", UNSET)
+        validation_function = d.pop("validationFunction", None)
 
         def _parse_external_validation(
             data: object,
@@ -121,18 +118,19 @@ class LabelValidation:
         )
 
         label_validation = cls(
-            custom_validation_enabled=None
-            if isinstance(custom_validation_enabled, Unset)
-            else custom_validation_enabled,
-            validation_function=None
-            if isinstance(validation_function, Unset)
-            else validation_function,
+            custom_validation_enabled=custom_validation_enabled,
+            validation_function=validation_function,
             external_validation=None
             if isinstance(external_validation, Unset)
             else external_validation,
         )
 
-        label_validation._nulls = nulls
+        if external_validation is None:
+            label_validation._nulls = frozenset(
+                name
+                for name, value in (("externalValidation", external_validation),)
+                if value is None
+            )
 
         label_validation.additional_properties = d
         return label_validation

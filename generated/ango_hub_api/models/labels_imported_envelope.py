@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LabelsImportedEnvelope")
 
@@ -37,10 +37,10 @@ class LabelsImportedEnvelope:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
         labels_imported_envelope = cls(
-            project=None if isinstance(project, Unset) else project,
+            project=project,
         )
 
         labels_imported_envelope.additional_properties = d

@@ -91,15 +91,15 @@ class Llm:
         from ..models.llm_configuration import LlmConfiguration  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        provider = d.pop("provider", UNSET)
+        provider = d.pop("provider", None)
 
-        model = d.pop("model", UNSET)
+        model = d.pop("model", None)
 
-        is_streamable = d.pop("isStreamable", UNSET)
+        is_streamable = d.pop("isStreamable", None)
 
         _configuration = d.pop("configuration", UNSET)
         configuration: LlmConfiguration | Unset
@@ -108,16 +108,16 @@ class Llm:
         else:
             configuration = LlmConfiguration.from_dict(_configuration)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         llm = cls(
-            id=None if isinstance(id, Unset) else id,
-            name=None if isinstance(name, Unset) else name,
-            provider=None if isinstance(provider, Unset) else provider,
-            model=None if isinstance(model, Unset) else model,
-            is_streamable=None if isinstance(is_streamable, Unset) else is_streamable,
+            id=id,
+            name=name,
+            provider=provider,
+            model=model,
+            is_streamable=is_streamable,
             configuration=None if isinstance(configuration, Unset) else configuration,
-            created_at=None if isinstance(created_at, Unset) else created_at,
+            created_at=created_at,
         )
 
         llm.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LlmConfiguration")
 
@@ -38,10 +38,10 @@ class LlmConfiguration:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        base_url = d.pop("baseUrl", UNSET)
+        base_url = d.pop("baseUrl", None)
 
         llm_configuration = cls(
-            base_url=None if isinstance(base_url, Unset) else base_url,
+            base_url=base_url,
         )
 
         llm_configuration.additional_properties = d

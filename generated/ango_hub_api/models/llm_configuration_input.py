@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LlmConfigurationInput")
 
@@ -47,11 +47,11 @@ class LlmConfigurationInput:
         d = dict(src_dict)
         api_key = d.pop("apiKey")
 
-        base_url = d.pop("baseUrl", UNSET)
+        base_url = d.pop("baseUrl", None)
 
         llm_configuration_input = cls(
             api_key=api_key,
-            base_url=None if isinstance(base_url, Unset) else base_url,
+            base_url=base_url,
         )
 
         llm_configuration_input.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="MetricGroup")
 
@@ -51,16 +51,16 @@ class MetricGroup:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count", None)
 
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
         metric_group = cls(
-            key=None if isinstance(key, Unset) else key,
-            count=None if isinstance(count, Unset) else count,
-            value=None if isinstance(value, Unset) else value,
+            key=key,
+            count=count,
+            value=value,
         )
 
         metric_group.additional_properties = d

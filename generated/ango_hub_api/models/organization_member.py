@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="OrganizationMember")
 
@@ -67,24 +67,22 @@ class OrganizationMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        email = d.pop("email", UNSET)
+        email = d.pop("email", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        organization_role = d.pop("organizationRole", UNSET)
+        organization_role = d.pop("organizationRole", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         organization_member = cls(
-            id=None if isinstance(id, Unset) else id,
-            email=None if isinstance(email, Unset) else email,
-            name=None if isinstance(name, Unset) else name,
-            organization_role=None
-            if isinstance(organization_role, Unset)
-            else organization_role,
-            created_at=None if isinstance(created_at, Unset) else created_at,
+            id=id,
+            email=email,
+            name=name,
+            organization_role=organization_role,
+            created_at=created_at,
         )
 
         organization_member.additional_properties = d

@@ -64,11 +64,11 @@ class OrganizationMemberListResponseData:
 
                 users.append(users_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         organization_member_list_response_data = cls(
             users=None if isinstance(users, Unset) else users,
-            total=None if isinstance(total, Unset) else total,
+            total=total,
         )
 
         organization_member_list_response_data.additional_properties = d

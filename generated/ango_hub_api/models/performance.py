@@ -38,7 +38,7 @@ class Performance:
     users: list[PerformanceUser] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,14 +104,6 @@ class Performance:
         from ..models.performance_user import PerformanceUser  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "from",
-                "to",
-            )
-            if name in d and d[name] is None
-        )
 
         def _parse_from_(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -147,11 +139,11 @@ class Performance:
 
         to = _parse_to(d.pop("to", UNSET))
 
-        tasks = d.pop("tasks", UNSET)
+        tasks = d.pop("tasks", None)
 
-        completed = d.pop("completed", UNSET)
+        completed = d.pop("completed", None)
 
-        labeled = d.pop("labeled", UNSET)
+        labeled = d.pop("labeled", None)
 
         _users = d.pop("users", UNSET)
         users: list[PerformanceUser] | Unset = UNSET
@@ -165,13 +157,21 @@ class Performance:
         performance = cls(
             from_=None if isinstance(from_, Unset) else from_,
             to=None if isinstance(to, Unset) else to,
-            tasks=None if isinstance(tasks, Unset) else tasks,
-            completed=None if isinstance(completed, Unset) else completed,
-            labeled=None if isinstance(labeled, Unset) else labeled,
+            tasks=tasks,
+            completed=completed,
+            labeled=labeled,
             users=None if isinstance(users, Unset) else users,
         )
 
-        performance._nulls = nulls
+        if from_ is None or to is None:
+            performance._nulls = frozenset(
+                name
+                for name, value in (
+                    ("from", from_),
+                    ("to", to),
+                )
+                if value is None
+            )
 
         performance.additional_properties = d
         return performance

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="PerformanceUser")
 
@@ -51,16 +51,16 @@ class PerformanceUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
-        labeled = d.pop("labeled", UNSET)
+        labeled = d.pop("labeled", None)
 
-        completed = d.pop("completed", UNSET)
+        completed = d.pop("completed", None)
 
         performance_user = cls(
-            user=None if isinstance(user, Unset) else user,
-            labeled=None if isinstance(labeled, Unset) else labeled,
-            completed=None if isinstance(completed, Unset) else completed,
+            user=user,
+            labeled=labeled,
+            completed=completed,
         )
 
         performance_user.additional_properties = d

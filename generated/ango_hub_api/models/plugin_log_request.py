@@ -33,7 +33,7 @@ class PluginLogRequest:
     run_by: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,16 +99,6 @@ class PluginLogRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "session",
-                "pluginId",
-                "organization",
-                "runBy",
-            )
-            if name in d and d[name] is None
-        )
         level = d.pop("level")
 
         msg = d.pop("msg")
@@ -158,7 +148,22 @@ class PluginLogRequest:
             run_by=None if isinstance(run_by, Unset) else run_by,
         )
 
-        plugin_log_request._nulls = nulls
+        if (
+            session is None
+            or plugin_id is None
+            or organization is None
+            or run_by is None
+        ):
+            plugin_log_request._nulls = frozenset(
+                name
+                for name, value in (
+                    ("session", session),
+                    ("pluginId", plugin_id),
+                    ("organization", organization),
+                    ("runBy", run_by),
+                )
+                if value is None
+            )
 
         plugin_log_request.additional_properties = d
         return plugin_log_request

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="PluginResponseRequest")
 
@@ -61,17 +61,17 @@ class PluginResponseRequest:
         d = dict(src_dict)
         session = d.pop("session")
 
-        error = d.pop("error", UNSET)
+        error = d.pop("error", None)
 
-        export = d.pop("export", UNSET)
+        export = d.pop("export", None)
 
-        response = d.pop("response", UNSET)
+        response = d.pop("response", None)
 
         plugin_response_request = cls(
             session=session,
-            error=None if isinstance(error, Unset) else error,
-            export=None if isinstance(export, Unset) else export,
-            response=None if isinstance(response, Unset) else response,
+            error=error,
+            export=export,
+            response=response,
         )
 
         plugin_response_request.additional_properties = d

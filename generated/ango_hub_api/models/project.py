@@ -75,7 +75,7 @@ class Project:
     instructions: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -242,28 +242,25 @@ class Project:
         from ..models.stored_asset_builder_template import StoredAssetBuilderTemplate  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("instructions",) if name in d and d[name] is None
-        )
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
-        owner = d.pop("owner", UNSET)
+        owner = d.pop("owner", None)
 
-        queue_version = d.pop("queueVersion", UNSET)
+        queue_version = d.pop("queueVersion", None)
 
-        asset_count = d.pop("assetCount", UNSET)
+        asset_count = d.pop("assetCount", None)
 
-        ocr_language = d.pop("ocrLanguage", UNSET)
+        ocr_language = d.pop("ocrLanguage", None)
 
-        task_skip_enabled = d.pop("taskSkipEnabled", UNSET)
+        task_skip_enabled = d.pop("taskSkipEnabled", None)
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -297,11 +294,11 @@ class Project:
 
                 stages.append(stages_item)
 
-        benchmark_enabled = d.pop("benchmarkEnabled", UNSET)
+        benchmark_enabled = d.pop("benchmarkEnabled", None)
 
-        benchmark_ratio = d.pop("benchmarkRatio", UNSET)
+        benchmark_ratio = d.pop("benchmarkRatio", None)
 
-        benchmark_cutoff = d.pop("benchmarkCutoff", UNSET)
+        benchmark_cutoff = d.pop("benchmarkCutoff", None)
 
         _assigned_to = d.pop("assignedTo", UNSET)
         assigned_to: list[ProjectMember] | Unset = UNSET
@@ -333,33 +330,25 @@ class Project:
         instructions = _parse_instructions(d.pop("instructions", UNSET))
 
         project = cls(
-            id=None if isinstance(id, Unset) else id,
-            name=None if isinstance(name, Unset) else name,
-            description=None if isinstance(description, Unset) else description,
-            organization=None if isinstance(organization, Unset) else organization,
-            owner=None if isinstance(owner, Unset) else owner,
-            queue_version=None if isinstance(queue_version, Unset) else queue_version,
-            asset_count=None if isinstance(asset_count, Unset) else asset_count,
-            ocr_language=None if isinstance(ocr_language, Unset) else ocr_language,
-            task_skip_enabled=None
-            if isinstance(task_skip_enabled, Unset)
-            else task_skip_enabled,
-            type=None if isinstance(type_, Unset) else type_,
+            id=id,
+            name=name,
+            description=description,
+            organization=organization,
+            owner=owner,
+            queue_version=queue_version,
+            asset_count=asset_count,
+            ocr_language=ocr_language,
+            task_skip_enabled=task_skip_enabled,
+            type=type_,
             created_at=None if isinstance(created_at, Unset) else created_at,
             batches=None if isinstance(batches, Unset) else batches,
             category_schema=None
             if isinstance(category_schema, Unset)
             else category_schema,
             stages=None if isinstance(stages, Unset) else stages,
-            benchmark_enabled=None
-            if isinstance(benchmark_enabled, Unset)
-            else benchmark_enabled,
-            benchmark_ratio=None
-            if isinstance(benchmark_ratio, Unset)
-            else benchmark_ratio,
-            benchmark_cutoff=None
-            if isinstance(benchmark_cutoff, Unset)
-            else benchmark_cutoff,
+            benchmark_enabled=benchmark_enabled,
+            benchmark_ratio=benchmark_ratio,
+            benchmark_cutoff=benchmark_cutoff,
             assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
             asset_builder_templates=None
             if isinstance(asset_builder_templates, Unset)
@@ -367,7 +356,12 @@ class Project:
             instructions=None if isinstance(instructions, Unset) else instructions,
         )
 
-        project._nulls = nulls
+        if instructions is None:
+            project._nulls = frozenset(
+                name
+                for name, value in (("instructions", instructions),)
+                if value is None
+            )
 
         project.additional_properties = d
         return project

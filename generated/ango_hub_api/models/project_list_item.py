@@ -69,13 +69,13 @@ class ProjectListItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -85,10 +85,10 @@ class ProjectListItem:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         project_list_item = cls(
-            id=None if isinstance(id, Unset) else id,
-            name=None if isinstance(name, Unset) else name,
-            description=None if isinstance(description, Unset) else description,
-            organization=None if isinstance(organization, Unset) else organization,
+            id=id,
+            name=name,
+            description=description,
+            organization=organization,
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ProjectMember")
 
@@ -52,16 +52,16 @@ class ProjectMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        assignee = d.pop("assignee", UNSET)
+        assignee = d.pop("assignee", None)
 
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
-        role = d.pop("role", UNSET)
+        role = d.pop("role", None)
 
         project_member = cls(
-            assignee=None if isinstance(assignee, Unset) else assignee,
-            user=None if isinstance(user, Unset) else user,
-            role=None if isinstance(role, Unset) else role,
+            assignee=assignee,
+            user=user,
+            role=role,
         )
 
         project_member.additional_properties = d

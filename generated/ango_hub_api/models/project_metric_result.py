@@ -62,9 +62,9 @@ class ProjectMetricResult:
         from ..models.metric_group import MetricGroup  # noqa: PLC0415
 
         d = dict(src_dict)
-        metric = d.pop("metric", UNSET)
+        metric = d.pop("metric", None)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         _groups = d.pop("groups", UNSET)
         groups: list[MetricGroup] | Unset = UNSET
@@ -76,8 +76,8 @@ class ProjectMetricResult:
                 groups.append(groups_item)
 
         project_metric_result = cls(
-            metric=None if isinstance(metric, Unset) else metric,
-            total=None if isinstance(total, Unset) else total,
+            metric=metric,
+            total=total,
             groups=None if isinstance(groups, Unset) else groups,
         )
 

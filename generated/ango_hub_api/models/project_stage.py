@@ -49,7 +49,7 @@ class ProjectStage:
     consensus_config: ProjectStageConsensusConfig | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,14 +134,11 @@ class ProjectStage:
         from ..models.stage_position import StagePosition  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("consensusId",) if name in d and d[name] is None
-        )
         id = d.pop("id")
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
         _position = d.pop("position", UNSET)
         position: StagePosition | Unset
@@ -152,9 +149,9 @@ class ProjectStage:
 
         next_ = cast(list[str], d.pop("next", UNSET))
 
-        auto_forward = d.pop("autoForward", UNSET)
+        auto_forward = d.pop("autoForward", None)
 
-        prevent_requeue = d.pop("preventRequeue", UNSET)
+        prevent_requeue = d.pop("preventRequeue", None)
 
         assigned_to = cast(list[str], d.pop("assignedTo", UNSET))
 
@@ -176,14 +173,12 @@ class ProjectStage:
 
         project_stage = cls(
             id=id,
-            type=None if isinstance(type_, Unset) else type_,
-            name=None if isinstance(name, Unset) else name,
+            type=type_,
+            name=name,
             position=None if isinstance(position, Unset) else position,
             next=None if isinstance(next_, Unset) else next_,
-            auto_forward=None if isinstance(auto_forward, Unset) else auto_forward,
-            prevent_requeue=None
-            if isinstance(prevent_requeue, Unset)
-            else prevent_requeue,
+            auto_forward=auto_forward,
+            prevent_requeue=prevent_requeue,
             assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
             consensus_id=None if isinstance(consensus_id, Unset) else consensus_id,
             consensus_config=None
@@ -191,7 +186,12 @@ class ProjectStage:
             else consensus_config,
         )
 
-        project_stage._nulls = nulls
+        if consensus_id is None:
+            project_stage._nulls = frozenset(
+                name
+                for name, value in (("consensusId", consensus_id),)
+                if value is None
+            )
 
         project_stage.additional_properties = d
         return project_stage

@@ -112,26 +112,20 @@ class ProjectUpdate:
 
                 stages.append(stages_item)
 
-        benchmark_enabled = d.pop("benchmarkEnabled", UNSET)
+        benchmark_enabled = d.pop("benchmarkEnabled", None)
 
-        benchmark_ratio = d.pop("benchmarkRatio", UNSET)
+        benchmark_ratio = d.pop("benchmarkRatio", None)
 
-        benchmark_cutoff = d.pop("benchmarkCutoff", UNSET)
+        benchmark_cutoff = d.pop("benchmarkCutoff", None)
 
         project_update = cls(
             category_schema=None
             if isinstance(category_schema, Unset)
             else category_schema,
             stages=None if isinstance(stages, Unset) else stages,
-            benchmark_enabled=None
-            if isinstance(benchmark_enabled, Unset)
-            else benchmark_enabled,
-            benchmark_ratio=None
-            if isinstance(benchmark_ratio, Unset)
-            else benchmark_ratio,
-            benchmark_cutoff=None
-            if isinstance(benchmark_cutoff, Unset)
-            else benchmark_cutoff,
+            benchmark_enabled=benchmark_enabled,
+            benchmark_ratio=benchmark_ratio,
+            benchmark_cutoff=benchmark_cutoff,
         )
 
         project_update.additional_properties = d

@@ -62,9 +62,9 @@ class RemovedByEmailResponseData:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET
@@ -76,8 +76,8 @@ class RemovedByEmailResponseData:
                 results.append(results_item)
 
         removed_by_email_response_data = cls(
-            deleted=None if isinstance(deleted, Unset) else deleted,
-            failed=None if isinstance(failed, Unset) else failed,
+            deleted=deleted,
+            failed=failed,
             results=None if isinstance(results, Unset) else results,
         )
 

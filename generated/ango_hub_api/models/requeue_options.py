@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RequeueOptions")
 
@@ -71,28 +71,22 @@ class RequeueOptions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        remove_annotations = d.pop("removeAnnotations", UNSET)
+        remove_annotations = d.pop("removeAnnotations", None)
 
-        remove_assignee = d.pop("removeAssignee", UNSET)
+        remove_assignee = d.pop("removeAssignee", None)
 
-        remove_stage_history = d.pop("removeStageHistory", UNSET)
+        remove_stage_history = d.pop("removeStageHistory", None)
 
-        reset_answer = d.pop("resetAnswer", UNSET)
+        reset_answer = d.pop("resetAnswer", None)
 
-        unassign = d.pop("unassign", UNSET)
+        unassign = d.pop("unassign", None)
 
         requeue_options = cls(
-            remove_annotations=None
-            if isinstance(remove_annotations, Unset)
-            else remove_annotations,
-            remove_assignee=None
-            if isinstance(remove_assignee, Unset)
-            else remove_assignee,
-            remove_stage_history=None
-            if isinstance(remove_stage_history, Unset)
-            else remove_stage_history,
-            reset_answer=None if isinstance(reset_answer, Unset) else reset_answer,
-            unassign=None if isinstance(unassign, Unset) else unassign,
+            remove_annotations=remove_annotations,
+            remove_assignee=remove_assignee,
+            remove_stage_history=remove_stage_history,
+            reset_answer=reset_answer,
+            unassign=unassign,
         )
 
         requeue_options.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RequeueResultModifiedCount")
 
@@ -44,13 +44,13 @@ class RequeueResultModifiedCount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified", UNSET)
+        modified = d.pop("modified", None)
 
-        to_stage_id = d.pop("toStageId", UNSET)
+        to_stage_id = d.pop("toStageId", None)
 
         requeue_result_modified_count = cls(
-            modified=None if isinstance(modified, Unset) else modified,
-            to_stage_id=None if isinstance(to_stage_id, Unset) else to_stage_id,
+            modified=modified,
+            to_stage_id=to_stage_id,
         )
 
         requeue_result_modified_count.additional_properties = d

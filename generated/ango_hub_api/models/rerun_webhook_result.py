@@ -53,15 +53,15 @@ class RerunWebhookResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        stage_id = d.pop("stageId", UNSET)
+        stage_id = d.pop("stageId", None)
 
-        tasks = d.pop("tasks", UNSET)
+        tasks = d.pop("tasks", None)
 
         task_ids = cast(list[str], d.pop("taskIds", UNSET))
 
         rerun_webhook_result = cls(
-            stage_id=None if isinstance(stage_id, Unset) else stage_id,
-            tasks=None if isinstance(tasks, Unset) else tasks,
+            stage_id=stage_id,
+            tasks=tasks,
             task_ids=None if isinstance(task_ids, Unset) else task_ids,
         )
 

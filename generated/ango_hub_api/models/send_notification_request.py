@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SendNotificationRequest")
 
@@ -63,17 +63,15 @@ class SendNotificationRequest:
 
         message = d.pop("message")
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        clickable_link = d.pop("clickableLink", UNSET)
+        clickable_link = d.pop("clickableLink", None)
 
         send_notification_request = cls(
             receivers=receivers,
             message=message,
-            title=None if isinstance(title, Unset) else title,
-            clickable_link=None
-            if isinstance(clickable_link, Unset)
-            else clickable_link,
+            title=title,
+            clickable_link=clickable_link,
         )
 
         send_notification_request.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SendNotificationResponseData")
 
@@ -37,10 +37,10 @@ class SendNotificationResponseData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        sent = d.pop("sent", UNSET)
+        sent = d.pop("sent", None)
 
         send_notification_response_data = cls(
-            sent=None if isinstance(sent, Unset) else sent,
+            sent=sent,
         )
 
         send_notification_response_data.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SetTasksBenchmarkRequest")
 
@@ -47,11 +47,11 @@ class SetTasksBenchmarkRequest:
         d = dict(src_dict)
         tasks = cast(list[str], d.pop("tasks"))
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         set_tasks_benchmark_request = cls(
             tasks=tasks,
-            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
+            is_benchmark=is_benchmark,
         )
 
         set_tasks_benchmark_request.additional_properties = d

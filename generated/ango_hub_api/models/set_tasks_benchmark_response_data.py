@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 
@@ -44,13 +44,13 @@ class SetTasksBenchmarkResponseData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified", UNSET)
+        modified = d.pop("modified", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         set_tasks_benchmark_response_data = cls(
-            modified=None if isinstance(modified, Unset) else modified,
-            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
+            modified=modified,
+            is_benchmark=is_benchmark,
         )
 
         set_tasks_benchmark_response_data.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="StagePosition")
 
@@ -45,13 +45,13 @@ class StagePosition:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        x = d.pop("x", UNSET)
+        x = d.pop("x", None)
 
-        y = d.pop("y", UNSET)
+        y = d.pop("y", None)
 
         stage_position = cls(
-            x=None if isinstance(x, Unset) else x,
-            y=None if isinstance(y, Unset) else y,
+            x=x,
+            y=y,
         )
 
         stage_position.additional_properties = d

@@ -98,9 +98,9 @@ class Storage:
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
         _type_ = d.pop("type", UNSET)
         type_: StorageType | Unset
@@ -116,11 +116,11 @@ class Storage:
         else:
             provider = check_storage_provider(_provider)
 
-        bucket = d.pop("bucket", UNSET)
+        bucket = d.pop("bucket", None)
 
-        region = d.pop("region", UNSET)
+        region = d.pop("region", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -130,13 +130,13 @@ class Storage:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         storage = cls(
-            id=None if isinstance(id, Unset) else id,
-            name=None if isinstance(name, Unset) else name,
+            id=id,
+            name=name,
             type=None if isinstance(type_, Unset) else type_,
             provider=None if isinstance(provider, Unset) else provider,
-            bucket=None if isinstance(bucket, Unset) else bucket,
-            region=None if isinstance(region, Unset) else region,
-            organization=None if isinstance(organization, Unset) else organization,
+            bucket=bucket,
+            region=region,
+            organization=organization,
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 

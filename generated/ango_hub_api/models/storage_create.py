@@ -50,7 +50,7 @@ class StorageCreate:
     public_key: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,17 +144,6 @@ class StorageCreate:
         from ..models.storage_credentials_type_0 import StorageCredentialsType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "bucket",
-                "region",
-                "credentials",
-                "privateKey",
-                "publicKey",
-            )
-            if name in d and d[name] is None
-        )
         name = d.pop("name")
 
         _type_ = d.pop("type", UNSET)
@@ -239,7 +228,24 @@ class StorageCreate:
             public_key=None if isinstance(public_key, Unset) else public_key,
         )
 
-        storage_create._nulls = nulls
+        if (
+            bucket is None
+            or region is None
+            or credentials is None
+            or private_key is None
+            or public_key is None
+        ):
+            storage_create._nulls = frozenset(
+                name
+                for name, value in (
+                    ("bucket", bucket),
+                    ("region", region),
+                    ("credentials", credentials),
+                    ("privateKey", private_key),
+                    ("publicKey", public_key),
+                )
+                if value is None
+            )
 
         storage_create.additional_properties = d
         return storage_create

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="StorageFile")
 
@@ -66,22 +66,22 @@ class StorageFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        size = d.pop("size", UNSET)
+        size = d.pop("size", None)
 
-        url = d.pop("url", UNSET)
+        url = d.pop("url", None)
 
-        signed_url = d.pop("signedUrl", UNSET)
+        signed_url = d.pop("signedUrl", None)
 
         storage_file = cls(
-            key=None if isinstance(key, Unset) else key,
-            name=None if isinstance(name, Unset) else name,
-            size=None if isinstance(size, Unset) else size,
-            url=None if isinstance(url, Unset) else url,
-            signed_url=None if isinstance(signed_url, Unset) else signed_url,
+            key=key,
+            name=name,
+            size=size,
+            url=url,
+            signed_url=signed_url,
         )
 
         storage_file.additional_properties = d

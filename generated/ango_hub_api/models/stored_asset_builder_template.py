@@ -120,9 +120,9 @@ class StoredAssetBuilderTemplate:
 
         data_config = AssetBuilderTemplateDataConfig.from_dict(d.pop("dataConfig"))
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        batch_column = d.pop("batchColumn", UNSET)
+        batch_column = d.pop("batchColumn", None)
 
         _pre_label_config = d.pop("preLabelConfig", UNSET)
         pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset
@@ -133,7 +133,7 @@ class StoredAssetBuilderTemplate:
                 _pre_label_config
             )
 
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -147,12 +147,12 @@ class StoredAssetBuilderTemplate:
             template=template,
             selected_external_id=selected_external_id,
             data_config=data_config,
-            description=None if isinstance(description, Unset) else description,
-            batch_column=None if isinstance(batch_column, Unset) else batch_column,
+            description=description,
+            batch_column=batch_column,
             pre_label_config=None
             if isinstance(pre_label_config, Unset)
             else pre_label_config,
-            id=None if isinstance(id, Unset) else id,
+            id=id,
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 

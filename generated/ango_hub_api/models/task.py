@@ -66,7 +66,7 @@ class Task:
     duration: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,21 +204,11 @@ class Task:
         from ..models.task_answer import TaskAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "externalId",
-                "assignee",
-                "reviewStatus",
-                "completedAt",
-            )
-            if name in d and d[name] is None
-        )
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -229,9 +219,9 @@ class Task:
 
         external_id = _parse_external_id(d.pop("externalId", UNSET))
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         def _parse_assignee(data: object) -> None | str | Unset:
             if data is None:
@@ -244,11 +234,11 @@ class Task:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
-        is_draft = d.pop("isDraft", UNSET)
+        is_draft = d.pop("isDraft", None)
 
         def _parse_review_status(data: object) -> None | ReviewStatus | Unset:
             if data is None:
@@ -305,29 +295,44 @@ class Task:
 
         completed_at = _parse_completed_at(d.pop("completedAt", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         task = cls(
-            id=None if isinstance(id, Unset) else id,
-            project=None if isinstance(project, Unset) else project,
-            asset=None if isinstance(asset, Unset) else asset,
+            id=id,
+            project=project,
+            asset=asset,
             external_id=None if isinstance(external_id, Unset) else external_id,
-            stage=None if isinstance(stage, Unset) else stage,
-            status=None if isinstance(status, Unset) else status,
+            stage=stage,
+            status=status,
             assignee=None if isinstance(assignee, Unset) else assignee,
             batches=None if isinstance(batches, Unset) else batches,
-            priority=None if isinstance(priority, Unset) else priority,
-            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
-            is_draft=None if isinstance(is_draft, Unset) else is_draft,
+            priority=priority,
+            is_benchmark=is_benchmark,
+            is_draft=is_draft,
             review_status=None if isinstance(review_status, Unset) else review_status,
             answer=None if isinstance(answer, Unset) else answer,
             created_at=None if isinstance(created_at, Unset) else created_at,
             updated_at=None if isinstance(updated_at, Unset) else updated_at,
             completed_at=None if isinstance(completed_at, Unset) else completed_at,
-            duration=None if isinstance(duration, Unset) else duration,
+            duration=duration,
         )
 
-        task._nulls = nulls
+        if (
+            external_id is None
+            or assignee is None
+            or review_status is None
+            or completed_at is None
+        ):
+            task._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("assignee", assignee),
+                    ("reviewStatus", review_status),
+                    ("completedAt", completed_at),
+                )
+                if value is None
+            )
 
         task.additional_properties = d
         return task

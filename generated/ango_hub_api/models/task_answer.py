@@ -40,7 +40,7 @@ class TaskAnswer:
     medical_brush_data_url: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,14 +117,6 @@ class TaskAnswer:
         from ..models.answer_relation import AnswerRelation  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "brushDataUrl",
-                "medicalBrushDataUrl",
-            )
-            if name in d and d[name] is None
-        )
         _tools = d.pop("tools", UNSET)
         tools: list[AnswerObject] | Unset = UNSET
         if _tools is not UNSET:
@@ -188,7 +180,15 @@ class TaskAnswer:
             else medical_brush_data_url,
         )
 
-        task_answer._nulls = nulls
+        if brush_data_url is None or medical_brush_data_url is None:
+            task_answer._nulls = frozenset(
+                name
+                for name, value in (
+                    ("brushDataUrl", brush_data_url),
+                    ("medicalBrushDataUrl", medical_brush_data_url),
+                )
+                if value is None
+            )
 
         task_answer.additional_properties = d
         return task_answer

@@ -84,7 +84,7 @@ class TaskFilter:
     is_benchmark: bool | FilterOperators | float | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -354,31 +354,6 @@ class TaskFilter:
         from ..models.filter_operators import FilterOperators  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "_id",
-                "stage",
-                "batches",
-                "status",
-                "reviewStatus",
-                "type",
-                "assignee",
-                "externalId",
-                "createdAt",
-                "updatedAt",
-                "createdBy",
-                "updatedBy",
-                "priority",
-                "duration",
-                "totalDuration",
-                "openIssuesCount",
-                "isDraft",
-                "isSkipped",
-                "isBenchmark",
-            )
-            if name in d and d[name] is None
-        )
 
         def _parse_id(
             data: object,
@@ -805,7 +780,52 @@ class TaskFilter:
             is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
         )
 
-        task_filter._nulls = nulls
+        if (
+            id is None
+            or stage is None
+            or batches is None
+            or status is None
+            or review_status is None
+            or type_ is None
+            or assignee is None
+            or external_id is None
+            or created_at is None
+            or updated_at is None
+            or created_by is None
+            or updated_by is None
+            or priority is None
+            or duration is None
+            or total_duration is None
+            or open_issues_count is None
+            or is_draft is None
+            or is_skipped is None
+            or is_benchmark is None
+        ):
+            task_filter._nulls = frozenset(
+                name
+                for name, value in (
+                    ("_id", id),
+                    ("stage", stage),
+                    ("batches", batches),
+                    ("status", status),
+                    ("reviewStatus", review_status),
+                    ("type", type_),
+                    ("assignee", assignee),
+                    ("externalId", external_id),
+                    ("createdAt", created_at),
+                    ("updatedAt", updated_at),
+                    ("createdBy", created_by),
+                    ("updatedBy", updated_by),
+                    ("priority", priority),
+                    ("duration", duration),
+                    ("totalDuration", total_duration),
+                    ("openIssuesCount", open_issues_count),
+                    ("isDraft", is_draft),
+                    ("isSkipped", is_skipped),
+                    ("isBenchmark", is_benchmark),
+                )
+                if value is None
+            )
 
         task_filter.additional_properties = d
         return task_filter

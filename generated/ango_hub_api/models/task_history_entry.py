@@ -73,7 +73,7 @@ class TaskHistoryEntry:
     created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -221,31 +221,23 @@ class TaskHistoryEntry:
         from ..models.label_answer import LabelAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name
-            for name in (
-                "assignee",
-                "answer",
-            )
-            if name in d and d[name] is None
-        )
-        id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        task = d.pop("task", UNSET)
+        task = d.pop("task", None)
 
-        label_task_id = d.pop("labelTaskId", UNSET)
+        label_task_id = d.pop("labelTaskId", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
-        is_skipped = d.pop("isSkipped", UNSET)
+        is_skipped = d.pop("isSkipped", None)
 
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        rework = d.pop("rework", UNSET)
+        rework = d.pop("rework", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
@@ -256,11 +248,11 @@ class TaskHistoryEntry:
         else:
             action = check_task_history_action(_action)
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
-        to_stage = d.pop("toStage", UNSET)
+        to_stage = d.pop("toStage", None)
 
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
         def _parse_assignee(data: object) -> None | str | Unset:
             if data is None:
@@ -278,9 +270,9 @@ class TaskHistoryEntry:
         else:
             review_status = check_review_status(_review_status)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         def _parse_answer(data: object) -> LabelAnswer | None | Unset:
             if data is None:
@@ -299,7 +291,7 @@ class TaskHistoryEntry:
 
         answer = _parse_answer(d.pop("answer", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -309,30 +301,38 @@ class TaskHistoryEntry:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         task_history_entry = cls(
-            id=None if isinstance(id, Unset) else id,
-            task=None if isinstance(task, Unset) else task,
-            label_task_id=None if isinstance(label_task_id, Unset) else label_task_id,
-            project=None if isinstance(project, Unset) else project,
-            organization=None if isinstance(organization, Unset) else organization,
-            asset=None if isinstance(asset, Unset) else asset,
-            is_skipped=None if isinstance(is_skipped, Unset) else is_skipped,
-            deleted=None if isinstance(deleted, Unset) else deleted,
-            rework=None if isinstance(rework, Unset) else rework,
+            id=id,
+            task=task,
+            label_task_id=label_task_id,
+            project=project,
+            organization=organization,
+            asset=asset,
+            is_skipped=is_skipped,
+            deleted=deleted,
+            rework=rework,
             batches=None if isinstance(batches, Unset) else batches,
             action=None if isinstance(action, Unset) else action,
-            stage=None if isinstance(stage, Unset) else stage,
-            to_stage=None if isinstance(to_stage, Unset) else to_stage,
-            user=None if isinstance(user, Unset) else user,
+            stage=stage,
+            to_stage=to_stage,
+            user=user,
             assignee=None if isinstance(assignee, Unset) else assignee,
             review_status=None if isinstance(review_status, Unset) else review_status,
-            priority=None if isinstance(priority, Unset) else priority,
-            is_benchmark=None if isinstance(is_benchmark, Unset) else is_benchmark,
+            priority=priority,
+            is_benchmark=is_benchmark,
             answer=None if isinstance(answer, Unset) else answer,
-            duration=None if isinstance(duration, Unset) else duration,
+            duration=duration,
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
-        task_history_entry._nulls = nulls
+        if assignee is None or answer is None:
+            task_history_entry._nulls = frozenset(
+                name
+                for name, value in (
+                    ("assignee", assignee),
+                    ("answer", answer),
+                )
+                if value is None
+            )
 
         task_history_entry.additional_properties = d
         return task_history_entry

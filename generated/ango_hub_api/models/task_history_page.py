@@ -88,12 +88,12 @@ class TaskHistoryPage:
 
                 history.append(history_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         task_history_page = cls(
             task_history=None if isinstance(task_history, Unset) else task_history,
             history=None if isinstance(history, Unset) else history,
-            total=None if isinstance(total, Unset) else total,
+            total=total,
         )
 
         task_history_page.additional_properties = d

@@ -50,7 +50,7 @@ class ToolCategory:
     classifications: list[NestedClassificationCategory] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,14 +134,13 @@ class ToolCategory:
         from ..models.nested_classification_category import NestedClassificationCategory  # noqa: PLC0415
 
         d = dict(src_dict)
-        nulls = frozenset(name for name in ("color",) if name in d and d[name] is None)
         tool = check_tool_kind(d.pop("tool"))
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -152,9 +151,9 @@ class ToolCategory:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
@@ -180,19 +179,22 @@ class ToolCategory:
 
         tool_category = cls(
             tool=tool,
-            title=None if isinstance(title, Unset) else title,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
-            required=None if isinstance(required, Unset) else required,
+            title=title,
+            schema_id=schema_id,
+            required=required,
             color=None if isinstance(color, Unset) else color,
-            shortcut_key=None if isinstance(shortcut_key, Unset) else shortcut_key,
-            column_field=None if isinstance(column_field, Unset) else column_field,
+            shortcut_key=shortcut_key,
+            column_field=column_field,
             options=None if isinstance(options, Unset) else options,
             classifications=None
             if isinstance(classifications, Unset)
             else classifications,
         )
 
-        tool_category._nulls = nulls
+        if color is None:
+            tool_category._nulls = frozenset(
+                name for name, value in (("color", color),) if value is None
+            )
 
         tool_category.additional_properties = d
         return tool_category

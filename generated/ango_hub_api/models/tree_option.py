@@ -80,13 +80,13 @@ class TreeOption:
         from ..models.tree_option_children_item import TreeOptionChildrenItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
         _children = d.pop("children", UNSET)
         children: list[TreeOptionChildrenItem] | Unset = UNSET
@@ -98,10 +98,10 @@ class TreeOption:
                 children.append(children_item)
 
         tree_option = cls(
-            title=None if isinstance(title, Unset) else title,
-            value=None if isinstance(value, Unset) else value,
-            key=None if isinstance(key, Unset) else key,
-            schema_id=None if isinstance(schema_id, Unset) else schema_id,
+            title=title,
+            value=value,
+            key=key,
+            schema_id=schema_id,
             children=None if isinstance(children, Unset) else children,
         )
 

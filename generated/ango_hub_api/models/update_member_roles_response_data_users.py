@@ -62,9 +62,9 @@ class UpdateMemberRolesResponseDataUsers:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        updated = d.pop("updated", UNSET)
+        updated = d.pop("updated", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET
@@ -76,8 +76,8 @@ class UpdateMemberRolesResponseDataUsers:
                 results.append(results_item)
 
         update_member_roles_response_data_users = cls(
-            updated=None if isinstance(updated, Unset) else updated,
-            failed=None if isinstance(failed, Unset) else failed,
+            updated=updated,
+            failed=failed,
             results=None if isinstance(results, Unset) else results,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="UpdateResult")
 
@@ -48,15 +48,13 @@ class UpdateResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        matched_count = d.pop("matchedCount", UNSET)
+        matched_count = d.pop("matchedCount", None)
 
-        modified_count = d.pop("modifiedCount", UNSET)
+        modified_count = d.pop("modifiedCount", None)
 
         update_result = cls(
-            matched_count=None if isinstance(matched_count, Unset) else matched_count,
-            modified_count=None
-            if isinstance(modified_count, Unset)
-            else modified_count,
+            matched_count=matched_count,
+            modified_count=modified_count,
         )
 
         update_result.additional_properties = d

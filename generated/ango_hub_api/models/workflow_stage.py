@@ -56,7 +56,7 @@ class WorkflowStage:
     consensus_config: WorkflowStageConsensusConfig | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _nulls: frozenset[str] = _attrs_field(
-        init=False, factory=frozenset, repr=False, eq=False
+        init=False, default=frozenset(), repr=False, eq=False
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,14 +141,11 @@ class WorkflowStage:
         )
 
         d = dict(src_dict)
-        nulls = frozenset(
-            name for name in ("consensusId",) if name in d and d[name] is None
-        )
         id = d.pop("id")
 
         type_ = check_stage_type(d.pop("type"))
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
         _position = d.pop("position", UNSET)
         position: StagePosition | Unset
@@ -159,9 +156,9 @@ class WorkflowStage:
 
         next_ = cast(list[str], d.pop("next", UNSET))
 
-        auto_forward = d.pop("autoForward", UNSET)
+        auto_forward = d.pop("autoForward", None)
 
-        prevent_requeue = d.pop("preventRequeue", UNSET)
+        prevent_requeue = d.pop("preventRequeue", None)
 
         assigned_to = cast(list[str], d.pop("assignedTo", UNSET))
 
@@ -184,13 +181,11 @@ class WorkflowStage:
         workflow_stage = cls(
             id=id,
             type=type_,
-            name=None if isinstance(name, Unset) else name,
+            name=name,
             position=None if isinstance(position, Unset) else position,
             next=None if isinstance(next_, Unset) else next_,
-            auto_forward=None if isinstance(auto_forward, Unset) else auto_forward,
-            prevent_requeue=None
-            if isinstance(prevent_requeue, Unset)
-            else prevent_requeue,
+            auto_forward=auto_forward,
+            prevent_requeue=prevent_requeue,
             assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
             consensus_id=None if isinstance(consensus_id, Unset) else consensus_id,
             consensus_config=None
@@ -198,7 +193,12 @@ class WorkflowStage:
             else consensus_config,
         )
 
-        workflow_stage._nulls = nulls
+        if consensus_id is None:
+            workflow_stage._nulls = frozenset(
+                name
+                for name, value in (("consensusId", consensus_id),)
+                if value is None
+            )
 
         workflow_stage.additional_properties = d
         return workflow_stage
