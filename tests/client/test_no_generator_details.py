@@ -108,3 +108,13 @@ def test_the_tolerant_reader_still_names_a_needed_field(wire_hub: WireHub) -> No
     assert page.assets[0].additional_properties == {"brandNew": True}
     with pytest.raises(UnexpectedResponseError, match="listAssets: the answer has no 'total'"):
         hub.assets.list_page("p1", limit=3)
+
+
+def test_the_project_get_returns_keeps_the_nulls_the_answer_sent(wire_hub: WireHub) -> None:
+    project = {"_id": "p1", "name": "Cars", "instructions": None, "type": "ango"}
+    hub, _ = wire_hub(
+        lambda r: httpx.Response(200, json={"status": "success", "data": {"project": project}})
+    )
+    got = hub.projects.get("p1")
+    assert (got.id, got.type, got.instructions, got.description) == ("p1", "ango", None, None)
+    assert got.to_dict() == project  # the null given back, the absent description left out
