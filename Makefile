@@ -57,8 +57,9 @@ node_modules/.installed: package.json package-lock.json
 
 # Rebuild generated/ango_hub_api from openapi.yaml, from scratch (the generator's --overwrite
 # leaves stale files behind). Output is byte-for-byte deterministic for pinned tool versions.
-# generator-templates/ overrides two of the generator's templates: a public request builder
-# per operation (`request_kwargs`) and a models package that imports each model on first use.
+# generator-templates/ overrides three of the generator's templates: a public request builder
+# per operation (`request_kwargs`), a models package that imports each model on first use, and
+# models without the generator's `Unset` (docs/GENERATOR-NOTES.md).
 generate: .venv/.installed sync-twin
 	rm -rf $(GEN_PKG)
 	$(VENV_BIN)/openapi-python-client generate --path openapi.yaml \

@@ -251,7 +251,7 @@ def library_part(base_url: str, api_key: str, project: str) -> None:
         assets = list(hub.assets.list(project))
         print(f"hub.assets.list: {len(assets)} assets")
         first = assets[0]
-        updated = hub.assets.update(first.field_id, metadata={"camera": "demo", "exposure": 0.5})
+        updated = hub.assets.update(first.id, metadata={"camera": "demo", "exposure": 0.5})
         metadata = updated.to_dict()["metadata"]
         print(f"hub.assets.update: metadata of {first.external_id} is now {metadata}")
         done = [t for t in hub.exports.iter_tasks(project) if t.status == "Completed"]

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
+from ango_hub_api.models import ExportFormat, ExportType, TaskType
+
 
 class ChatOptions(TypedDict, total=False):
     """Keyword options of chat upload (``hub.assets.upload_chat``)."""
@@ -35,13 +37,13 @@ class RawRequest(TypedDict, total=False):
 class ExportOptions(TypedDict, total=False):
     """Keyword options of an export (``hub.exports.create/download/iter_tasks``)."""
 
-    format: str
+    format: ExportFormat
     v3: bool
     status: str
     batches: Sequence[str]
     stage: Sequence[str]
-    task_types: Sequence[str]
-    export_type: str
+    task_types: Sequence[TaskType]
+    export_type: ExportType
     include_assets: bool
     include_history: bool
     include_metadata: bool

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from keyword import kwlist
 from typing import Any
 
 from ._index import operation
@@ -29,6 +30,20 @@ from ._spec import load_spec
 Path = tuple[str | int, ...]
 Taken = list[tuple[Path, Any]]
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+# The names whose attribute keeps the generator's "_" suffix: keywords, and the builtins the
+# models' class bodies use as types (generator-templates/model.py.jinja, KEEP_SUFFIX); other
+# builtins' names (`type`, `next`) are attributes as they are.
+_RENAMED: frozenset[str] = frozenset(kwlist) | {
+    "self",
+    "true",
+    "false",
+    "datetime",
+    "list",
+    "dict",
+    "str",
+    "int",
+}
+_RENAMED |= {"float", "bool", "bytes", "object", "tuple", "set", "frozenset"}
 
 
 def _resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -178,10 +193,11 @@ def split(
 
 
 def _attribute(key: str) -> str:
-    """The generated attribute of a wire name (``_id`` → ``field_id``, ``isSkipped`` →
-    ``is_skipped``), as openapi-python-client names them."""
-    name = _CAMEL.sub(r"_\1", key).lower()
-    return "field" + name if name.startswith("_") else name
+    """The generated attribute of a wire name (``_id`` → ``id``, ``isSkipped`` →
+    ``is_skipped``, ``from`` → ``from_``), as openapi-python-client names them with this
+    project's generator-config.yaml (``field_prefix: ""``)."""
+    name = _CAMEL.sub(r"_\1", key).lower().lstrip("_")
+    return name + "_" if name in _RENAMED else name
 
 
 def put_back(model: Any, taken: Taken) -> None:

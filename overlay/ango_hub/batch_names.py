@@ -24,9 +24,9 @@ def batch_ids(given: Iterable[str], batches: Sequence[Batch]) -> tuple[list[str]
     ``batches`` are the project's; an entry is a batch's ID or its name."""
     by_ref: dict[str, str] = {}
     for batch in batches:
-        if isinstance(batch.field_id, str):
-            by_ref.setdefault(batch.name, batch.field_id)
-            by_ref[batch.field_id] = batch.field_id
+        if isinstance(batch.id, str):
+            by_ref.setdefault(batch.name, batch.id)
+            by_ref[batch.id] = batch.id
     ids: list[str] = []
     missing: list[str] = []
     for ref in given:
@@ -41,7 +41,7 @@ def batch_ids(given: Iterable[str], batches: Sequence[Batch]) -> tuple[list[str]
 def unknown_batch(project: str, name: str, batches: Sequence[Batch]) -> AngoHubValidationError:
     """The error for a batch the project lacks: the closest name suggested, all listed."""
     names = [str(b.name) for b in batches]
-    listed = ", ".join(f"{b.name} ({b.field_id})" for b in batches)
+    listed = ", ".join(f"{b.name} ({b.id})" for b in batches)
     listed = listed or "none: the project has no batch"
     problem = f"no batch {name!r} in project {project}" + did_you_mean(name, names)
     problem += " (create_missing_batches=True, or --create-batches, creates it)"

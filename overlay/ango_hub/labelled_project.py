@@ -4,6 +4,7 @@ generated model reads it) with its label set and workflow also as the typed obje
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -39,7 +40,9 @@ class LabelledProject(Project):
         made = cls(
             **{str(a.alias): getattr(project, a.name) for a in attrs.fields(Project) if a.init}
         )
-        made.additional_properties = dict(project.additional_properties)
+        for field in attrs.fields(Project):
+            if not field.init:  # additional_properties; the nulls the answer sent (to_dict)
+                setattr(made, field.name, copy.copy(getattr(project, field.name)))
         made._read_labels(src_dict)
         return made
 

@@ -48,7 +48,7 @@ def test_upload_resolves_names_and_ids_with_one_read(
     files = numbered_files(tmp_path, 3)
     with make_hub(api_key=mock.api_key, base_url=mock.base_url) as hub:
         made = hub.batches.create(mock.project_id, ["Batch 1", "Batch 2"])
-        second = next(b.field_id for b in made if b.name == "Batch 2")
+        second = next(b.id for b in made if b.name == "Batch 2")
         assert isinstance(second, str)
         mock.requests.clear()
         report = hub.assets.upload(

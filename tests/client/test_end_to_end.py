@@ -14,7 +14,7 @@ from client_helpers import KEY, WireHub, ok
 
 def test_list_pages_update_delete(hub: AngoHub, mock: MockServer) -> None:
     mock.seed(123)
-    ids = [a.field_id for a in hub.assets.list(mock.project_id, page_size=20)]
+    ids = [a.id for a in hub.assets.list(mock.project_id, page_size=20)]
     assert len(set(ids)) == 123
     page = hub.assets.list_page(mock.project_id, limit=5)
     assert page.total == 123

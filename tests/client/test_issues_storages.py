@@ -17,7 +17,6 @@ from ango_hub import (
 )
 from ango_hub.mock.server import MockServer
 from ango_hub_api.models import FileExplorerResult, Issue, Storage, StorageFile
-from ango_hub_api.types import Unset
 from client_helpers import FAST, MakeHub, WireHub, ok
 
 SECRET = "cl13nt-s3cret-never-shown-77aa"
@@ -36,24 +35,24 @@ def test_issue_round_trip(hub: AngoHub, mock: MockServer) -> None:
     issue = hub.issues.create(task, "box too big", position=[10, 20], mentions=["x@y.z"], plane="A")
     assert isinstance(issue, Issue)
     assert (issue.status, issue.position, issue.label_task) == ("Open", "[10, 20]", task)
-    assert hub.issues.resolve(issue.field_id).status == "Resolved"
-    assert hub.issues.close(issue.field_id).status == "Closed"
-    assert hub.issues.reopen(issue.field_id).status == "Open"
-    commented = hub.issues.comment(issue.field_id, "done", mentions=["x@y.z"])
+    assert hub.issues.resolve(issue.id).status == "Resolved"
+    assert hub.issues.close(issue.id).status == "Closed"
+    assert hub.issues.reopen(issue.id).status == "Open"
+    commented = hub.issues.comment(issue.id, "done", mentions=["x@y.z"])
     assert [c.content for c in commented.comments] == ["done"]
-    assert [i.field_id for i in hub.issues.list_page(project=mock.project_id, status="Open")] == [
-        issue.field_id
+    assert [i.id for i in hub.issues.list_page(project=mock.project_id, status="Open")] == [
+        issue.id
     ]
     assert hub.issues.list_page(status="Closed") == []
-    assert hub.issues.delete(issue.field_id, project=mock.project_id).field_id == issue.field_id
+    assert hub.issues.delete(issue.id, project=mock.project_id).id == issue.id
     assert list(hub.issues.list(project=mock.project_id)) == []
 
 
 def test_issue_list_pages_until_a_short_page(hub: AngoHub, mock: MockServer) -> None:
     task = _task(hub, mock)
-    made = [hub.issues.create(task, f"issue {n}").field_id for n in range(5)]
+    made = [hub.issues.create(task, f"issue {n}").id for n in range(5)]
     mock.ctx.requests.clear()
-    listed = [i.field_id for i in hub.issues.list(task=task, page_size=2)]
+    listed = [i.id for i in hub.issues.list(task=task, page_size=2)]
     assert listed == made[::-1]
     assert mock.ctx.requests.counts["listIssues"] == 3  # 2 + 2 + 1
 
@@ -140,26 +139,26 @@ def test_storage_round_trip_and_files(hub: AngoHub, mock: MockServer) -> None:
     sdk_form = hub.storages.create(
         "gcs", provider="GCP", private_key=SECRET, credentials=f'{{"k": "{SECRET}"}}'
     )
-    assert [s.field_id for s in hub.storages.list(page_size=1)] == [
-        storage.field_id,
-        sdk_form.field_id,
+    assert [s.id for s in hub.storages.list(page_size=1)] == [
+        storage.id,
+        sdk_form.id,
     ]
-    assert hub.storages.get(sdk_form.field_id) == sdk_form
+    assert hub.storages.get(sdk_form.id) == sdk_form
     assert hub.storages.get("f" * 24) is None
     upload = hub.files.upload_url(mock.project_id, "cat.jpg")
     assert httpx.put(upload, content=b"meow").status_code == 200
-    (item,) = hub.storages.files(storage.field_id, bucket="bkt", path=mock.project_id)
+    (item,) = hub.storages.files(storage.id, bucket="bkt", path=mock.project_id)
     assert isinstance(item, StorageFile)
     assert item.name == "cat.jpg"
     assert httpx.get(str(item.signed_url)).content == b"meow"
-    (unsigned,) = hub.storages.files(storage.field_id, signed_urls=False)
-    assert isinstance(unsigned.signed_url, Unset)
+    (unsigned,) = hub.storages.files(storage.id, signed_urls=False)
+    assert unsigned.signed_url is None
     found = hub.storages.explore(
-        storage.field_id, "bkt", folder=f"{mock.project_id}/assets", upload_to=mock.project_id
+        storage.id, "bkt", folder=f"{mock.project_id}/assets", upload_to=mock.project_id
     )
     assert isinstance(found, FileExplorerResult)
     assert found.assets_created == 1
-    assert hub.storages.delete(sdk_form.field_id).field_id == sdk_form.field_id
+    assert hub.storages.delete(sdk_form.id).id == sdk_form.id
     everything = repr([storage, sdk_form, item, found, *hub.storages.list()])
     assert SECRET not in everything
 

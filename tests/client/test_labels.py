@@ -49,7 +49,7 @@ STAGES = linear_workflow(Stage("Start"), Stage("Label"), Stage("Review"), Stage(
 
 @pytest.fixture
 def project(hub: AngoHub) -> Iterator[str]:
-    pid = hub.projects.create("Labels").field_id
+    pid = hub.projects.create("Labels").id
     yield pid
     hub.projects.delete(pid)
 
@@ -107,7 +107,7 @@ def test_label_set_and_workflow_round_trip_as_typed_objects(hub: AngoHub, projec
     assert nested["tool"] == "radio"
     assert [r.tool for r in got.category_schema.relations] == ["one-to-one"]
     assert all(isinstance(s, ProjectStage) for s in got.stages)
-    assert [(s.type_, s.next_) for s in got.stages] == [
+    assert [(s.type, s.next) for s in got.stages] == [
         ("Start", ["Label"]),
         ("Label", ["Review"]),
         ("Review", ["Complete"]),
@@ -185,12 +185,12 @@ def test_an_answer_built_typed_is_annotated_and_exported_typed(
         objects=[car, other],
         relations=[RelationAnswer(ids["Follows"], car.object_id, other.object_id)],
     )
-    saved = hub.tasks.annotate(task.field_id, answer)
+    saved = hub.tasks.annotate(task.id, answer)
     assert saved.answer.tools[0].bounding_box.width == 30
     rows = list(hub.exports.iter_tasks(project))
     (row,) = rows
     assert isinstance(row, ExportRow)
-    assert (row.task_id, row.stage) == (task.field_id, saved.stage) == (task.field_id, "Label")
+    assert (row.task_id, row.stage) == (task.id, saved.stage) == (task.id, "Label")
     assert isinstance(row.tools[0], AnswerObject)
     box = row.tools[0].bounding_box
     assert (box.x, box.y, box.width, box.height) == (10, 20, 30, 40)
@@ -239,7 +239,7 @@ def test_get_reads_the_label_set_and_workflow_as_the_builders_objects(
     got = hub.projects.get(project)
     assert isinstance(got, LabelledProject)
     assert isinstance(got, Project)  # every generated field still there
-    assert (got.field_id, got.name) == (project, "Labels")
+    assert (got.id, got.name) == (project, "Labels")
     assert got.label_set == labels
     car, sent = got.label_set.tools[0], labels.tools[0]
     assert isinstance(car, Tool)
@@ -387,6 +387,6 @@ def test_labelled_project_from_dict_is_the_generated_read_plus_the_typed_one() -
     }
     got = LabelledProject.from_dict(answer)
     assert isinstance(got, LabelledProject)
-    assert (got.field_id, got.asset_count, got.stages[0].type_) == ("p1", 3, "Start")
+    assert (got.id, got.asset_count, got.stages[0].type) == ("p1", 3, "Start")
     assert got.workflow == [Stage("Start")]
     assert got.label_set == LabelSet()

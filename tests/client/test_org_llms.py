@@ -162,8 +162,8 @@ def test_llm_key_is_write_only_everywhere(
     )
     assert created.configuration.base_url == "https://llm.example.com/v1"
     listed = hub.llms.list()
-    assert [x.field_id for x in listed] == [created.field_id]
-    assert [x.field_id for x in hub.llms.list(created.field_id)] == [created.field_id]
+    assert [x.id for x in listed] == [created.id]
+    assert [x.id for x in hub.llms.list(created.id)] == [created.id]
     assert hub.llms.list(OTHER_ORG) == []
 
     admin = httpx.get(f"{mock.root_url}/_mock/organisation", headers={"apikey": mock.api_key})
@@ -181,10 +181,10 @@ def test_llm_key_is_write_only_everywhere(
     assert "Support bot" in places["mock admin"]
     assert [name for name, text in places.items() if SECRET in text] == []
 
-    assert hub.llms.delete(created.field_id).field_id == created.field_id
+    assert hub.llms.delete(created.id).id == created.id
     assert hub.llms.list() == []
     with pytest.raises(NotFoundError, match="llmId"):
-        hub.llms.delete(created.field_id)
+        hub.llms.delete(created.id)
 
 
 def test_llm_key_never_reaches_an_error_from_the_server(wire_hub: WireHub) -> None:

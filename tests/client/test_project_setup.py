@@ -176,7 +176,7 @@ def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
         batch_column="batch",
         data_config={
             "sku": {"type": "text", "includeInExport": True},
-            "batch": DataConfigItem(type_="text"),
+            "batch": DataConfigItem(type="text"),
             "image": {"type": "image", "storage": "Public"},
         },
     )
@@ -184,7 +184,7 @@ def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
     assert (created.name, created.selected_external_id) == ("Products", "sku")
     assert created.data_config.additional_properties["image"].storage == "Public"
     (kept,) = mock.project.asset_builder_templates
-    assert kept["_id"] == created.field_id
+    assert kept["_id"] == created.id
     assert kept["dataConfig"]["batch"] == {"type": "text"}
 
 

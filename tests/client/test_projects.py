@@ -33,7 +33,7 @@ def hub(make_hub: MakeHub, many: MockServer) -> Iterator[AngoHub]:
 
 
 def _ids(items: list[ProjectListItem]) -> list[str]:
-    return [item.field_id for item in items]
+    return [item.id for item in items]
 
 
 def test_list_page_is_typed_and_sorted(hub: AngoHub) -> None:

@@ -25,24 +25,24 @@ TOOL = {"schemaId": "box", "tool": "bounding-box", "title": "Car"}
 def created(hub: AngoHub) -> Iterator[Project]:
     project = hub.projects.create("Cars", description="boxes", type="ango")
     yield project
-    if any(p.field_id == project.field_id for p in hub.projects.list()):
-        hub.projects.delete(project.field_id)
+    if any(p.id == project.id for p in hub.projects.list()):
+        hub.projects.delete(project.id)
 
 
 def test_create_get_and_default_workflow(hub: AngoHub, created: Project) -> None:
     assert isinstance(created, Project)
-    fetched = hub.projects.get(created.field_id)
-    assert (fetched.name, fetched.description, fetched.type_) == ("Cars", "boxes", "ango")
-    assert [(s.id, s.next_) for s in fetched.stages] == [
+    fetched = hub.projects.get(created.id)
+    assert (fetched.name, fetched.description, fetched.type) == ("Cars", "boxes", "ango")
+    assert [(s.id, s.next) for s in fetched.stages] == [
         ("Start", ["Label"]),
         ("Label", ["Complete"]),
         ("Complete", []),
     ]
-    assert created.field_id in [p.field_id for p in hub.projects.list()]
+    assert created.id in [p.id for p in hub.projects.list()]
 
 
 def test_label_set_workflow_benchmark_are_kept(hub: AngoHub, created: Project) -> None:
-    pid = created.field_id
+    pid = created.id
     hub.projects.set_label_set(pid, tools=[TOOL])
     hub.projects.set_workflow(pid, STAGES)
     hub.projects.set_benchmark(pid, enabled=True, ratio=15)
@@ -55,11 +55,11 @@ def test_label_set_workflow_benchmark_are_kept(hub: AngoHub, created: Project) -
 def test_workflow_with_an_unknown_next_stage_is_refused(hub: AngoHub, created: Project) -> None:
     bad = [{"id": "Start", "type": "Start", "next": ["Nowhere"]}]
     with pytest.raises(AngoHubError, match=r"stages\[0\]\.next: 'Nowhere'"):
-        hub.projects.set_workflow(created.field_id, bad)
+        hub.projects.set_workflow(created.id, bad)
 
 
 def test_batches_create_list_and_clone_options(hub: AngoHub, created: Project) -> None:
-    pid = created.field_id
+    pid = created.id
     hub.projects.set_label_set(pid, tools=[TOOL])
     made = hub.batches.create(pid, ["b1", "b2"])
     assert [b.name for b in made] == ["b1", "b2"]
@@ -76,14 +76,14 @@ def test_batches_create_list_and_clone_options(hub: AngoHub, created: Project) -
         assert "categorySchema" not in bare.to_dict()
         assert [s.id for s in bare.stages] == ["Start", "Label", "Complete"]
     finally:
-        hub.projects.delete(full.field_id)
-        hub.projects.delete(bare.field_id)
+        hub.projects.delete(full.id)
+        hub.projects.delete(bare.id)
 
 
 def test_assets_in_a_created_project_then_purge_and_delete(
     hub: AngoHub, created: Project, mock: MockServer
 ) -> None:
-    pid = created.field_id
+    pid = created.id
     hub.assets.import_from_cloud(pid, [{"data": "https://example.com/a.jpg", "externalId": "a"}])
     assert hub.assets.list_page(pid).total == 1
     with pytest.raises(AngoHubError, match="confirmName"):
@@ -103,7 +103,7 @@ def test_other_organisation_gets_404(make_hub: MakeHub, mock: MockServer, create
     with make_hub(api_key="second-org-key", base_url=mock.base_url, retry_policy=FAST) as theirs:
         for call in (theirs.projects.get, theirs.projects.delete, theirs.batches.list):
             with pytest.raises(AngoHubError) as caught:
-                call(created.field_id)
+                call(created.id)
             assert caught.value.status_code == 404
 
 

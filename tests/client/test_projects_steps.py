@@ -11,6 +11,6 @@ from tests.support.steps import play
 
 
 def test_projects_steps_play_through_hub_call(hub: AngoHub, mock: MockServer) -> None:
-    before = {p.field_id for p in hub.projects.list()}
+    before = {p.id for p in hub.projects.list()}
     play(hub, "10-projects.json", project=mock.project_id)
-    assert {p.field_id for p in hub.projects.list()} == before  # the steps clean up
+    assert {p.id for p in hub.projects.list()} == before  # the steps clean up

@@ -18,7 +18,7 @@ PROJECT = "507f1f77bcf86cd799439011"
 
 def test_list_iterates_every_page(hub: AngoHub, mock: MockServer) -> None:
     mock.seed(237)
-    ids = [asset.field_id for asset in hub.assets.list(mock.project_id, page_size=50)]
+    ids = [asset.id for asset in hub.assets.list(mock.project_id, page_size=50)]
     assert len(ids) == 237
     assert len(set(ids)) == 237
     assert mock.requests.counts["listAssets"] == 5
@@ -31,27 +31,27 @@ def test_list_page_total_and_filters(hub: AngoHub, mock: MockServer) -> None:
     assert len(page.assets) == 10
     target = page.assets[0]
     found = hub.assets.list_page(mock.project_id, filters={"externalId": target.external_id})
-    assert [a.field_id for a in found.assets] == [target.field_id]
+    assert [a.id for a in found.assets] == [target.id]
 
 
 def test_update_delete_and_batches(hub: AngoHub, mock: MockServer) -> None:
     mock.seed(3)
     first, second, third = hub.assets.list(mock.project_id)
-    updated = hub.assets.update(first.field_id, metadata={"k": "v"}, external_id="renamed")
+    updated = hub.assets.update(first.id, metadata={"k": "v"}, external_id="renamed")
     assert updated.external_id == "renamed"
-    again = hub.assets.list_page(mock.project_id, filters={"_id": first.field_id}).assets[0]
+    again = hub.assets.list_page(mock.project_id, filters={"_id": first.id}).assets[0]
     assert again.external_id == "renamed"
 
     assignment = hub.assets.assign_batches(
-        mock.project_id, [second.field_id], ["batch-a"], create_missing_batches=True
+        mock.project_id, [second.id], ["batch-a"], create_missing_batches=True
     )
     assert assignment.modified_count == 1
     assert isinstance(assignment.batches, list)
     assert len(assignment.batches) == 1
-    in_batch = hub.assets.list_page(mock.project_id, filters={"_id": second.field_id}).assets[0]
+    in_batch = hub.assets.list_page(mock.project_id, filters={"_id": second.id}).assets[0]
     assert in_batch.batches == assignment.batches
 
-    result = hub.assets.delete(mock.project_id, [third.field_id])
+    result = hub.assets.delete(mock.project_id, [third.id])
     assert result.deleted == 1
     assert hub.assets.list_page(mock.project_id).total == 2
 

@@ -26,7 +26,7 @@ FIXED = {"objects": [], "classifications": [{"schemaId": "c", "answer": "dog"}],
 
 
 def _project(hub: AngoHub, name: str) -> str:
-    pid = hub.projects.create(name).field_id
+    pid = hub.projects.create(name).id
     hub.projects.set_workflow(pid, STAGES)
     return pid
 
@@ -41,7 +41,7 @@ def test_the_workflow_end_to_end_shows_in_the_export(
     assert len(report.created) == 3
     tasks = list(hub.tasks.list(pid))  # 2. the tasks appear in the first stage
     assert [(t.stage, t.status) for t in tasks] == [("Start", "TODO")] * 3
-    task = tasks[0].field_id
+    task = tasks[0].id
     me = mock.state.organisation_for_key(mock.api_key).owner_email  # type: ignore[union-attr]
 
     assigned = hub.tasks.assign(pid, [task], me, stage="Label")  # 3. assign
@@ -64,7 +64,7 @@ def test_the_workflow_end_to_end_shows_in_the_export(
         ("submit", "Label", "Review", me),
         ("review", "Review", "Complete", me),
     ]
-    assert hub.tasks.history_entry(history[2].field_id).to_dict() == history[2].to_dict()
+    assert hub.tasks.history_entry(history[2].id).to_dict() == history[2].to_dict()
 
     exported = {t["taskId"]: t for t in hub.exports.iter_tasks(pid, raw=True, include_history=True)}
     row = exported[task]  # 8. Complete, with the answer and its history
@@ -79,7 +79,7 @@ def test_the_workflow_end_to_end_shows_in_the_export(
         "Accepted",
     ]
     assert [h["answer"] for h in row["history"] if h["action"] == "submit"] == [FIRST, FIXED]
-    assert {exported[t.field_id]["stage"] for t in tasks[1:]} == {"Start"}
+    assert {exported[t.id]["stage"] for t in tasks[1:]} == {"Start"}
 
 
 def test_listing_filters_and_page_prefetch(hub: AngoHub, mock: MockServer) -> None:
@@ -89,12 +89,12 @@ def test_listing_filters_and_page_prefetch(hub: AngoHub, mock: MockServer) -> No
     every = list(hub.tasks.list(pid, page_size=10))
     assert len(every) == 25
     assert all(isinstance(t, Task) for t in every)
-    assert len({t.field_id for t in every}) == 25
-    ids = [t.field_id for t in every]
+    assert len({t.id for t in every}) == 25
+    ids = [t.id for t in every]
     hub.tasks.annotate(ids[0], FIRST, submit=True)
     result = hub.tasks.set_priority(pid, 9, task_ids=ids[20:])
     assert (result.matched_count, result.modified_count) == (5, 5)
-    assert [t.field_id for t in hub.tasks.list(pid, stage="Review")] == ids[:1]
+    assert [t.id for t in hub.tasks.list(pid, stage="Review")] == ids[:1]
     high = hub.tasks.list(pid, filter={"priority": {"$gte": 5}}, sort="-externalId")
     assert [t.external_id for t in high] == [f"t{n:03}" for n in range(24, 19, -1)]
     page = hub.tasks.list_page(pid, page=3, limit=10, fields=["stage"], include_answer=True)
@@ -108,7 +108,7 @@ def test_listing_filters_and_page_prefetch(hub: AngoHub, mock: MockServer) -> No
         "relations": [],
     }
     assert hub.tasks.set_benchmark(pid, ids[:2]) == 2
-    assert [t.field_id for t in hub.tasks.list(pid, filter={"isBenchmark": True})] == ids[:2]
+    assert [t.id for t in hub.tasks.list(pid, filter={"isBenchmark": True})] == ids[:2]
     moved = hub.tasks.requeue(pid, "Label", from_stages=["Review"], remove_annotations=True)
     assert moved == 1
     back = hub.tasks.get(ids[0], include_answer=True)

@@ -1,6 +1,6 @@
 """``mypy --strict`` on a user's script catches a misspelt tool kind, review decision and stage
 type before anything runs: the kinds are the spec's enums as ``Literal`` types, also on the
-label set ``hub.projects.get`` reads back."""
+label set ``hub.projects.get`` reads back; so is an issue's status, sent or read back."""
 
 from __future__ import annotations
 
@@ -22,9 +22,15 @@ def set_up(hub: AngoHub, project: str, task: str) -> None:
     hub.tasks.review(task, "{decision}")
     if hub.projects.get(project).label_set.tools[0].kind == "{read}":
         print("a box")
+    hub.issues.update("issue-id", status="{status}")
+    for issue in hub.issues.list(task=task):
+        if issue.status == "{status}":  # an answer's closed value set is a Literal too
+            print(issue.id, issue.content or "")
 """
 GOOD = {"tool": "bounding-box", "stage": "Review", "decision": "Accepted", "read": "bounding-box"}
 BAD = {"tool": "bounding-bx", "stage": "Reveiw", "decision": "Accept", "read": "bounding-bx"}
+GOOD |= {"status": "Resolved"}
+BAD |= {"status": "Resolve"}
 
 
 def _mypy(tmp_path: Path, values: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -57,7 +63,7 @@ def test_mypy_strict_catches_a_misspelt_kind_decision_and_stage_type(tmp_path: P
     bad = _mypy(tmp_path, BAD)
     assert bad.returncode == 1, bad.stdout
     errors = [line for line in bad.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 4, bad.stdout
+    assert len(errors) == 6, bad.stdout
     lines = SCRIPT.splitlines()
     for wrong, where in (
         ("bounding-bx", "{tool}"),

@@ -36,9 +36,9 @@ from ango_hub_api.models import (
     ErrorResponse,
     ExportResponse,
 )
-from ango_hub_api.types import UNSET
-from tests.spec.docs_examples import BY_OPERATION, EXAMPLES, DocsExample
+
 from tests.generated.generated_harness import Recorder
+from tests.spec.docs_examples import BY_OPERATION, EXAMPLES, DocsExample
 from tests.spec.spec_wire import operations, resolve
 
 PROJECT = "507f1f77bcf86cd799439011"
@@ -207,28 +207,33 @@ def test_missing_optional_fields_parse() -> None:
         {"status": "success", "data": {"assets": [{"_id": "a1"}], "total": 1}}
     )
     asset = parsed.data.assets[0]
-    assert asset.field_id == "a1"
-    assert asset.created_at is UNSET
-    assert asset.metadata is UNSET
+    assert asset.id == "a1"
+    assert asset.created_at is None
+    assert asset.metadata is None
     assert parsed.to_dict() == {
         "status": "success",
         "data": {"assets": [{"_id": "a1"}], "total": 1},
     }
     deleted = DeleteAssetsResponse.from_dict({"status": "success", "data": {}})
-    assert deleted.data.deleted is UNSET
+    assert deleted.data.deleted is None
     imported = AssetsImportedResponse.from_dict({"status": "success", "data": {"assets": {}}})
     assert imported.to_dict() == {"status": "success", "data": {"assets": {}}}
 
 
 def test_null_where_the_spec_allows_it_parses() -> None:
     asset = Asset.from_dict({"_id": "a", "externalId": None, "metadata": None, "contextData": None})
-    assert asset.external_id is None
+    assert (asset.external_id, asset.metadata, asset.context_data) == (None, None, None)
+    # A null that came in goes back out (the CLI prints what the server sent) ...
     assert asset.to_dict() == {
         "_id": "a",
         "externalId": None,
         "metadata": None,
         "contextData": None,
     }
+    # ... while a None the caller sets is an absent field: left out, never sent as null
+    # (docs/GENERATOR-NOTES.md, "Models without Unset").
+    assert Asset(id="a", external_id=None).to_dict() == {"_id": "a"}
+    assert Asset.from_dict({"_id": "a"}).to_dict() == {"_id": "a"}
 
 
 def test_missing_required_field_fails_loudly() -> None:

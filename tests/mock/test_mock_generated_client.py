@@ -33,21 +33,21 @@ def test_generated_client_round_trip(mock: MockServer) -> None:
     assert asset.created_at is not None
     assert asset.created_at.tzinfo is not None
     updated = update_asset.sync(
-        asset.field_id, client=client, body=m.AssetUpdate.from_dict({"externalId": "e2"})
+        asset.id, client=client, body=m.AssetUpdate.from_dict({"externalId": "e2"})
     )
     assert isinstance(updated, m.AssetResponse)
     assert updated.data.asset.external_id == "e2"
     assigned = assign_batches.sync(
         client=client,
         body=m.AssignBatchesRequest.from_dict(
-            {"projectId": p, "assets": [asset.field_id], "batches": ["B"]}
+            {"projectId": p, "assets": [asset.id], "batches": ["B"]}
         ),
     )
     assert isinstance(assigned, m.AssignBatchesResponse)
     labels = import_labels.sync(
         client=client,
         body=m.ImportLabelsRequest.from_dict(
-            {"project": p, "labels": [{"assetId": asset.field_id, "answer": {}}]}
+            {"project": p, "labels": [{"assetId": asset.id, "answer": {}}]}
         ),
     )
     assert isinstance(labels, m.ImportLabelsResponse)
@@ -56,7 +56,7 @@ def test_generated_client_round_trip(mock: MockServer) -> None:
         body=m.ImportAttachmentsRequest.from_dict(
             {
                 "project": p,
-                "attachments": [{"assetId": asset.field_id, "attachmentUrl": "https://x/a.pdf"}],
+                "attachments": [{"assetId": asset.id, "attachmentUrl": "https://x/a.pdf"}],
             }
         ),
     )
@@ -70,7 +70,7 @@ def test_generated_client_round_trip(mock: MockServer) -> None:
     exported = export_tasks_v3.sync(client=client, project=p)
     assert isinstance(exported, m.ExportResponse)
     deleted = delete_assets.sync(
-        p, client=client, body=m.DeleteAssetsRequest.from_dict({"assets": [asset.field_id]})
+        p, client=client, body=m.DeleteAssetsRequest.from_dict({"assets": [asset.id]})
     )
     assert isinstance(deleted, m.DeleteAssetsResponse)
     assert deleted.data.deleted == 1

@@ -37,10 +37,10 @@ def _sdk_run(mock: MockServer, project: str, task: str) -> dict[str, Any]:
 
 
 def _setup(mock: MockServer, hub: AngoHub) -> tuple[str, str]:
-    project = hub.projects.create("SDK label set").field_id
+    project = hub.projects.create("SDK label set").id
     mock.seed(1, project_id=project)
     (task,) = hub.tasks.list(project)
-    return project, task.field_id
+    return project, task.id
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])

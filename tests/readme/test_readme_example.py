@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ango_hub import AngoHub
 from ango_hub.mock.server import MockServer
 
 from demo.sample_images import write_sample_images
@@ -77,6 +78,13 @@ def test_readme_library_example_runs_against_the_mock(
     assert ango_hub_mock.requests.counts, "the example sent no request to the mock"
     assert ango_hub_mock.project.live_count() >= 1
     assert ango_hub_mock.api_key not in done.stdout + done.stderr
+    # The assets it listed, by `.id` (the API's `_id`), a left-out external ID read as None.
+    listed = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("asset ")]
+    with AngoHub(api_key=ango_hub_mock.api_key, base_url=ango_hub_mock.base_url) as hub:
+        answer = hub.call("listAssets", {"projectId": ango_hub_mock.project_id, "limit": 1})
+    first = answer["data"]["assets"][0]
+    assert listed[0] == [first["_id"], first.get("externalId") or "-"]
+    assert "None" not in done.stdout
 
 
 def test_readme_label_set_example_runs_against_the_mock(

@@ -38,7 +38,7 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
             hub.assets.upload_chat(project, file=chat).assets_created,
             1,
         )
-        projects = [p.field_id for p in hub.projects.list()]
+        projects = [p.id for p in hub.projects.list()]
         _expect("projects.list has the project", project in projects, True)
         dog = image.with_name("py-dog.png")
         dog.write_bytes(PNG + b"dog")
@@ -46,10 +46,8 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
             "bulk upload created", len(hub.assets.upload(project, [dog], progress=False).created), 1
         )
         asset = next(a for a in hub.assets.list(project) if a.external_id == "py-cat.png")
-        hub.assets.update(asset.field_id, metadata={"from": "python"})
-        hub.assets.assign_batches(
-            project, [asset.field_id], ["py batch"], create_missing_batches=True
-        )
+        hub.assets.update(asset.id, metadata={"from": "python"})
+        hub.assets.assign_batches(project, [asset.id], ["py batch"], create_missing_batches=True)
         hub.attachments.import_(
             project, [{"externalId": "py-cat.png", "attachmentUrl": "https://example.com/a.pdf"}]
         )
@@ -61,7 +59,7 @@ def library(base_url: str, api_key: str, project: str, work: Path) -> None:
             True,
         )
         list(hub.exports.iter_tasks(project, format="json", v3=True))
-        _expect("delete deleted", hub.assets.delete(project, [asset.field_id]).deleted, 1)
+        _expect("delete deleted", hub.assets.delete(project, [asset.id]).deleted, 1)
         steps.play_all(hub, generator="python", project=project)
 
 

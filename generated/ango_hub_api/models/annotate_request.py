@@ -24,33 +24,45 @@ class AnnotateRequest:
             SDK's `Answer.toDict()`): `objects` made with the label set's tools,
             `classifications` answered about the whole asset, `relations` between objects. A
             task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
-        brush_data_url (None | str | Unset): URL of an uploaded brush mask PNG (the SDK uploads it first).
-        medical_brush_data_url (None | str | Unset): URL of an uploaded medical brush volume.
-        duration (float | Unset): Seconds spent (the SDK always sends 0).
+        brush_data_url (None | str): URL of an uploaded brush mask PNG (the SDK uploads it first).
+        medical_brush_data_url (None | str): URL of an uploaded medical brush volume.
+        duration (float | None): Seconds spent (the SDK always sends 0).
     """
 
     answer: LabelAnswer
-    brush_data_url: None | str | Unset = UNSET
-    medical_brush_data_url: None | str | Unset = UNSET
-    duration: float | Unset = UNSET
+    brush_data_url: None | str = None
+    medical_brush_data_url: None | str = None
+    duration: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         answer = self.answer.to_dict()
 
+        _brush_data_url_given = (
+            UNSET if self.brush_data_url is None else self.brush_data_url
+        )
         brush_data_url: None | str | Unset
-        if isinstance(self.brush_data_url, Unset):
+        if isinstance(_brush_data_url_given, Unset):
             brush_data_url = UNSET
         else:
-            brush_data_url = self.brush_data_url
+            brush_data_url = _brush_data_url_given
 
+        _medical_brush_data_url_given = (
+            UNSET
+            if self.medical_brush_data_url is None
+            else self.medical_brush_data_url
+        )
         medical_brush_data_url: None | str | Unset
-        if isinstance(self.medical_brush_data_url, Unset):
+        if isinstance(_medical_brush_data_url_given, Unset):
             medical_brush_data_url = UNSET
         else:
-            medical_brush_data_url = self.medical_brush_data_url
+            medical_brush_data_url = _medical_brush_data_url_given
 
-        duration = self.duration
+        _duration_given = UNSET if self.duration is None else self.duration
+        duration = _duration_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,8 +73,12 @@ class AnnotateRequest:
         )
         if brush_data_url is not UNSET:
             field_dict["brushDataUrl"] = brush_data_url
+        elif "brushDataUrl" in self._nulls:
+            field_dict["brushDataUrl"] = None
         if medical_brush_data_url is not UNSET:
             field_dict["medicalBrushDataUrl"] = medical_brush_data_url
+        elif "medicalBrushDataUrl" in self._nulls:
+            field_dict["medicalBrushDataUrl"] = None
         if duration is not UNSET:
             field_dict["duration"] = duration
 
@@ -95,14 +111,28 @@ class AnnotateRequest:
             d.pop("medicalBrushDataUrl", UNSET)
         )
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         annotate_request = cls(
             answer=answer,
-            brush_data_url=brush_data_url,
-            medical_brush_data_url=medical_brush_data_url,
+            brush_data_url=None
+            if isinstance(brush_data_url, Unset)
+            else brush_data_url,
+            medical_brush_data_url=None
+            if isinstance(medical_brush_data_url, Unset)
+            else medical_brush_data_url,
             duration=duration,
         )
+
+        if brush_data_url is None or medical_brush_data_url is None:
+            annotate_request._nulls = frozenset(
+                name
+                for name, value in (
+                    ("brushDataUrl", brush_data_url),
+                    ("medicalBrushDataUrl", medical_brush_data_url),
+                )
+                if value is None
+            )
 
         annotate_request.additional_properties = d
         return annotate_request

@@ -20,18 +20,19 @@ T = TypeVar("T", bound="AnnotateResponseData")
 class AnnotateResponseData:
     """
     Attributes:
-        label (Task | Unset): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
+        label (Task | None): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
             (`includeAnswer`), and with `fields` only the fields named plus `_id`, `project` and
             `asset`.
     """
 
-    label: Task | Unset = UNSET
+    label: Task | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _label_given = UNSET if self.label is None else self.label
         label: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.label, Unset):
-            label = self.label.to_dict()
+        if not isinstance(_label_given, Unset):
+            label = _label_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,7 +55,7 @@ class AnnotateResponseData:
             label = Task.from_dict(_label)
 
         annotate_response_data = cls(
-            label=label,
+            label=None if isinstance(label, Unset) else label,
         )
 
         annotate_response_data.additional_properties = d

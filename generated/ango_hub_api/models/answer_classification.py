@@ -29,50 +29,60 @@ class AnswerClassification:
     its ID (unique in the asset), `page` (multi-page assets).
 
         Attributes:
-            schema_id (str | Unset):
-            object_id (str | Unset):
-            tool (str | Unset):
-            title (str | Unset):
-            answer (Any | Unset): Text, a list of texts, or an object, by classification type.
-            classifications (list[AnswerClassificationClassificationsItem] | Unset): Nested classifications answered, each
+            schema_id (str | None):
+            object_id (str | None):
+            tool (str | None):
+            title (str | None):
+            answer (Any | None): Text, a list of texts, or an object, by classification type.
+            classifications (list[AnswerClassificationClassificationsItem] | None): Nested classifications answered, each
                 like an `AnswerClassification`.
-            page (int | Unset):
-            metadata (AnswerClassificationMetadata | Unset):
+            page (int | None):
+            metadata (AnswerClassificationMetadata | None):
     """
 
-    schema_id: str | Unset = UNSET
-    object_id: str | Unset = UNSET
-    tool: str | Unset = UNSET
-    title: str | Unset = UNSET
-    answer: Any | Unset = UNSET
-    classifications: list[AnswerClassificationClassificationsItem] | Unset = UNSET
-    page: int | Unset = UNSET
-    metadata: AnswerClassificationMetadata | Unset = UNSET
+    schema_id: str | None = None
+    object_id: str | None = None
+    tool: str | None = None
+    title: str | None = None
+    answer: Any | None = None
+    classifications: list[AnswerClassificationClassificationsItem] | None = None
+    page: int | None = None
+    metadata: AnswerClassificationMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        object_id = self.object_id
+        _object_id_given = UNSET if self.object_id is None else self.object_id
+        object_id = _object_id_given
 
-        tool = self.tool
+        _tool_given = UNSET if self.tool is None else self.tool
+        tool = _tool_given
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        answer = self.answer
+        _answer_given = UNSET if self.answer is None else self.answer
+        answer = _answer_given
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
-        page = self.page
+        _page_given = UNSET if self.page is None else self.page
+        page = _page_given
 
+        _metadata_given = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_metadata_given, Unset):
+            metadata = _metadata_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,15 +114,15 @@ class AnswerClassification:
         from ..models.answer_classification_metadata import AnswerClassificationMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        answer = d.pop("answer", UNSET)
+        answer = d.pop("answer", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassificationClassificationsItem] | Unset = UNSET
@@ -127,7 +137,7 @@ class AnswerClassification:
 
                 classifications.append(classifications_item)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: AnswerClassificationMetadata | Unset
@@ -142,9 +152,11 @@ class AnswerClassification:
             tool=tool,
             title=title,
             answer=answer,
-            classifications=classifications,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
             page=page,
-            metadata=metadata,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         answer_classification.additional_properties = d

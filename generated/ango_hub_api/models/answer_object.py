@@ -37,111 +37,133 @@ class AnswerObject:
     `medicalBrushDataUrl` of the task.
 
         Attributes:
-            schema_id (str | Unset):
-            object_id (str | Unset):
-            title (str | Unset):
-            classifications (list[AnswerClassification] | Unset):
-            page (int | Unset):
-            interpolation_stopped (bool | Unset):
-            metadata (AnswerObjectMetadata | Unset):
-            bounding_box (BoxGeometry | Unset): A bounding box, `x`/`y` its top-left corner.
-            rotated_bounding_box (AnswerObjectRotatedBoundingBox | Unset): A box with its rotation.
-            polygon (list[list[float]] | Unset): `[x, y]` pairs, any number of them.
-            polyline (list[list[float]] | Unset): `[x, y]` pairs, any number of them.
-            point (list[float] | Unset): `[x, y]`.
-            segmentation (AnswerObjectSegmentation | Unset): The segmentation's zones (polygons, with their holes).
-            ner (AnswerObjectNer | Unset): The entity's place in the text.
-            pdf (AnswerObjectPdf | Unset): The area marked on the PDF page.
-            pct (AnswerObjectPct | Unset): A point cloud (3D) object.
+            schema_id (str | None):
+            object_id (str | None):
+            title (str | None):
+            classifications (list[AnswerClassification] | None):
+            page (int | None):
+            interpolation_stopped (bool | None):
+            metadata (AnswerObjectMetadata | None):
+            bounding_box (BoxGeometry | None): A bounding box, `x`/`y` its top-left corner.
+            rotated_bounding_box (AnswerObjectRotatedBoundingBox | None): A box with its rotation.
+            polygon (list[list[float]] | None): `[x, y]` pairs, any number of them.
+            polyline (list[list[float]] | None): `[x, y]` pairs, any number of them.
+            point (list[float] | None): `[x, y]`.
+            segmentation (AnswerObjectSegmentation | None): The segmentation's zones (polygons, with their holes).
+            ner (AnswerObjectNer | None): The entity's place in the text.
+            pdf (AnswerObjectPdf | None): The area marked on the PDF page.
+            pct (AnswerObjectPct | None): A point cloud (3D) object.
     """
 
-    schema_id: str | Unset = UNSET
-    object_id: str | Unset = UNSET
-    title: str | Unset = UNSET
-    classifications: list[AnswerClassification] | Unset = UNSET
-    page: int | Unset = UNSET
-    interpolation_stopped: bool | Unset = UNSET
-    metadata: AnswerObjectMetadata | Unset = UNSET
-    bounding_box: BoxGeometry | Unset = UNSET
-    rotated_bounding_box: AnswerObjectRotatedBoundingBox | Unset = UNSET
-    polygon: list[list[float]] | Unset = UNSET
-    polyline: list[list[float]] | Unset = UNSET
-    point: list[float] | Unset = UNSET
-    segmentation: AnswerObjectSegmentation | Unset = UNSET
-    ner: AnswerObjectNer | Unset = UNSET
-    pdf: AnswerObjectPdf | Unset = UNSET
-    pct: AnswerObjectPct | Unset = UNSET
+    schema_id: str | None = None
+    object_id: str | None = None
+    title: str | None = None
+    classifications: list[AnswerClassification] | None = None
+    page: int | None = None
+    interpolation_stopped: bool | None = None
+    metadata: AnswerObjectMetadata | None = None
+    bounding_box: BoxGeometry | None = None
+    rotated_bounding_box: AnswerObjectRotatedBoundingBox | None = None
+    polygon: list[list[float]] | None = None
+    polyline: list[list[float]] | None = None
+    point: list[float] | None = None
+    segmentation: AnswerObjectSegmentation | None = None
+    ner: AnswerObjectNer | None = None
+    pdf: AnswerObjectPdf | None = None
+    pct: AnswerObjectPct | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        object_id = self.object_id
+        _object_id_given = UNSET if self.object_id is None else self.object_id
+        object_id = _object_id_given
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
-        page = self.page
+        _page_given = UNSET if self.page is None else self.page
+        page = _page_given
 
-        interpolation_stopped = self.interpolation_stopped
+        _interpolation_stopped_given = (
+            UNSET if self.interpolation_stopped is None else self.interpolation_stopped
+        )
+        interpolation_stopped = _interpolation_stopped_given
 
+        _metadata_given = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_metadata_given, Unset):
+            metadata = _metadata_given.to_dict()
 
+        _bounding_box_given = UNSET if self.bounding_box is None else self.bounding_box
         bounding_box: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.bounding_box, Unset):
-            bounding_box = self.bounding_box.to_dict()
+        if not isinstance(_bounding_box_given, Unset):
+            bounding_box = _bounding_box_given.to_dict()
 
+        _rotated_bounding_box_given = (
+            UNSET if self.rotated_bounding_box is None else self.rotated_bounding_box
+        )
         rotated_bounding_box: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.rotated_bounding_box, Unset):
-            rotated_bounding_box = self.rotated_bounding_box.to_dict()
+        if not isinstance(_rotated_bounding_box_given, Unset):
+            rotated_bounding_box = _rotated_bounding_box_given.to_dict()
 
+        _polygon_given = UNSET if self.polygon is None else self.polygon
         polygon: list[list[float]] | Unset = UNSET
-        if not isinstance(self.polygon, Unset):
+        if not isinstance(_polygon_given, Unset):
             polygon = []
-            for componentsschemas_point_list_item_data in self.polygon:
+            for componentsschemas_point_list_item_data in _polygon_given:
                 componentsschemas_point_list_item = (
                     componentsschemas_point_list_item_data
                 )
 
                 polygon.append(componentsschemas_point_list_item)
 
+        _polyline_given = UNSET if self.polyline is None else self.polyline
         polyline: list[list[float]] | Unset = UNSET
-        if not isinstance(self.polyline, Unset):
+        if not isinstance(_polyline_given, Unset):
             polyline = []
-            for componentsschemas_point_list_item_data in self.polyline:
+            for componentsschemas_point_list_item_data in _polyline_given:
                 componentsschemas_point_list_item = (
                     componentsschemas_point_list_item_data
                 )
 
                 polyline.append(componentsschemas_point_list_item)
 
+        _point_given = UNSET if self.point is None else self.point
         point: list[float] | Unset = UNSET
-        if not isinstance(self.point, Unset):
-            point = self.point
+        if not isinstance(_point_given, Unset):
+            point = _point_given
 
+        _segmentation_given = UNSET if self.segmentation is None else self.segmentation
         segmentation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.segmentation, Unset):
-            segmentation = self.segmentation.to_dict()
+        if not isinstance(_segmentation_given, Unset):
+            segmentation = _segmentation_given.to_dict()
 
+        _ner_given = UNSET if self.ner is None else self.ner
         ner: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.ner, Unset):
-            ner = self.ner.to_dict()
+        if not isinstance(_ner_given, Unset):
+            ner = _ner_given.to_dict()
 
+        _pdf_given = UNSET if self.pdf is None else self.pdf
         pdf: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pdf, Unset):
-            pdf = self.pdf.to_dict()
+        if not isinstance(_pdf_given, Unset):
+            pdf = _pdf_given.to_dict()
 
+        _pct_given = UNSET if self.pct is None else self.pct
         pct: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pct, Unset):
-            pct = self.pct.to_dict()
+        if not isinstance(_pct_given, Unset):
+            pct = _pct_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -195,11 +217,11 @@ class AnswerObject:
         from ..models.box_geometry import BoxGeometry  # noqa: PLC0415
 
         d = dict(src_dict)
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassification] | Unset = UNSET
@@ -212,9 +234,9 @@ class AnswerObject:
 
                 classifications.append(classifications_item)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        interpolation_stopped = d.pop("interpolationStopped", UNSET)
+        interpolation_stopped = d.pop("interpolationStopped", None)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: AnswerObjectMetadata | Unset
@@ -295,19 +317,23 @@ class AnswerObject:
             schema_id=schema_id,
             object_id=object_id,
             title=title,
-            classifications=classifications,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
             page=page,
             interpolation_stopped=interpolation_stopped,
-            metadata=metadata,
-            bounding_box=bounding_box,
-            rotated_bounding_box=rotated_bounding_box,
-            polygon=polygon,
-            polyline=polyline,
-            point=point,
-            segmentation=segmentation,
-            ner=ner,
-            pdf=pdf,
-            pct=pct,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            bounding_box=None if isinstance(bounding_box, Unset) else bounding_box,
+            rotated_bounding_box=None
+            if isinstance(rotated_bounding_box, Unset)
+            else rotated_bounding_box,
+            polygon=None if isinstance(polygon, Unset) else polygon,
+            polyline=None if isinstance(polyline, Unset) else polyline,
+            point=None if isinstance(point, Unset) else point,
+            segmentation=None if isinstance(segmentation, Unset) else segmentation,
+            ner=None if isinstance(ner, Unset) else ner,
+            pdf=None if isinstance(pdf, Unset) else pdf,
+            pct=None if isinstance(pct, Unset) else pct,
         )
 
         answer_object.additional_properties = d

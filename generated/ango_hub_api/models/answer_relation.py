@@ -26,55 +26,67 @@ class AnswerRelation:
     `objectId`s in `group`. `page` is the frame (multi-frame assets).
 
         Attributes:
-            from_ (str | Unset):
-            to (str | Unset):
-            direction (str | Unset):
-            group (list[str] | Unset):
-            page (int | Unset):
-            schema_id (str | Unset):
-            object_id (str | Unset):
-            tool (str | Unset):
-            title (str | Unset):
-            classifications (list[AnswerClassification] | Unset):
+            from_ (str | None):
+            to (str | None):
+            direction (str | None):
+            group (list[str] | None):
+            page (int | None):
+            schema_id (str | None):
+            object_id (str | None):
+            tool (str | None):
+            title (str | None):
+            classifications (list[AnswerClassification] | None):
     """
 
-    from_: str | Unset = UNSET
-    to: str | Unset = UNSET
-    direction: str | Unset = UNSET
-    group: list[str] | Unset = UNSET
-    page: int | Unset = UNSET
-    schema_id: str | Unset = UNSET
-    object_id: str | Unset = UNSET
-    tool: str | Unset = UNSET
-    title: str | Unset = UNSET
-    classifications: list[AnswerClassification] | Unset = UNSET
+    from_: str | None = None
+    to: str | None = None
+    direction: str | None = None
+    group: list[str] | None = None
+    page: int | None = None
+    schema_id: str | None = None
+    object_id: str | None = None
+    tool: str | None = None
+    title: str | None = None
+    classifications: list[AnswerClassification] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_ = self.from_
+        _from__given = UNSET if self.from_ is None else self.from_
+        from_ = _from__given
 
-        to = self.to
+        _to_given = UNSET if self.to is None else self.to
+        to = _to_given
 
-        direction = self.direction
+        _direction_given = UNSET if self.direction is None else self.direction
+        direction = _direction_given
 
+        _group_given = UNSET if self.group is None else self.group
         group: list[str] | Unset = UNSET
-        if not isinstance(self.group, Unset):
-            group = self.group
+        if not isinstance(_group_given, Unset):
+            group = _group_given
 
-        page = self.page
+        _page_given = UNSET if self.page is None else self.page
+        page = _page_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        object_id = self.object_id
+        _object_id_given = UNSET if self.object_id is None else self.object_id
+        object_id = _object_id_given
 
-        tool = self.tool
+        _tool_given = UNSET if self.tool is None else self.tool
+        tool = _tool_given
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
@@ -109,23 +121,23 @@ class AnswerRelation:
         from ..models.answer_classification import AnswerClassification  # noqa: PLC0415
 
         d = dict(src_dict)
-        from_ = d.pop("from", UNSET)
+        from_ = d.pop("from", None)
 
-        to = d.pop("to", UNSET)
+        to = d.pop("to", None)
 
-        direction = d.pop("direction", UNSET)
+        direction = d.pop("direction", None)
 
         group = cast(list[str], d.pop("group", UNSET))
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[AnswerClassification] | Unset = UNSET
@@ -142,13 +154,15 @@ class AnswerRelation:
             from_=from_,
             to=to,
             direction=direction,
-            group=group,
+            group=None if isinstance(group, Unset) else group,
             page=page,
             schema_id=schema_id,
             object_id=object_id,
             tool=tool,
             title=title,
-            classifications=classifications,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
         )
 
         answer_relation.additional_properties = d

@@ -22,108 +22,128 @@ T = TypeVar("T", bound="Asset")
 class Asset:
     """
     Attributes:
-        is_pre_labeled (bool | Unset): Whether the asset came with pre-labels (the listing's `filters.isPreLabeled`
+        is_pre_labeled (bool | None): Whether the asset came with pre-labels (the listing's `filters.isPreLabeled`
             filters on it).
-        field_id (str | Unset): Asset ID.
-        data (str | Unset): URL (or inline content) of the asset.
-        dataset (list[str] | Unset):
-        overlay (list[str] | Unset):
-        project (str | Unset):
-        organization (str | Unset):
-        external_id (None | str | Unset):
-        batches (list[str] | Unset):
-        metadata (AssetMetadataType0 | None | Unset):
-        context_data (AssetContextDataType0 | None | Unset):
-        label_tasks (list[str] | Unset):
-        deleted (bool | Unset):
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
+        id (str | None): Asset ID.
+        data (str | None): URL (or inline content) of the asset.
+        dataset (list[str] | None):
+        overlay (list[str] | None):
+        project (str | None):
+        organization (str | None):
+        external_id (None | str):
+        batches (list[str] | None):
+        metadata (AssetMetadataType0 | None):
+        context_data (AssetContextDataType0 | None):
+        label_tasks (list[str] | None):
+        deleted (bool | None):
+        created_at (datetime.datetime | None):
+        created_by (str | None):
     """
 
-    is_pre_labeled: bool | Unset = UNSET
-    field_id: str | Unset = UNSET
-    data: str | Unset = UNSET
-    dataset: list[str] | Unset = UNSET
-    overlay: list[str] | Unset = UNSET
-    project: str | Unset = UNSET
-    organization: str | Unset = UNSET
-    external_id: None | str | Unset = UNSET
-    batches: list[str] | Unset = UNSET
-    metadata: AssetMetadataType0 | None | Unset = UNSET
-    context_data: AssetContextDataType0 | None | Unset = UNSET
-    label_tasks: list[str] | Unset = UNSET
-    deleted: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
+    is_pre_labeled: bool | None = None
+    id: str | None = None
+    data: str | None = None
+    dataset: list[str] | None = None
+    overlay: list[str] | None = None
+    project: str | None = None
+    organization: str | None = None
+    external_id: None | str = None
+    batches: list[str] | None = None
+    metadata: AssetMetadataType0 | None = None
+    context_data: AssetContextDataType0 | None = None
+    label_tasks: list[str] | None = None
+    deleted: bool | None = None
+    created_at: datetime.datetime | None = None
+    created_by: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.asset_context_data_type_0 import AssetContextDataType0  # noqa: PLC0415
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
 
-        is_pre_labeled = self.is_pre_labeled
+        _is_pre_labeled_given = (
+            UNSET if self.is_pre_labeled is None else self.is_pre_labeled
+        )
+        is_pre_labeled = _is_pre_labeled_given
 
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        data = self.data
+        _data_given = UNSET if self.data is None else self.data
+        data = _data_given
 
+        _dataset_given = UNSET if self.dataset is None else self.dataset
         dataset: list[str] | Unset = UNSET
-        if not isinstance(self.dataset, Unset):
-            dataset = self.dataset
+        if not isinstance(_dataset_given, Unset):
+            dataset = _dataset_given
 
+        _overlay_given = UNSET if self.overlay is None else self.overlay
         overlay: list[str] | Unset = UNSET
-        if not isinstance(self.overlay, Unset):
-            overlay = self.overlay
+        if not isinstance(_overlay_given, Unset):
+            overlay = _overlay_given
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
-        organization = self.organization
+        _organization_given = UNSET if self.organization is None else self.organization
+        organization = _organization_given
 
+        _external_id_given = UNSET if self.external_id is None else self.external_id
         external_id: None | str | Unset
-        if isinstance(self.external_id, Unset):
+        if isinstance(_external_id_given, Unset):
             external_id = UNSET
         else:
-            external_id = self.external_id
+            external_id = _external_id_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
+        _metadata_given = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(_metadata_given, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, AssetMetadataType0):
-            metadata = self.metadata.to_dict()
+        elif isinstance(_metadata_given, AssetMetadataType0):
+            metadata = _metadata_given.to_dict()
         else:
-            metadata = self.metadata
+            metadata = _metadata_given
 
+        _context_data_given = UNSET if self.context_data is None else self.context_data
         context_data: dict[str, Any] | None | Unset
-        if isinstance(self.context_data, Unset):
+        if isinstance(_context_data_given, Unset):
             context_data = UNSET
-        elif isinstance(self.context_data, AssetContextDataType0):
-            context_data = self.context_data.to_dict()
+        elif isinstance(_context_data_given, AssetContextDataType0):
+            context_data = _context_data_given.to_dict()
         else:
-            context_data = self.context_data
+            context_data = _context_data_given
 
+        _label_tasks_given = UNSET if self.label_tasks is None else self.label_tasks
         label_tasks: list[str] | Unset = UNSET
-        if not isinstance(self.label_tasks, Unset):
-            label_tasks = self.label_tasks
+        if not isinstance(_label_tasks_given, Unset):
+            label_tasks = _label_tasks_given
 
-        deleted = self.deleted
+        _deleted_given = UNSET if self.deleted is None else self.deleted
+        deleted = _deleted_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
-        created_by = self.created_by
+        _created_by_given = UNSET if self.created_by is None else self.created_by
+        created_by = _created_by_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if is_pre_labeled is not UNSET:
             field_dict["isPreLabeled"] = is_pre_labeled
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if data is not UNSET:
             field_dict["data"] = data
         if dataset is not UNSET:
@@ -136,12 +156,18 @@ class Asset:
             field_dict["organization"] = organization
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
+        elif "externalId" in self._nulls:
+            field_dict["externalId"] = None
         if batches is not UNSET:
             field_dict["batches"] = batches
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
         if context_data is not UNSET:
             field_dict["contextData"] = context_data
+        elif "contextData" in self._nulls:
+            field_dict["contextData"] = None
         if label_tasks is not UNSET:
             field_dict["labelTasks"] = label_tasks
         if deleted is not UNSET:
@@ -159,19 +185,19 @@ class Asset:
         from ..models.asset_metadata_type_0 import AssetMetadataType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        is_pre_labeled = d.pop("isPreLabeled", UNSET)
+        is_pre_labeled = d.pop("isPreLabeled", None)
 
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data", None)
 
         dataset = cast(list[str], d.pop("dataset", UNSET))
 
         overlay = cast(list[str], d.pop("overlay", UNSET))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -220,7 +246,7 @@ class Asset:
 
         label_tasks = cast(list[str], d.pop("labelTasks", UNSET))
 
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -229,25 +255,36 @@ class Asset:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
         asset = cls(
             is_pre_labeled=is_pre_labeled,
-            field_id=field_id,
+            id=id,
             data=data,
-            dataset=dataset,
-            overlay=overlay,
+            dataset=None if isinstance(dataset, Unset) else dataset,
+            overlay=None if isinstance(overlay, Unset) else overlay,
             project=project,
             organization=organization,
-            external_id=external_id,
-            batches=batches,
-            metadata=metadata,
-            context_data=context_data,
-            label_tasks=label_tasks,
+            external_id=None if isinstance(external_id, Unset) else external_id,
+            batches=None if isinstance(batches, Unset) else batches,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            context_data=None if isinstance(context_data, Unset) else context_data,
+            label_tasks=None if isinstance(label_tasks, Unset) else label_tasks,
             deleted=deleted,
-            created_at=created_at,
+            created_at=None if isinstance(created_at, Unset) else created_at,
             created_by=created_by,
         )
+
+        if external_id is None or metadata is None or context_data is None:
+            asset._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("metadata", metadata),
+                    ("contextData", context_data),
+                )
+                if value is None
+            )
 
         asset.additional_properties = d
         return asset

@@ -30,10 +30,9 @@ class AssetBuilderTemplate:
         template (str): The asset's HTML, with `{{column}}` placeholders.
         selected_external_id (str): Column holding each row's external ID; must be a key of `dataConfig`.
         data_config (AssetBuilderTemplateDataConfig): One entry per column of the input.
-        description (str | Unset):
-        batch_column (str | Unset): Column holding each row's batch name (empty for none); must be a key of
-            `dataConfig`.
-        pre_label_config (AssetBuilderTemplatePreLabelConfig | Unset): Per classification schema ID, the column whose
+        description (str | None):
+        batch_column (str | None): Column holding each row's batch name (empty for none); must be a key of `dataConfig`.
+        pre_label_config (AssetBuilderTemplatePreLabelConfig | None): Per classification schema ID, the column whose
             value pre-labels it (`{"cla", "value"}`).
     """
 
@@ -41,9 +40,9 @@ class AssetBuilderTemplate:
     template: str
     selected_external_id: str
     data_config: AssetBuilderTemplateDataConfig
-    description: str | Unset = UNSET
-    batch_column: str | Unset = UNSET
-    pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset = UNSET
+    description: str | None = None
+    batch_column: str | None = None
+    pre_label_config: AssetBuilderTemplatePreLabelConfig | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,13 +54,18 @@ class AssetBuilderTemplate:
 
         data_config = self.data_config.to_dict()
 
-        description = self.description
+        _description_given = UNSET if self.description is None else self.description
+        description = _description_given
 
-        batch_column = self.batch_column
+        _batch_column_given = UNSET if self.batch_column is None else self.batch_column
+        batch_column = _batch_column_given
 
+        _pre_label_config_given = (
+            UNSET if self.pre_label_config is None else self.pre_label_config
+        )
         pre_label_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pre_label_config, Unset):
-            pre_label_config = self.pre_label_config.to_dict()
+        if not isinstance(_pre_label_config_given, Unset):
+            pre_label_config = _pre_label_config_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,9 +104,9 @@ class AssetBuilderTemplate:
 
         data_config = AssetBuilderTemplateDataConfig.from_dict(d.pop("dataConfig"))
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        batch_column = d.pop("batchColumn", UNSET)
+        batch_column = d.pop("batchColumn", None)
 
         _pre_label_config = d.pop("preLabelConfig", UNSET)
         pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset
@@ -120,7 +124,9 @@ class AssetBuilderTemplate:
             data_config=data_config,
             description=description,
             batch_column=batch_column,
-            pre_label_config=pre_label_config,
+            pre_label_config=None
+            if isinstance(pre_label_config, Unset)
+            else pre_label_config,
         )
 
         asset_builder_template.additional_properties = d

@@ -20,16 +20,17 @@ T = TypeVar("T", bound="AssetBuilderTemplateEnvelope")
 class AssetBuilderTemplateEnvelope:
     """
     Attributes:
-        template (StoredAssetBuilderTemplate | Unset):
+        template (StoredAssetBuilderTemplate | None):
     """
 
-    template: StoredAssetBuilderTemplate | Unset = UNSET
+    template: StoredAssetBuilderTemplate | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _template_given = UNSET if self.template is None else self.template
         template: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.template, Unset):
-            template = self.template.to_dict()
+        if not isinstance(_template_given, Unset):
+            template = _template_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class AssetBuilderTemplateEnvelope:
             template = StoredAssetBuilderTemplate.from_dict(_template)
 
         asset_builder_template_envelope = cls(
-            template=template,
+            template=None if isinstance(template, Unset) else template,
         )
 
         asset_builder_template_envelope.additional_properties = d

@@ -20,16 +20,17 @@ T = TypeVar("T", bound="AssetEnvelope")
 class AssetEnvelope:
     """
     Attributes:
-        asset (Asset | Unset):
+        asset (Asset | None):
     """
 
-    asset: Asset | Unset = UNSET
+    asset: Asset | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _asset_given = UNSET if self.asset is None else self.asset
         asset: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.asset, Unset):
-            asset = self.asset.to_dict()
+        if not isinstance(_asset_given, Unset):
+            asset = _asset_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class AssetEnvelope:
             asset = Asset.from_dict(_asset)
 
         asset_envelope = cls(
-            asset=asset,
+            asset=None if isinstance(asset, Unset) else asset,
         )
 
         asset_envelope.additional_properties = d

@@ -17,34 +17,40 @@ class AssetFilters:
     """The JSON object carried, as text, by `listAssets`' `filters` parameter.
 
     Attributes:
-        field_id (str | Unset):
-        external_id (str | Unset):
-        is_pre_labeled (bool | Unset):
-        batches (list[str] | Unset): Batch IDs; an asset must be in all of them.
+        id (str | None):
+        external_id (str | None):
+        is_pre_labeled (bool | None):
+        batches (list[str] | None): Batch IDs; an asset must be in all of them.
     """
 
-    field_id: str | Unset = UNSET
-    external_id: str | Unset = UNSET
-    is_pre_labeled: bool | Unset = UNSET
-    batches: list[str] | Unset = UNSET
+    id: str | None = None
+    external_id: str | None = None
+    is_pre_labeled: bool | None = None
+    batches: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        external_id = self.external_id
+        _external_id_given = UNSET if self.external_id is None else self.external_id
+        external_id = _external_id_given
 
-        is_pre_labeled = self.is_pre_labeled
+        _is_pre_labeled_given = (
+            UNSET if self.is_pre_labeled is None else self.is_pre_labeled
+        )
+        is_pre_labeled = _is_pre_labeled_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
         if is_pre_labeled is not UNSET:
@@ -57,19 +63,19 @@ class AssetFilters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        is_pre_labeled = d.pop("isPreLabeled", UNSET)
+        is_pre_labeled = d.pop("isPreLabeled", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
         asset_filters = cls(
-            field_id=field_id,
+            id=id,
             external_id=external_id,
             is_pre_labeled=is_pre_labeled,
-            batches=batches,
+            batches=None if isinstance(batches, Unset) else batches,
         )
 
         asset_filters.additional_properties = d

@@ -21,36 +21,41 @@ T = TypeVar("T", bound="AssetUpdate")
 class AssetUpdate:
     """
     Attributes:
-        metadata (AssetUpdateMetadata | Unset):
-        context_data (AssetUpdateContextData | Unset):
-        data (str | Unset):
-        overlay (list[str] | Unset):
-        external_id (str | Unset):
+        metadata (AssetUpdateMetadata | None):
+        context_data (AssetUpdateContextData | None):
+        data (str | None):
+        overlay (list[str] | None):
+        external_id (str | None):
     """
 
-    metadata: AssetUpdateMetadata | Unset = UNSET
-    context_data: AssetUpdateContextData | Unset = UNSET
-    data: str | Unset = UNSET
-    overlay: list[str] | Unset = UNSET
-    external_id: str | Unset = UNSET
+    metadata: AssetUpdateMetadata | None = None
+    context_data: AssetUpdateContextData | None = None
+    data: str | None = None
+    overlay: list[str] | None = None
+    external_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _metadata_given = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_metadata_given, Unset):
+            metadata = _metadata_given.to_dict()
 
+        _context_data_given = UNSET if self.context_data is None else self.context_data
         context_data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.context_data, Unset):
-            context_data = self.context_data.to_dict()
+        if not isinstance(_context_data_given, Unset):
+            context_data = _context_data_given.to_dict()
 
-        data = self.data
+        _data_given = UNSET if self.data is None else self.data
+        data = _data_given
 
+        _overlay_given = UNSET if self.overlay is None else self.overlay
         overlay: list[str] | Unset = UNSET
-        if not isinstance(self.overlay, Unset):
-            overlay = self.overlay
+        if not isinstance(_overlay_given, Unset):
+            overlay = _overlay_given
 
-        external_id = self.external_id
+        _external_id_given = UNSET if self.external_id is None else self.external_id
+        external_id = _external_id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -88,17 +93,17 @@ class AssetUpdate:
         else:
             context_data = AssetUpdateContextData.from_dict(_context_data)
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data", None)
 
         overlay = cast(list[str], d.pop("overlay", UNSET))
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
         asset_update = cls(
-            metadata=metadata,
-            context_data=context_data,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            context_data=None if isinstance(context_data, Unset) else context_data,
             data=data,
-            overlay=overlay,
+            overlay=None if isinstance(overlay, Unset) else overlay,
             external_id=external_id,
         )
 

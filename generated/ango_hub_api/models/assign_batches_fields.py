@@ -17,11 +17,11 @@ class AssignBatchesFields:
     """
     Attributes:
         batches (list[str]): Batch names or IDs.
-        assets (list[str] | Unset): Asset IDs (the reference page's example and the official SDK).
-        asset_ids (list[str] | Unset): Asset IDs (the reference page's field list). Same as `assets`.
-        project (str | Unset): Project ID (the reference page's example).
-        project_id (str | Unset): Project ID (the official SDK). Same as `project`.
-        mode (str | Unset): How to combine with the assets' current batches; absent means `add`. The vendor's
+        assets (list[str] | None): Asset IDs (the reference page's example and the official SDK).
+        asset_ids (list[str] | None): Asset IDs (the reference page's field list). Same as `assets`.
+        project (str | None): Project ID (the reference page's example).
+        project_id (str | None): Project ID (the official SDK). Same as `project`.
+        mode (str | None): How to combine with the assets' current batches; absent means `add`. The vendor's
             rendered page calls it an enum with default `add` but shows no values (its fragment is
             not on record), so this is an open string rather than an enum that could reject a
             value the server accepts, and the default is described rather than declared (see
@@ -29,29 +29,34 @@ class AssignBatchesFields:
     """
 
     batches: list[str]
-    assets: list[str] | Unset = UNSET
-    asset_ids: list[str] | Unset = UNSET
-    project: str | Unset = UNSET
-    project_id: str | Unset = UNSET
-    mode: str | Unset = UNSET
+    assets: list[str] | None = None
+    asset_ids: list[str] | None = None
+    project: str | None = None
+    project_id: str | None = None
+    mode: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         batches = self.batches
 
+        _assets_given = UNSET if self.assets is None else self.assets
         assets: list[str] | Unset = UNSET
-        if not isinstance(self.assets, Unset):
-            assets = self.assets
+        if not isinstance(_assets_given, Unset):
+            assets = _assets_given
 
+        _asset_ids_given = UNSET if self.asset_ids is None else self.asset_ids
         asset_ids: list[str] | Unset = UNSET
-        if not isinstance(self.asset_ids, Unset):
-            asset_ids = self.asset_ids
+        if not isinstance(_asset_ids_given, Unset):
+            asset_ids = _asset_ids_given
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
-        project_id = self.project_id
+        _project_id_given = UNSET if self.project_id is None else self.project_id
+        project_id = _project_id_given
 
-        mode = self.mode
+        _mode_given = UNSET if self.mode is None else self.mode
+        mode = _mode_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,16 +87,16 @@ class AssignBatchesFields:
 
         asset_ids = cast(list[str], d.pop("assetIds", UNSET))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        mode = d.pop("mode", UNSET)
+        mode = d.pop("mode", None)
 
         assign_batches_fields = cls(
             batches=batches,
-            assets=assets,
-            asset_ids=asset_ids,
+            assets=None if isinstance(assets, Unset) else assets,
+            asset_ids=None if isinstance(asset_ids, Unset) else asset_ids,
             project=project,
             project_id=project_id,
             mode=mode,

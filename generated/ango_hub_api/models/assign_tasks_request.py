@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AssignTasksRequest")
 
@@ -19,13 +19,13 @@ class AssignTasksRequest:
         project (str): The project of the tasks.
         tasks (list[str]):
         user (str): The email of the member to assign the tasks to.
-        stage (str | Unset): The stage the tasks must be in (a stage ID of the workflow).
+        stage (str | None): The stage the tasks must be in (a stage ID of the workflow).
     """
 
     project: str
     tasks: list[str]
     user: str
-    stage: str | Unset = UNSET
+    stage: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +35,8 @@ class AssignTasksRequest:
 
         user = self.user
 
-        stage = self.stage
+        _stage_given = UNSET if self.stage is None else self.stage
+        stage = _stage_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,7 +61,7 @@ class AssignTasksRequest:
 
         user = d.pop("user")
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
         assign_tasks_request = cls(
             project=project,

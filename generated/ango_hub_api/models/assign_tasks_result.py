@@ -20,21 +20,23 @@ T = TypeVar("T", bound="AssignTasksResult")
 class AssignTasksResult:
     """
     Attributes:
-        assigned (int | Unset): How many tasks changed assignee.
-        tasks (list[Task] | Unset):
+        assigned (int | None): How many tasks changed assignee.
+        tasks (list[Task] | None):
     """
 
-    assigned: int | Unset = UNSET
-    tasks: list[Task] | Unset = UNSET
+    assigned: int | None = None
+    tasks: list[Task] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assigned = self.assigned
+        _assigned_given = UNSET if self.assigned is None else self.assigned
+        assigned = _assigned_given
 
+        _tasks_given = UNSET if self.tasks is None else self.tasks
         tasks: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tasks, Unset):
+        if not isinstance(_tasks_given, Unset):
             tasks = []
-            for tasks_item_data in self.tasks:
+            for tasks_item_data in _tasks_given:
                 tasks_item = tasks_item_data.to_dict()
                 tasks.append(tasks_item)
 
@@ -53,7 +55,7 @@ class AssignTasksResult:
         from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
-        assigned = d.pop("assigned", UNSET)
+        assigned = d.pop("assigned", None)
 
         _tasks = d.pop("tasks", UNSET)
         tasks: list[Task] | Unset = UNSET
@@ -66,7 +68,7 @@ class AssignTasksResult:
 
         assign_tasks_result = cls(
             assigned=assigned,
-            tasks=tasks,
+            tasks=None if isinstance(tasks, Unset) else tasks,
         )
 
         assign_tasks_result.additional_properties = d

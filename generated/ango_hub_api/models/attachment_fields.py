@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AttachmentFields")
 
@@ -17,26 +17,31 @@ class AttachmentFields:
     """
     Attributes:
         attachment_url (str):
-        external_id (str | Unset): External ID of the asset to attach to (or give `assetId`).
-        asset_id (str | Unset): ID of the asset to attach to (or give `externalId`).
-        attachment_type (str | Unset): Kind of attachment. The reference page shows `pdf` and `document` without listing
+        external_id (str | None): External ID of the asset to attach to (or give `assetId`).
+        asset_id (str | None): ID of the asset to attach to (or give `externalId`).
+        attachment_type (str | None): Kind of attachment. The reference page shows `pdf` and `document` without listing
             the values, so this stays an open string.
     """
 
     attachment_url: str
-    external_id: str | Unset = UNSET
-    asset_id: str | Unset = UNSET
-    attachment_type: str | Unset = UNSET
+    external_id: str | None = None
+    asset_id: str | None = None
+    attachment_type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         attachment_url = self.attachment_url
 
-        external_id = self.external_id
+        _external_id_given = UNSET if self.external_id is None else self.external_id
+        external_id = _external_id_given
 
-        asset_id = self.asset_id
+        _asset_id_given = UNSET if self.asset_id is None else self.asset_id
+        asset_id = _asset_id_given
 
-        attachment_type = self.attachment_type
+        _attachment_type_given = (
+            UNSET if self.attachment_type is None else self.attachment_type
+        )
+        attachment_type = _attachment_type_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,11 +64,11 @@ class AttachmentFields:
         d = dict(src_dict)
         attachment_url = d.pop("attachmentUrl")
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        asset_id = d.pop("assetId", UNSET)
+        asset_id = d.pop("assetId", None)
 
-        attachment_type = d.pop("attachmentType", UNSET)
+        attachment_type = d.pop("attachmentType", None)
 
         attachment_fields = cls(
             attachment_url=attachment_url,

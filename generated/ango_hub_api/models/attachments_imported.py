@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="AttachmentsImported")
 
@@ -16,18 +16,24 @@ T = TypeVar("T", bound="AttachmentsImported")
 class AttachmentsImported:
     """
     Attributes:
-        attachments_imported (int | Unset):
-        assets_updated (int | Unset):
+        attachments_imported (int | None):
+        assets_updated (int | None):
     """
 
-    attachments_imported: int | Unset = UNSET
-    assets_updated: int | Unset = UNSET
+    attachments_imported: int | None = None
+    assets_updated: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attachments_imported = self.attachments_imported
+        _attachments_imported_given = (
+            UNSET if self.attachments_imported is None else self.attachments_imported
+        )
+        attachments_imported = _attachments_imported_given
 
-        assets_updated = self.assets_updated
+        _assets_updated_given = (
+            UNSET if self.assets_updated is None else self.assets_updated
+        )
+        assets_updated = _assets_updated_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +48,9 @@ class AttachmentsImported:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attachments_imported = d.pop("attachmentsImported", UNSET)
+        attachments_imported = d.pop("attachmentsImported", None)
 
-        assets_updated = d.pop("assetsUpdated", UNSET)
+        assets_updated = d.pop("assetsUpdated", None)
 
         attachments_imported = cls(
             attachments_imported=attachments_imported,

@@ -20,16 +20,17 @@ T = TypeVar("T", bound="AttachmentsImportedEnvelope")
 class AttachmentsImportedEnvelope:
     """
     Attributes:
-        project (AttachmentsImported | Unset):
+        project (AttachmentsImported | None):
     """
 
-    project: AttachmentsImported | Unset = UNSET
+    project: AttachmentsImported | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _project_given = UNSET if self.project is None else self.project
         project: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.project, Unset):
-            project = self.project.to_dict()
+        if not isinstance(_project_given, Unset):
+            project = _project_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class AttachmentsImportedEnvelope:
             project = AttachmentsImported.from_dict(_project)
 
         attachments_imported_envelope = cls(
-            project=project,
+            project=None if isinstance(project, Unset) else project,
         )
 
         attachments_imported_envelope.additional_properties = d

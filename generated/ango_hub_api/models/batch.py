@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Batch")
 
@@ -17,17 +17,18 @@ class Batch:
     """
     Attributes:
         name (str):
-        field_id (str | Unset): Batch ID (given by the server when left out).
+        id (str | None): Batch ID (given by the server when left out).
     """
 
     name: str
-    field_id: str | Unset = UNSET
+    id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,8 +37,8 @@ class Batch:
                 "name": name,
             }
         )
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
 
         return field_dict
 
@@ -46,11 +47,11 @@ class Batch:
         d = dict(src_dict)
         name = d.pop("name")
 
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
         batch = cls(
             name=name,
-            field_id=field_id,
+            id=id,
         )
 
         batch.additional_properties = d

@@ -16,20 +16,24 @@ T = TypeVar("T", bound="BatchAssignment")
 class BatchAssignment:
     """
     Attributes:
-        modified_count (int | Unset):
-        batches (list[str] | Unset):
+        modified_count (int | None):
+        batches (list[str] | None):
     """
 
-    modified_count: int | Unset = UNSET
-    batches: list[str] | Unset = UNSET
+    modified_count: int | None = None
+    batches: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified_count = self.modified_count
+        _modified_count_given = (
+            UNSET if self.modified_count is None else self.modified_count
+        )
+        modified_count = _modified_count_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,13 +48,13 @@ class BatchAssignment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified_count = d.pop("modifiedCount", UNSET)
+        modified_count = d.pop("modifiedCount", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
         batch_assignment = cls(
             modified_count=modified_count,
-            batches=batches,
+            batches=None if isinstance(batches, Unset) else batches,
         )
 
         batch_assignment.additional_properties = d

@@ -20,16 +20,17 @@ T = TypeVar("T", bound="BatchAssignmentEnvelope")
 class BatchAssignmentEnvelope:
     """
     Attributes:
-        assets (BatchAssignment | Unset):
+        assets (BatchAssignment | None):
     """
 
-    assets: BatchAssignment | Unset = UNSET
+    assets: BatchAssignment | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _assets_given = UNSET if self.assets is None else self.assets
         assets: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assets, Unset):
-            assets = self.assets.to_dict()
+        if not isinstance(_assets_given, Unset):
+            assets = _assets_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class BatchAssignmentEnvelope:
             assets = BatchAssignment.from_dict(_assets)
 
         batch_assignment_envelope = cls(
-            assets=assets,
+            assets=None if isinstance(assets, Unset) else assets,
         )
 
         batch_assignment_envelope.additional_properties = d

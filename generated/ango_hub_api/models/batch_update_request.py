@@ -22,23 +22,25 @@ class BatchUpdateRequest:
     x-source sdk); exactly one of the two.
 
         Attributes:
-            batches (list[Batch] | Unset):
-            name (str | Unset):
+            batches (list[Batch] | None):
+            name (str | None):
     """
 
-    batches: list[Batch] | Unset = UNSET
-    name: str | Unset = UNSET
+    batches: list[Batch] | None = None
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
+        if not isinstance(_batches_given, Unset):
             batches = []
-            for batches_item_data in self.batches:
+            for batches_item_data in _batches_given:
                 batches_item = batches_item_data.to_dict()
                 batches.append(batches_item)
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,10 +66,10 @@ class BatchUpdateRequest:
 
                 batches.append(batches_item)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
         batch_update_request = cls(
-            batches=batches,
+            batches=None if isinstance(batches, Unset) else batches,
             name=name,
         )
 

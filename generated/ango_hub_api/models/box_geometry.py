@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="BoxGeometry")
 
@@ -17,26 +17,30 @@ class BoxGeometry:
     """A bounding box, `x`/`y` its top-left corner.
 
     Attributes:
-        x (float | Unset):
-        y (float | Unset):
-        width (float | Unset):
-        height (float | Unset):
+        x (float | None):
+        y (float | None):
+        width (float | None):
+        height (float | None):
     """
 
-    x: float | Unset = UNSET
-    y: float | Unset = UNSET
-    width: float | Unset = UNSET
-    height: float | Unset = UNSET
+    x: float | None = None
+    y: float | None = None
+    width: float | None = None
+    height: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        x = self.x
+        _x_given = UNSET if self.x is None else self.x
+        x = _x_given
 
-        y = self.y
+        _y_given = UNSET if self.y is None else self.y
+        y = _y_given
 
-        width = self.width
+        _width_given = UNSET if self.width is None else self.width
+        width = _width_given
 
-        height = self.height
+        _height_given = UNSET if self.height is None else self.height
+        height = _height_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,13 +59,13 @@ class BoxGeometry:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        x = d.pop("x", UNSET)
+        x = d.pop("x", None)
 
-        y = d.pop("y", UNSET)
+        y = d.pop("y", None)
 
-        width = d.pop("width", UNSET)
+        width = d.pop("width", None)
 
-        height = d.pop("height", UNSET)
+        height = d.pop("height", None)
 
         box_geometry = cls(
             x=x,

@@ -27,45 +27,55 @@ class CategoryFields:
     classifications asked about each object, `options` the answers to choose from.
 
         Attributes:
-            title (str | Unset):
-            schema_id (str | Unset):
-            required (bool | Unset):
-            color (None | str | Unset):
-            shortcut_key (str | Unset):
-            column_field (bool | Unset):
-            options (list[LabelOption] | Unset):
+            title (str | None):
+            schema_id (str | None):
+            required (bool | None):
+            color (None | str):
+            shortcut_key (str | None):
+            column_field (bool | None):
+            options (list[LabelOption] | None):
     """
 
-    title: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
-    required: bool | Unset = UNSET
-    color: None | str | Unset = UNSET
-    shortcut_key: str | Unset = UNSET
-    column_field: bool | Unset = UNSET
-    options: list[LabelOption] | Unset = UNSET
+    title: str | None = None
+    schema_id: str | None = None
+    required: bool | None = None
+    color: None | str = None
+    shortcut_key: str | None = None
+    column_field: bool | None = None
+    options: list[LabelOption] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        required = self.required
+        _required_given = UNSET if self.required is None else self.required
+        required = _required_given
 
+        _color_given = UNSET if self.color is None else self.color
         color: None | str | Unset
-        if isinstance(self.color, Unset):
+        if isinstance(_color_given, Unset):
             color = UNSET
         else:
-            color = self.color
+            color = _color_given
 
-        shortcut_key = self.shortcut_key
+        _shortcut_key_given = UNSET if self.shortcut_key is None else self.shortcut_key
+        shortcut_key = _shortcut_key_given
 
-        column_field = self.column_field
+        _column_field_given = UNSET if self.column_field is None else self.column_field
+        column_field = _column_field_given
 
+        _options_given = UNSET if self.options is None else self.options
         options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.options, Unset):
+        if not isinstance(_options_given, Unset):
             options = []
-            for options_item_data in self.options:
+            for options_item_data in _options_given:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
 
@@ -80,6 +90,8 @@ class CategoryFields:
             field_dict["required"] = required
         if color is not UNSET:
             field_dict["color"] = color
+        elif "color" in self._nulls:
+            field_dict["color"] = None
         if shortcut_key is not UNSET:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
@@ -94,11 +106,11 @@ class CategoryFields:
         from ..models.label_option import LabelOption  # noqa: PLC0415
 
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -109,9 +121,9 @@ class CategoryFields:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
@@ -126,11 +138,16 @@ class CategoryFields:
             title=title,
             schema_id=schema_id,
             required=required,
-            color=color,
+            color=None if isinstance(color, Unset) else color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            options=options,
+            options=None if isinstance(options, Unset) else options,
         )
+
+        if color is None:
+            category_fields._nulls = frozenset(
+                name for name, value in (("color", color),) if value is None
+            )
 
         category_fields.additional_properties = d
         return category_fields

@@ -22,35 +22,40 @@ class CategorySchema:
     `LabelSet`, read tolerantly (kinds the client does not know yet stay readable).
 
         Attributes:
-            tools (list[LabelCategory] | Unset):
-            classifications (list[LabelCategory] | Unset):
-            relations (list[LabelCategory] | Unset):
+            tools (list[LabelCategory] | None):
+            classifications (list[LabelCategory] | None):
+            relations (list[LabelCategory] | None):
     """
 
-    tools: list[LabelCategory] | Unset = UNSET
-    classifications: list[LabelCategory] | Unset = UNSET
-    relations: list[LabelCategory] | Unset = UNSET
+    tools: list[LabelCategory] | None = None
+    classifications: list[LabelCategory] | None = None
+    relations: list[LabelCategory] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _tools_given = UNSET if self.tools is None else self.tools
         tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
+        if not isinstance(_tools_given, Unset):
             tools = []
-            for tools_item_data in self.tools:
+            for tools_item_data in _tools_given:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
+        _relations_given = UNSET if self.relations is None else self.relations
         relations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.relations, Unset):
+        if not isinstance(_relations_given, Unset):
             relations = []
-            for relations_item_data in self.relations:
+            for relations_item_data in _relations_given:
                 relations_item = relations_item_data.to_dict()
                 relations.append(relations_item)
 
@@ -101,9 +106,11 @@ class CategorySchema:
                 relations.append(relations_item)
 
         category_schema = cls(
-            tools=tools,
-            classifications=classifications,
-            relations=relations,
+            tools=None if isinstance(tools, Unset) else tools,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
+            relations=None if isinstance(relations, Unset) else relations,
         )
 
         category_schema.additional_properties = d

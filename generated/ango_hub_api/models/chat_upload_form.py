@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ChatUploadForm")
 
@@ -17,46 +17,63 @@ class ChatUploadForm:
     """Chat upload fields without a file (`application/x-www-form-urlencoded`).
 
     Attributes:
-        conversations (str | Unset): JSON array of conversations, as text.
-        project_id (str | Unset): Project ID (sent by the official SDK; must equal the path's).
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        batches (str | Unset): JSON array of batch IDs, as text.
-        llm_config (str | Unset): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
-        number_of_conversations (int | Unset): How many empty conversations to create when no conversations are given.
-        naming_strategy (str | Unset): Naming strategy as JSON text, e.g. `{"type": "random"}`.
-        priority (float | Unset): Task priority for queue ordering (higher is sooner).
+        conversations (str | None): JSON array of conversations, as text.
+        project_id (str | None): Project ID (sent by the official SDK; must equal the path's).
+        storage_id (str | None):
+        bucket (str | None):
+        batches (str | None): JSON array of batch IDs, as text.
+        llm_config (str | None): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
+        number_of_conversations (int | None): How many empty conversations to create when no conversations are given.
+        naming_strategy (str | None): Naming strategy as JSON text, e.g. `{"type": "random"}`.
+        priority (float | None): Task priority for queue ordering (higher is sooner).
     """
 
-    conversations: str | Unset = UNSET
-    project_id: str | Unset = UNSET
-    storage_id: str | Unset = UNSET
-    bucket: str | Unset = UNSET
-    batches: str | Unset = UNSET
-    llm_config: str | Unset = UNSET
-    number_of_conversations: int | Unset = UNSET
-    naming_strategy: str | Unset = UNSET
-    priority: float | Unset = UNSET
+    conversations: str | None = None
+    project_id: str | None = None
+    storage_id: str | None = None
+    bucket: str | None = None
+    batches: str | None = None
+    llm_config: str | None = None
+    number_of_conversations: int | None = None
+    naming_strategy: str | None = None
+    priority: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversations = self.conversations
+        _conversations_given = (
+            UNSET if self.conversations is None else self.conversations
+        )
+        conversations = _conversations_given
 
-        project_id = self.project_id
+        _project_id_given = UNSET if self.project_id is None else self.project_id
+        project_id = _project_id_given
 
-        storage_id = self.storage_id
+        _storage_id_given = UNSET if self.storage_id is None else self.storage_id
+        storage_id = _storage_id_given
 
-        bucket = self.bucket
+        _bucket_given = UNSET if self.bucket is None else self.bucket
+        bucket = _bucket_given
 
-        batches = self.batches
+        _batches_given = UNSET if self.batches is None else self.batches
+        batches = _batches_given
 
-        llm_config = self.llm_config
+        _llm_config_given = UNSET if self.llm_config is None else self.llm_config
+        llm_config = _llm_config_given
 
-        number_of_conversations = self.number_of_conversations
+        _number_of_conversations_given = (
+            UNSET
+            if self.number_of_conversations is None
+            else self.number_of_conversations
+        )
+        number_of_conversations = _number_of_conversations_given
 
-        naming_strategy = self.naming_strategy
+        _naming_strategy_given = (
+            UNSET if self.naming_strategy is None else self.naming_strategy
+        )
+        naming_strategy = _naming_strategy_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,23 +102,23 @@ class ChatUploadForm:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        conversations = d.pop("conversations", UNSET)
+        conversations = d.pop("conversations", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        storage_id = d.pop("storageId", UNSET)
+        storage_id = d.pop("storageId", None)
 
-        bucket = d.pop("bucket", UNSET)
+        bucket = d.pop("bucket", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        llm_config = d.pop("llmConfig", UNSET)
+        llm_config = d.pop("llmConfig", None)
 
-        number_of_conversations = d.pop("numberOfConversations", UNSET)
+        number_of_conversations = d.pop("numberOfConversations", None)
 
-        naming_strategy = d.pop("namingStrategy", UNSET)
+        naming_strategy = d.pop("namingStrategy", None)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         chat_upload_form = cls(
             conversations=conversations,

@@ -19,52 +19,70 @@ class ChatUploadMultipart:
     """Chat upload fields with an optional conversations file (`multipart/form-data`).
 
     Attributes:
-        conversations (str | Unset): JSON array of conversations, as text.
-        project_id (str | Unset): Project ID (sent by the official SDK; must equal the path's).
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        batches (str | Unset): JSON array of batch IDs, as text.
-        llm_config (str | Unset): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
-        number_of_conversations (int | Unset): How many empty conversations to create when no conversations are given.
-        naming_strategy (str | Unset): Naming strategy as JSON text, e.g. `{"type": "random"}`.
-        priority (float | Unset): Task priority for queue ordering (higher is sooner).
-        file (File | Unset): JSON file holding an array of conversations.
+        conversations (str | None): JSON array of conversations, as text.
+        project_id (str | None): Project ID (sent by the official SDK; must equal the path's).
+        storage_id (str | None):
+        bucket (str | None):
+        batches (str | None): JSON array of batch IDs, as text.
+        llm_config (str | None): LLM configuration as JSON text, e.g. `{"id": "<llm id>"}`; makes assets dynamic.
+        number_of_conversations (int | None): How many empty conversations to create when no conversations are given.
+        naming_strategy (str | None): Naming strategy as JSON text, e.g. `{"type": "random"}`.
+        priority (float | None): Task priority for queue ordering (higher is sooner).
+        file (File | None): JSON file holding an array of conversations.
     """
 
-    conversations: str | Unset = UNSET
-    project_id: str | Unset = UNSET
-    storage_id: str | Unset = UNSET
-    bucket: str | Unset = UNSET
-    batches: str | Unset = UNSET
-    llm_config: str | Unset = UNSET
-    number_of_conversations: int | Unset = UNSET
-    naming_strategy: str | Unset = UNSET
-    priority: float | Unset = UNSET
-    file: File | Unset = UNSET
+    conversations: str | None = None
+    project_id: str | None = None
+    storage_id: str | None = None
+    bucket: str | None = None
+    batches: str | None = None
+    llm_config: str | None = None
+    number_of_conversations: int | None = None
+    naming_strategy: str | None = None
+    priority: float | None = None
+    file: File | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversations = self.conversations
+        _conversations_given = (
+            UNSET if self.conversations is None else self.conversations
+        )
+        conversations = _conversations_given
 
-        project_id = self.project_id
+        _project_id_given = UNSET if self.project_id is None else self.project_id
+        project_id = _project_id_given
 
-        storage_id = self.storage_id
+        _storage_id_given = UNSET if self.storage_id is None else self.storage_id
+        storage_id = _storage_id_given
 
-        bucket = self.bucket
+        _bucket_given = UNSET if self.bucket is None else self.bucket
+        bucket = _bucket_given
 
-        batches = self.batches
+        _batches_given = UNSET if self.batches is None else self.batches
+        batches = _batches_given
 
-        llm_config = self.llm_config
+        _llm_config_given = UNSET if self.llm_config is None else self.llm_config
+        llm_config = _llm_config_given
 
-        number_of_conversations = self.number_of_conversations
+        _number_of_conversations_given = (
+            UNSET
+            if self.number_of_conversations is None
+            else self.number_of_conversations
+        )
+        number_of_conversations = _number_of_conversations_given
 
-        naming_strategy = self.naming_strategy
+        _naming_strategy_given = (
+            UNSET if self.naming_strategy is None else self.naming_strategy
+        )
+        naming_strategy = _naming_strategy_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
+        _file_given = UNSET if self.file is None else self.file
         file: FileTypes | Unset = UNSET
-        if not isinstance(self.file, Unset):
-            file = self.file.to_tuple()
+        if not isinstance(_file_given, Unset):
+            file = _file_given.to_tuple()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -95,7 +113,7 @@ class ChatUploadMultipart:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        if not isinstance(self.conversations, Unset):
+        if self.conversations is not None:
             files.append(
                 (
                     "conversations",
@@ -103,28 +121,28 @@ class ChatUploadMultipart:
                 )
             )
 
-        if not isinstance(self.project_id, Unset):
+        if self.project_id is not None:
             files.append(
                 ("projectId", (None, str(self.project_id).encode(), "text/plain"))
             )
 
-        if not isinstance(self.storage_id, Unset):
+        if self.storage_id is not None:
             files.append(
                 ("storageId", (None, str(self.storage_id).encode(), "text/plain"))
             )
 
-        if not isinstance(self.bucket, Unset):
+        if self.bucket is not None:
             files.append(("bucket", (None, str(self.bucket).encode(), "text/plain")))
 
-        if not isinstance(self.batches, Unset):
+        if self.batches is not None:
             files.append(("batches", (None, str(self.batches).encode(), "text/plain")))
 
-        if not isinstance(self.llm_config, Unset):
+        if self.llm_config is not None:
             files.append(
                 ("llmConfig", (None, str(self.llm_config).encode(), "text/plain"))
             )
 
-        if not isinstance(self.number_of_conversations, Unset):
+        if self.number_of_conversations is not None:
             files.append(
                 (
                     "numberOfConversations",
@@ -132,7 +150,7 @@ class ChatUploadMultipart:
                 )
             )
 
-        if not isinstance(self.naming_strategy, Unset):
+        if self.naming_strategy is not None:
             files.append(
                 (
                     "namingStrategy",
@@ -140,12 +158,12 @@ class ChatUploadMultipart:
                 )
             )
 
-        if not isinstance(self.priority, Unset):
+        if self.priority is not None:
             files.append(
                 ("priority", (None, str(self.priority).encode(), "text/plain"))
             )
 
-        if not isinstance(self.file, Unset):
+        if self.file is not None:
             files.append(("file", self.file.to_tuple()))
 
         for prop_name, prop in self.additional_properties.items():
@@ -156,23 +174,23 @@ class ChatUploadMultipart:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        conversations = d.pop("conversations", UNSET)
+        conversations = d.pop("conversations", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
-        storage_id = d.pop("storageId", UNSET)
+        storage_id = d.pop("storageId", None)
 
-        bucket = d.pop("bucket", UNSET)
+        bucket = d.pop("bucket", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        llm_config = d.pop("llmConfig", UNSET)
+        llm_config = d.pop("llmConfig", None)
 
-        number_of_conversations = d.pop("numberOfConversations", UNSET)
+        number_of_conversations = d.pop("numberOfConversations", None)
 
-        naming_strategy = d.pop("namingStrategy", UNSET)
+        naming_strategy = d.pop("namingStrategy", None)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         _file = d.pop("file", UNSET)
         file: File | Unset
@@ -191,7 +209,7 @@ class ChatUploadMultipart:
             number_of_conversations=number_of_conversations,
             naming_strategy=naming_strategy,
             priority=priority,
-            file=file,
+            file=None if isinstance(file, Unset) else file,
         )
 
         chat_upload_multipart.additional_properties = d

@@ -24,90 +24,116 @@ class ClassificationFields:
     Attributes:
         tool (ClassificationKind): The classification type of a classification category (the SDK's `Classification`
             enum).
-        tree_options (list[TreeOption] | Unset):
-        regex (None | str | Unset):
-        parent_option_id (None | str | Unset):
-        frame_specific (bool | Unset):
-        show_dropdown (bool | Unset):
-        rich_text (bool | Unset):
-        export_name (None | str | Unset):
-        display_name (None | str | Unset):
-        abbreviated_name (None | str | Unset):
-        attribute_type (None | str | Unset):
-        default_value (bool | None | Unset):
+        tree_options (list[TreeOption] | None):
+        regex (None | str):
+        parent_option_id (None | str):
+        frame_specific (bool | None):
+        show_dropdown (bool | None):
+        rich_text (bool | None):
+        export_name (None | str):
+        display_name (None | str):
+        abbreviated_name (None | str):
+        attribute_type (None | str):
+        default_value (bool | None):
     """
 
     tool: ClassificationKind
-    tree_options: list[TreeOption] | Unset = UNSET
-    regex: None | str | Unset = UNSET
-    parent_option_id: None | str | Unset = UNSET
-    frame_specific: bool | Unset = UNSET
-    show_dropdown: bool | Unset = UNSET
-    rich_text: bool | Unset = UNSET
-    export_name: None | str | Unset = UNSET
-    display_name: None | str | Unset = UNSET
-    abbreviated_name: None | str | Unset = UNSET
-    attribute_type: None | str | Unset = UNSET
-    default_value: bool | None | Unset = UNSET
+    tree_options: list[TreeOption] | None = None
+    regex: None | str = None
+    parent_option_id: None | str = None
+    frame_specific: bool | None = None
+    show_dropdown: bool | None = None
+    rich_text: bool | None = None
+    export_name: None | str = None
+    display_name: None | str = None
+    abbreviated_name: None | str = None
+    attribute_type: None | str = None
+    default_value: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         tool: str = self.tool
 
+        _tree_options_given = UNSET if self.tree_options is None else self.tree_options
         tree_options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tree_options, Unset):
+        if not isinstance(_tree_options_given, Unset):
             tree_options = []
-            for tree_options_item_data in self.tree_options:
+            for tree_options_item_data in _tree_options_given:
                 tree_options_item = tree_options_item_data.to_dict()
                 tree_options.append(tree_options_item)
 
+        _regex_given = UNSET if self.regex is None else self.regex
         regex: None | str | Unset
-        if isinstance(self.regex, Unset):
+        if isinstance(_regex_given, Unset):
             regex = UNSET
         else:
-            regex = self.regex
+            regex = _regex_given
 
+        _parent_option_id_given = (
+            UNSET if self.parent_option_id is None else self.parent_option_id
+        )
         parent_option_id: None | str | Unset
-        if isinstance(self.parent_option_id, Unset):
+        if isinstance(_parent_option_id_given, Unset):
             parent_option_id = UNSET
         else:
-            parent_option_id = self.parent_option_id
+            parent_option_id = _parent_option_id_given
 
-        frame_specific = self.frame_specific
+        _frame_specific_given = (
+            UNSET if self.frame_specific is None else self.frame_specific
+        )
+        frame_specific = _frame_specific_given
 
-        show_dropdown = self.show_dropdown
+        _show_dropdown_given = (
+            UNSET if self.show_dropdown is None else self.show_dropdown
+        )
+        show_dropdown = _show_dropdown_given
 
-        rich_text = self.rich_text
+        _rich_text_given = UNSET if self.rich_text is None else self.rich_text
+        rich_text = _rich_text_given
 
+        _export_name_given = UNSET if self.export_name is None else self.export_name
         export_name: None | str | Unset
-        if isinstance(self.export_name, Unset):
+        if isinstance(_export_name_given, Unset):
             export_name = UNSET
         else:
-            export_name = self.export_name
+            export_name = _export_name_given
 
+        _display_name_given = UNSET if self.display_name is None else self.display_name
         display_name: None | str | Unset
-        if isinstance(self.display_name, Unset):
+        if isinstance(_display_name_given, Unset):
             display_name = UNSET
         else:
-            display_name = self.display_name
+            display_name = _display_name_given
 
+        _abbreviated_name_given = (
+            UNSET if self.abbreviated_name is None else self.abbreviated_name
+        )
         abbreviated_name: None | str | Unset
-        if isinstance(self.abbreviated_name, Unset):
+        if isinstance(_abbreviated_name_given, Unset):
             abbreviated_name = UNSET
         else:
-            abbreviated_name = self.abbreviated_name
+            abbreviated_name = _abbreviated_name_given
 
+        _attribute_type_given = (
+            UNSET if self.attribute_type is None else self.attribute_type
+        )
         attribute_type: None | str | Unset
-        if isinstance(self.attribute_type, Unset):
+        if isinstance(_attribute_type_given, Unset):
             attribute_type = UNSET
         else:
-            attribute_type = self.attribute_type
+            attribute_type = _attribute_type_given
 
+        _default_value_given = (
+            UNSET if self.default_value is None else self.default_value
+        )
         default_value: bool | None | Unset
-        if isinstance(self.default_value, Unset):
+        if isinstance(_default_value_given, Unset):
             default_value = UNSET
         else:
-            default_value = self.default_value
+            default_value = _default_value_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,8 +146,12 @@ class ClassificationFields:
             field_dict["treeOptions"] = tree_options
         if regex is not UNSET:
             field_dict["regex"] = regex
+        elif "regex" in self._nulls:
+            field_dict["regex"] = None
         if parent_option_id is not UNSET:
             field_dict["parentOptionId"] = parent_option_id
+        elif "parentOptionId" in self._nulls:
+            field_dict["parentOptionId"] = None
         if frame_specific is not UNSET:
             field_dict["frameSpecific"] = frame_specific
         if show_dropdown is not UNSET:
@@ -130,14 +160,24 @@ class ClassificationFields:
             field_dict["richText"] = rich_text
         if export_name is not UNSET:
             field_dict["exportName"] = export_name
+        elif "exportName" in self._nulls:
+            field_dict["exportName"] = None
         if display_name is not UNSET:
             field_dict["displayName"] = display_name
+        elif "displayName" in self._nulls:
+            field_dict["displayName"] = None
         if abbreviated_name is not UNSET:
             field_dict["abbreviatedName"] = abbreviated_name
+        elif "abbreviatedName" in self._nulls:
+            field_dict["abbreviatedName"] = None
         if attribute_type is not UNSET:
             field_dict["attributeType"] = attribute_type
+        elif "attributeType" in self._nulls:
+            field_dict["attributeType"] = None
         if default_value is not UNSET:
             field_dict["defaultValue"] = default_value
+        elif "defaultValue" in self._nulls:
+            field_dict["defaultValue"] = None
 
         return field_dict
 
@@ -175,11 +215,11 @@ class ClassificationFields:
 
         parent_option_id = _parse_parent_option_id(d.pop("parentOptionId", UNSET))
 
-        frame_specific = d.pop("frameSpecific", UNSET)
+        frame_specific = d.pop("frameSpecific", None)
 
-        show_dropdown = d.pop("showDropdown", UNSET)
+        show_dropdown = d.pop("showDropdown", None)
 
-        rich_text = d.pop("richText", UNSET)
+        rich_text = d.pop("richText", None)
 
         def _parse_export_name(data: object) -> None | str | Unset:
             if data is None:
@@ -228,18 +268,47 @@ class ClassificationFields:
 
         classification_fields = cls(
             tool=tool,
-            tree_options=tree_options,
-            regex=regex,
-            parent_option_id=parent_option_id,
+            tree_options=None if isinstance(tree_options, Unset) else tree_options,
+            regex=None if isinstance(regex, Unset) else regex,
+            parent_option_id=None
+            if isinstance(parent_option_id, Unset)
+            else parent_option_id,
             frame_specific=frame_specific,
             show_dropdown=show_dropdown,
             rich_text=rich_text,
-            export_name=export_name,
-            display_name=display_name,
-            abbreviated_name=abbreviated_name,
-            attribute_type=attribute_type,
-            default_value=default_value,
+            export_name=None if isinstance(export_name, Unset) else export_name,
+            display_name=None if isinstance(display_name, Unset) else display_name,
+            abbreviated_name=None
+            if isinstance(abbreviated_name, Unset)
+            else abbreviated_name,
+            attribute_type=None
+            if isinstance(attribute_type, Unset)
+            else attribute_type,
+            default_value=None if isinstance(default_value, Unset) else default_value,
         )
+
+        if (
+            regex is None
+            or parent_option_id is None
+            or export_name is None
+            or display_name is None
+            or abbreviated_name is None
+            or attribute_type is None
+            or default_value is None
+        ):
+            classification_fields._nulls = frozenset(
+                name
+                for name, value in (
+                    ("regex", regex),
+                    ("parentOptionId", parent_option_id),
+                    ("exportName", export_name),
+                    ("displayName", display_name),
+                    ("abbreviatedName", abbreviated_name),
+                    ("attributeType", attribute_type),
+                    ("defaultValue", default_value),
+                )
+                if value is None
+            )
 
         classification_fields.additional_properties = d
         return classification_fields

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="CloneProjectRequest")
 
@@ -17,34 +17,48 @@ class CloneProjectRequest:
     """Which sections to copy; the SDK sends all six flags (`true` by default).
 
     Attributes:
-        category_schema (bool | Unset):
-        assigned_to (bool | Unset):
-        batches (bool | Unset):
-        workflow (bool | Unset):
-        plugin_presets (bool | Unset):
-        project_general_settings (bool | Unset):
+        category_schema (bool | None):
+        assigned_to (bool | None):
+        batches (bool | None):
+        workflow (bool | None):
+        plugin_presets (bool | None):
+        project_general_settings (bool | None):
     """
 
-    category_schema: bool | Unset = UNSET
-    assigned_to: bool | Unset = UNSET
-    batches: bool | Unset = UNSET
-    workflow: bool | Unset = UNSET
-    plugin_presets: bool | Unset = UNSET
-    project_general_settings: bool | Unset = UNSET
+    category_schema: bool | None = None
+    assigned_to: bool | None = None
+    batches: bool | None = None
+    workflow: bool | None = None
+    plugin_presets: bool | None = None
+    project_general_settings: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category_schema = self.category_schema
+        _category_schema_given = (
+            UNSET if self.category_schema is None else self.category_schema
+        )
+        category_schema = _category_schema_given
 
-        assigned_to = self.assigned_to
+        _assigned_to_given = UNSET if self.assigned_to is None else self.assigned_to
+        assigned_to = _assigned_to_given
 
-        batches = self.batches
+        _batches_given = UNSET if self.batches is None else self.batches
+        batches = _batches_given
 
-        workflow = self.workflow
+        _workflow_given = UNSET if self.workflow is None else self.workflow
+        workflow = _workflow_given
 
-        plugin_presets = self.plugin_presets
+        _plugin_presets_given = (
+            UNSET if self.plugin_presets is None else self.plugin_presets
+        )
+        plugin_presets = _plugin_presets_given
 
-        project_general_settings = self.project_general_settings
+        _project_general_settings_given = (
+            UNSET
+            if self.project_general_settings is None
+            else self.project_general_settings
+        )
+        project_general_settings = _project_general_settings_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,17 +81,17 @@ class CloneProjectRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category_schema = d.pop("categorySchema", UNSET)
+        category_schema = d.pop("categorySchema", None)
 
-        assigned_to = d.pop("assignedTo", UNSET)
+        assigned_to = d.pop("assignedTo", None)
 
-        batches = d.pop("batches", UNSET)
+        batches = d.pop("batches", None)
 
-        workflow = d.pop("workflow", UNSET)
+        workflow = d.pop("workflow", None)
 
-        plugin_presets = d.pop("pluginPresets", UNSET)
+        plugin_presets = d.pop("pluginPresets", None)
 
-        project_general_settings = d.pop("projectGeneralSettings", UNSET)
+        project_general_settings = d.pop("projectGeneralSettings", None)
 
         clone_project_request = cls(
             category_schema=category_schema,

@@ -22,20 +22,23 @@ class CloudAsset:
     """
     Attributes:
         data (str): URL of the asset's file (cloud URL, or an upload URL without its query).
-        external_id (None | str | Unset): Your own ID for the asset; unique within a project by convention.
-        metadata (CloudAssetMetadataType0 | None | Unset): Free-form asset metadata.
-        context_data (CloudAssetContextDataType0 | None | Unset): Free-form context shown to annotators.
-        batches (list[str] | Unset): Batch IDs to put this asset in (the official SDK converts names to IDs).
-        storage (str | Unset): Storage ID the `data` URL lives in (set by the official SDK).
+        external_id (None | str): Your own ID for the asset; unique within a project by convention.
+        metadata (CloudAssetMetadataType0 | None): Free-form asset metadata.
+        context_data (CloudAssetContextDataType0 | None): Free-form context shown to annotators.
+        batches (list[str] | None): Batch IDs to put this asset in (the official SDK converts names to IDs).
+        storage (str | None): Storage ID the `data` URL lives in (set by the official SDK).
     """
 
     data: str
-    external_id: None | str | Unset = UNSET
-    metadata: CloudAssetMetadataType0 | None | Unset = UNSET
-    context_data: CloudAssetContextDataType0 | None | Unset = UNSET
-    batches: list[str] | Unset = UNSET
-    storage: str | Unset = UNSET
+    external_id: None | str = None
+    metadata: CloudAssetMetadataType0 | None = None
+    context_data: CloudAssetContextDataType0 | None = None
+    batches: list[str] | None = None
+    storage: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.cloud_asset_context_data_type_0 import CloudAssetContextDataType0  # noqa: PLC0415
@@ -43,33 +46,38 @@ class CloudAsset:
 
         data = self.data
 
+        _external_id_given = UNSET if self.external_id is None else self.external_id
         external_id: None | str | Unset
-        if isinstance(self.external_id, Unset):
+        if isinstance(_external_id_given, Unset):
             external_id = UNSET
         else:
-            external_id = self.external_id
+            external_id = _external_id_given
 
+        _metadata_given = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(_metadata_given, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, CloudAssetMetadataType0):
-            metadata = self.metadata.to_dict()
+        elif isinstance(_metadata_given, CloudAssetMetadataType0):
+            metadata = _metadata_given.to_dict()
         else:
-            metadata = self.metadata
+            metadata = _metadata_given
 
+        _context_data_given = UNSET if self.context_data is None else self.context_data
         context_data: dict[str, Any] | None | Unset
-        if isinstance(self.context_data, Unset):
+        if isinstance(_context_data_given, Unset):
             context_data = UNSET
-        elif isinstance(self.context_data, CloudAssetContextDataType0):
-            context_data = self.context_data.to_dict()
+        elif isinstance(_context_data_given, CloudAssetContextDataType0):
+            context_data = _context_data_given.to_dict()
         else:
-            context_data = self.context_data
+            context_data = _context_data_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
-        storage = self.storage
+        _storage_given = UNSET if self.storage is None else self.storage
+        storage = _storage_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,10 +88,16 @@ class CloudAsset:
         )
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
+        elif "externalId" in self._nulls:
+            field_dict["externalId"] = None
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
         if context_data is not UNSET:
             field_dict["contextData"] = context_data
+        elif "contextData" in self._nulls:
+            field_dict["contextData"] = None
         if batches is not UNSET:
             field_dict["batches"] = batches
         if storage is not UNSET:
@@ -146,16 +160,27 @@ class CloudAsset:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        storage = d.pop("storage", UNSET)
+        storage = d.pop("storage", None)
 
         cloud_asset = cls(
             data=data,
-            external_id=external_id,
-            metadata=metadata,
-            context_data=context_data,
-            batches=batches,
+            external_id=None if isinstance(external_id, Unset) else external_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            context_data=None if isinstance(context_data, Unset) else context_data,
+            batches=None if isinstance(batches, Unset) else batches,
             storage=storage,
         )
+
+        if external_id is None or metadata is None or context_data is None:
+            cloud_asset._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("metadata", metadata),
+                    ("contextData", context_data),
+                )
+                if value is None
+            )
 
         cloud_asset.additional_properties = d
         return cloud_asset

@@ -22,17 +22,20 @@ class CloudImportRequest:
     """
     Attributes:
         assets (list[CloudAsset]):
-        upload_local (None | Unset | UploadLocal): Whether to copy the assets into the platform's storage; absent means
+        upload_local (None | UploadLocal): Whether to copy the assets into the platform's storage; absent means
             `"false"`. The
             official SDK sends `null` (same as absent) for cloud imports and `"true"` after
             uploads.
-        priority (float | Unset): Task priority for queue ordering (higher is sooner).
+        priority (float | None): Task priority for queue ordering (higher is sooner).
     """
 
     assets: list[CloudAsset]
-    upload_local: None | Unset | UploadLocal = UNSET
-    priority: float | Unset = UNSET
+    upload_local: None | UploadLocal = None
+    priority: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         assets = []
@@ -40,15 +43,17 @@ class CloudImportRequest:
             assets_item = assets_item_data.to_dict()
             assets.append(assets_item)
 
+        _upload_local_given = UNSET if self.upload_local is None else self.upload_local
         upload_local: None | str | Unset
-        if isinstance(self.upload_local, Unset):
+        if isinstance(_upload_local_given, Unset):
             upload_local = UNSET
-        elif isinstance(self.upload_local, str):
-            upload_local = self.upload_local
+        elif isinstance(_upload_local_given, str):
+            upload_local = _upload_local_given
         else:
-            upload_local = self.upload_local
+            upload_local = _upload_local_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,6 +64,8 @@ class CloudImportRequest:
         )
         if upload_local is not UNSET:
             field_dict["uploadLocal"] = upload_local
+        elif "uploadLocal" in self._nulls:
+            field_dict["uploadLocal"] = None
         if priority is not UNSET:
             field_dict["priority"] = priority
 
@@ -93,13 +100,20 @@ class CloudImportRequest:
 
         upload_local = _parse_upload_local(d.pop("uploadLocal", UNSET))
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
         cloud_import_request = cls(
             assets=assets,
-            upload_local=upload_local,
+            upload_local=None if isinstance(upload_local, Unset) else upload_local,
             priority=priority,
         )
+
+        if upload_local is None:
+            cloud_import_request._nulls = frozenset(
+                name
+                for name, value in (("uploadLocal", upload_local),)
+                if value is None
+            )
 
         cloud_import_request.additional_properties = d
         return cloud_import_request

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.llm_provider import LlmProvider, check_llm_provider
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.llm_configuration_input import LlmConfigurationInput
@@ -25,14 +25,14 @@ class CreateLlmRequest:
         provider (LlmProvider):
         model (str):
         configuration (LlmConfigurationInput):
-        is_streamable (bool | Unset):
+        is_streamable (bool | None):
     """
 
     name: str
     provider: LlmProvider
     model: str
     configuration: LlmConfigurationInput
-    is_streamable: bool | Unset = UNSET
+    is_streamable: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +44,10 @@ class CreateLlmRequest:
 
         configuration = self.configuration.to_dict()
 
-        is_streamable = self.is_streamable
+        _is_streamable_given = (
+            UNSET if self.is_streamable is None else self.is_streamable
+        )
+        is_streamable = _is_streamable_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,7 +77,7 @@ class CreateLlmRequest:
 
         configuration = LlmConfigurationInput.from_dict(d.pop("configuration"))
 
-        is_streamable = d.pop("isStreamable", UNSET)
+        is_streamable = d.pop("isStreamable", None)
 
         create_llm_request = cls(
             name=name,

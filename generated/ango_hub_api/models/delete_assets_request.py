@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="DeleteAssetsRequest")
 
@@ -17,17 +17,18 @@ class DeleteAssetsRequest:
     """
     Attributes:
         assets (list[str]): IDs of the assets to delete.
-        project (str | Unset): Project ID (sent by the official SDK; must equal the path's).
+        project (str | None): Project ID (sent by the official SDK; must equal the path's).
     """
 
     assets: list[str]
-    project: str | Unset = UNSET
+    project: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         assets = self.assets
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,7 +47,7 @@ class DeleteAssetsRequest:
         d = dict(src_dict)
         assets = cast(list[str], d.pop("assets"))
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
         delete_assets_request = cls(
             assets=assets,

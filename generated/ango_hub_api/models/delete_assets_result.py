@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="DeleteAssetsResult")
 
@@ -16,18 +16,20 @@ T = TypeVar("T", bound="DeleteAssetsResult")
 class DeleteAssetsResult:
     """
     Attributes:
-        deleted (int | Unset):
-        failed (int | Unset):
+        deleted (int | None):
+        failed (int | None):
     """
 
-    deleted: int | Unset = UNSET
-    failed: int | Unset = UNSET
+    deleted: int | None = None
+    failed: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        deleted = self.deleted
+        _deleted_given = UNSET if self.deleted is None else self.deleted
+        deleted = _deleted_given
 
-        failed = self.failed
+        _failed_given = UNSET if self.failed is None else self.failed
+        failed = _failed_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +44,9 @@ class DeleteAssetsResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         delete_assets_result = cls(
             deleted=deleted,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="EmailOutcome")
 
@@ -17,18 +17,20 @@ class EmailOutcome:
     """What happened to one email of a bulk request.
 
     Attributes:
-        email (str | Unset):
-        status (str | Unset): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
+        email (str | None):
+        status (str | None): `updated`, `deleted`, or why not (`not a member`, `no invitation`, ...).
     """
 
-    email: str | Unset = UNSET
-    status: str | Unset = UNSET
+    email: str | None = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
+        _email_given = UNSET if self.email is None else self.email
+        email = _email_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,9 +45,9 @@ class EmailOutcome:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email", UNSET)
+        email = d.pop("email", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         email_outcome = cls(
             email=email,

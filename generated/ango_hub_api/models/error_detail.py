@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -16,14 +16,15 @@ T = TypeVar("T", bound="ErrorDetail")
 class ErrorDetail:
     """
     Attributes:
-        status_code (int | Unset):
+        status_code (int | None):
     """
 
-    status_code: int | Unset = UNSET
+    status_code: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status_code = self.status_code
+        _status_code_given = UNSET if self.status_code is None else self.status_code
+        status_code = _status_code_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,7 +37,7 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status_code = d.pop("statusCode", UNSET)
+        status_code = d.pop("statusCode", None)
 
         error_detail = cls(
             status_code=status_code,

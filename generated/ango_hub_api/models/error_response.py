@@ -23,24 +23,27 @@ class ErrorResponse:
     official SDK). No property is required, so each shape parses.
 
         Attributes:
-            status (str | Unset): `fail` (the request was wrong) or `error` (the server failed).
-            message (str | Unset): Human-readable explanation; for 400 it names the field at fault.
-            error (ErrorDetail | Unset):
+            status (str | None): `fail` (the request was wrong) or `error` (the server failed).
+            message (str | None): Human-readable explanation; for 400 it names the field at fault.
+            error (ErrorDetail | None):
     """
 
-    status: str | Unset = UNSET
-    message: str | Unset = UNSET
-    error: ErrorDetail | Unset = UNSET
+    status: str | None = None
+    message: str | None = None
+    error: ErrorDetail | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
-        message = self.message
+        _message_given = UNSET if self.message is None else self.message
+        message = _message_given
 
+        _error_given = UNSET if self.error is None else self.error
         error: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.error, Unset):
-            error = self.error.to_dict()
+        if not isinstance(_error_given, Unset):
+            error = _error_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,9 +62,9 @@ class ErrorResponse:
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message", None)
 
         _error = d.pop("error", UNSET)
         error: ErrorDetail | Unset
@@ -73,7 +76,7 @@ class ErrorResponse:
         error_response = cls(
             status=status,
             message=message,
-            error=error,
+            error=None if isinstance(error, Unset) else error,
         )
 
         error_response.additional_properties = d

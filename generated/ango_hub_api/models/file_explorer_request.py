@@ -18,54 +18,64 @@ class FileExplorerRequest:
     Attributes:
         bucket (str):
         storage_id (str):
-        folder (str | Unset): The folder to list (empty or absent is the bucket's root).
-        files (list[str] | Unset): Only these file names.
-        upload (bool | Unset): Also import the files found as assets of `projectId`.
-        project_id (str | Unset):
-        scroll_token (None | str | Unset): Where the previous answer stopped.
-        batches (list[str] | Unset): Batch IDs or names for the imported assets.
-        extensions (list[str] | Unset): Only files ending in one of these (e.g. `.jpg`).
+        folder (str | None): The folder to list (empty or absent is the bucket's root).
+        files (list[str] | None): Only these file names.
+        upload (bool | None): Also import the files found as assets of `projectId`.
+        project_id (str | None):
+        scroll_token (None | str): Where the previous answer stopped.
+        batches (list[str] | None): Batch IDs or names for the imported assets.
+        extensions (list[str] | None): Only files ending in one of these (e.g. `.jpg`).
     """
 
     bucket: str
     storage_id: str
-    folder: str | Unset = UNSET
-    files: list[str] | Unset = UNSET
-    upload: bool | Unset = UNSET
-    project_id: str | Unset = UNSET
-    scroll_token: None | str | Unset = UNSET
-    batches: list[str] | Unset = UNSET
-    extensions: list[str] | Unset = UNSET
+    folder: str | None = None
+    files: list[str] | None = None
+    upload: bool | None = None
+    project_id: str | None = None
+    scroll_token: None | str = None
+    batches: list[str] | None = None
+    extensions: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         bucket = self.bucket
 
         storage_id = self.storage_id
 
-        folder = self.folder
+        _folder_given = UNSET if self.folder is None else self.folder
+        folder = _folder_given
 
+        _files_given = UNSET if self.files is None else self.files
         files: list[str] | Unset = UNSET
-        if not isinstance(self.files, Unset):
-            files = self.files
+        if not isinstance(_files_given, Unset):
+            files = _files_given
 
-        upload = self.upload
+        _upload_given = UNSET if self.upload is None else self.upload
+        upload = _upload_given
 
-        project_id = self.project_id
+        _project_id_given = UNSET if self.project_id is None else self.project_id
+        project_id = _project_id_given
 
+        _scroll_token_given = UNSET if self.scroll_token is None else self.scroll_token
         scroll_token: None | str | Unset
-        if isinstance(self.scroll_token, Unset):
+        if isinstance(_scroll_token_given, Unset):
             scroll_token = UNSET
         else:
-            scroll_token = self.scroll_token
+            scroll_token = _scroll_token_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
+        _extensions_given = UNSET if self.extensions is None else self.extensions
         extensions: list[str] | Unset = UNSET
-        if not isinstance(self.extensions, Unset):
-            extensions = self.extensions
+        if not isinstance(_extensions_given, Unset):
+            extensions = _extensions_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,6 +95,8 @@ class FileExplorerRequest:
             field_dict["projectId"] = project_id
         if scroll_token is not UNSET:
             field_dict["scrollToken"] = scroll_token
+        elif "scrollToken" in self._nulls:
+            field_dict["scrollToken"] = None
         if batches is not UNSET:
             field_dict["batches"] = batches
         if extensions is not UNSET:
@@ -99,13 +111,13 @@ class FileExplorerRequest:
 
         storage_id = d.pop("storageId")
 
-        folder = d.pop("folder", UNSET)
+        folder = d.pop("folder", None)
 
         files = cast(list[str], d.pop("files", UNSET))
 
-        upload = d.pop("upload", UNSET)
+        upload = d.pop("upload", None)
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.pop("projectId", None)
 
         def _parse_scroll_token(data: object) -> None | str | Unset:
             if data is None:
@@ -124,13 +136,20 @@ class FileExplorerRequest:
             bucket=bucket,
             storage_id=storage_id,
             folder=folder,
-            files=files,
+            files=None if isinstance(files, Unset) else files,
             upload=upload,
             project_id=project_id,
-            scroll_token=scroll_token,
-            batches=batches,
-            extensions=extensions,
+            scroll_token=None if isinstance(scroll_token, Unset) else scroll_token,
+            batches=None if isinstance(batches, Unset) else batches,
+            extensions=None if isinstance(extensions, Unset) else extensions,
         )
+
+        if scroll_token is None:
+            file_explorer_request._nulls = frozenset(
+                name
+                for name, value in (("scrollToken", scroll_token),)
+                if value is None
+            )
 
         file_explorer_request.additional_properties = d
         return file_explorer_request

@@ -20,37 +20,46 @@ T = TypeVar("T", bound="FileExplorerResult")
 class FileExplorerResult:
     """
     Attributes:
-        folders (list[str] | Unset):
-        files (list[StorageFile] | Unset):
-        scroll_token (None | str | Unset): Where to continue (null when everything was listed).
-        assets_created (int | Unset): Assets imported (with `upload`).
+        folders (list[str] | None):
+        files (list[StorageFile] | None):
+        scroll_token (None | str): Where to continue (null when everything was listed).
+        assets_created (int | None): Assets imported (with `upload`).
     """
 
-    folders: list[str] | Unset = UNSET
-    files: list[StorageFile] | Unset = UNSET
-    scroll_token: None | str | Unset = UNSET
-    assets_created: int | Unset = UNSET
+    folders: list[str] | None = None
+    files: list[StorageFile] | None = None
+    scroll_token: None | str = None
+    assets_created: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        _folders_given = UNSET if self.folders is None else self.folders
         folders: list[str] | Unset = UNSET
-        if not isinstance(self.folders, Unset):
-            folders = self.folders
+        if not isinstance(_folders_given, Unset):
+            folders = _folders_given
 
+        _files_given = UNSET if self.files is None else self.files
         files: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.files, Unset):
+        if not isinstance(_files_given, Unset):
             files = []
-            for files_item_data in self.files:
+            for files_item_data in _files_given:
                 files_item = files_item_data.to_dict()
                 files.append(files_item)
 
+        _scroll_token_given = UNSET if self.scroll_token is None else self.scroll_token
         scroll_token: None | str | Unset
-        if isinstance(self.scroll_token, Unset):
+        if isinstance(_scroll_token_given, Unset):
             scroll_token = UNSET
         else:
-            scroll_token = self.scroll_token
+            scroll_token = _scroll_token_given
 
-        assets_created = self.assets_created
+        _assets_created_given = (
+            UNSET if self.assets_created is None else self.assets_created
+        )
+        assets_created = _assets_created_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,6 +70,8 @@ class FileExplorerResult:
             field_dict["files"] = files
         if scroll_token is not UNSET:
             field_dict["scrollToken"] = scroll_token
+        elif "scrollToken" in self._nulls:
+            field_dict["scrollToken"] = None
         if assets_created is not UNSET:
             field_dict["assetsCreated"] = assets_created
 
@@ -91,14 +102,21 @@ class FileExplorerResult:
 
         scroll_token = _parse_scroll_token(d.pop("scrollToken", UNSET))
 
-        assets_created = d.pop("assetsCreated", UNSET)
+        assets_created = d.pop("assetsCreated", None)
 
         file_explorer_result = cls(
-            folders=folders,
-            files=files,
-            scroll_token=scroll_token,
+            folders=None if isinstance(folders, Unset) else folders,
+            files=None if isinstance(files, Unset) else files,
+            scroll_token=None if isinstance(scroll_token, Unset) else scroll_token,
             assets_created=assets_created,
         )
+
+        if scroll_token is None:
+            file_explorer_result._nulls = frozenset(
+                name
+                for name, value in (("scrollToken", scroll_token),)
+                if value is None
+            )
 
         file_explorer_result.additional_properties = d
         return file_explorer_result

@@ -17,94 +17,111 @@ class FilterOperators:
     """Conditions on one field (MongoDB style, as the official SDK's `TaskFilter` writes them).
 
     Attributes:
-        eq (bool | float | None | str | Unset): One value a filter compares with.
-        ne (bool | float | None | str | Unset): One value a filter compares with.
-        in_ (list[bool | float | None | str] | Unset):
-        nin (list[bool | float | None | str] | Unset):
-        regex (str | Unset):
-        exists (bool | Unset):
-        gt (float | str | Unset): A bound of a range (a number, or an ISO 8601 date-time).
-        gte (float | str | Unset): A bound of a range (a number, or an ISO 8601 date-time).
-        lt (float | str | Unset): A bound of a range (a number, or an ISO 8601 date-time).
-        lte (float | str | Unset): A bound of a range (a number, or an ISO 8601 date-time).
+        eq (bool | float | None | str): One value a filter compares with.
+        ne (bool | float | None | str): One value a filter compares with.
+        in_ (list[bool | float | None | str] | None):
+        nin (list[bool | float | None | str] | None):
+        regex (str | None):
+        exists (bool | None):
+        gt (float | str | None): A bound of a range (a number, or an ISO 8601 date-time).
+        gte (float | str | None): A bound of a range (a number, or an ISO 8601 date-time).
+        lt (float | str | None): A bound of a range (a number, or an ISO 8601 date-time).
+        lte (float | str | None): A bound of a range (a number, or an ISO 8601 date-time).
     """
 
-    eq: bool | float | None | str | Unset = UNSET
-    ne: bool | float | None | str | Unset = UNSET
-    in_: list[bool | float | None | str] | Unset = UNSET
-    nin: list[bool | float | None | str] | Unset = UNSET
-    regex: str | Unset = UNSET
-    exists: bool | Unset = UNSET
-    gt: float | str | Unset = UNSET
-    gte: float | str | Unset = UNSET
-    lt: float | str | Unset = UNSET
-    lte: float | str | Unset = UNSET
+    eq: bool | float | None | str = None
+    ne: bool | float | None | str = None
+    in_: list[bool | float | None | str] | None = None
+    nin: list[bool | float | None | str] | None = None
+    regex: str | None = None
+    exists: bool | None = None
+    gt: float | str | None = None
+    gte: float | str | None = None
+    lt: float | str | None = None
+    lte: float | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        _eq_given = UNSET if self.eq is None else self.eq
         eq: bool | float | None | str | Unset
-        if isinstance(self.eq, Unset):
+        if isinstance(_eq_given, Unset):
             eq = UNSET
         else:
-            eq = self.eq
+            eq = _eq_given
 
+        _ne_given = UNSET if self.ne is None else self.ne
         ne: bool | float | None | str | Unset
-        if isinstance(self.ne, Unset):
+        if isinstance(_ne_given, Unset):
             ne = UNSET
         else:
-            ne = self.ne
+            ne = _ne_given
 
+        _in__given = UNSET if self.in_ is None else self.in_
         in_: list[bool | float | None | str] | Unset = UNSET
-        if not isinstance(self.in_, Unset):
+        if not isinstance(_in__given, Unset):
             in_ = []
-            for in_item_data in self.in_:
+            for in_item_data in _in__given:
                 in_item: bool | float | None | str
                 in_item = in_item_data
                 in_.append(in_item)
 
+        _nin_given = UNSET if self.nin is None else self.nin
         nin: list[bool | float | None | str] | Unset = UNSET
-        if not isinstance(self.nin, Unset):
+        if not isinstance(_nin_given, Unset):
             nin = []
-            for nin_item_data in self.nin:
+            for nin_item_data in _nin_given:
                 nin_item: bool | float | None | str
                 nin_item = nin_item_data
                 nin.append(nin_item)
 
-        regex = self.regex
+        _regex_given = UNSET if self.regex is None else self.regex
+        regex = _regex_given
 
-        exists = self.exists
+        _exists_given = UNSET if self.exists is None else self.exists
+        exists = _exists_given
 
+        _gt_given = UNSET if self.gt is None else self.gt
         gt: float | str | Unset
-        if isinstance(self.gt, Unset):
+        if isinstance(_gt_given, Unset):
             gt = UNSET
         else:
-            gt = self.gt
+            gt = _gt_given
 
+        _gte_given = UNSET if self.gte is None else self.gte
         gte: float | str | Unset
-        if isinstance(self.gte, Unset):
+        if isinstance(_gte_given, Unset):
             gte = UNSET
         else:
-            gte = self.gte
+            gte = _gte_given
 
+        _lt_given = UNSET if self.lt is None else self.lt
         lt: float | str | Unset
-        if isinstance(self.lt, Unset):
+        if isinstance(_lt_given, Unset):
             lt = UNSET
         else:
-            lt = self.lt
+            lt = _lt_given
 
+        _lte_given = UNSET if self.lte is None else self.lte
         lte: float | str | Unset
-        if isinstance(self.lte, Unset):
+        if isinstance(_lte_given, Unset):
             lte = UNSET
         else:
-            lte = self.lte
+            lte = _lte_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if eq is not UNSET:
             field_dict["$eq"] = eq
+        elif "$eq" in self._nulls:
+            field_dict["$eq"] = None
         if ne is not UNSET:
             field_dict["$ne"] = ne
+        elif "$ne" in self._nulls:
+            field_dict["$ne"] = None
         if in_ is not UNSET:
             field_dict["$in"] = in_
         if nin is not UNSET:
@@ -176,9 +193,9 @@ class FilterOperators:
 
                 nin.append(nin_item)
 
-        regex = d.pop("$regex", UNSET)
+        regex = d.pop("$regex", None)
 
-        exists = d.pop("$exists", UNSET)
+        exists = d.pop("$exists", None)
 
         def _parse_gt(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
@@ -209,17 +226,27 @@ class FilterOperators:
         lte = _parse_lte(d.pop("$lte", UNSET))
 
         filter_operators = cls(
-            eq=eq,
-            ne=ne,
-            in_=in_,
-            nin=nin,
+            eq=None if isinstance(eq, Unset) else eq,
+            ne=None if isinstance(ne, Unset) else ne,
+            in_=None if isinstance(in_, Unset) else in_,
+            nin=None if isinstance(nin, Unset) else nin,
             regex=regex,
             exists=exists,
-            gt=gt,
-            gte=gte,
-            lt=lt,
-            lte=lte,
+            gt=None if isinstance(gt, Unset) else gt,
+            gte=None if isinstance(gte, Unset) else gte,
+            lt=None if isinstance(lt, Unset) else lt,
+            lte=None if isinstance(lte, Unset) else lte,
         )
+
+        if eq is None or ne is None:
+            filter_operators._nulls = frozenset(
+                name
+                for name, value in (
+                    ("$eq", eq),
+                    ("$ne", ne),
+                )
+                if value is None
+            )
 
         filter_operators.additional_properties = d
         return filter_operators

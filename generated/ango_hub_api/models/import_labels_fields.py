@@ -21,31 +21,33 @@ class ImportLabelsFields:
     """
     Attributes:
         project (str):
-        labels (list[Label] | Unset): The labels (the reference page's example).
-        json_content (list[Label] | Unset): The labels (the official SDK; the vendor's deprecated API page). Same as
+        labels (list[Label] | None): The labels (the reference page's example).
+        json_content (list[Label] | None): The labels (the official SDK; the vendor's deprecated API page). Same as
             `labels`.
             The deprecated page types it `string`; the SDK sends a JSON array, which is served.
     """
 
     project: str
-    labels: list[Label] | Unset = UNSET
-    json_content: list[Label] | Unset = UNSET
+    labels: list[Label] | None = None
+    json_content: list[Label] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         project = self.project
 
+        _labels_given = UNSET if self.labels is None else self.labels
         labels: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.labels, Unset):
+        if not isinstance(_labels_given, Unset):
             labels = []
-            for labels_item_data in self.labels:
+            for labels_item_data in _labels_given:
                 labels_item = labels_item_data.to_dict()
                 labels.append(labels_item)
 
+        _json_content_given = UNSET if self.json_content is None else self.json_content
         json_content: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.json_content, Unset):
+        if not isinstance(_json_content_given, Unset):
             json_content = []
-            for json_content_item_data in self.json_content:
+            for json_content_item_data in _json_content_given:
                 json_content_item = json_content_item_data.to_dict()
                 json_content.append(json_content_item)
 
@@ -90,8 +92,8 @@ class ImportLabelsFields:
 
         import_labels_fields = cls(
             project=project,
-            labels=labels,
-            json_content=json_content,
+            labels=None if isinstance(labels, Unset) else labels,
+            json_content=None if isinstance(json_content, Unset) else json_content,
         )
 
         import_labels_fields.additional_properties = d

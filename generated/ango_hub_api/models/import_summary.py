@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ImportSummary")
 
@@ -16,26 +16,40 @@ T = TypeVar("T", bound="ImportSummary")
 class ImportSummary:
     """
     Attributes:
-        assets_created (int | Unset):
-        tasks_created (int | Unset):
-        pre_labels_count (int | Unset):
-        valid_pre_labels_count (int | Unset):
+        assets_created (int | None):
+        tasks_created (int | None):
+        pre_labels_count (int | None):
+        valid_pre_labels_count (int | None):
     """
 
-    assets_created: int | Unset = UNSET
-    tasks_created: int | Unset = UNSET
-    pre_labels_count: int | Unset = UNSET
-    valid_pre_labels_count: int | Unset = UNSET
+    assets_created: int | None = None
+    tasks_created: int | None = None
+    pre_labels_count: int | None = None
+    valid_pre_labels_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assets_created = self.assets_created
+        _assets_created_given = (
+            UNSET if self.assets_created is None else self.assets_created
+        )
+        assets_created = _assets_created_given
 
-        tasks_created = self.tasks_created
+        _tasks_created_given = (
+            UNSET if self.tasks_created is None else self.tasks_created
+        )
+        tasks_created = _tasks_created_given
 
-        pre_labels_count = self.pre_labels_count
+        _pre_labels_count_given = (
+            UNSET if self.pre_labels_count is None else self.pre_labels_count
+        )
+        pre_labels_count = _pre_labels_count_given
 
-        valid_pre_labels_count = self.valid_pre_labels_count
+        _valid_pre_labels_count_given = (
+            UNSET
+            if self.valid_pre_labels_count is None
+            else self.valid_pre_labels_count
+        )
+        valid_pre_labels_count = _valid_pre_labels_count_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,13 +68,13 @@ class ImportSummary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        assets_created = d.pop("assetsCreated", UNSET)
+        assets_created = d.pop("assetsCreated", None)
 
-        tasks_created = d.pop("tasksCreated", UNSET)
+        tasks_created = d.pop("tasksCreated", None)
 
-        pre_labels_count = d.pop("preLabelsCount", UNSET)
+        pre_labels_count = d.pop("preLabelsCount", None)
 
-        valid_pre_labels_count = d.pop("validPreLabelsCount", UNSET)
+        valid_pre_labels_count = d.pop("validPreLabelsCount", None)
 
         import_summary = cls(
             assets_created=assets_created,

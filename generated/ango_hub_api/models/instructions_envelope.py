@@ -20,16 +20,17 @@ T = TypeVar("T", bound="InstructionsEnvelope")
 class InstructionsEnvelope:
     """
     Attributes:
-        instructions (InstructionsFile | Unset):
+        instructions (InstructionsFile | None):
     """
 
-    instructions: InstructionsFile | Unset = UNSET
+    instructions: InstructionsFile | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _instructions_given = UNSET if self.instructions is None else self.instructions
         instructions: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.instructions, Unset):
-            instructions = self.instructions.to_dict()
+        if not isinstance(_instructions_given, Unset):
+            instructions = _instructions_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class InstructionsEnvelope:
             instructions = InstructionsFile.from_dict(_instructions)
 
         instructions_envelope = cls(
-            instructions=instructions,
+            instructions=None if isinstance(instructions, Unset) else instructions,
         )
 
         instructions_envelope.additional_properties = d

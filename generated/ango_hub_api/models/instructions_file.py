@@ -17,36 +17,42 @@ T = TypeVar("T", bound="InstructionsFile")
 class InstructionsFile:
     """
     Attributes:
-        url (str | Unset): Where the file is served from (the project's `instructions`).
-        file_name (str | Unset):
-        content_type (str | Unset): The part's `Content-Type` (`application/octet-stream` when it has none).
-        size (int | Unset): Size in bytes.
-        sha256 (str | Unset): SHA-256 of the file's bytes, hex.
-        uploaded_at (datetime.datetime | Unset):
+        url (str | None): Where the file is served from (the project's `instructions`).
+        file_name (str | None):
+        content_type (str | None): The part's `Content-Type` (`application/octet-stream` when it has none).
+        size (int | None): Size in bytes.
+        sha256 (str | None): SHA-256 of the file's bytes, hex.
+        uploaded_at (datetime.datetime | None):
     """
 
-    url: str | Unset = UNSET
-    file_name: str | Unset = UNSET
-    content_type: str | Unset = UNSET
-    size: int | Unset = UNSET
-    sha256: str | Unset = UNSET
-    uploaded_at: datetime.datetime | Unset = UNSET
+    url: str | None = None
+    file_name: str | None = None
+    content_type: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+    uploaded_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
+        _url_given = UNSET if self.url is None else self.url
+        url = _url_given
 
-        file_name = self.file_name
+        _file_name_given = UNSET if self.file_name is None else self.file_name
+        file_name = _file_name_given
 
-        content_type = self.content_type
+        _content_type_given = UNSET if self.content_type is None else self.content_type
+        content_type = _content_type_given
 
-        size = self.size
+        _size_given = UNSET if self.size is None else self.size
+        size = _size_given
 
-        sha256 = self.sha256
+        _sha256_given = UNSET if self.sha256 is None else self.sha256
+        sha256 = _sha256_given
 
+        _uploaded_at_given = UNSET if self.uploaded_at is None else self.uploaded_at
         uploaded_at: str | Unset = UNSET
-        if not isinstance(self.uploaded_at, Unset):
-            uploaded_at = self.uploaded_at.isoformat()
+        if not isinstance(_uploaded_at_given, Unset):
+            uploaded_at = _uploaded_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,15 +75,15 @@ class InstructionsFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        url = d.pop("url", None)
 
-        file_name = d.pop("fileName", UNSET)
+        file_name = d.pop("fileName", None)
 
-        content_type = d.pop("contentType", UNSET)
+        content_type = d.pop("contentType", None)
 
-        size = d.pop("size", UNSET)
+        size = d.pop("size", None)
 
-        sha256 = d.pop("sha256", UNSET)
+        sha256 = d.pop("sha256", None)
 
         _uploaded_at = d.pop("uploadedAt", UNSET)
         uploaded_at: datetime.datetime | Unset
@@ -92,7 +98,7 @@ class InstructionsFile:
             content_type=content_type,
             size=size,
             sha256=sha256,
-            uploaded_at=uploaded_at,
+            uploaded_at=None if isinstance(uploaded_at, Unset) else uploaded_at,
         )
 
         instructions_file.additional_properties = d

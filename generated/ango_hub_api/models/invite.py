@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Invite")
 
@@ -16,44 +16,53 @@ T = TypeVar("T", bound="Invite")
 class Invite:
     """
     Attributes:
-        field_id (str | Unset):
-        to (str | Unset):
-        organization_role (str | Unset):
-        status (str | Unset):
-        created_by (str | Unset):
-        created_at (str | Unset):
-        expires_at (str | Unset):
+        id (str | None):
+        to (str | None):
+        organization_role (str | None):
+        status (str | None):
+        created_by (str | None):
+        created_at (str | None):
+        expires_at (str | None):
     """
 
-    field_id: str | Unset = UNSET
-    to: str | Unset = UNSET
-    organization_role: str | Unset = UNSET
-    status: str | Unset = UNSET
-    created_by: str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
+    id: str | None = None
+    to: str | None = None
+    organization_role: str | None = None
+    status: str | None = None
+    created_by: str | None = None
+    created_at: str | None = None
+    expires_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        to = self.to
+        _to_given = UNSET if self.to is None else self.to
+        to = _to_given
 
-        organization_role = self.organization_role
+        _organization_role_given = (
+            UNSET if self.organization_role is None else self.organization_role
+        )
+        organization_role = _organization_role_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
-        created_by = self.created_by
+        _created_by_given = UNSET if self.created_by is None else self.created_by
+        created_by = _created_by_given
 
-        created_at = self.created_at
+        _created_at_given = UNSET if self.created_at is None else self.created_at
+        created_at = _created_at_given
 
-        expires_at = self.expires_at
+        _expires_at_given = UNSET if self.expires_at is None else self.expires_at
+        expires_at = _expires_at_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if to is not UNSET:
             field_dict["to"] = to
         if organization_role is not UNSET:
@@ -72,22 +81,22 @@ class Invite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        to = d.pop("to", UNSET)
+        to = d.pop("to", None)
 
-        organization_role = d.pop("organizationRole", UNSET)
+        organization_role = d.pop("organizationRole", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
-        expires_at = d.pop("expiresAt", UNSET)
+        expires_at = d.pop("expiresAt", None)
 
         invite = cls(
-            field_id=field_id,
+            id=id,
             to=to,
             organization_role=organization_role,
             status=status,

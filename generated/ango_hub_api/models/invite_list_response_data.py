@@ -20,23 +20,25 @@ T = TypeVar("T", bound="InviteListResponseData")
 class InviteListResponseData:
     """
     Attributes:
-        invites (list[Invite] | Unset):
-        total (int | Unset):
+        invites (list[Invite] | None):
+        total (int | None):
     """
 
-    invites: list[Invite] | Unset = UNSET
-    total: int | Unset = UNSET
+    invites: list[Invite] | None = None
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _invites_given = UNSET if self.invites is None else self.invites
         invites: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.invites, Unset):
+        if not isinstance(_invites_given, Unset):
             invites = []
-            for invites_item_data in self.invites:
+            for invites_item_data in _invites_given:
                 invites_item = invites_item_data.to_dict()
                 invites.append(invites_item)
 
-        total = self.total
+        _total_given = UNSET if self.total is None else self.total
+        total = _total_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,10 +64,10 @@ class InviteListResponseData:
 
                 invites.append(invites_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         invite_list_response_data = cls(
-            invites=invites,
+            invites=None if isinstance(invites, Unset) else invites,
             total=total,
         )
 

@@ -29,12 +29,12 @@ class InviteMembersRequest:
             defined `ADMIN` twice and could not be imported).
             The lower-case spellings are the SDK's (`sdk imerit_ango/models/enums.py:OrganizationRoles`,
             which has no guest).
-        project_assignments (list[ProjectAssignment] | Unset):
+        project_assignments (list[ProjectAssignment] | None):
     """
 
     to: list[str]
     organization_role: str
-    project_assignments: list[ProjectAssignment] | Unset = UNSET
+    project_assignments: list[ProjectAssignment] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,10 +42,13 @@ class InviteMembersRequest:
 
         organization_role = self.organization_role
 
+        _project_assignments_given = (
+            UNSET if self.project_assignments is None else self.project_assignments
+        )
         project_assignments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.project_assignments, Unset):
+        if not isinstance(_project_assignments_given, Unset):
             project_assignments = []
-            for project_assignments_item_data in self.project_assignments:
+            for project_assignments_item_data in _project_assignments_given:
                 project_assignments_item = project_assignments_item_data.to_dict()
                 project_assignments.append(project_assignments_item)
 
@@ -85,7 +88,9 @@ class InviteMembersRequest:
         invite_members_request = cls(
             to=to,
             organization_role=organization_role,
-            project_assignments=project_assignments,
+            project_assignments=None
+            if isinstance(project_assignments, Unset)
+            else project_assignments,
         )
 
         invite_members_request.additional_properties = d

@@ -29,160 +29,190 @@ class Issue:
     SDK sets). More fields may come.
 
         Attributes:
-            field_id (str | Unset):
-            title (str | Unset):
-            content (str | Unset):
-            project (str | Unset):
-            asset (str | Unset):
-            label_task (str | Unset):
-            stage (str | Unset):
-            status (IssueStatus | Unset): An issue's state; `Resolved` and `Closed` settle it.
-            created_by (str | Unset):
-            assignee (str | Unset):
-            error_type (str | Unset):
-            error_code (str | Unset):
-            position (str | Unset):
-            points (list[IssuePointsItem] | Unset):
-            object_id (str | Unset):
-            page (int | Unset):
-            page_end (int | Unset):
-            data_index (int | Unset):
-            plane (MedicalPlane | Unset): Medical imaging plane of an issue: `A` axial, `S` sagittal, `C` coronal.
-            content_mentions (list[IssueMention] | Unset):
-            comments (list[IssueComment] | Unset):
-            error_codes (list[IssueErrorCode] | Unset):
-            pct_details (IssuePctDetails | Unset):
-            resolved_by (str | Unset):
-            resolved_at (datetime.datetime | Unset):
-            updated_by (str | Unset):
-            updated_at (datetime.datetime | Unset):
-            created_at (datetime.datetime | Unset):
+            id (str | None):
+            title (str | None):
+            content (str | None):
+            project (str | None):
+            asset (str | None):
+            label_task (str | None):
+            stage (str | None):
+            status (IssueStatus | None): An issue's state; `Resolved` and `Closed` settle it.
+            created_by (str | None):
+            assignee (str | None):
+            error_type (str | None):
+            error_code (str | None):
+            position (str | None):
+            points (list[IssuePointsItem] | None):
+            object_id (str | None):
+            page (int | None):
+            page_end (int | None):
+            data_index (int | None):
+            plane (MedicalPlane | None): Medical imaging plane of an issue: `A` axial, `S` sagittal, `C` coronal.
+            content_mentions (list[IssueMention] | None):
+            comments (list[IssueComment] | None):
+            error_codes (list[IssueErrorCode] | None):
+            pct_details (IssuePctDetails | None):
+            resolved_by (str | None):
+            resolved_at (datetime.datetime | None):
+            updated_by (str | None):
+            updated_at (datetime.datetime | None):
+            created_at (datetime.datetime | None):
     """
 
-    field_id: str | Unset = UNSET
-    title: str | Unset = UNSET
-    content: str | Unset = UNSET
-    project: str | Unset = UNSET
-    asset: str | Unset = UNSET
-    label_task: str | Unset = UNSET
-    stage: str | Unset = UNSET
-    status: IssueStatus | Unset = UNSET
-    created_by: str | Unset = UNSET
-    assignee: str | Unset = UNSET
-    error_type: str | Unset = UNSET
-    error_code: str | Unset = UNSET
-    position: str | Unset = UNSET
-    points: list[IssuePointsItem] | Unset = UNSET
-    object_id: str | Unset = UNSET
-    page: int | Unset = UNSET
-    page_end: int | Unset = UNSET
-    data_index: int | Unset = UNSET
-    plane: MedicalPlane | Unset = UNSET
-    content_mentions: list[IssueMention] | Unset = UNSET
-    comments: list[IssueComment] | Unset = UNSET
-    error_codes: list[IssueErrorCode] | Unset = UNSET
-    pct_details: IssuePctDetails | Unset = UNSET
-    resolved_by: str | Unset = UNSET
-    resolved_at: datetime.datetime | Unset = UNSET
-    updated_by: str | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    id: str | None = None
+    title: str | None = None
+    content: str | None = None
+    project: str | None = None
+    asset: str | None = None
+    label_task: str | None = None
+    stage: str | None = None
+    status: IssueStatus | None = None
+    created_by: str | None = None
+    assignee: str | None = None
+    error_type: str | None = None
+    error_code: str | None = None
+    position: str | None = None
+    points: list[IssuePointsItem] | None = None
+    object_id: str | None = None
+    page: int | None = None
+    page_end: int | None = None
+    data_index: int | None = None
+    plane: MedicalPlane | None = None
+    content_mentions: list[IssueMention] | None = None
+    comments: list[IssueComment] | None = None
+    error_codes: list[IssueErrorCode] | None = None
+    pct_details: IssuePctDetails | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime.datetime | None = None
+    updated_by: str | None = None
+    updated_at: datetime.datetime | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        content = self.content
+        _content_given = UNSET if self.content is None else self.content
+        content = _content_given
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
-        asset = self.asset
+        _asset_given = UNSET if self.asset is None else self.asset
+        asset = _asset_given
 
-        label_task = self.label_task
+        _label_task_given = UNSET if self.label_task is None else self.label_task
+        label_task = _label_task_given
 
-        stage = self.stage
+        _stage_given = UNSET if self.stage is None else self.stage
+        stage = _stage_given
 
+        _status_given = UNSET if self.status is None else self.status
         status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        if not isinstance(_status_given, Unset):
+            status = _status_given
 
-        created_by = self.created_by
+        _created_by_given = UNSET if self.created_by is None else self.created_by
+        created_by = _created_by_given
 
-        assignee = self.assignee
+        _assignee_given = UNSET if self.assignee is None else self.assignee
+        assignee = _assignee_given
 
-        error_type = self.error_type
+        _error_type_given = UNSET if self.error_type is None else self.error_type
+        error_type = _error_type_given
 
-        error_code = self.error_code
+        _error_code_given = UNSET if self.error_code is None else self.error_code
+        error_code = _error_code_given
 
-        position = self.position
+        _position_given = UNSET if self.position is None else self.position
+        position = _position_given
 
+        _points_given = UNSET if self.points is None else self.points
         points: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.points, Unset):
+        if not isinstance(_points_given, Unset):
             points = []
-            for points_item_data in self.points:
+            for points_item_data in _points_given:
                 points_item = points_item_data.to_dict()
                 points.append(points_item)
 
-        object_id = self.object_id
+        _object_id_given = UNSET if self.object_id is None else self.object_id
+        object_id = _object_id_given
 
-        page = self.page
+        _page_given = UNSET if self.page is None else self.page
+        page = _page_given
 
-        page_end = self.page_end
+        _page_end_given = UNSET if self.page_end is None else self.page_end
+        page_end = _page_end_given
 
-        data_index = self.data_index
+        _data_index_given = UNSET if self.data_index is None else self.data_index
+        data_index = _data_index_given
 
+        _plane_given = UNSET if self.plane is None else self.plane
         plane: str | Unset = UNSET
-        if not isinstance(self.plane, Unset):
-            plane = self.plane
+        if not isinstance(_plane_given, Unset):
+            plane = _plane_given
 
+        _content_mentions_given = (
+            UNSET if self.content_mentions is None else self.content_mentions
+        )
         content_mentions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.content_mentions, Unset):
+        if not isinstance(_content_mentions_given, Unset):
             content_mentions = []
-            for content_mentions_item_data in self.content_mentions:
+            for content_mentions_item_data in _content_mentions_given:
                 content_mentions_item = content_mentions_item_data.to_dict()
                 content_mentions.append(content_mentions_item)
 
+        _comments_given = UNSET if self.comments is None else self.comments
         comments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.comments, Unset):
+        if not isinstance(_comments_given, Unset):
             comments = []
-            for comments_item_data in self.comments:
+            for comments_item_data in _comments_given:
                 comments_item = comments_item_data.to_dict()
                 comments.append(comments_item)
 
+        _error_codes_given = UNSET if self.error_codes is None else self.error_codes
         error_codes: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.error_codes, Unset):
+        if not isinstance(_error_codes_given, Unset):
             error_codes = []
-            for error_codes_item_data in self.error_codes:
+            for error_codes_item_data in _error_codes_given:
                 error_codes_item = error_codes_item_data.to_dict()
                 error_codes.append(error_codes_item)
 
+        _pct_details_given = UNSET if self.pct_details is None else self.pct_details
         pct_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pct_details, Unset):
-            pct_details = self.pct_details.to_dict()
+        if not isinstance(_pct_details_given, Unset):
+            pct_details = _pct_details_given.to_dict()
 
-        resolved_by = self.resolved_by
+        _resolved_by_given = UNSET if self.resolved_by is None else self.resolved_by
+        resolved_by = _resolved_by_given
 
+        _resolved_at_given = UNSET if self.resolved_at is None else self.resolved_at
         resolved_at: str | Unset = UNSET
-        if not isinstance(self.resolved_at, Unset):
-            resolved_at = self.resolved_at.isoformat()
+        if not isinstance(_resolved_at_given, Unset):
+            resolved_at = _resolved_at_given.isoformat()
 
-        updated_by = self.updated_by
+        _updated_by_given = UNSET if self.updated_by is None else self.updated_by
+        updated_by = _updated_by_given
 
+        _updated_at_given = UNSET if self.updated_at is None else self.updated_at
         updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
+        if not isinstance(_updated_at_given, Unset):
+            updated_at = _updated_at_given.isoformat()
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if title is not UNSET:
             field_dict["title"] = title
         if content is not UNSET:
@@ -249,19 +279,19 @@ class Issue:
         from ..models.issue_points_item import IssuePointsItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
-        label_task = d.pop("labelTask", UNSET)
+        label_task = d.pop("labelTask", None)
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
         _status = d.pop("status", UNSET)
         status: IssueStatus | Unset
@@ -270,15 +300,15 @@ class Issue:
         else:
             status = check_issue_status(_status)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
-        assignee = d.pop("assignee", UNSET)
+        assignee = d.pop("assignee", None)
 
-        error_type = d.pop("errorType", UNSET)
+        error_type = d.pop("errorType", None)
 
-        error_code = d.pop("errorCode", UNSET)
+        error_code = d.pop("errorCode", None)
 
-        position = d.pop("position", UNSET)
+        position = d.pop("position", None)
 
         _points = d.pop("points", UNSET)
         points: list[IssuePointsItem] | Unset = UNSET
@@ -289,13 +319,13 @@ class Issue:
 
                 points.append(points_item)
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        page_end = d.pop("pageEnd", UNSET)
+        page_end = d.pop("pageEnd", None)
 
-        data_index = d.pop("dataIndex", UNSET)
+        data_index = d.pop("dataIndex", None)
 
         _plane = d.pop("plane", UNSET)
         plane: MedicalPlane | Unset
@@ -340,7 +370,7 @@ class Issue:
         else:
             pct_details = IssuePctDetails.from_dict(_pct_details)
 
-        resolved_by = d.pop("resolvedBy", UNSET)
+        resolved_by = d.pop("resolvedBy", None)
 
         _resolved_at = d.pop("resolvedAt", UNSET)
         resolved_at: datetime.datetime | Unset
@@ -349,7 +379,7 @@ class Issue:
         else:
             resolved_at = datetime.datetime.fromisoformat(_resolved_at)
 
-        updated_by = d.pop("updatedBy", UNSET)
+        updated_by = d.pop("updatedBy", None)
 
         _updated_at = d.pop("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset
@@ -366,34 +396,36 @@ class Issue:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         issue = cls(
-            field_id=field_id,
+            id=id,
             title=title,
             content=content,
             project=project,
             asset=asset,
             label_task=label_task,
             stage=stage,
-            status=status,
+            status=None if isinstance(status, Unset) else status,
             created_by=created_by,
             assignee=assignee,
             error_type=error_type,
             error_code=error_code,
             position=position,
-            points=points,
+            points=None if isinstance(points, Unset) else points,
             object_id=object_id,
             page=page,
             page_end=page_end,
             data_index=data_index,
-            plane=plane,
-            content_mentions=content_mentions,
-            comments=comments,
-            error_codes=error_codes,
-            pct_details=pct_details,
+            plane=None if isinstance(plane, Unset) else plane,
+            content_mentions=None
+            if isinstance(content_mentions, Unset)
+            else content_mentions,
+            comments=None if isinstance(comments, Unset) else comments,
+            error_codes=None if isinstance(error_codes, Unset) else error_codes,
+            pct_details=None if isinstance(pct_details, Unset) else pct_details,
             resolved_by=resolved_by,
-            resolved_at=resolved_at,
+            resolved_at=None if isinstance(resolved_at, Unset) else resolved_at,
             updated_by=updated_by,
-            updated_at=updated_at,
-            created_at=created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         issue.additional_properties = d

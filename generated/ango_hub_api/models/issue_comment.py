@@ -21,49 +21,57 @@ T = TypeVar("T", bound="IssueComment")
 class IssueComment:
     """
     Attributes:
-        field_id (str | Unset):
-        content (str | Unset):
-        created_by (str | Unset):
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
-        content_mentions (list[IssueMention] | Unset):
+        id (str | None):
+        content (str | None):
+        created_by (str | None):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
+        content_mentions (list[IssueMention] | None):
     """
 
-    field_id: str | Unset = UNSET
-    content: str | Unset = UNSET
-    created_by: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    content_mentions: list[IssueMention] | Unset = UNSET
+    id: str | None = None
+    content: str | None = None
+    created_by: str | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    content_mentions: list[IssueMention] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        content = self.content
+        _content_given = UNSET if self.content is None else self.content
+        content = _content_given
 
-        created_by = self.created_by
+        _created_by_given = UNSET if self.created_by is None else self.created_by
+        created_by = _created_by_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
+        _updated_at_given = UNSET if self.updated_at is None else self.updated_at
         updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
+        if not isinstance(_updated_at_given, Unset):
+            updated_at = _updated_at_given.isoformat()
 
+        _content_mentions_given = (
+            UNSET if self.content_mentions is None else self.content_mentions
+        )
         content_mentions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.content_mentions, Unset):
+        if not isinstance(_content_mentions_given, Unset):
             content_mentions = []
-            for content_mentions_item_data in self.content_mentions:
+            for content_mentions_item_data in _content_mentions_given:
                 content_mentions_item = content_mentions_item_data.to_dict()
                 content_mentions.append(content_mentions_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if content is not UNSET:
             field_dict["content"] = content
         if created_by is not UNSET:
@@ -82,11 +90,11 @@ class IssueComment:
         from ..models.issue_mention import IssueMention  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -114,12 +122,14 @@ class IssueComment:
                 content_mentions.append(content_mentions_item)
 
         issue_comment = cls(
-            field_id=field_id,
+            id=id,
             content=content,
             created_by=created_by,
-            created_at=created_at,
-            updated_at=updated_at,
-            content_mentions=content_mentions,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+            content_mentions=None
+            if isinstance(content_mentions, Unset)
+            else content_mentions,
         )
 
         issue_comment.additional_properties = d

@@ -17,19 +17,22 @@ class IssueCommentCreate:
     """
     Attributes:
         content (str):
-        content_mentions (list[str] | Unset): Emails of the users mentioned.
+        content_mentions (list[str] | None): Emails of the users mentioned.
     """
 
     content: str
-    content_mentions: list[str] | Unset = UNSET
+    content_mentions: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
 
+        _content_mentions_given = (
+            UNSET if self.content_mentions is None else self.content_mentions
+        )
         content_mentions: list[str] | Unset = UNSET
-        if not isinstance(self.content_mentions, Unset):
-            content_mentions = self.content_mentions
+        if not isinstance(_content_mentions_given, Unset):
+            content_mentions = _content_mentions_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +55,9 @@ class IssueCommentCreate:
 
         issue_comment_create = cls(
             content=content,
-            content_mentions=content_mentions,
+            content_mentions=None
+            if isinstance(content_mentions, Unset)
+            else content_mentions,
         )
 
         issue_comment_create.additional_properties = d

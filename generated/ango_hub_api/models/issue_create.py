@@ -24,29 +24,29 @@ class IssueCreate:
     Attributes:
         label_task (str): The task to open the issue on.
         content (str): The issue's text.
-        position (str | Unset): Where the issue is, as text: `[x, y]` for an image or video, one number for text,
+        position (str | None): Where the issue is, as text: `[x, y]` for an image or video, one number for text,
             `[start, end]` for audio (the official SDK sends `str(position)`).
-        content_mentions (list[str] | Unset): Emails of the users mentioned.
-        object_id (str | Unset): The annotation the issue is about (instead of a location).
-        error_codes (list[IssueErrorCode] | Unset):
-        pct_details (IssueCreatePctDetails | Unset): Point-cloud details (free-form).
-        page (int | Unset): Page (0-indexed) of a multi-page, PDF or video asset.
-        page_end (int | Unset): Last page of a range starting at `page`.
-        data_index (int | Unset): Item of a multi-data asset.
-        plane (MedicalPlane | Unset): Medical imaging plane of an issue: `A` axial, `S` sagittal, `C` coronal.
+        content_mentions (list[str] | None): Emails of the users mentioned.
+        object_id (str | None): The annotation the issue is about (instead of a location).
+        error_codes (list[IssueErrorCode] | None):
+        pct_details (IssueCreatePctDetails | None): Point-cloud details (free-form).
+        page (int | None): Page (0-indexed) of a multi-page, PDF or video asset.
+        page_end (int | None): Last page of a range starting at `page`.
+        data_index (int | None): Item of a multi-data asset.
+        plane (MedicalPlane | None): Medical imaging plane of an issue: `A` axial, `S` sagittal, `C` coronal.
     """
 
     label_task: str
     content: str
-    position: str | Unset = UNSET
-    content_mentions: list[str] | Unset = UNSET
-    object_id: str | Unset = UNSET
-    error_codes: list[IssueErrorCode] | Unset = UNSET
-    pct_details: IssueCreatePctDetails | Unset = UNSET
-    page: int | Unset = UNSET
-    page_end: int | Unset = UNSET
-    data_index: int | Unset = UNSET
-    plane: MedicalPlane | Unset = UNSET
+    position: str | None = None
+    content_mentions: list[str] | None = None
+    object_id: str | None = None
+    error_codes: list[IssueErrorCode] | None = None
+    pct_details: IssueCreatePctDetails | None = None
+    page: int | None = None
+    page_end: int | None = None
+    data_index: int | None = None
+    plane: MedicalPlane | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,34 +54,45 @@ class IssueCreate:
 
         content = self.content
 
-        position = self.position
+        _position_given = UNSET if self.position is None else self.position
+        position = _position_given
 
+        _content_mentions_given = (
+            UNSET if self.content_mentions is None else self.content_mentions
+        )
         content_mentions: list[str] | Unset = UNSET
-        if not isinstance(self.content_mentions, Unset):
-            content_mentions = self.content_mentions
+        if not isinstance(_content_mentions_given, Unset):
+            content_mentions = _content_mentions_given
 
-        object_id = self.object_id
+        _object_id_given = UNSET if self.object_id is None else self.object_id
+        object_id = _object_id_given
 
+        _error_codes_given = UNSET if self.error_codes is None else self.error_codes
         error_codes: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.error_codes, Unset):
+        if not isinstance(_error_codes_given, Unset):
             error_codes = []
-            for error_codes_item_data in self.error_codes:
+            for error_codes_item_data in _error_codes_given:
                 error_codes_item = error_codes_item_data.to_dict()
                 error_codes.append(error_codes_item)
 
+        _pct_details_given = UNSET if self.pct_details is None else self.pct_details
         pct_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pct_details, Unset):
-            pct_details = self.pct_details.to_dict()
+        if not isinstance(_pct_details_given, Unset):
+            pct_details = _pct_details_given.to_dict()
 
-        page = self.page
+        _page_given = UNSET if self.page is None else self.page
+        page = _page_given
 
-        page_end = self.page_end
+        _page_end_given = UNSET if self.page_end is None else self.page_end
+        page_end = _page_end_given
 
-        data_index = self.data_index
+        _data_index_given = UNSET if self.data_index is None else self.data_index
+        data_index = _data_index_given
 
+        _plane_given = UNSET if self.plane is None else self.plane
         plane: str | Unset = UNSET
-        if not isinstance(self.plane, Unset):
-            plane = self.plane
+        if not isinstance(_plane_given, Unset):
+            plane = _plane_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,11 +133,11 @@ class IssueCreate:
 
         content = d.pop("content")
 
-        position = d.pop("position", UNSET)
+        position = d.pop("position", None)
 
         content_mentions = cast(list[str], d.pop("contentMentions", UNSET))
 
-        object_id = d.pop("objectId", UNSET)
+        object_id = d.pop("objectId", None)
 
         _error_codes = d.pop("errorCodes", UNSET)
         error_codes: list[IssueErrorCode] | Unset = UNSET
@@ -144,11 +155,11 @@ class IssueCreate:
         else:
             pct_details = IssueCreatePctDetails.from_dict(_pct_details)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
 
-        page_end = d.pop("pageEnd", UNSET)
+        page_end = d.pop("pageEnd", None)
 
-        data_index = d.pop("dataIndex", UNSET)
+        data_index = d.pop("dataIndex", None)
 
         _plane = d.pop("plane", UNSET)
         plane: MedicalPlane | Unset
@@ -161,14 +172,16 @@ class IssueCreate:
             label_task=label_task,
             content=content,
             position=position,
-            content_mentions=content_mentions,
+            content_mentions=None
+            if isinstance(content_mentions, Unset)
+            else content_mentions,
             object_id=object_id,
-            error_codes=error_codes,
-            pct_details=pct_details,
+            error_codes=None if isinstance(error_codes, Unset) else error_codes,
+            pct_details=None if isinstance(pct_details, Unset) else pct_details,
             page=page,
             page_end=page_end,
             data_index=data_index,
-            plane=plane,
+            plane=None if isinstance(plane, Unset) else plane,
         )
 
         issue_create.additional_properties = d

@@ -20,17 +20,18 @@ T = TypeVar("T", bound="IssueEnvelope")
 class IssueEnvelope:
     """
     Attributes:
-        issue (Issue | Unset): An issue on a task (the vendor's `Issue` schema, plus the location fields the official
+        issue (Issue | None): An issue on a task (the vendor's `Issue` schema, plus the location fields the official
             SDK sets). More fields may come.
     """
 
-    issue: Issue | Unset = UNSET
+    issue: Issue | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _issue_given = UNSET if self.issue is None else self.issue
         issue: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.issue, Unset):
-            issue = self.issue.to_dict()
+        if not isinstance(_issue_given, Unset):
+            issue = _issue_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,7 +54,7 @@ class IssueEnvelope:
             issue = Issue.from_dict(_issue)
 
         issue_envelope = cls(
-            issue=issue,
+            issue=None if isinstance(issue, Unset) else issue,
         )
 
         issue_envelope.additional_properties = d

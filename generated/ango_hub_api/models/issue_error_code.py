@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="IssueErrorCode")
 
@@ -19,12 +19,12 @@ class IssueErrorCode:
     Attributes:
         category (str):
         name (str):
-        key (str | Unset):
+        key (str | None):
     """
 
     category: str
     name: str
-    key: str | Unset = UNSET
+    key: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,7 +32,8 @@ class IssueErrorCode:
 
         name = self.name
 
-        key = self.key
+        _key_given = UNSET if self.key is None else self.key
+        key = _key_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,7 +55,7 @@ class IssueErrorCode:
 
         name = d.pop("name")
 
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
         issue_error_code = cls(
             category=category,

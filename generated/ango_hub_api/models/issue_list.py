@@ -20,17 +20,18 @@ T = TypeVar("T", bound="IssueList")
 class IssueList:
     """
     Attributes:
-        issue (list[Issue] | Unset):
+        issue (list[Issue] | None):
     """
 
-    issue: list[Issue] | Unset = UNSET
+    issue: list[Issue] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _issue_given = UNSET if self.issue is None else self.issue
         issue: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.issue, Unset):
+        if not isinstance(_issue_given, Unset):
             issue = []
-            for issue_item_data in self.issue:
+            for issue_item_data in _issue_given:
                 issue_item = issue_item_data.to_dict()
                 issue.append(issue_item)
 
@@ -57,7 +58,7 @@ class IssueList:
                 issue.append(issue_item)
 
         issue_list = cls(
-            issue=issue,
+            issue=None if isinstance(issue, Unset) else issue,
         )
 
         issue_list.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="IssueMention")
 
@@ -17,18 +17,20 @@ class IssueMention:
     """A user mentioned in an issue or comment.
 
     Attributes:
-        user_email (str | Unset):
-        user_name (str | Unset):
+        user_email (str | None):
+        user_name (str | None):
     """
 
-    user_email: str | Unset = UNSET
-    user_name: str | Unset = UNSET
+    user_email: str | None = None
+    user_name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user_email = self.user_email
+        _user_email_given = UNSET if self.user_email is None else self.user_email
+        user_email = _user_email_given
 
-        user_name = self.user_name
+        _user_name_given = UNSET if self.user_name is None else self.user_name
+        user_name = _user_name_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,9 +45,9 @@ class IssueMention:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_email = d.pop("userEmail", UNSET)
+        user_email = d.pop("userEmail", None)
 
-        user_name = d.pop("userName", UNSET)
+        user_name = d.pop("userName", None)
 
         issue_mention = cls(
             user_email=user_email,

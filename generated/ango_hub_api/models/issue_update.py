@@ -22,39 +22,46 @@ T = TypeVar("T", bound="IssueUpdate")
 class IssueUpdate:
     """
     Attributes:
-        content (str | Unset):
-        content_mentions (list[str] | Unset):
-        status (IssueStatus | Unset): An issue's state; `Resolved` and `Closed` settle it.
-        pct_details (IssueUpdatePctDetails | Unset):
-        error_codes (list[IssueErrorCode] | Unset):
+        content (str | None):
+        content_mentions (list[str] | None):
+        status (IssueStatus | None): An issue's state; `Resolved` and `Closed` settle it.
+        pct_details (IssueUpdatePctDetails | None):
+        error_codes (list[IssueErrorCode] | None):
     """
 
-    content: str | Unset = UNSET
-    content_mentions: list[str] | Unset = UNSET
-    status: IssueStatus | Unset = UNSET
-    pct_details: IssueUpdatePctDetails | Unset = UNSET
-    error_codes: list[IssueErrorCode] | Unset = UNSET
+    content: str | None = None
+    content_mentions: list[str] | None = None
+    status: IssueStatus | None = None
+    pct_details: IssueUpdatePctDetails | None = None
+    error_codes: list[IssueErrorCode] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
+        _content_given = UNSET if self.content is None else self.content
+        content = _content_given
 
+        _content_mentions_given = (
+            UNSET if self.content_mentions is None else self.content_mentions
+        )
         content_mentions: list[str] | Unset = UNSET
-        if not isinstance(self.content_mentions, Unset):
-            content_mentions = self.content_mentions
+        if not isinstance(_content_mentions_given, Unset):
+            content_mentions = _content_mentions_given
 
+        _status_given = UNSET if self.status is None else self.status
         status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        if not isinstance(_status_given, Unset):
+            status = _status_given
 
+        _pct_details_given = UNSET if self.pct_details is None else self.pct_details
         pct_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pct_details, Unset):
-            pct_details = self.pct_details.to_dict()
+        if not isinstance(_pct_details_given, Unset):
+            pct_details = _pct_details_given.to_dict()
 
+        _error_codes_given = UNSET if self.error_codes is None else self.error_codes
         error_codes: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.error_codes, Unset):
+        if not isinstance(_error_codes_given, Unset):
             error_codes = []
-            for error_codes_item_data in self.error_codes:
+            for error_codes_item_data in _error_codes_given:
                 error_codes_item = error_codes_item_data.to_dict()
                 error_codes.append(error_codes_item)
 
@@ -80,7 +87,7 @@ class IssueUpdate:
         from ..models.issue_update_pct_details import IssueUpdatePctDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        content = d.pop("content", UNSET)
+        content = d.pop("content", None)
 
         content_mentions = cast(list[str], d.pop("contentMentions", UNSET))
 
@@ -109,10 +116,12 @@ class IssueUpdate:
 
         issue_update = cls(
             content=content,
-            content_mentions=content_mentions,
-            status=status,
-            pct_details=pct_details,
-            error_codes=error_codes,
+            content_mentions=None
+            if isinstance(content_mentions, Unset)
+            else content_mentions,
+            status=None if isinstance(status, Unset) else status,
+            pct_details=None if isinstance(pct_details, Unset) else pct_details,
+            error_codes=None if isinstance(error_codes, Unset) else error_codes,
         )
 
         issue_update.additional_properties = d

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.label_answer import LabelAnswer
@@ -25,25 +25,28 @@ class Label:
             SDK's `Answer.toDict()`): `objects` made with the label set's tools,
             `classifications` answered about the whole asset, `relations` between objects. A
             task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
-        external_id (str | Unset): External ID of the asset whose task gets the label (or give `assetId`).
-        asset_id (str | Unset): ID of the asset whose task gets the label (or give `externalId`).
-        status (str | Unset): Task status to set, e.g. `Completed`; left unchanged when absent.
+        external_id (str | None): External ID of the asset whose task gets the label (or give `assetId`).
+        asset_id (str | None): ID of the asset whose task gets the label (or give `externalId`).
+        status (str | None): Task status to set, e.g. `Completed`; left unchanged when absent.
     """
 
     answer: LabelAnswer
-    external_id: str | Unset = UNSET
-    asset_id: str | Unset = UNSET
-    status: str | Unset = UNSET
+    external_id: str | None = None
+    asset_id: str | None = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         answer = self.answer.to_dict()
 
-        external_id = self.external_id
+        _external_id_given = UNSET if self.external_id is None else self.external_id
+        external_id = _external_id_given
 
-        asset_id = self.asset_id
+        _asset_id_given = UNSET if self.asset_id is None else self.asset_id
+        asset_id = _asset_id_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,11 +71,11 @@ class Label:
         d = dict(src_dict)
         answer = LabelAnswer.from_dict(d.pop("answer"))
 
-        external_id = d.pop("externalId", UNSET)
+        external_id = d.pop("externalId", None)
 
-        asset_id = d.pop("assetId", UNSET)
+        asset_id = d.pop("assetId", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         label = cls(
             answer=answer,

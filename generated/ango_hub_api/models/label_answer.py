@@ -26,35 +26,40 @@ class LabelAnswer:
     task's answer shows the objects as `tools` (see `TaskAnswer`). More fields are kept.
 
         Attributes:
-            objects (list[AnswerObject] | Unset):
-            classifications (list[AnswerClassification] | Unset):
-            relations (list[AnswerRelation] | Unset):
+            objects (list[AnswerObject] | None):
+            classifications (list[AnswerClassification] | None):
+            relations (list[AnswerRelation] | None):
     """
 
-    objects: list[AnswerObject] | Unset = UNSET
-    classifications: list[AnswerClassification] | Unset = UNSET
-    relations: list[AnswerRelation] | Unset = UNSET
+    objects: list[AnswerObject] | None = None
+    classifications: list[AnswerClassification] | None = None
+    relations: list[AnswerRelation] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _objects_given = UNSET if self.objects is None else self.objects
         objects: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.objects, Unset):
+        if not isinstance(_objects_given, Unset):
             objects = []
-            for objects_item_data in self.objects:
+            for objects_item_data in _objects_given:
                 objects_item = objects_item_data.to_dict()
                 objects.append(objects_item)
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
+        _relations_given = UNSET if self.relations is None else self.relations
         relations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.relations, Unset):
+        if not isinstance(_relations_given, Unset):
             relations = []
-            for relations_item_data in self.relations:
+            for relations_item_data in _relations_given:
                 relations_item = relations_item_data.to_dict()
                 relations.append(relations_item)
 
@@ -107,9 +112,11 @@ class LabelAnswer:
                 relations.append(relations_item)
 
         label_answer = cls(
-            objects=objects,
-            classifications=classifications,
-            relations=relations,
+            objects=None if isinstance(objects, Unset) else objects,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
+            relations=None if isinstance(relations, Unset) else relations,
         )
 
         label_answer.additional_properties = d

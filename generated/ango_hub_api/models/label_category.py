@@ -26,68 +26,83 @@ class LabelCategory:
     it; `tool` is its kind (see `ToolKind`, `ClassificationKind`, `RelationKind`).
 
         Attributes:
-            tool (str | Unset):
-            title (str | Unset):
-            schema_id (str | Unset):
-            required (bool | Unset):
-            color (None | str | Unset):
-            shortcut_key (str | Unset):
-            column_field (bool | Unset):
-            classifications (list[LabelCategoryClassificationsItem] | Unset): Nested classifications, each like a
+            tool (str | None):
+            title (str | None):
+            schema_id (str | None):
+            required (bool | None):
+            color (None | str):
+            shortcut_key (str | None):
+            column_field (bool | None):
+            classifications (list[LabelCategoryClassificationsItem] | None): Nested classifications, each like a
                 `LabelCategory`.
-            options (list[LabelOption] | Unset):
-            tree_options (list[TreeOption] | Unset):
+            options (list[LabelOption] | None):
+            tree_options (list[TreeOption] | None):
     """
 
-    tool: str | Unset = UNSET
-    title: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
-    required: bool | Unset = UNSET
-    color: None | str | Unset = UNSET
-    shortcut_key: str | Unset = UNSET
-    column_field: bool | Unset = UNSET
-    classifications: list[LabelCategoryClassificationsItem] | Unset = UNSET
-    options: list[LabelOption] | Unset = UNSET
-    tree_options: list[TreeOption] | Unset = UNSET
+    tool: str | None = None
+    title: str | None = None
+    schema_id: str | None = None
+    required: bool | None = None
+    color: None | str = None
+    shortcut_key: str | None = None
+    column_field: bool | None = None
+    classifications: list[LabelCategoryClassificationsItem] | None = None
+    options: list[LabelOption] | None = None
+    tree_options: list[TreeOption] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        tool = self.tool
+        _tool_given = UNSET if self.tool is None else self.tool
+        tool = _tool_given
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        required = self.required
+        _required_given = UNSET if self.required is None else self.required
+        required = _required_given
 
+        _color_given = UNSET if self.color is None else self.color
         color: None | str | Unset
-        if isinstance(self.color, Unset):
+        if isinstance(_color_given, Unset):
             color = UNSET
         else:
-            color = self.color
+            color = _color_given
 
-        shortcut_key = self.shortcut_key
+        _shortcut_key_given = UNSET if self.shortcut_key is None else self.shortcut_key
+        shortcut_key = _shortcut_key_given
 
-        column_field = self.column_field
+        _column_field_given = UNSET if self.column_field is None else self.column_field
+        column_field = _column_field_given
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
+        _options_given = UNSET if self.options is None else self.options
         options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.options, Unset):
+        if not isinstance(_options_given, Unset):
             options = []
-            for options_item_data in self.options:
+            for options_item_data in _options_given:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
 
+        _tree_options_given = UNSET if self.tree_options is None else self.tree_options
         tree_options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tree_options, Unset):
+        if not isinstance(_tree_options_given, Unset):
             tree_options = []
-            for tree_options_item_data in self.tree_options:
+            for tree_options_item_data in _tree_options_given:
                 tree_options_item = tree_options_item_data.to_dict()
                 tree_options.append(tree_options_item)
 
@@ -104,6 +119,8 @@ class LabelCategory:
             field_dict["required"] = required
         if color is not UNSET:
             field_dict["color"] = color
+        elif "color" in self._nulls:
+            field_dict["color"] = None
         if shortcut_key is not UNSET:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
@@ -126,13 +143,13 @@ class LabelCategory:
         from ..models.tree_option import TreeOption  # noqa: PLC0415
 
         d = dict(src_dict)
-        tool = d.pop("tool", UNSET)
+        tool = d.pop("tool", None)
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -143,9 +160,9 @@ class LabelCategory:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _classifications = d.pop("classifications", UNSET)
         classifications: list[LabelCategoryClassificationsItem] | Unset = UNSET
@@ -181,13 +198,20 @@ class LabelCategory:
             title=title,
             schema_id=schema_id,
             required=required,
-            color=color,
+            color=None if isinstance(color, Unset) else color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            classifications=classifications,
-            options=options,
-            tree_options=tree_options,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
+            options=None if isinstance(options, Unset) else options,
+            tree_options=None if isinstance(tree_options, Unset) else tree_options,
         )
+
+        if color is None:
+            label_category._nulls = frozenset(
+                name for name, value in (("color", color),) if value is None
+            )
 
         label_category.additional_properties = d
         return label_category

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LabelOption")
 
@@ -18,18 +18,20 @@ class LabelOption:
     holds, `schemaId` its ID (the SDK's `LabelOption`).
 
         Attributes:
-            value (str | Unset):
-            schema_id (str | Unset):
+            value (str | None):
+            schema_id (str | None):
     """
 
-    value: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
+    value: str | None = None
+    schema_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
+        _value_given = UNSET if self.value is None else self.value
+        value = _value_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,9 +46,9 @@ class LabelOption:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
         label_option = cls(
             value=value,

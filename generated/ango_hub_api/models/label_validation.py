@@ -25,35 +25,49 @@ class LabelValidation:
     keeps its value.
 
         Attributes:
-            custom_validation_enabled (bool | Unset): Whether `validationFunction` runs on each submitted label.
-            validation_function (str | Unset): JavaScript source of the validation function.
-            external_validation (LabelValidationExternalValidationType0 | None | Unset): The external validation service's
-                settings (not documented; open).
+            custom_validation_enabled (bool | None): Whether `validationFunction` runs on each submitted label.
+            validation_function (str | None): JavaScript source of the validation function.
+            external_validation (LabelValidationExternalValidationType0 | None): The external validation service's settings
+                (not documented; open).
     """
 
-    custom_validation_enabled: bool | Unset = UNSET
-    validation_function: str | Unset = UNSET
-    external_validation: LabelValidationExternalValidationType0 | None | Unset = UNSET
+    custom_validation_enabled: bool | None = None
+    validation_function: str | None = None
+    external_validation: LabelValidationExternalValidationType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.label_validation_external_validation_type_0 import (
             LabelValidationExternalValidationType0,  # noqa: PLC0415
         )
 
-        custom_validation_enabled = self.custom_validation_enabled
+        _custom_validation_enabled_given = (
+            UNSET
+            if self.custom_validation_enabled is None
+            else self.custom_validation_enabled
+        )
+        custom_validation_enabled = _custom_validation_enabled_given
 
-        validation_function = self.validation_function
+        _validation_function_given = (
+            UNSET if self.validation_function is None else self.validation_function
+        )
+        validation_function = _validation_function_given
 
+        _external_validation_given = (
+            UNSET if self.external_validation is None else self.external_validation
+        )
         external_validation: dict[str, Any] | None | Unset
-        if isinstance(self.external_validation, Unset):
+        if isinstance(_external_validation_given, Unset):
             external_validation = UNSET
         elif isinstance(
-            self.external_validation, LabelValidationExternalValidationType0
+            _external_validation_given, LabelValidationExternalValidationType0
         ):
-            external_validation = self.external_validation.to_dict()
+            external_validation = _external_validation_given.to_dict()
         else:
-            external_validation = self.external_validation
+            external_validation = _external_validation_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,6 +78,8 @@ class LabelValidation:
             field_dict["validationFunction"] = validation_function
         if external_validation is not UNSET:
             field_dict["externalValidation"] = external_validation
+        elif "externalValidation" in self._nulls:
+            field_dict["externalValidation"] = None
 
         return field_dict
 
@@ -74,9 +90,9 @@ class LabelValidation:
         )
 
         d = dict(src_dict)
-        custom_validation_enabled = d.pop("customValidationEnabled", UNSET)
+        custom_validation_enabled = d.pop("customValidationEnabled", None)
 
-        validation_function = d.pop("validationFunction", UNSET)
+        validation_function = d.pop("validationFunction", None)
 
         def _parse_external_validation(
             data: object,
@@ -104,8 +120,17 @@ class LabelValidation:
         label_validation = cls(
             custom_validation_enabled=custom_validation_enabled,
             validation_function=validation_function,
-            external_validation=external_validation,
+            external_validation=None
+            if isinstance(external_validation, Unset)
+            else external_validation,
         )
+
+        if external_validation is None:
+            label_validation._nulls = frozenset(
+                name
+                for name, value in (("externalValidation", external_validation),)
+                if value is None
+            )
 
         label_validation.additional_properties = d
         return label_validation

@@ -20,18 +20,21 @@ T = TypeVar("T", bound="LabelValidationEnvelope")
 class LabelValidationEnvelope:
     """
     Attributes:
-        label_validation (LabelValidation | Unset): Label validation settings, known only from the official SDK
+        label_validation (LabelValidation | None): Label validation settings, known only from the official SDK
             (`update_label_validation`). Every field is optional; in a request, a field left out
             keeps its value.
     """
 
-    label_validation: LabelValidation | Unset = UNSET
+    label_validation: LabelValidation | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _label_validation_given = (
+            UNSET if self.label_validation is None else self.label_validation
+        )
         label_validation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.label_validation, Unset):
-            label_validation = self.label_validation.to_dict()
+        if not isinstance(_label_validation_given, Unset):
+            label_validation = _label_validation_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,7 +57,9 @@ class LabelValidationEnvelope:
             label_validation = LabelValidation.from_dict(_label_validation)
 
         label_validation_envelope = cls(
-            label_validation=label_validation,
+            label_validation=None
+            if isinstance(label_validation, Unset)
+            else label_validation,
         )
 
         label_validation_envelope.additional_properties = d

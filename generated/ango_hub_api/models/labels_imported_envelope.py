@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LabelsImportedEnvelope")
 
@@ -16,14 +16,15 @@ T = TypeVar("T", bound="LabelsImportedEnvelope")
 class LabelsImportedEnvelope:
     """
     Attributes:
-        project (str | Unset): Summary such as `50 / 50 tasks are labeled.`
+        project (str | None): Summary such as `50 / 50 tasks are labeled.`
     """
 
-    project: str | Unset = UNSET
+    project: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,7 +37,7 @@ class LabelsImportedEnvelope:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
         labels_imported_envelope = cls(
             project=project,

@@ -20,46 +20,57 @@ T = TypeVar("T", bound="Llm")
 class Llm:
     """
     Attributes:
-        field_id (str | Unset):
-        name (str | Unset):
-        provider (str | Unset):
-        model (str | Unset):
-        is_streamable (bool | Unset):
-        configuration (LlmConfiguration | Unset): The configuration without its write-only `apiKey` (`baseUrl` if set).
-        created_at (str | Unset):
+        id (str | None):
+        name (str | None):
+        provider (str | None):
+        model (str | None):
+        is_streamable (bool | None):
+        configuration (LlmConfiguration | None): The configuration without its write-only `apiKey` (`baseUrl` if set).
+        created_at (str | None):
     """
 
-    field_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    provider: str | Unset = UNSET
-    model: str | Unset = UNSET
-    is_streamable: bool | Unset = UNSET
-    configuration: LlmConfiguration | Unset = UNSET
-    created_at: str | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
+    provider: str | None = None
+    model: str | None = None
+    is_streamable: bool | None = None
+    configuration: LlmConfiguration | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        provider = self.provider
+        _provider_given = UNSET if self.provider is None else self.provider
+        provider = _provider_given
 
-        model = self.model
+        _model_given = UNSET if self.model is None else self.model
+        model = _model_given
 
-        is_streamable = self.is_streamable
+        _is_streamable_given = (
+            UNSET if self.is_streamable is None else self.is_streamable
+        )
+        is_streamable = _is_streamable_given
 
+        _configuration_given = (
+            UNSET if self.configuration is None else self.configuration
+        )
         configuration: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.configuration, Unset):
-            configuration = self.configuration.to_dict()
+        if not isinstance(_configuration_given, Unset):
+            configuration = _configuration_given.to_dict()
 
-        created_at = self.created_at
+        _created_at_given = UNSET if self.created_at is None else self.created_at
+        created_at = _created_at_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if provider is not UNSET:
@@ -80,15 +91,15 @@ class Llm:
         from ..models.llm_configuration import LlmConfiguration  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        provider = d.pop("provider", UNSET)
+        provider = d.pop("provider", None)
 
-        model = d.pop("model", UNSET)
+        model = d.pop("model", None)
 
-        is_streamable = d.pop("isStreamable", UNSET)
+        is_streamable = d.pop("isStreamable", None)
 
         _configuration = d.pop("configuration", UNSET)
         configuration: LlmConfiguration | Unset
@@ -97,15 +108,15 @@ class Llm:
         else:
             configuration = LlmConfiguration.from_dict(_configuration)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         llm = cls(
-            field_id=field_id,
+            id=id,
             name=name,
             provider=provider,
             model=model,
             is_streamable=is_streamable,
-            configuration=configuration,
+            configuration=None if isinstance(configuration, Unset) else configuration,
             created_at=created_at,
         )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LlmConfiguration")
 
@@ -17,14 +17,15 @@ class LlmConfiguration:
     """The configuration without its write-only `apiKey` (`baseUrl` if set).
 
     Attributes:
-        base_url (str | Unset):
+        base_url (str | None):
     """
 
-    base_url: str | Unset = UNSET
+    base_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        base_url = self.base_url
+        _base_url_given = UNSET if self.base_url is None else self.base_url
+        base_url = _base_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,7 +38,7 @@ class LlmConfiguration:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        base_url = d.pop("baseUrl", UNSET)
+        base_url = d.pop("baseUrl", None)
 
         llm_configuration = cls(
             base_url=base_url,

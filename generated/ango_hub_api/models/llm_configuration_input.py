@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="LlmConfigurationInput")
 
@@ -17,17 +17,18 @@ class LlmConfigurationInput:
     """
     Attributes:
         api_key (str): The provider's API key. Write-only; never returned.
-        base_url (str | Unset):
+        base_url (str | None):
     """
 
     api_key: str
-    base_url: str | Unset = UNSET
+    base_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         api_key = self.api_key
 
-        base_url = self.base_url
+        _base_url_given = UNSET if self.base_url is None else self.base_url
+        base_url = _base_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,7 +47,7 @@ class LlmConfigurationInput:
         d = dict(src_dict)
         api_key = d.pop("apiKey")
 
-        base_url = d.pop("baseUrl", UNSET)
+        base_url = d.pop("baseUrl", None)
 
         llm_configuration_input = cls(
             api_key=api_key,

@@ -20,17 +20,18 @@ T = TypeVar("T", bound="LlmListResponseData")
 class LlmListResponseData:
     """
     Attributes:
-        llms (list[Llm] | Unset):
+        llms (list[Llm] | None):
     """
 
-    llms: list[Llm] | Unset = UNSET
+    llms: list[Llm] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _llms_given = UNSET if self.llms is None else self.llms
         llms: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.llms, Unset):
+        if not isinstance(_llms_given, Unset):
             llms = []
-            for llms_item_data in self.llms:
+            for llms_item_data in _llms_given:
                 llms_item = llms_item_data.to_dict()
                 llms.append(llms_item)
 
@@ -57,7 +58,7 @@ class LlmListResponseData:
                 llms.append(llms_item)
 
         llm_list_response_data = cls(
-            llms=llms,
+            llms=None if isinstance(llms, Unset) else llms,
         )
 
         llm_list_response_data.additional_properties = d

@@ -20,16 +20,17 @@ T = TypeVar("T", bound="LlmResponseData")
 class LlmResponseData:
     """
     Attributes:
-        llm (Llm | Unset):
+        llm (Llm | None):
     """
 
-    llm: Llm | Unset = UNSET
+    llm: Llm | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _llm_given = UNSET if self.llm is None else self.llm
         llm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.llm, Unset):
-            llm = self.llm.to_dict()
+        if not isinstance(_llm_given, Unset):
+            llm = _llm_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class LlmResponseData:
             llm = Llm.from_dict(_llm)
 
         llm_response_data = cls(
-            llm=llm,
+            llm=None if isinstance(llm, Unset) else llm,
         )
 
         llm_response_data.additional_properties = d

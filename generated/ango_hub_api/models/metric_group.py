@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="MetricGroup")
 
@@ -16,22 +16,25 @@ T = TypeVar("T", bound="MetricGroup")
 class MetricGroup:
     """
     Attributes:
-        key (str | Unset): The group (a stage, a status, `schemaId=value`, a range, a file type).
-        count (int | Unset):
-        value (float | Unset): The group's figure where counting is not enough (`TimePerTask`, seconds).
+        key (str | None): The group (a stage, a status, `schemaId=value`, a range, a file type).
+        count (int | None):
+        value (float | None): The group's figure where counting is not enough (`TimePerTask`, seconds).
     """
 
-    key: str | Unset = UNSET
-    count: int | Unset = UNSET
-    value: float | Unset = UNSET
+    key: str | None = None
+    count: int | None = None
+    value: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
+        _key_given = UNSET if self.key is None else self.key
+        key = _key_given
 
-        count = self.count
+        _count_given = UNSET if self.count is None else self.count
+        count = _count_given
 
-        value = self.value
+        _value_given = UNSET if self.value is None else self.value
+        value = _value_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,11 +51,11 @@ class MetricGroup:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count", None)
 
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
         metric_group = cls(
             key=key,

@@ -28,137 +28,171 @@ class NestedClassificationCategory:
     Attributes:
         tool (ClassificationKind): The classification type of a classification category (the SDK's `Classification`
             enum).
-        title (str | Unset):
-        schema_id (str | Unset):
-        required (bool | Unset):
-        color (None | str | Unset):
-        shortcut_key (str | Unset):
-        column_field (bool | Unset):
-        options (list[LabelOption] | Unset):
-        tree_options (list[TreeOption] | Unset):
-        regex (None | str | Unset):
-        parent_option_id (None | str | Unset):
-        frame_specific (bool | Unset):
-        show_dropdown (bool | Unset):
-        rich_text (bool | Unset):
-        export_name (None | str | Unset):
-        display_name (None | str | Unset):
-        abbreviated_name (None | str | Unset):
-        attribute_type (None | str | Unset):
-        default_value (bool | None | Unset):
-        classifications (list[NestedClassificationCategoryClassificationsItem] | Unset): Deeper nested classifications
+        title (str | None):
+        schema_id (str | None):
+        required (bool | None):
+        color (None | str):
+        shortcut_key (str | None):
+        column_field (bool | None):
+        options (list[LabelOption] | None):
+        tree_options (list[TreeOption] | None):
+        regex (None | str):
+        parent_option_id (None | str):
+        frame_specific (bool | None):
+        show_dropdown (bool | None):
+        rich_text (bool | None):
+        export_name (None | str):
+        display_name (None | str):
+        abbreviated_name (None | str):
+        attribute_type (None | str):
+        default_value (bool | None):
+        classifications (list[NestedClassificationCategoryClassificationsItem] | None): Deeper nested classifications
             (passed on unchecked).
     """
 
     tool: ClassificationKind
-    title: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
-    required: bool | Unset = UNSET
-    color: None | str | Unset = UNSET
-    shortcut_key: str | Unset = UNSET
-    column_field: bool | Unset = UNSET
-    options: list[LabelOption] | Unset = UNSET
-    tree_options: list[TreeOption] | Unset = UNSET
-    regex: None | str | Unset = UNSET
-    parent_option_id: None | str | Unset = UNSET
-    frame_specific: bool | Unset = UNSET
-    show_dropdown: bool | Unset = UNSET
-    rich_text: bool | Unset = UNSET
-    export_name: None | str | Unset = UNSET
-    display_name: None | str | Unset = UNSET
-    abbreviated_name: None | str | Unset = UNSET
-    attribute_type: None | str | Unset = UNSET
-    default_value: bool | None | Unset = UNSET
-    classifications: list[NestedClassificationCategoryClassificationsItem] | Unset = (
-        UNSET
-    )
+    title: str | None = None
+    schema_id: str | None = None
+    required: bool | None = None
+    color: None | str = None
+    shortcut_key: str | None = None
+    column_field: bool | None = None
+    options: list[LabelOption] | None = None
+    tree_options: list[TreeOption] | None = None
+    regex: None | str = None
+    parent_option_id: None | str = None
+    frame_specific: bool | None = None
+    show_dropdown: bool | None = None
+    rich_text: bool | None = None
+    export_name: None | str = None
+    display_name: None | str = None
+    abbreviated_name: None | str = None
+    attribute_type: None | str = None
+    default_value: bool | None = None
+    classifications: list[NestedClassificationCategoryClassificationsItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         tool: str = self.tool
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
-        required = self.required
+        _required_given = UNSET if self.required is None else self.required
+        required = _required_given
 
+        _color_given = UNSET if self.color is None else self.color
         color: None | str | Unset
-        if isinstance(self.color, Unset):
+        if isinstance(_color_given, Unset):
             color = UNSET
         else:
-            color = self.color
+            color = _color_given
 
-        shortcut_key = self.shortcut_key
+        _shortcut_key_given = UNSET if self.shortcut_key is None else self.shortcut_key
+        shortcut_key = _shortcut_key_given
 
-        column_field = self.column_field
+        _column_field_given = UNSET if self.column_field is None else self.column_field
+        column_field = _column_field_given
 
+        _options_given = UNSET if self.options is None else self.options
         options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.options, Unset):
+        if not isinstance(_options_given, Unset):
             options = []
-            for options_item_data in self.options:
+            for options_item_data in _options_given:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
 
+        _tree_options_given = UNSET if self.tree_options is None else self.tree_options
         tree_options: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tree_options, Unset):
+        if not isinstance(_tree_options_given, Unset):
             tree_options = []
-            for tree_options_item_data in self.tree_options:
+            for tree_options_item_data in _tree_options_given:
                 tree_options_item = tree_options_item_data.to_dict()
                 tree_options.append(tree_options_item)
 
+        _regex_given = UNSET if self.regex is None else self.regex
         regex: None | str | Unset
-        if isinstance(self.regex, Unset):
+        if isinstance(_regex_given, Unset):
             regex = UNSET
         else:
-            regex = self.regex
+            regex = _regex_given
 
+        _parent_option_id_given = (
+            UNSET if self.parent_option_id is None else self.parent_option_id
+        )
         parent_option_id: None | str | Unset
-        if isinstance(self.parent_option_id, Unset):
+        if isinstance(_parent_option_id_given, Unset):
             parent_option_id = UNSET
         else:
-            parent_option_id = self.parent_option_id
+            parent_option_id = _parent_option_id_given
 
-        frame_specific = self.frame_specific
+        _frame_specific_given = (
+            UNSET if self.frame_specific is None else self.frame_specific
+        )
+        frame_specific = _frame_specific_given
 
-        show_dropdown = self.show_dropdown
+        _show_dropdown_given = (
+            UNSET if self.show_dropdown is None else self.show_dropdown
+        )
+        show_dropdown = _show_dropdown_given
 
-        rich_text = self.rich_text
+        _rich_text_given = UNSET if self.rich_text is None else self.rich_text
+        rich_text = _rich_text_given
 
+        _export_name_given = UNSET if self.export_name is None else self.export_name
         export_name: None | str | Unset
-        if isinstance(self.export_name, Unset):
+        if isinstance(_export_name_given, Unset):
             export_name = UNSET
         else:
-            export_name = self.export_name
+            export_name = _export_name_given
 
+        _display_name_given = UNSET if self.display_name is None else self.display_name
         display_name: None | str | Unset
-        if isinstance(self.display_name, Unset):
+        if isinstance(_display_name_given, Unset):
             display_name = UNSET
         else:
-            display_name = self.display_name
+            display_name = _display_name_given
 
+        _abbreviated_name_given = (
+            UNSET if self.abbreviated_name is None else self.abbreviated_name
+        )
         abbreviated_name: None | str | Unset
-        if isinstance(self.abbreviated_name, Unset):
+        if isinstance(_abbreviated_name_given, Unset):
             abbreviated_name = UNSET
         else:
-            abbreviated_name = self.abbreviated_name
+            abbreviated_name = _abbreviated_name_given
 
+        _attribute_type_given = (
+            UNSET if self.attribute_type is None else self.attribute_type
+        )
         attribute_type: None | str | Unset
-        if isinstance(self.attribute_type, Unset):
+        if isinstance(_attribute_type_given, Unset):
             attribute_type = UNSET
         else:
-            attribute_type = self.attribute_type
+            attribute_type = _attribute_type_given
 
+        _default_value_given = (
+            UNSET if self.default_value is None else self.default_value
+        )
         default_value: bool | None | Unset
-        if isinstance(self.default_value, Unset):
+        if isinstance(_default_value_given, Unset):
             default_value = UNSET
         else:
-            default_value = self.default_value
+            default_value = _default_value_given
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
@@ -177,6 +211,8 @@ class NestedClassificationCategory:
             field_dict["required"] = required
         if color is not UNSET:
             field_dict["color"] = color
+        elif "color" in self._nulls:
+            field_dict["color"] = None
         if shortcut_key is not UNSET:
             field_dict["shortcutKey"] = shortcut_key
         if column_field is not UNSET:
@@ -187,8 +223,12 @@ class NestedClassificationCategory:
             field_dict["treeOptions"] = tree_options
         if regex is not UNSET:
             field_dict["regex"] = regex
+        elif "regex" in self._nulls:
+            field_dict["regex"] = None
         if parent_option_id is not UNSET:
             field_dict["parentOptionId"] = parent_option_id
+        elif "parentOptionId" in self._nulls:
+            field_dict["parentOptionId"] = None
         if frame_specific is not UNSET:
             field_dict["frameSpecific"] = frame_specific
         if show_dropdown is not UNSET:
@@ -197,14 +237,24 @@ class NestedClassificationCategory:
             field_dict["richText"] = rich_text
         if export_name is not UNSET:
             field_dict["exportName"] = export_name
+        elif "exportName" in self._nulls:
+            field_dict["exportName"] = None
         if display_name is not UNSET:
             field_dict["displayName"] = display_name
+        elif "displayName" in self._nulls:
+            field_dict["displayName"] = None
         if abbreviated_name is not UNSET:
             field_dict["abbreviatedName"] = abbreviated_name
+        elif "abbreviatedName" in self._nulls:
+            field_dict["abbreviatedName"] = None
         if attribute_type is not UNSET:
             field_dict["attributeType"] = attribute_type
+        elif "attributeType" in self._nulls:
+            field_dict["attributeType"] = None
         if default_value is not UNSET:
             field_dict["defaultValue"] = default_value
+        elif "defaultValue" in self._nulls:
+            field_dict["defaultValue"] = None
         if classifications is not UNSET:
             field_dict["classifications"] = classifications
 
@@ -221,11 +271,11 @@ class NestedClassificationCategory:
         d = dict(src_dict)
         tool = check_classification_kind(d.pop("tool"))
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required", None)
 
         def _parse_color(data: object) -> None | str | Unset:
             if data is None:
@@ -236,9 +286,9 @@ class NestedClassificationCategory:
 
         color = _parse_color(d.pop("color", UNSET))
 
-        shortcut_key = d.pop("shortcutKey", UNSET)
+        shortcut_key = d.pop("shortcutKey", None)
 
-        column_field = d.pop("columnField", UNSET)
+        column_field = d.pop("columnField", None)
 
         _options = d.pop("options", UNSET)
         options: list[LabelOption] | Unset = UNSET
@@ -276,11 +326,11 @@ class NestedClassificationCategory:
 
         parent_option_id = _parse_parent_option_id(d.pop("parentOptionId", UNSET))
 
-        frame_specific = d.pop("frameSpecific", UNSET)
+        frame_specific = d.pop("frameSpecific", None)
 
-        show_dropdown = d.pop("showDropdown", UNSET)
+        show_dropdown = d.pop("showDropdown", None)
 
-        rich_text = d.pop("richText", UNSET)
+        rich_text = d.pop("richText", None)
 
         def _parse_export_name(data: object) -> None | str | Unset:
             if data is None:
@@ -347,23 +397,56 @@ class NestedClassificationCategory:
             title=title,
             schema_id=schema_id,
             required=required,
-            color=color,
+            color=None if isinstance(color, Unset) else color,
             shortcut_key=shortcut_key,
             column_field=column_field,
-            options=options,
-            tree_options=tree_options,
-            regex=regex,
-            parent_option_id=parent_option_id,
+            options=None if isinstance(options, Unset) else options,
+            tree_options=None if isinstance(tree_options, Unset) else tree_options,
+            regex=None if isinstance(regex, Unset) else regex,
+            parent_option_id=None
+            if isinstance(parent_option_id, Unset)
+            else parent_option_id,
             frame_specific=frame_specific,
             show_dropdown=show_dropdown,
             rich_text=rich_text,
-            export_name=export_name,
-            display_name=display_name,
-            abbreviated_name=abbreviated_name,
-            attribute_type=attribute_type,
-            default_value=default_value,
-            classifications=classifications,
+            export_name=None if isinstance(export_name, Unset) else export_name,
+            display_name=None if isinstance(display_name, Unset) else display_name,
+            abbreviated_name=None
+            if isinstance(abbreviated_name, Unset)
+            else abbreviated_name,
+            attribute_type=None
+            if isinstance(attribute_type, Unset)
+            else attribute_type,
+            default_value=None if isinstance(default_value, Unset) else default_value,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
         )
+
+        if (
+            color is None
+            or regex is None
+            or parent_option_id is None
+            or export_name is None
+            or display_name is None
+            or abbreviated_name is None
+            or attribute_type is None
+            or default_value is None
+        ):
+            nested_classification_category._nulls = frozenset(
+                name
+                for name, value in (
+                    ("color", color),
+                    ("regex", regex),
+                    ("parentOptionId", parent_option_id),
+                    ("exportName", export_name),
+                    ("displayName", display_name),
+                    ("abbreviatedName", abbreviated_name),
+                    ("attributeType", attribute_type),
+                    ("defaultValue", default_value),
+                )
+                if value is None
+            )
 
         nested_classification_category.additional_properties = d
         return nested_classification_category

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="OrganizationMember")
 
@@ -16,36 +16,43 @@ T = TypeVar("T", bound="OrganizationMember")
 class OrganizationMember:
     """
     Attributes:
-        field_id (str | Unset):
-        email (str | Unset):
-        name (str | Unset):
-        organization_role (str | Unset): `Admin`, `Member` or `Guest` (an open string: the server may add roles).
-        created_at (str | Unset):
+        id (str | None):
+        email (str | None):
+        name (str | None):
+        organization_role (str | None): `Admin`, `Member` or `Guest` (an open string: the server may add roles).
+        created_at (str | None):
     """
 
-    field_id: str | Unset = UNSET
-    email: str | Unset = UNSET
-    name: str | Unset = UNSET
-    organization_role: str | Unset = UNSET
-    created_at: str | Unset = UNSET
+    id: str | None = None
+    email: str | None = None
+    name: str | None = None
+    organization_role: str | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        email = self.email
+        _email_given = UNSET if self.email is None else self.email
+        email = _email_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        organization_role = self.organization_role
+        _organization_role_given = (
+            UNSET if self.organization_role is None else self.organization_role
+        )
+        organization_role = _organization_role_given
 
-        created_at = self.created_at
+        _created_at_given = UNSET if self.created_at is None else self.created_at
+        created_at = _created_at_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if email is not UNSET:
             field_dict["email"] = email
         if name is not UNSET:
@@ -60,18 +67,18 @@ class OrganizationMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        email = d.pop("email", UNSET)
+        email = d.pop("email", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        organization_role = d.pop("organizationRole", UNSET)
+        organization_role = d.pop("organizationRole", None)
 
-        created_at = d.pop("createdAt", UNSET)
+        created_at = d.pop("createdAt", None)
 
         organization_member = cls(
-            field_id=field_id,
+            id=id,
             email=email,
             name=name,
             organization_role=organization_role,

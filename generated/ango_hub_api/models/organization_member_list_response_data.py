@@ -20,23 +20,25 @@ T = TypeVar("T", bound="OrganizationMemberListResponseData")
 class OrganizationMemberListResponseData:
     """
     Attributes:
-        users (list[OrganizationMember] | Unset):
-        total (int | Unset):
+        users (list[OrganizationMember] | None):
+        total (int | None):
     """
 
-    users: list[OrganizationMember] | Unset = UNSET
-    total: int | Unset = UNSET
+    users: list[OrganizationMember] | None = None
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _users_given = UNSET if self.users is None else self.users
         users: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.users, Unset):
+        if not isinstance(_users_given, Unset):
             users = []
-            for users_item_data in self.users:
+            for users_item_data in _users_given:
                 users_item = users_item_data.to_dict()
                 users.append(users_item)
 
-        total = self.total
+        _total_given = UNSET if self.total is None else self.total
+        total = _total_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,10 +64,10 @@ class OrganizationMemberListResponseData:
 
                 users.append(users_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         organization_member_list_response_data = cls(
-            users=users,
+            users=None if isinstance(users, Unset) else users,
             total=total,
         )
 

@@ -22,49 +22,58 @@ class Performance:
     """The vendor fragment types it as an open object; these are the fields this spec names.
 
     Attributes:
-        from_ (datetime.datetime | None | Unset):
-        to (datetime.datetime | None | Unset):
-        tasks (int | Unset):
-        completed (int | Unset):
-        labeled (int | Unset):
-        users (list[PerformanceUser] | Unset):
+        from_ (datetime.datetime | None):
+        to (datetime.datetime | None):
+        tasks (int | None):
+        completed (int | None):
+        labeled (int | None):
+        users (list[PerformanceUser] | None):
     """
 
-    from_: datetime.datetime | None | Unset = UNSET
-    to: datetime.datetime | None | Unset = UNSET
-    tasks: int | Unset = UNSET
-    completed: int | Unset = UNSET
-    labeled: int | Unset = UNSET
-    users: list[PerformanceUser] | Unset = UNSET
+    from_: datetime.datetime | None = None
+    to: datetime.datetime | None = None
+    tasks: int | None = None
+    completed: int | None = None
+    labeled: int | None = None
+    users: list[PerformanceUser] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        _from__given = UNSET if self.from_ is None else self.from_
         from_: None | str | Unset
-        if isinstance(self.from_, Unset):
+        if isinstance(_from__given, Unset):
             from_ = UNSET
-        elif isinstance(self.from_, datetime.datetime):
-            from_ = self.from_.isoformat()
+        elif isinstance(_from__given, datetime.datetime):
+            from_ = _from__given.isoformat()
         else:
-            from_ = self.from_
+            from_ = _from__given
 
+        _to_given = UNSET if self.to is None else self.to
         to: None | str | Unset
-        if isinstance(self.to, Unset):
+        if isinstance(_to_given, Unset):
             to = UNSET
-        elif isinstance(self.to, datetime.datetime):
-            to = self.to.isoformat()
+        elif isinstance(_to_given, datetime.datetime):
+            to = _to_given.isoformat()
         else:
-            to = self.to
+            to = _to_given
 
-        tasks = self.tasks
+        _tasks_given = UNSET if self.tasks is None else self.tasks
+        tasks = _tasks_given
 
-        completed = self.completed
+        _completed_given = UNSET if self.completed is None else self.completed
+        completed = _completed_given
 
-        labeled = self.labeled
+        _labeled_given = UNSET if self.labeled is None else self.labeled
+        labeled = _labeled_given
 
+        _users_given = UNSET if self.users is None else self.users
         users: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.users, Unset):
+        if not isinstance(_users_given, Unset):
             users = []
-            for users_item_data in self.users:
+            for users_item_data in _users_given:
                 users_item = users_item_data.to_dict()
                 users.append(users_item)
 
@@ -73,8 +82,12 @@ class Performance:
         field_dict.update({})
         if from_ is not UNSET:
             field_dict["from"] = from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
         if to is not UNSET:
             field_dict["to"] = to
+        elif "to" in self._nulls:
+            field_dict["to"] = None
         if tasks is not UNSET:
             field_dict["tasks"] = tasks
         if completed is not UNSET:
@@ -126,11 +139,11 @@ class Performance:
 
         to = _parse_to(d.pop("to", UNSET))
 
-        tasks = d.pop("tasks", UNSET)
+        tasks = d.pop("tasks", None)
 
-        completed = d.pop("completed", UNSET)
+        completed = d.pop("completed", None)
 
-        labeled = d.pop("labeled", UNSET)
+        labeled = d.pop("labeled", None)
 
         _users = d.pop("users", UNSET)
         users: list[PerformanceUser] | Unset = UNSET
@@ -142,13 +155,23 @@ class Performance:
                 users.append(users_item)
 
         performance = cls(
-            from_=from_,
-            to=to,
+            from_=None if isinstance(from_, Unset) else from_,
+            to=None if isinstance(to, Unset) else to,
             tasks=tasks,
             completed=completed,
             labeled=labeled,
-            users=users,
+            users=None if isinstance(users, Unset) else users,
         )
+
+        if from_ is None or to is None:
+            performance._nulls = frozenset(
+                name
+                for name, value in (
+                    ("from", from_),
+                    ("to", to),
+                )
+                if value is None
+            )
 
         performance.additional_properties = d
         return performance

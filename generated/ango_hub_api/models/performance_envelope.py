@@ -20,17 +20,18 @@ T = TypeVar("T", bound="PerformanceEnvelope")
 class PerformanceEnvelope:
     """
     Attributes:
-        performance (Performance | Unset): The vendor fragment types it as an open object; these are the fields this
-            spec names.
+        performance (Performance | None): The vendor fragment types it as an open object; these are the fields this spec
+            names.
     """
 
-    performance: Performance | Unset = UNSET
+    performance: Performance | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _performance_given = UNSET if self.performance is None else self.performance
         performance: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.performance, Unset):
-            performance = self.performance.to_dict()
+        if not isinstance(_performance_given, Unset):
+            performance = _performance_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,7 +54,7 @@ class PerformanceEnvelope:
             performance = Performance.from_dict(_performance)
 
         performance_envelope = cls(
-            performance=performance,
+            performance=None if isinstance(performance, Unset) else performance,
         )
 
         performance_envelope.additional_properties = d

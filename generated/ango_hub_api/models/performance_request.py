@@ -19,43 +19,48 @@ class PerformanceRequest:
     `interval` and `batches`; all optional.
 
         Attributes:
-            start_date (datetime.datetime | Unset):
-            end_date (datetime.datetime | Unset):
-            users (list[str] | Unset): Emails of the labellers to report on.
-            interval (list[datetime.datetime] | Unset): `[from, to]`, ISO 8601 (SDK only).
-            batches (list[str] | Unset): Batch IDs; a task counts when its asset is in one of them (SDK only).
+            start_date (datetime.datetime | None):
+            end_date (datetime.datetime | None):
+            users (list[str] | None): Emails of the labellers to report on.
+            interval (list[datetime.datetime] | None): `[from, to]`, ISO 8601 (SDK only).
+            batches (list[str] | None): Batch IDs; a task counts when its asset is in one of them (SDK only).
     """
 
-    start_date: datetime.datetime | Unset = UNSET
-    end_date: datetime.datetime | Unset = UNSET
-    users: list[str] | Unset = UNSET
-    interval: list[datetime.datetime] | Unset = UNSET
-    batches: list[str] | Unset = UNSET
+    start_date: datetime.datetime | None = None
+    end_date: datetime.datetime | None = None
+    users: list[str] | None = None
+    interval: list[datetime.datetime] | None = None
+    batches: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _start_date_given = UNSET if self.start_date is None else self.start_date
         start_date: str | Unset = UNSET
-        if not isinstance(self.start_date, Unset):
-            start_date = self.start_date.isoformat()
+        if not isinstance(_start_date_given, Unset):
+            start_date = _start_date_given.isoformat()
 
+        _end_date_given = UNSET if self.end_date is None else self.end_date
         end_date: str | Unset = UNSET
-        if not isinstance(self.end_date, Unset):
-            end_date = self.end_date.isoformat()
+        if not isinstance(_end_date_given, Unset):
+            end_date = _end_date_given.isoformat()
 
+        _users_given = UNSET if self.users is None else self.users
         users: list[str] | Unset = UNSET
-        if not isinstance(self.users, Unset):
-            users = self.users
+        if not isinstance(_users_given, Unset):
+            users = _users_given
 
+        _interval_given = UNSET if self.interval is None else self.interval
         interval: list[str] | Unset = UNSET
-        if not isinstance(self.interval, Unset):
+        if not isinstance(_interval_given, Unset):
             interval = []
-            for interval_item_data in self.interval:
+            for interval_item_data in _interval_given:
                 interval_item = interval_item_data.isoformat()
                 interval.append(interval_item)
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,11 +109,11 @@ class PerformanceRequest:
         batches = cast(list[str], d.pop("batches", UNSET))
 
         performance_request = cls(
-            start_date=start_date,
-            end_date=end_date,
-            users=users,
-            interval=interval,
-            batches=batches,
+            start_date=None if isinstance(start_date, Unset) else start_date,
+            end_date=None if isinstance(end_date, Unset) else end_date,
+            users=None if isinstance(users, Unset) else users,
+            interval=None if isinstance(interval, Unset) else interval,
+            batches=None if isinstance(batches, Unset) else batches,
         )
 
         performance_request.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="PerformanceUser")
 
@@ -16,22 +16,25 @@ T = TypeVar("T", bound="PerformanceUser")
 class PerformanceUser:
     """
     Attributes:
-        user (str | Unset):
-        labeled (int | Unset):
-        completed (int | Unset):
+        user (str | None):
+        labeled (int | None):
+        completed (int | None):
     """
 
-    user: str | Unset = UNSET
-    labeled: int | Unset = UNSET
-    completed: int | Unset = UNSET
+    user: str | None = None
+    labeled: int | None = None
+    completed: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user = self.user
+        _user_given = UNSET if self.user is None else self.user
+        user = _user_given
 
-        labeled = self.labeled
+        _labeled_given = UNSET if self.labeled is None else self.labeled
+        labeled = _labeled_given
 
-        completed = self.completed
+        _completed_given = UNSET if self.completed is None else self.completed
+        completed = _completed_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,11 +51,11 @@ class PerformanceUser:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
-        labeled = d.pop("labeled", UNSET)
+        labeled = d.pop("labeled", None)
 
-        completed = d.pop("completed", UNSET)
+        completed = d.pop("completed", None)
 
         performance_user = cls(
             user=user,

@@ -19,48 +19,55 @@ class PluginLogRequest:
     Attributes:
         level (str):
         msg (str):
-        session (None | str | Unset):
-        plugin_id (None | str | Unset):
-        organization (None | str | Unset):
-        run_by (None | str | Unset):
+        session (None | str):
+        plugin_id (None | str):
+        organization (None | str):
+        run_by (None | str):
     """
 
     level: str
     msg: str
-    session: None | str | Unset = UNSET
-    plugin_id: None | str | Unset = UNSET
-    organization: None | str | Unset = UNSET
-    run_by: None | str | Unset = UNSET
+    session: None | str = None
+    plugin_id: None | str = None
+    organization: None | str = None
+    run_by: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         level = self.level
 
         msg = self.msg
 
+        _session_given = UNSET if self.session is None else self.session
         session: None | str | Unset
-        if isinstance(self.session, Unset):
+        if isinstance(_session_given, Unset):
             session = UNSET
         else:
-            session = self.session
+            session = _session_given
 
+        _plugin_id_given = UNSET if self.plugin_id is None else self.plugin_id
         plugin_id: None | str | Unset
-        if isinstance(self.plugin_id, Unset):
+        if isinstance(_plugin_id_given, Unset):
             plugin_id = UNSET
         else:
-            plugin_id = self.plugin_id
+            plugin_id = _plugin_id_given
 
+        _organization_given = UNSET if self.organization is None else self.organization
         organization: None | str | Unset
-        if isinstance(self.organization, Unset):
+        if isinstance(_organization_given, Unset):
             organization = UNSET
         else:
-            organization = self.organization
+            organization = _organization_given
 
+        _run_by_given = UNSET if self.run_by is None else self.run_by
         run_by: None | str | Unset
-        if isinstance(self.run_by, Unset):
+        if isinstance(_run_by_given, Unset):
             run_by = UNSET
         else:
-            run_by = self.run_by
+            run_by = _run_by_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,12 +79,20 @@ class PluginLogRequest:
         )
         if session is not UNSET:
             field_dict["session"] = session
+        elif "session" in self._nulls:
+            field_dict["session"] = None
         if plugin_id is not UNSET:
             field_dict["pluginId"] = plugin_id
+        elif "pluginId" in self._nulls:
+            field_dict["pluginId"] = None
         if organization is not UNSET:
             field_dict["organization"] = organization
+        elif "organization" in self._nulls:
+            field_dict["organization"] = None
         if run_by is not UNSET:
             field_dict["runBy"] = run_by
+        elif "runBy" in self._nulls:
+            field_dict["runBy"] = None
 
         return field_dict
 
@@ -127,11 +142,28 @@ class PluginLogRequest:
         plugin_log_request = cls(
             level=level,
             msg=msg,
-            session=session,
-            plugin_id=plugin_id,
-            organization=organization,
-            run_by=run_by,
+            session=None if isinstance(session, Unset) else session,
+            plugin_id=None if isinstance(plugin_id, Unset) else plugin_id,
+            organization=None if isinstance(organization, Unset) else organization,
+            run_by=None if isinstance(run_by, Unset) else run_by,
         )
+
+        if (
+            session is None
+            or plugin_id is None
+            or organization is None
+            or run_by is None
+        ):
+            plugin_log_request._nulls = frozenset(
+                name
+                for name, value in (
+                    ("session", session),
+                    ("pluginId", plugin_id),
+                    ("organization", organization),
+                    ("runBy", run_by),
+                )
+                if value is None
+            )
 
         plugin_log_request.additional_properties = d
         return plugin_log_request

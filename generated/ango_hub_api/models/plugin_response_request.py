@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="PluginResponseRequest")
 
@@ -17,25 +17,28 @@ class PluginResponseRequest:
     """
     Attributes:
         session (str):
-        error (bool | Unset):
-        export (bool | Unset):
-        response (str | Unset):
+        error (bool | None):
+        export (bool | None):
+        response (str | None):
     """
 
     session: str
-    error: bool | Unset = UNSET
-    export: bool | Unset = UNSET
-    response: str | Unset = UNSET
+    error: bool | None = None
+    export: bool | None = None
+    response: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         session = self.session
 
-        error = self.error
+        _error_given = UNSET if self.error is None else self.error
+        error = _error_given
 
-        export = self.export
+        _export_given = UNSET if self.export is None else self.export
+        export = _export_given
 
-        response = self.response
+        _response_given = UNSET if self.response is None else self.response
+        response = _response_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,11 +61,11 @@ class PluginResponseRequest:
         d = dict(src_dict)
         session = d.pop("session")
 
-        error = d.pop("error", UNSET)
+        error = d.pop("error", None)
 
-        export = d.pop("export", UNSET)
+        export = d.pop("export", None)
 
-        response = d.pop("response", UNSET)
+        response = d.pop("response", None)
 
         plugin_response_request = cls(
             session=session,

@@ -18,38 +18,43 @@ class ProjectListItem:
     """A project as the listing shows it (more fields may come).
 
     Attributes:
-        field_id (str | Unset):
-        name (str | Unset):
-        description (str | Unset):
-        organization (str | Unset):
-        created_at (datetime.datetime | Unset):
+        id (str | None):
+        name (str | None):
+        description (str | None):
+        organization (str | None):
+        created_at (datetime.datetime | None):
     """
 
-    field_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    description: str | Unset = UNSET
-    organization: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    organization: str | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        description = self.description
+        _description_given = UNSET if self.description is None else self.description
+        description = _description_given
 
-        organization = self.organization
+        _organization_given = UNSET if self.organization is None else self.organization
+        organization = _organization_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
@@ -64,13 +69,13 @@ class ProjectListItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -80,11 +85,11 @@ class ProjectListItem:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         project_list_item = cls(
-            field_id=field_id,
+            id=id,
             name=name,
             description=description,
             organization=organization,
-            created_at=created_at,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         project_list_item.additional_properties = d

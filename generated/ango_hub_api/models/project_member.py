@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ProjectMember")
 
@@ -16,23 +16,26 @@ T = TypeVar("T", bound="ProjectMember")
 class ProjectMember:
     """
     Attributes:
-        assignee (str | Unset): The member's email (the Projects page's example answer calls it `assignee`).
-        user (str | Unset): The member's email, as this spec's versions before 2.0.0 named it; the mock sends both.
-        role (str | Unset): The member's project role (`ProjectRole` values; open here so a new role does not break
+        assignee (str | None): The member's email (the Projects page's example answer calls it `assignee`).
+        user (str | None): The member's email, as this spec's versions before 2.0.0 named it; the mock sends both.
+        role (str | None): The member's project role (`ProjectRole` values; open here so a new role does not break
             clients).
     """
 
-    assignee: str | Unset = UNSET
-    user: str | Unset = UNSET
-    role: str | Unset = UNSET
+    assignee: str | None = None
+    user: str | None = None
+    role: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assignee = self.assignee
+        _assignee_given = UNSET if self.assignee is None else self.assignee
+        assignee = _assignee_given
 
-        user = self.user
+        _user_given = UNSET if self.user is None else self.user
+        user = _user_given
 
-        role = self.role
+        _role_given = UNSET if self.role is None else self.role
+        role = _role_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,11 +52,11 @@ class ProjectMember:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        assignee = d.pop("assignee", UNSET)
+        assignee = d.pop("assignee", None)
 
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
-        role = d.pop("role", UNSET)
+        role = d.pop("role", None)
 
         project_member = cls(
             assignee=assignee,

@@ -20,17 +20,18 @@ T = TypeVar("T", bound="ProjectMembers")
 class ProjectMembers:
     """
     Attributes:
-        assigned_to (list[ProjectMember] | Unset): Every member of the project, in the order they were added.
+        assigned_to (list[ProjectMember] | None): Every member of the project, in the order they were added.
     """
 
-    assigned_to: list[ProjectMember] | Unset = UNSET
+    assigned_to: list[ProjectMember] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _assigned_to_given = UNSET if self.assigned_to is None else self.assigned_to
         assigned_to: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.assigned_to, Unset):
+        if not isinstance(_assigned_to_given, Unset):
             assigned_to = []
-            for assigned_to_item_data in self.assigned_to:
+            for assigned_to_item_data in _assigned_to_given:
                 assigned_to_item = assigned_to_item_data.to_dict()
                 assigned_to.append(assigned_to_item)
 
@@ -57,7 +58,7 @@ class ProjectMembers:
                 assigned_to.append(assigned_to_item)
 
         project_members = cls(
-            assigned_to=assigned_to,
+            assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,
         )
 
         project_members.additional_properties = d

@@ -20,25 +20,28 @@ T = TypeVar("T", bound="ProjectMetricResult")
 class ProjectMetricResult:
     """
     Attributes:
-        metric (str | Unset):
-        total (int | Unset): How many tasks (or assets, for `AssetSize`) were counted.
-        groups (list[MetricGroup] | Unset):
+        metric (str | None):
+        total (int | None): How many tasks (or assets, for `AssetSize`) were counted.
+        groups (list[MetricGroup] | None):
     """
 
-    metric: str | Unset = UNSET
-    total: int | Unset = UNSET
-    groups: list[MetricGroup] | Unset = UNSET
+    metric: str | None = None
+    total: int | None = None
+    groups: list[MetricGroup] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metric = self.metric
+        _metric_given = UNSET if self.metric is None else self.metric
+        metric = _metric_given
 
-        total = self.total
+        _total_given = UNSET if self.total is None else self.total
+        total = _total_given
 
+        _groups_given = UNSET if self.groups is None else self.groups
         groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.groups, Unset):
+        if not isinstance(_groups_given, Unset):
             groups = []
-            for groups_item_data in self.groups:
+            for groups_item_data in _groups_given:
                 groups_item = groups_item_data.to_dict()
                 groups.append(groups_item)
 
@@ -59,9 +62,9 @@ class ProjectMetricResult:
         from ..models.metric_group import MetricGroup  # noqa: PLC0415
 
         d = dict(src_dict)
-        metric = d.pop("metric", UNSET)
+        metric = d.pop("metric", None)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         _groups = d.pop("groups", UNSET)
         groups: list[MetricGroup] | Unset = UNSET
@@ -75,7 +78,7 @@ class ProjectMetricResult:
         project_metric_result = cls(
             metric=metric,
             total=total,
-            groups=groups,
+            groups=None if isinstance(groups, Unset) else groups,
         )
 
         project_metric_result.additional_properties = d

@@ -23,43 +23,56 @@ class ProjectUpdate:
     benchmark settings); any combination is accepted, at least one field is needed.
 
         Attributes:
-            category_schema (LabelSet | Unset): The label set (the vendor's "category schema", or ontology) as a request
+            category_schema (LabelSet | None): The label set (the vendor's "category schema", or ontology) as a request
                 sends it:
                 `tools` (objects drawn on the asset), `classifications` (questions about the whole
                 asset) and `relations` (links between objects). This is what the official SDK's
                 `create_label_set()` sends: the `toDict()` of its `ToolCategory`,
                 `ClassificationCategory` and `RelationCategory` objects, or a `raw_category_schema`
                 copied from a project. More fields are passed on unchanged.
-            stages (list[WorkflowStage] | Unset):
-            benchmark_enabled (bool | Unset):
-            benchmark_ratio (float | Unset): Percentage of eligible tasks sampled as benchmarks.
-            benchmark_cutoff (bool | Unset):
+            stages (list[WorkflowStage] | None):
+            benchmark_enabled (bool | None):
+            benchmark_ratio (float | None): Percentage of eligible tasks sampled as benchmarks.
+            benchmark_cutoff (bool | None):
     """
 
-    category_schema: LabelSet | Unset = UNSET
-    stages: list[WorkflowStage] | Unset = UNSET
-    benchmark_enabled: bool | Unset = UNSET
-    benchmark_ratio: float | Unset = UNSET
-    benchmark_cutoff: bool | Unset = UNSET
+    category_schema: LabelSet | None = None
+    stages: list[WorkflowStage] | None = None
+    benchmark_enabled: bool | None = None
+    benchmark_ratio: float | None = None
+    benchmark_cutoff: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _category_schema_given = (
+            UNSET if self.category_schema is None else self.category_schema
+        )
         category_schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.category_schema, Unset):
-            category_schema = self.category_schema.to_dict()
+        if not isinstance(_category_schema_given, Unset):
+            category_schema = _category_schema_given.to_dict()
 
+        _stages_given = UNSET if self.stages is None else self.stages
         stages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.stages, Unset):
+        if not isinstance(_stages_given, Unset):
             stages = []
-            for stages_item_data in self.stages:
+            for stages_item_data in _stages_given:
                 stages_item = stages_item_data.to_dict()
                 stages.append(stages_item)
 
-        benchmark_enabled = self.benchmark_enabled
+        _benchmark_enabled_given = (
+            UNSET if self.benchmark_enabled is None else self.benchmark_enabled
+        )
+        benchmark_enabled = _benchmark_enabled_given
 
-        benchmark_ratio = self.benchmark_ratio
+        _benchmark_ratio_given = (
+            UNSET if self.benchmark_ratio is None else self.benchmark_ratio
+        )
+        benchmark_ratio = _benchmark_ratio_given
 
-        benchmark_cutoff = self.benchmark_cutoff
+        _benchmark_cutoff_given = (
+            UNSET if self.benchmark_cutoff is None else self.benchmark_cutoff
+        )
+        benchmark_cutoff = _benchmark_cutoff_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,15 +112,17 @@ class ProjectUpdate:
 
                 stages.append(stages_item)
 
-        benchmark_enabled = d.pop("benchmarkEnabled", UNSET)
+        benchmark_enabled = d.pop("benchmarkEnabled", None)
 
-        benchmark_ratio = d.pop("benchmarkRatio", UNSET)
+        benchmark_ratio = d.pop("benchmarkRatio", None)
 
-        benchmark_cutoff = d.pop("benchmarkCutoff", UNSET)
+        benchmark_cutoff = d.pop("benchmarkCutoff", None)
 
         project_update = cls(
-            category_schema=category_schema,
-            stages=stages,
+            category_schema=None
+            if isinstance(category_schema, Unset)
+            else category_schema,
+            stages=None if isinstance(stages, Unset) else stages,
             benchmark_enabled=benchmark_enabled,
             benchmark_ratio=benchmark_ratio,
             benchmark_cutoff=benchmark_cutoff,

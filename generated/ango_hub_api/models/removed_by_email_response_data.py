@@ -20,25 +20,28 @@ T = TypeVar("T", bound="RemovedByEmailResponseData")
 class RemovedByEmailResponseData:
     """
     Attributes:
-        deleted (int | Unset):
-        failed (int | Unset):
-        results (list[EmailOutcome] | Unset):
+        deleted (int | None):
+        failed (int | None):
+        results (list[EmailOutcome] | None):
     """
 
-    deleted: int | Unset = UNSET
-    failed: int | Unset = UNSET
-    results: list[EmailOutcome] | Unset = UNSET
+    deleted: int | None = None
+    failed: int | None = None
+    results: list[EmailOutcome] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        deleted = self.deleted
+        _deleted_given = UNSET if self.deleted is None else self.deleted
+        deleted = _deleted_given
 
-        failed = self.failed
+        _failed_given = UNSET if self.failed is None else self.failed
+        failed = _failed_given
 
+        _results_given = UNSET if self.results is None else self.results
         results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
+        if not isinstance(_results_given, Unset):
             results = []
-            for results_item_data in self.results:
+            for results_item_data in _results_given:
                 results_item = results_item_data.to_dict()
                 results.append(results_item)
 
@@ -59,9 +62,9 @@ class RemovedByEmailResponseData:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET
@@ -75,7 +78,7 @@ class RemovedByEmailResponseData:
         removed_by_email_response_data = cls(
             deleted=deleted,
             failed=failed,
-            results=results,
+            results=None if isinstance(results, Unset) else results,
         )
 
         removed_by_email_response_data.additional_properties = d

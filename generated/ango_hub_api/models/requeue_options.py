@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RequeueOptions")
 
@@ -16,30 +16,41 @@ T = TypeVar("T", bound="RequeueOptions")
 class RequeueOptions:
     """
     Attributes:
-        remove_annotations (bool | Unset): Clear the answer. Default: False.
-        remove_assignee (bool | Unset): Clear the assignee. Default: False.
-        remove_stage_history (bool | Unset): Clear the history before the requeue entry. Default: False.
-        reset_answer (bool | Unset): The older example's name for `removeAnnotations`.
-        unassign (bool | Unset): The older example's name for `removeAssignee`.
+        remove_annotations (bool | None): Clear the answer. Default: False.
+        remove_assignee (bool | None): Clear the assignee. Default: False.
+        remove_stage_history (bool | None): Clear the history before the requeue entry. Default: False.
+        reset_answer (bool | None): The older example's name for `removeAnnotations`.
+        unassign (bool | None): The older example's name for `removeAssignee`.
     """
 
-    remove_annotations: bool | Unset = False
-    remove_assignee: bool | Unset = False
-    remove_stage_history: bool | Unset = False
-    reset_answer: bool | Unset = UNSET
-    unassign: bool | Unset = UNSET
+    remove_annotations: bool | None = False
+    remove_assignee: bool | None = False
+    remove_stage_history: bool | None = False
+    reset_answer: bool | None = None
+    unassign: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        remove_annotations = self.remove_annotations
+        _remove_annotations_given = (
+            UNSET if self.remove_annotations is None else self.remove_annotations
+        )
+        remove_annotations = _remove_annotations_given
 
-        remove_assignee = self.remove_assignee
+        _remove_assignee_given = (
+            UNSET if self.remove_assignee is None else self.remove_assignee
+        )
+        remove_assignee = _remove_assignee_given
 
-        remove_stage_history = self.remove_stage_history
+        _remove_stage_history_given = (
+            UNSET if self.remove_stage_history is None else self.remove_stage_history
+        )
+        remove_stage_history = _remove_stage_history_given
 
-        reset_answer = self.reset_answer
+        _reset_answer_given = UNSET if self.reset_answer is None else self.reset_answer
+        reset_answer = _reset_answer_given
 
-        unassign = self.unassign
+        _unassign_given = UNSET if self.unassign is None else self.unassign
+        unassign = _unassign_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,15 +71,15 @@ class RequeueOptions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        remove_annotations = d.pop("removeAnnotations", UNSET)
+        remove_annotations = d.pop("removeAnnotations", None)
 
-        remove_assignee = d.pop("removeAssignee", UNSET)
+        remove_assignee = d.pop("removeAssignee", None)
 
-        remove_stage_history = d.pop("removeStageHistory", UNSET)
+        remove_stage_history = d.pop("removeStageHistory", None)
 
-        reset_answer = d.pop("resetAnswer", UNSET)
+        reset_answer = d.pop("resetAnswer", None)
 
-        unassign = d.pop("unassign", UNSET)
+        unassign = d.pop("unassign", None)
 
         requeue_options = cls(
             remove_annotations=remove_annotations,

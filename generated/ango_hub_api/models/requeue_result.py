@@ -20,16 +20,19 @@ T = TypeVar("T", bound="RequeueResult")
 class RequeueResult:
     """
     Attributes:
-        modified_count (RequeueResultModifiedCount | Unset):
+        modified_count (RequeueResultModifiedCount | None):
     """
 
-    modified_count: RequeueResultModifiedCount | Unset = UNSET
+    modified_count: RequeueResultModifiedCount | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _modified_count_given = (
+            UNSET if self.modified_count is None else self.modified_count
+        )
         modified_count: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.modified_count, Unset):
-            modified_count = self.modified_count.to_dict()
+        if not isinstance(_modified_count_given, Unset):
+            modified_count = _modified_count_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +55,9 @@ class RequeueResult:
             modified_count = RequeueResultModifiedCount.from_dict(_modified_count)
 
         requeue_result = cls(
-            modified_count=modified_count,
+            modified_count=None
+            if isinstance(modified_count, Unset)
+            else modified_count,
         )
 
         requeue_result.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="RequeueResultModifiedCount")
 
@@ -16,18 +16,20 @@ T = TypeVar("T", bound="RequeueResultModifiedCount")
 class RequeueResultModifiedCount:
     """
     Attributes:
-        modified (int | Unset):
-        to_stage_id (str | Unset):
+        modified (int | None):
+        to_stage_id (str | None):
     """
 
-    modified: int | Unset = UNSET
-    to_stage_id: str | Unset = UNSET
+    modified: int | None = None
+    to_stage_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified = self.modified
+        _modified_given = UNSET if self.modified is None else self.modified
+        modified = _modified_given
 
-        to_stage_id = self.to_stage_id
+        _to_stage_id_given = UNSET if self.to_stage_id is None else self.to_stage_id
+        to_stage_id = _to_stage_id_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +44,9 @@ class RequeueResultModifiedCount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified", UNSET)
+        modified = d.pop("modified", None)
 
-        to_stage_id = d.pop("toStageId", UNSET)
+        to_stage_id = d.pop("toStageId", None)
 
         requeue_result_modified_count = cls(
             modified=modified,

@@ -22,27 +22,29 @@ class RequeueTasksRequest:
     """
     Attributes:
         to_stage_id (str): The destination stage ID.
-        filters (TaskSelection | Unset): Which tasks of the project: every list given must match (IDs, external IDs,
+        filters (TaskSelection | None): Which tasks of the project: every list given must match (IDs, external IDs,
             asset IDs,
             current stage IDs, batch IDs or names). Empty: all the project's tasks.
-        options (RequeueOptions | Unset):
+        options (RequeueOptions | None):
     """
 
     to_stage_id: str
-    filters: TaskSelection | Unset = UNSET
-    options: RequeueOptions | Unset = UNSET
+    filters: TaskSelection | None = None
+    options: RequeueOptions | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         to_stage_id = self.to_stage_id
 
+        _filters_given = UNSET if self.filters is None else self.filters
         filters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.filters, Unset):
-            filters = self.filters.to_dict()
+        if not isinstance(_filters_given, Unset):
+            filters = _filters_given.to_dict()
 
+        _options_given = UNSET if self.options is None else self.options
         options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
+        if not isinstance(_options_given, Unset):
+            options = _options_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,8 +84,8 @@ class RequeueTasksRequest:
 
         requeue_tasks_request = cls(
             to_stage_id=to_stage_id,
-            filters=filters,
-            options=options,
+            filters=None if isinstance(filters, Unset) else filters,
+            options=None if isinstance(options, Unset) else options,
         )
 
         requeue_tasks_request.additional_properties = d

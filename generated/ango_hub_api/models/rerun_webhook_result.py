@@ -16,24 +16,27 @@ T = TypeVar("T", bound="RerunWebhookResult")
 class RerunWebhookResult:
     """
     Attributes:
-        stage_id (str | Unset):
-        tasks (int | Unset): How many tasks are sent again.
-        task_ids (list[str] | Unset):
+        stage_id (str | None):
+        tasks (int | None): How many tasks are sent again.
+        task_ids (list[str] | None):
     """
 
-    stage_id: str | Unset = UNSET
-    tasks: int | Unset = UNSET
-    task_ids: list[str] | Unset = UNSET
+    stage_id: str | None = None
+    tasks: int | None = None
+    task_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        stage_id = self.stage_id
+        _stage_id_given = UNSET if self.stage_id is None else self.stage_id
+        stage_id = _stage_id_given
 
-        tasks = self.tasks
+        _tasks_given = UNSET if self.tasks is None else self.tasks
+        tasks = _tasks_given
 
+        _task_ids_given = UNSET if self.task_ids is None else self.task_ids
         task_ids: list[str] | Unset = UNSET
-        if not isinstance(self.task_ids, Unset):
-            task_ids = self.task_ids
+        if not isinstance(_task_ids_given, Unset):
+            task_ids = _task_ids_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,16 +53,16 @@ class RerunWebhookResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        stage_id = d.pop("stageId", UNSET)
+        stage_id = d.pop("stageId", None)
 
-        tasks = d.pop("tasks", UNSET)
+        tasks = d.pop("tasks", None)
 
         task_ids = cast(list[str], d.pop("taskIds", UNSET))
 
         rerun_webhook_result = cls(
             stage_id=stage_id,
             tasks=tasks,
-            task_ids=task_ids,
+            task_ids=None if isinstance(task_ids, Unset) else task_ids,
         )
 
         rerun_webhook_result.additional_properties = d

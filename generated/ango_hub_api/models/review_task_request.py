@@ -22,19 +22,20 @@ class ReviewTaskRequest:
     """
     Attributes:
         review_status (ReviewStatus): A review decision (the official SDK's `ReviewStatus` enum).
-        pct_details (ReviewTaskRequestPctDetails | Unset): Details the official SDK may pass on (kept, not interpreted).
+        pct_details (ReviewTaskRequestPctDetails | None): Details the official SDK may pass on (kept, not interpreted).
     """
 
     review_status: ReviewStatus
-    pct_details: ReviewTaskRequestPctDetails | Unset = UNSET
+    pct_details: ReviewTaskRequestPctDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         review_status: str = self.review_status
 
+        _pct_details_given = UNSET if self.pct_details is None else self.pct_details
         pct_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pct_details, Unset):
-            pct_details = self.pct_details.to_dict()
+        if not isinstance(_pct_details_given, Unset):
+            pct_details = _pct_details_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,7 +65,7 @@ class ReviewTaskRequest:
 
         review_task_request = cls(
             review_status=review_status,
-            pct_details=pct_details,
+            pct_details=None if isinstance(pct_details, Unset) else pct_details,
         )
 
         review_task_request.additional_properties = d

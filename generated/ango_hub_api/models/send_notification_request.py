@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SendNotificationRequest")
 
@@ -18,14 +18,14 @@ class SendNotificationRequest:
     Attributes:
         receivers (list[str]):
         message (str):
-        title (str | Unset):
-        clickable_link (str | Unset):
+        title (str | None):
+        clickable_link (str | None):
     """
 
     receivers: list[str]
     message: str
-    title: str | Unset = UNSET
-    clickable_link: str | Unset = UNSET
+    title: str | None = None
+    clickable_link: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,9 +33,13 @@ class SendNotificationRequest:
 
         message = self.message
 
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        clickable_link = self.clickable_link
+        _clickable_link_given = (
+            UNSET if self.clickable_link is None else self.clickable_link
+        )
+        clickable_link = _clickable_link_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,9 +63,9 @@ class SendNotificationRequest:
 
         message = d.pop("message")
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        clickable_link = d.pop("clickableLink", UNSET)
+        clickable_link = d.pop("clickableLink", None)
 
         send_notification_request = cls(
             receivers=receivers,

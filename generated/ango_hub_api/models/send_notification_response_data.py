@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SendNotificationResponseData")
 
@@ -16,14 +16,15 @@ T = TypeVar("T", bound="SendNotificationResponseData")
 class SendNotificationResponseData:
     """
     Attributes:
-        sent (int | Unset):
+        sent (int | None):
     """
 
-    sent: int | Unset = UNSET
+    sent: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        sent = self.sent
+        _sent_given = UNSET if self.sent is None else self.sent
+        sent = _sent_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,7 +37,7 @@ class SendNotificationResponseData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        sent = d.pop("sent", UNSET)
+        sent = d.pop("sent", None)
 
         send_notification_response_data = cls(
             sent=sent,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SetTasksBenchmarkRequest")
 
@@ -17,17 +17,18 @@ class SetTasksBenchmarkRequest:
     """
     Attributes:
         tasks (list[str]):
-        is_benchmark (bool | Unset):  Default: True.
+        is_benchmark (bool | None):  Default: True.
     """
 
     tasks: list[str]
-    is_benchmark: bool | Unset = True
+    is_benchmark: bool | None = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         tasks = self.tasks
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,7 +47,7 @@ class SetTasksBenchmarkRequest:
         d = dict(src_dict)
         tasks = cast(list[str], d.pop("tasks"))
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         set_tasks_benchmark_request = cls(
             tasks=tasks,

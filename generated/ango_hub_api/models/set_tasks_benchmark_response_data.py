@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 
@@ -16,18 +16,20 @@ T = TypeVar("T", bound="SetTasksBenchmarkResponseData")
 class SetTasksBenchmarkResponseData:
     """
     Attributes:
-        modified (int | Unset):
-        is_benchmark (bool | Unset):
+        modified (int | None):
+        is_benchmark (bool | None):
     """
 
-    modified: int | Unset = UNSET
-    is_benchmark: bool | Unset = UNSET
+    modified: int | None = None
+    is_benchmark: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        modified = self.modified
+        _modified_given = UNSET if self.modified is None else self.modified
+        modified = _modified_given
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +44,9 @@ class SetTasksBenchmarkResponseData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        modified = d.pop("modified", UNSET)
+        modified = d.pop("modified", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         set_tasks_benchmark_response_data = cls(
             modified=modified,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="StagePosition")
 
@@ -17,18 +17,20 @@ class StagePosition:
     """Where the stage is drawn in the workflow editor.
 
     Attributes:
-        x (float | Unset):
-        y (float | Unset):
+        x (float | None):
+        y (float | None):
     """
 
-    x: float | Unset = UNSET
-    y: float | Unset = UNSET
+    x: float | None = None
+    y: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        x = self.x
+        _x_given = UNSET if self.x is None else self.x
+        x = _x_given
 
-        y = self.y
+        _y_given = UNSET if self.y is None else self.y
+        y = _y_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,9 +45,9 @@ class StagePosition:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        x = d.pop("x", UNSET)
+        x = d.pop("x", None)
 
-        y = d.pop("y", UNSET)
+        y = d.pop("y", None)
 
         stage_position = cls(
             x=x,

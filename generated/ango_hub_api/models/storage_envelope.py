@@ -20,18 +20,18 @@ T = TypeVar("T", bound="StorageEnvelope")
 class StorageEnvelope:
     """
     Attributes:
-        storage (Storage | Unset): A storage integration as the server lists it. It never includes the credentials it
-            was
+        storage (Storage | None): A storage integration as the server lists it. It never includes the credentials it was
             created with. More fields may come.
     """
 
-    storage: Storage | Unset = UNSET
+    storage: Storage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _storage_given = UNSET if self.storage is None else self.storage
         storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.storage, Unset):
-            storage = self.storage.to_dict()
+        if not isinstance(_storage_given, Unset):
+            storage = _storage_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,7 +54,7 @@ class StorageEnvelope:
             storage = Storage.from_dict(_storage)
 
         storage_envelope = cls(
-            storage=storage,
+            storage=None if isinstance(storage, Unset) else storage,
         )
 
         storage_envelope.additional_properties = d

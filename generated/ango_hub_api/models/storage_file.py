@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="StorageFile")
 
@@ -17,30 +17,35 @@ class StorageFile:
     """A file of a storage.
 
     Attributes:
-        key (str | Unset): The file's full path in the bucket.
-        name (str | Unset):
-        size (int | Unset):
-        url (str | Unset): The file's URL, usable as an asset's `data` with this storage.
-        signed_url (str | Unset): A time-limited download URL (when signed URLs were asked for).
+        key (str | None): The file's full path in the bucket.
+        name (str | None):
+        size (int | None):
+        url (str | None): The file's URL, usable as an asset's `data` with this storage.
+        signed_url (str | None): A time-limited download URL (when signed URLs were asked for).
     """
 
-    key: str | Unset = UNSET
-    name: str | Unset = UNSET
-    size: int | Unset = UNSET
-    url: str | Unset = UNSET
-    signed_url: str | Unset = UNSET
+    key: str | None = None
+    name: str | None = None
+    size: int | None = None
+    url: str | None = None
+    signed_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
+        _key_given = UNSET if self.key is None else self.key
+        key = _key_given
 
-        name = self.name
+        _name_given = UNSET if self.name is None else self.name
+        name = _name_given
 
-        size = self.size
+        _size_given = UNSET if self.size is None else self.size
+        size = _size_given
 
-        url = self.url
+        _url_given = UNSET if self.url is None else self.url
+        url = _url_given
 
-        signed_url = self.signed_url
+        _signed_url_given = UNSET if self.signed_url is None else self.signed_url
+        signed_url = _signed_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,15 +66,15 @@ class StorageFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name", None)
 
-        size = d.pop("size", UNSET)
+        size = d.pop("size", None)
 
-        url = d.pop("url", UNSET)
+        url = d.pop("url", None)
 
-        signed_url = d.pop("signedUrl", UNSET)
+        signed_url = d.pop("signedUrl", None)
 
         storage_file = cls(
             key=key,

@@ -20,17 +20,18 @@ T = TypeVar("T", bound="StorageFiles")
 class StorageFiles:
     """
     Attributes:
-        files (list[StorageFile] | Unset):
+        files (list[StorageFile] | None):
     """
 
-    files: list[StorageFile] | Unset = UNSET
+    files: list[StorageFile] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _files_given = UNSET if self.files is None else self.files
         files: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.files, Unset):
+        if not isinstance(_files_given, Unset):
             files = []
-            for files_item_data in self.files:
+            for files_item_data in _files_given:
                 files_item = files_item_data.to_dict()
                 files.append(files_item)
 
@@ -57,7 +58,7 @@ class StorageFiles:
                 files.append(files_item)
 
         storage_files = cls(
-            files=files,
+            files=None if isinstance(files, Unset) else files,
         )
 
         storage_files.additional_properties = d

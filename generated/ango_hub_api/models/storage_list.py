@@ -20,17 +20,18 @@ T = TypeVar("T", bound="StorageList")
 class StorageList:
     """
     Attributes:
-        storages (list[Storage] | Unset):
+        storages (list[Storage] | None):
     """
 
-    storages: list[Storage] | Unset = UNSET
+    storages: list[Storage] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _storages_given = UNSET if self.storages is None else self.storages
         storages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.storages, Unset):
+        if not isinstance(_storages_given, Unset):
             storages = []
-            for storages_item_data in self.storages:
+            for storages_item_data in _storages_given:
                 storages_item = storages_item_data.to_dict()
                 storages.append(storages_item)
 
@@ -57,7 +58,7 @@ class StorageList:
                 storages.append(storages_item)
 
         storage_list = cls(
-            storages=storages,
+            storages=None if isinstance(storages, Unset) else storages,
         )
 
         storage_list.additional_properties = d

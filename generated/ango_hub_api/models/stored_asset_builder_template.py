@@ -30,24 +30,23 @@ class StoredAssetBuilderTemplate:
         template (str): The asset's HTML, with `{{column}}` placeholders.
         selected_external_id (str): Column holding each row's external ID; must be a key of `dataConfig`.
         data_config (AssetBuilderTemplateDataConfig): One entry per column of the input.
-        description (str | Unset):
-        batch_column (str | Unset): Column holding each row's batch name (empty for none); must be a key of
-            `dataConfig`.
-        pre_label_config (AssetBuilderTemplatePreLabelConfig | Unset): Per classification schema ID, the column whose
+        description (str | None):
+        batch_column (str | None): Column holding each row's batch name (empty for none); must be a key of `dataConfig`.
+        pre_label_config (AssetBuilderTemplatePreLabelConfig | None): Per classification schema ID, the column whose
             value pre-labels it (`{"cla", "value"}`).
-        field_id (str | Unset):
-        created_at (datetime.datetime | Unset):
+        id (str | None):
+        created_at (datetime.datetime | None):
     """
 
     name: str
     template: str
     selected_external_id: str
     data_config: AssetBuilderTemplateDataConfig
-    description: str | Unset = UNSET
-    batch_column: str | Unset = UNSET
-    pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset = UNSET
-    field_id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    description: str | None = None
+    batch_column: str | None = None
+    pre_label_config: AssetBuilderTemplatePreLabelConfig | None = None
+    id: str | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,19 +58,26 @@ class StoredAssetBuilderTemplate:
 
         data_config = self.data_config.to_dict()
 
-        description = self.description
+        _description_given = UNSET if self.description is None else self.description
+        description = _description_given
 
-        batch_column = self.batch_column
+        _batch_column_given = UNSET if self.batch_column is None else self.batch_column
+        batch_column = _batch_column_given
 
+        _pre_label_config_given = (
+            UNSET if self.pre_label_config is None else self.pre_label_config
+        )
         pre_label_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pre_label_config, Unset):
-            pre_label_config = self.pre_label_config.to_dict()
+        if not isinstance(_pre_label_config_given, Unset):
+            pre_label_config = _pre_label_config_given.to_dict()
 
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,8 +95,8 @@ class StoredAssetBuilderTemplate:
             field_dict["batchColumn"] = batch_column
         if pre_label_config is not UNSET:
             field_dict["preLabelConfig"] = pre_label_config
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if created_at is not UNSET:
             field_dict["createdAt"] = created_at
 
@@ -114,9 +120,9 @@ class StoredAssetBuilderTemplate:
 
         data_config = AssetBuilderTemplateDataConfig.from_dict(d.pop("dataConfig"))
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description", None)
 
-        batch_column = d.pop("batchColumn", UNSET)
+        batch_column = d.pop("batchColumn", None)
 
         _pre_label_config = d.pop("preLabelConfig", UNSET)
         pre_label_config: AssetBuilderTemplatePreLabelConfig | Unset
@@ -127,7 +133,7 @@ class StoredAssetBuilderTemplate:
                 _pre_label_config
             )
 
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -143,9 +149,11 @@ class StoredAssetBuilderTemplate:
             data_config=data_config,
             description=description,
             batch_column=batch_column,
-            pre_label_config=pre_label_config,
-            field_id=field_id,
-            created_at=created_at,
+            pre_label_config=None
+            if isinstance(pre_label_config, Unset)
+            else pre_label_config,
+            id=id,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         stored_asset_builder_template.additional_properties = d

@@ -25,127 +25,153 @@ class Task:
     `asset`.
 
         Attributes:
-            field_id (str | Unset):
-            project (str | Unset):
-            asset (str | Unset):
-            external_id (None | str | Unset):
-            stage (str | Unset): The ID of the workflow stage the task is in.
-            status (str | Unset):
-            assignee (None | str | Unset): The assignee's email.
-            batches (list[str] | Unset): Batch IDs.
-            priority (float | Unset):
-            is_benchmark (bool | Unset):
-            is_draft (bool | Unset): An answer was saved and not yet submitted.
-            review_status (None | ReviewStatus | Unset): The last review decision, or null.
-            answer (TaskAnswer | Unset): A task's answer (with `includeAnswer`): the annotations as the export shows them,
+            id (str | None):
+            project (str | None):
+            asset (str | None):
+            external_id (None | str):
+            stage (str | None): The ID of the workflow stage the task is in.
+            status (str | None):
+            assignee (None | str): The assignee's email.
+            batches (list[str] | None): Batch IDs.
+            priority (float | None):
+            is_benchmark (bool | None):
+            is_draft (bool | None): An answer was saved and not yet submitted.
+            review_status (None | ReviewStatus): The last review decision, or null.
+            answer (TaskAnswer | None): A task's answer (with `includeAnswer`): the annotations as the export shows them,
                 `tools` (what `annotateTask` receives as `objects`), `classifications`, `relations`;
                 empty lists before any answer. The official SDK's `annotate_task()` merges new
                 annotations into these three lists.
-            created_at (datetime.datetime | Unset):
-            updated_at (datetime.datetime | Unset):
-            completed_at (datetime.datetime | None | Unset):
-            duration (float | Unset): Seconds spent (the sum of submitted durations).
+            created_at (datetime.datetime | None):
+            updated_at (datetime.datetime | None):
+            completed_at (datetime.datetime | None):
+            duration (float | None): Seconds spent (the sum of submitted durations).
     """
 
-    field_id: str | Unset = UNSET
-    project: str | Unset = UNSET
-    asset: str | Unset = UNSET
-    external_id: None | str | Unset = UNSET
-    stage: str | Unset = UNSET
-    status: str | Unset = UNSET
-    assignee: None | str | Unset = UNSET
-    batches: list[str] | Unset = UNSET
-    priority: float | Unset = UNSET
-    is_benchmark: bool | Unset = UNSET
-    is_draft: bool | Unset = UNSET
-    review_status: None | ReviewStatus | Unset = UNSET
-    answer: TaskAnswer | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    completed_at: datetime.datetime | None | Unset = UNSET
-    duration: float | Unset = UNSET
+    id: str | None = None
+    project: str | None = None
+    asset: str | None = None
+    external_id: None | str = None
+    stage: str | None = None
+    status: str | None = None
+    assignee: None | str = None
+    batches: list[str] | None = None
+    priority: float | None = None
+    is_benchmark: bool | None = None
+    is_draft: bool | None = None
+    review_status: None | ReviewStatus = None
+    answer: TaskAnswer | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    completed_at: datetime.datetime | None = None
+    duration: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
-        asset = self.asset
+        _asset_given = UNSET if self.asset is None else self.asset
+        asset = _asset_given
 
+        _external_id_given = UNSET if self.external_id is None else self.external_id
         external_id: None | str | Unset
-        if isinstance(self.external_id, Unset):
+        if isinstance(_external_id_given, Unset):
             external_id = UNSET
         else:
-            external_id = self.external_id
+            external_id = _external_id_given
 
-        stage = self.stage
+        _stage_given = UNSET if self.stage is None else self.stage
+        stage = _stage_given
 
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
+        _assignee_given = UNSET if self.assignee is None else self.assignee
         assignee: None | str | Unset
-        if isinstance(self.assignee, Unset):
+        if isinstance(_assignee_given, Unset):
             assignee = UNSET
         else:
-            assignee = self.assignee
+            assignee = _assignee_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
-        is_draft = self.is_draft
+        _is_draft_given = UNSET if self.is_draft is None else self.is_draft
+        is_draft = _is_draft_given
 
+        _review_status_given = (
+            UNSET if self.review_status is None else self.review_status
+        )
         review_status: None | str | Unset
-        if isinstance(self.review_status, Unset):
+        if isinstance(_review_status_given, Unset):
             review_status = UNSET
-        elif isinstance(self.review_status, str):
-            review_status = self.review_status
+        elif isinstance(_review_status_given, str):
+            review_status = _review_status_given
         else:
-            review_status = self.review_status
+            review_status = _review_status_given
 
+        _answer_given = UNSET if self.answer is None else self.answer
         answer: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.answer, Unset):
-            answer = self.answer.to_dict()
+        if not isinstance(_answer_given, Unset):
+            answer = _answer_given.to_dict()
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
+        _updated_at_given = UNSET if self.updated_at is None else self.updated_at
         updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
+        if not isinstance(_updated_at_given, Unset):
+            updated_at = _updated_at_given.isoformat()
 
+        _completed_at_given = UNSET if self.completed_at is None else self.completed_at
         completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
+        if isinstance(_completed_at_given, Unset):
             completed_at = UNSET
-        elif isinstance(self.completed_at, datetime.datetime):
-            completed_at = self.completed_at.isoformat()
+        elif isinstance(_completed_at_given, datetime.datetime):
+            completed_at = _completed_at_given.isoformat()
         else:
-            completed_at = self.completed_at
+            completed_at = _completed_at_given
 
-        duration = self.duration
+        _duration_given = UNSET if self.duration is None else self.duration
+        duration = _duration_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if project is not UNSET:
             field_dict["project"] = project
         if asset is not UNSET:
             field_dict["asset"] = asset
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
+        elif "externalId" in self._nulls:
+            field_dict["externalId"] = None
         if stage is not UNSET:
             field_dict["stage"] = stage
         if status is not UNSET:
             field_dict["status"] = status
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        elif "assignee" in self._nulls:
+            field_dict["assignee"] = None
         if batches is not UNSET:
             field_dict["batches"] = batches
         if priority is not UNSET:
@@ -156,6 +182,8 @@ class Task:
             field_dict["isDraft"] = is_draft
         if review_status is not UNSET:
             field_dict["reviewStatus"] = review_status
+        elif "reviewStatus" in self._nulls:
+            field_dict["reviewStatus"] = None
         if answer is not UNSET:
             field_dict["answer"] = answer
         if created_at is not UNSET:
@@ -164,6 +192,8 @@ class Task:
             field_dict["updatedAt"] = updated_at
         if completed_at is not UNSET:
             field_dict["completedAt"] = completed_at
+        elif "completedAt" in self._nulls:
+            field_dict["completedAt"] = None
         if duration is not UNSET:
             field_dict["duration"] = duration
 
@@ -174,11 +204,11 @@ class Task:
         from ..models.task_answer import TaskAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
@@ -189,9 +219,9 @@ class Task:
 
         external_id = _parse_external_id(d.pop("externalId", UNSET))
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
 
         def _parse_assignee(data: object) -> None | str | Unset:
             if data is None:
@@ -204,11 +234,11 @@ class Task:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
-        is_draft = d.pop("isDraft", UNSET)
+        is_draft = d.pop("isDraft", None)
 
         def _parse_review_status(data: object) -> None | ReviewStatus | Unset:
             if data is None:
@@ -265,27 +295,44 @@ class Task:
 
         completed_at = _parse_completed_at(d.pop("completedAt", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         task = cls(
-            field_id=field_id,
+            id=id,
             project=project,
             asset=asset,
-            external_id=external_id,
+            external_id=None if isinstance(external_id, Unset) else external_id,
             stage=stage,
             status=status,
-            assignee=assignee,
-            batches=batches,
+            assignee=None if isinstance(assignee, Unset) else assignee,
+            batches=None if isinstance(batches, Unset) else batches,
             priority=priority,
             is_benchmark=is_benchmark,
             is_draft=is_draft,
-            review_status=review_status,
-            answer=answer,
-            created_at=created_at,
-            updated_at=updated_at,
-            completed_at=completed_at,
+            review_status=None if isinstance(review_status, Unset) else review_status,
+            answer=None if isinstance(answer, Unset) else answer,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+            completed_at=None if isinstance(completed_at, Unset) else completed_at,
             duration=duration,
         )
+
+        if (
+            external_id is None
+            or assignee is None
+            or review_status is None
+            or completed_at is None
+        ):
+            task._nulls = frozenset(
+                name
+                for name, value in (
+                    ("externalId", external_id),
+                    ("assignee", assignee),
+                    ("reviewStatus", review_status),
+                    ("completedAt", completed_at),
+                )
+                if value is None
+            )
 
         task.additional_properties = d
         return task

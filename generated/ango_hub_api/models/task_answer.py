@@ -26,53 +26,69 @@ class TaskAnswer:
     annotations into these three lists.
 
         Attributes:
-            tools (list[AnswerObject] | Unset):
-            classifications (list[AnswerClassification] | Unset):
-            relations (list[AnswerRelation] | Unset):
-            brush_data_url (None | str | Unset): URL of the task's brush mask (a PNG), when it has one.
-            medical_brush_data_url (None | str | Unset): URL of the task's voxel-brush (medical) volume, when it has one.
+            tools (list[AnswerObject] | None):
+            classifications (list[AnswerClassification] | None):
+            relations (list[AnswerRelation] | None):
+            brush_data_url (None | str): URL of the task's brush mask (a PNG), when it has one.
+            medical_brush_data_url (None | str): URL of the task's voxel-brush (medical) volume, when it has one.
     """
 
-    tools: list[AnswerObject] | Unset = UNSET
-    classifications: list[AnswerClassification] | Unset = UNSET
-    relations: list[AnswerRelation] | Unset = UNSET
-    brush_data_url: None | str | Unset = UNSET
-    medical_brush_data_url: None | str | Unset = UNSET
+    tools: list[AnswerObject] | None = None
+    classifications: list[AnswerClassification] | None = None
+    relations: list[AnswerRelation] | None = None
+    brush_data_url: None | str = None
+    medical_brush_data_url: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        _tools_given = UNSET if self.tools is None else self.tools
         tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
+        if not isinstance(_tools_given, Unset):
             tools = []
-            for tools_item_data in self.tools:
+            for tools_item_data in _tools_given:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        _classifications_given = (
+            UNSET if self.classifications is None else self.classifications
+        )
         classifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.classifications, Unset):
+        if not isinstance(_classifications_given, Unset):
             classifications = []
-            for classifications_item_data in self.classifications:
+            for classifications_item_data in _classifications_given:
                 classifications_item = classifications_item_data.to_dict()
                 classifications.append(classifications_item)
 
+        _relations_given = UNSET if self.relations is None else self.relations
         relations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.relations, Unset):
+        if not isinstance(_relations_given, Unset):
             relations = []
-            for relations_item_data in self.relations:
+            for relations_item_data in _relations_given:
                 relations_item = relations_item_data.to_dict()
                 relations.append(relations_item)
 
+        _brush_data_url_given = (
+            UNSET if self.brush_data_url is None else self.brush_data_url
+        )
         brush_data_url: None | str | Unset
-        if isinstance(self.brush_data_url, Unset):
+        if isinstance(_brush_data_url_given, Unset):
             brush_data_url = UNSET
         else:
-            brush_data_url = self.brush_data_url
+            brush_data_url = _brush_data_url_given
 
+        _medical_brush_data_url_given = (
+            UNSET
+            if self.medical_brush_data_url is None
+            else self.medical_brush_data_url
+        )
         medical_brush_data_url: None | str | Unset
-        if isinstance(self.medical_brush_data_url, Unset):
+        if isinstance(_medical_brush_data_url_given, Unset):
             medical_brush_data_url = UNSET
         else:
-            medical_brush_data_url = self.medical_brush_data_url
+            medical_brush_data_url = _medical_brush_data_url_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,8 +101,12 @@ class TaskAnswer:
             field_dict["relations"] = relations
         if brush_data_url is not UNSET:
             field_dict["brushDataUrl"] = brush_data_url
+        elif "brushDataUrl" in self._nulls:
+            field_dict["brushDataUrl"] = None
         if medical_brush_data_url is not UNSET:
             field_dict["medicalBrushDataUrl"] = medical_brush_data_url
+        elif "medicalBrushDataUrl" in self._nulls:
+            field_dict["medicalBrushDataUrl"] = None
 
         return field_dict
 
@@ -147,12 +167,28 @@ class TaskAnswer:
         )
 
         task_answer = cls(
-            tools=tools,
-            classifications=classifications,
-            relations=relations,
-            brush_data_url=brush_data_url,
-            medical_brush_data_url=medical_brush_data_url,
+            tools=None if isinstance(tools, Unset) else tools,
+            classifications=None
+            if isinstance(classifications, Unset)
+            else classifications,
+            relations=None if isinstance(relations, Unset) else relations,
+            brush_data_url=None
+            if isinstance(brush_data_url, Unset)
+            else brush_data_url,
+            medical_brush_data_url=None
+            if isinstance(medical_brush_data_url, Unset)
+            else medical_brush_data_url,
         )
+
+        if brush_data_url is None or medical_brush_data_url is None:
+            task_answer._nulls = frozenset(
+                name
+                for name, value in (
+                    ("brushDataUrl", brush_data_url),
+                    ("medicalBrushDataUrl", medical_brush_data_url),
+                )
+                if value is None
+            )
 
         task_answer.additional_properties = d
         return task_answer

@@ -20,18 +20,19 @@ T = TypeVar("T", bound="TaskEnvelope")
 class TaskEnvelope:
     """
     Attributes:
-        task (Task | Unset): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
+        task (Task | None): A label task (the vendor's `LabelTask`). `answer` comes back only when asked for
             (`includeAnswer`), and with `fields` only the fields named plus `_id`, `project` and
             `asset`.
     """
 
-    task: Task | Unset = UNSET
+    task: Task | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _task_given = UNSET if self.task is None else self.task
         task: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.task, Unset):
-            task = self.task.to_dict()
+        if not isinstance(_task_given, Unset):
+            task = _task_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,7 +55,7 @@ class TaskEnvelope:
             task = Task.from_dict(_task)
 
         task_envelope = cls(
-            task=task,
+            task=None if isinstance(task, Unset) else task,
         )
 
         task_envelope.additional_properties = d

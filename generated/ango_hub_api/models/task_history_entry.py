@@ -27,120 +27,148 @@ class TaskHistoryEntry:
     `tools`; `task`, `action`, `toStage` and `user` are what the mock adds.
 
         Attributes:
-            field_id (str | Unset):
-            task (str | Unset):
-            label_task_id (str | Unset): The task's ID (the vendor's name for it).
-            project (str | Unset):
-            organization (str | Unset):
-            asset (str | Unset):
-            is_skipped (bool | Unset):
-            deleted (bool | Unset):
-            rework (bool | Unset):
-            batches (list[str] | Unset):
-            action (TaskHistoryAction | Unset): What happened to the task.
-            stage (str | Unset): The stage the task was in.
-            to_stage (str | Unset): The stage the task is in after the action.
-            user (str | Unset): The email of whoever acted (the API key's user).
-            assignee (None | str | Unset):
-            review_status (ReviewStatus | Unset): A review decision (the official SDK's `ReviewStatus` enum).
-            priority (float | Unset):
-            is_benchmark (bool | Unset):
-            answer (LabelAnswer | None | Unset): The answer as it was saved or submitted (save and submit entries).
-            duration (float | Unset):
-            created_at (datetime.datetime | Unset):
+            id (str | None):
+            task (str | None):
+            label_task_id (str | None): The task's ID (the vendor's name for it).
+            project (str | None):
+            organization (str | None):
+            asset (str | None):
+            is_skipped (bool | None):
+            deleted (bool | None):
+            rework (bool | None):
+            batches (list[str] | None):
+            action (TaskHistoryAction | None): What happened to the task.
+            stage (str | None): The stage the task was in.
+            to_stage (str | None): The stage the task is in after the action.
+            user (str | None): The email of whoever acted (the API key's user).
+            assignee (None | str):
+            review_status (ReviewStatus | None): A review decision (the official SDK's `ReviewStatus` enum).
+            priority (float | None):
+            is_benchmark (bool | None):
+            answer (LabelAnswer | None): The answer as it was saved or submitted (save and submit entries).
+            duration (float | None):
+            created_at (datetime.datetime | None):
     """
 
-    field_id: str | Unset = UNSET
-    task: str | Unset = UNSET
-    label_task_id: str | Unset = UNSET
-    project: str | Unset = UNSET
-    organization: str | Unset = UNSET
-    asset: str | Unset = UNSET
-    is_skipped: bool | Unset = UNSET
-    deleted: bool | Unset = UNSET
-    rework: bool | Unset = UNSET
-    batches: list[str] | Unset = UNSET
-    action: TaskHistoryAction | Unset = UNSET
-    stage: str | Unset = UNSET
-    to_stage: str | Unset = UNSET
-    user: str | Unset = UNSET
-    assignee: None | str | Unset = UNSET
-    review_status: ReviewStatus | Unset = UNSET
-    priority: float | Unset = UNSET
-    is_benchmark: bool | Unset = UNSET
-    answer: LabelAnswer | None | Unset = UNSET
-    duration: float | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    id: str | None = None
+    task: str | None = None
+    label_task_id: str | None = None
+    project: str | None = None
+    organization: str | None = None
+    asset: str | None = None
+    is_skipped: bool | None = None
+    deleted: bool | None = None
+    rework: bool | None = None
+    batches: list[str] | None = None
+    action: TaskHistoryAction | None = None
+    stage: str | None = None
+    to_stage: str | None = None
+    user: str | None = None
+    assignee: None | str = None
+    review_status: ReviewStatus | None = None
+    priority: float | None = None
+    is_benchmark: bool | None = None
+    answer: LabelAnswer | None = None
+    duration: float | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), repr=False, eq=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.label_answer import LabelAnswer  # noqa: PLC0415
 
-        field_id = self.field_id
+        _id_given = UNSET if self.id is None else self.id
+        id = _id_given
 
-        task = self.task
+        _task_given = UNSET if self.task is None else self.task
+        task = _task_given
 
-        label_task_id = self.label_task_id
+        _label_task_id_given = (
+            UNSET if self.label_task_id is None else self.label_task_id
+        )
+        label_task_id = _label_task_id_given
 
-        project = self.project
+        _project_given = UNSET if self.project is None else self.project
+        project = _project_given
 
-        organization = self.organization
+        _organization_given = UNSET if self.organization is None else self.organization
+        organization = _organization_given
 
-        asset = self.asset
+        _asset_given = UNSET if self.asset is None else self.asset
+        asset = _asset_given
 
-        is_skipped = self.is_skipped
+        _is_skipped_given = UNSET if self.is_skipped is None else self.is_skipped
+        is_skipped = _is_skipped_given
 
-        deleted = self.deleted
+        _deleted_given = UNSET if self.deleted is None else self.deleted
+        deleted = _deleted_given
 
-        rework = self.rework
+        _rework_given = UNSET if self.rework is None else self.rework
+        rework = _rework_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
+        _action_given = UNSET if self.action is None else self.action
         action: str | Unset = UNSET
-        if not isinstance(self.action, Unset):
-            action = self.action
+        if not isinstance(_action_given, Unset):
+            action = _action_given
 
-        stage = self.stage
+        _stage_given = UNSET if self.stage is None else self.stage
+        stage = _stage_given
 
-        to_stage = self.to_stage
+        _to_stage_given = UNSET if self.to_stage is None else self.to_stage
+        to_stage = _to_stage_given
 
-        user = self.user
+        _user_given = UNSET if self.user is None else self.user
+        user = _user_given
 
+        _assignee_given = UNSET if self.assignee is None else self.assignee
         assignee: None | str | Unset
-        if isinstance(self.assignee, Unset):
+        if isinstance(_assignee_given, Unset):
             assignee = UNSET
         else:
-            assignee = self.assignee
+            assignee = _assignee_given
 
+        _review_status_given = (
+            UNSET if self.review_status is None else self.review_status
+        )
         review_status: str | Unset = UNSET
-        if not isinstance(self.review_status, Unset):
-            review_status = self.review_status
+        if not isinstance(_review_status_given, Unset):
+            review_status = _review_status_given
 
-        priority = self.priority
+        _priority_given = UNSET if self.priority is None else self.priority
+        priority = _priority_given
 
-        is_benchmark = self.is_benchmark
+        _is_benchmark_given = UNSET if self.is_benchmark is None else self.is_benchmark
+        is_benchmark = _is_benchmark_given
 
+        _answer_given = UNSET if self.answer is None else self.answer
         answer: dict[str, Any] | None | Unset
-        if isinstance(self.answer, Unset):
+        if isinstance(_answer_given, Unset):
             answer = UNSET
-        elif isinstance(self.answer, LabelAnswer):
-            answer = self.answer.to_dict()
+        elif isinstance(_answer_given, LabelAnswer):
+            answer = _answer_given.to_dict()
         else:
-            answer = self.answer
+            answer = _answer_given
 
-        duration = self.duration
+        _duration_given = UNSET if self.duration is None else self.duration
+        duration = _duration_given
 
+        _created_at_given = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at_given, Unset):
+            created_at = _created_at_given.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["_id"] = id
         if task is not UNSET:
             field_dict["task"] = task
         if label_task_id is not UNSET:
@@ -169,6 +197,8 @@ class TaskHistoryEntry:
             field_dict["user"] = user
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        elif "assignee" in self._nulls:
+            field_dict["assignee"] = None
         if review_status is not UNSET:
             field_dict["reviewStatus"] = review_status
         if priority is not UNSET:
@@ -177,6 +207,8 @@ class TaskHistoryEntry:
             field_dict["isBenchmark"] = is_benchmark
         if answer is not UNSET:
             field_dict["answer"] = answer
+        elif "answer" in self._nulls:
+            field_dict["answer"] = None
         if duration is not UNSET:
             field_dict["duration"] = duration
         if created_at is not UNSET:
@@ -189,23 +221,23 @@ class TaskHistoryEntry:
         from ..models.label_answer import LabelAnswer  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
+        id = d.pop("_id", None)
 
-        task = d.pop("task", UNSET)
+        task = d.pop("task", None)
 
-        label_task_id = d.pop("labelTaskId", UNSET)
+        label_task_id = d.pop("labelTaskId", None)
 
-        project = d.pop("project", UNSET)
+        project = d.pop("project", None)
 
-        organization = d.pop("organization", UNSET)
+        organization = d.pop("organization", None)
 
-        asset = d.pop("asset", UNSET)
+        asset = d.pop("asset", None)
 
-        is_skipped = d.pop("isSkipped", UNSET)
+        is_skipped = d.pop("isSkipped", None)
 
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted", None)
 
-        rework = d.pop("rework", UNSET)
+        rework = d.pop("rework", None)
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
@@ -216,11 +248,11 @@ class TaskHistoryEntry:
         else:
             action = check_task_history_action(_action)
 
-        stage = d.pop("stage", UNSET)
+        stage = d.pop("stage", None)
 
-        to_stage = d.pop("toStage", UNSET)
+        to_stage = d.pop("toStage", None)
 
-        user = d.pop("user", UNSET)
+        user = d.pop("user", None)
 
         def _parse_assignee(data: object) -> None | str | Unset:
             if data is None:
@@ -238,9 +270,9 @@ class TaskHistoryEntry:
         else:
             review_status = check_review_status(_review_status)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.pop("priority", None)
 
-        is_benchmark = d.pop("isBenchmark", UNSET)
+        is_benchmark = d.pop("isBenchmark", None)
 
         def _parse_answer(data: object) -> LabelAnswer | None | Unset:
             if data is None:
@@ -259,7 +291,7 @@ class TaskHistoryEntry:
 
         answer = _parse_answer(d.pop("answer", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        duration = d.pop("duration", None)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -269,7 +301,7 @@ class TaskHistoryEntry:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
         task_history_entry = cls(
-            field_id=field_id,
+            id=id,
             task=task,
             label_task_id=label_task_id,
             project=project,
@@ -278,19 +310,29 @@ class TaskHistoryEntry:
             is_skipped=is_skipped,
             deleted=deleted,
             rework=rework,
-            batches=batches,
-            action=action,
+            batches=None if isinstance(batches, Unset) else batches,
+            action=None if isinstance(action, Unset) else action,
             stage=stage,
             to_stage=to_stage,
             user=user,
-            assignee=assignee,
-            review_status=review_status,
+            assignee=None if isinstance(assignee, Unset) else assignee,
+            review_status=None if isinstance(review_status, Unset) else review_status,
             priority=priority,
             is_benchmark=is_benchmark,
-            answer=answer,
+            answer=None if isinstance(answer, Unset) else answer,
             duration=duration,
-            created_at=created_at,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
+
+        if assignee is None or answer is None:
+            task_history_entry._nulls = frozenset(
+                name
+                for name, value in (
+                    ("assignee", assignee),
+                    ("answer", answer),
+                )
+                if value is None
+            )
 
         task_history_entry.additional_properties = d
         return task_history_entry

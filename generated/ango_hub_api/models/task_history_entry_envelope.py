@@ -20,20 +20,21 @@ T = TypeVar("T", bound="TaskHistoryEntryEnvelope")
 class TaskHistoryEntryEnvelope:
     """
     Attributes:
-        task_history (TaskHistoryEntry | Unset): One action on a task, with who did it, where the task was and where it
+        task_history (TaskHistoryEntry | None): One action on a task, with who did it, where the task was and where it
             went. The
             vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,
             `organization`, `asset`, `isSkipped`, `deleted`, `rework`, `batches` and the answer's
             `tools`; `task`, `action`, `toStage` and `user` are what the mock adds.
     """
 
-    task_history: TaskHistoryEntry | Unset = UNSET
+    task_history: TaskHistoryEntry | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _task_history_given = UNSET if self.task_history is None else self.task_history
         task_history: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.task_history, Unset):
-            task_history = self.task_history.to_dict()
+        if not isinstance(_task_history_given, Unset):
+            task_history = _task_history_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,7 +57,7 @@ class TaskHistoryEntryEnvelope:
             task_history = TaskHistoryEntry.from_dict(_task_history)
 
         task_history_entry_envelope = cls(
-            task_history=task_history,
+            task_history=None if isinstance(task_history, Unset) else task_history,
         )
 
         task_history_entry_envelope.additional_properties = d

@@ -23,32 +23,35 @@ class TaskHistoryPage:
     both). Clients read `taskHistory` and fall back to `history`.
 
         Attributes:
-            task_history (list[TaskHistoryEntry] | Unset):
-            history (list[TaskHistoryEntry] | Unset):
-            total (int | Unset):
+            task_history (list[TaskHistoryEntry] | None):
+            history (list[TaskHistoryEntry] | None):
+            total (int | None):
     """
 
-    task_history: list[TaskHistoryEntry] | Unset = UNSET
-    history: list[TaskHistoryEntry] | Unset = UNSET
-    total: int | Unset = UNSET
+    task_history: list[TaskHistoryEntry] | None = None
+    history: list[TaskHistoryEntry] | None = None
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _task_history_given = UNSET if self.task_history is None else self.task_history
         task_history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.task_history, Unset):
+        if not isinstance(_task_history_given, Unset):
             task_history = []
-            for task_history_item_data in self.task_history:
+            for task_history_item_data in _task_history_given:
                 task_history_item = task_history_item_data.to_dict()
                 task_history.append(task_history_item)
 
+        _history_given = UNSET if self.history is None else self.history
         history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.history, Unset):
+        if not isinstance(_history_given, Unset):
             history = []
-            for history_item_data in self.history:
+            for history_item_data in _history_given:
                 history_item = history_item_data.to_dict()
                 history.append(history_item)
 
-        total = self.total
+        _total_given = UNSET if self.total is None else self.total
+        total = _total_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,11 +88,11 @@ class TaskHistoryPage:
 
                 history.append(history_item)
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
 
         task_history_page = cls(
-            task_history=task_history,
-            history=history,
+            task_history=None if isinstance(task_history, Unset) else task_history,
+            history=None if isinstance(history, Unset) else history,
             total=total,
         )
 

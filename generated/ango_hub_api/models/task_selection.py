@@ -18,40 +18,47 @@ class TaskSelection:
     current stage IDs, batch IDs or names). Empty: all the project's tasks.
 
         Attributes:
-            task_ids (list[str] | Unset):
-            external_ids (list[str] | Unset):
-            asset_ids (list[str] | Unset):
-            from_stage_ids (list[str] | Unset):
-            batches (list[str] | Unset):
+            task_ids (list[str] | None):
+            external_ids (list[str] | None):
+            asset_ids (list[str] | None):
+            from_stage_ids (list[str] | None):
+            batches (list[str] | None):
     """
 
-    task_ids: list[str] | Unset = UNSET
-    external_ids: list[str] | Unset = UNSET
-    asset_ids: list[str] | Unset = UNSET
-    from_stage_ids: list[str] | Unset = UNSET
-    batches: list[str] | Unset = UNSET
+    task_ids: list[str] | None = None
+    external_ids: list[str] | None = None
+    asset_ids: list[str] | None = None
+    from_stage_ids: list[str] | None = None
+    batches: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _task_ids_given = UNSET if self.task_ids is None else self.task_ids
         task_ids: list[str] | Unset = UNSET
-        if not isinstance(self.task_ids, Unset):
-            task_ids = self.task_ids
+        if not isinstance(_task_ids_given, Unset):
+            task_ids = _task_ids_given
 
+        _external_ids_given = UNSET if self.external_ids is None else self.external_ids
         external_ids: list[str] | Unset = UNSET
-        if not isinstance(self.external_ids, Unset):
-            external_ids = self.external_ids
+        if not isinstance(_external_ids_given, Unset):
+            external_ids = _external_ids_given
 
+        _asset_ids_given = UNSET if self.asset_ids is None else self.asset_ids
         asset_ids: list[str] | Unset = UNSET
-        if not isinstance(self.asset_ids, Unset):
-            asset_ids = self.asset_ids
+        if not isinstance(_asset_ids_given, Unset):
+            asset_ids = _asset_ids_given
 
+        _from_stage_ids_given = (
+            UNSET if self.from_stage_ids is None else self.from_stage_ids
+        )
         from_stage_ids: list[str] | Unset = UNSET
-        if not isinstance(self.from_stage_ids, Unset):
-            from_stage_ids = self.from_stage_ids
+        if not isinstance(_from_stage_ids_given, Unset):
+            from_stage_ids = _from_stage_ids_given
 
+        _batches_given = UNSET if self.batches is None else self.batches
         batches: list[str] | Unset = UNSET
-        if not isinstance(self.batches, Unset):
-            batches = self.batches
+        if not isinstance(_batches_given, Unset):
+            batches = _batches_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,11 +90,13 @@ class TaskSelection:
         batches = cast(list[str], d.pop("batches", UNSET))
 
         task_selection = cls(
-            task_ids=task_ids,
-            external_ids=external_ids,
-            asset_ids=asset_ids,
-            from_stage_ids=from_stage_ids,
-            batches=batches,
+            task_ids=None if isinstance(task_ids, Unset) else task_ids,
+            external_ids=None if isinstance(external_ids, Unset) else external_ids,
+            asset_ids=None if isinstance(asset_ids, Unset) else asset_ids,
+            from_stage_ids=None
+            if isinstance(from_stage_ids, Unset)
+            else from_stage_ids,
+            batches=None if isinstance(batches, Unset) else batches,
         )
 
         task_selection.additional_properties = d

@@ -23,34 +23,39 @@ class TreeOption:
     otherwise, and `value` (the ID again when no value is given).
 
         Attributes:
-            title (str | Unset):
-            value (str | Unset):
-            key (str | Unset):
-            schema_id (str | Unset):
-            children (list[TreeOptionChildrenItem] | Unset): The nodes under this one, each a `TreeOption` (passed on
+            title (str | None):
+            value (str | None):
+            key (str | None):
+            schema_id (str | None):
+            children (list[TreeOptionChildrenItem] | None): The nodes under this one, each a `TreeOption` (passed on
                 unchecked).
     """
 
-    title: str | Unset = UNSET
-    value: str | Unset = UNSET
-    key: str | Unset = UNSET
-    schema_id: str | Unset = UNSET
-    children: list[TreeOptionChildrenItem] | Unset = UNSET
+    title: str | None = None
+    value: str | None = None
+    key: str | None = None
+    schema_id: str | None = None
+    children: list[TreeOptionChildrenItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
+        _title_given = UNSET if self.title is None else self.title
+        title = _title_given
 
-        value = self.value
+        _value_given = UNSET if self.value is None else self.value
+        value = _value_given
 
-        key = self.key
+        _key_given = UNSET if self.key is None else self.key
+        key = _key_given
 
-        schema_id = self.schema_id
+        _schema_id_given = UNSET if self.schema_id is None else self.schema_id
+        schema_id = _schema_id_given
 
+        _children_given = UNSET if self.children is None else self.children
         children: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.children, Unset):
+        if not isinstance(_children_given, Unset):
             children = []
-            for children_item_data in self.children:
+            for children_item_data in _children_given:
                 children_item = children_item_data.to_dict()
                 children.append(children_item)
 
@@ -75,13 +80,13 @@ class TreeOption:
         from ..models.tree_option_children_item import TreeOptionChildrenItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = d.pop("title", None)
 
-        value = d.pop("value", UNSET)
+        value = d.pop("value", None)
 
-        key = d.pop("key", UNSET)
+        key = d.pop("key", None)
 
-        schema_id = d.pop("schemaId", UNSET)
+        schema_id = d.pop("schemaId", None)
 
         _children = d.pop("children", UNSET)
         children: list[TreeOptionChildrenItem] | Unset = UNSET
@@ -97,7 +102,7 @@ class TreeOption:
             value=value,
             key=key,
             schema_id=schema_id,
-            children=children,
+            children=None if isinstance(children, Unset) else children,
         )
 
         tree_option.additional_properties = d

@@ -22,16 +22,17 @@ T = TypeVar("T", bound="UpdateMemberRolesResponseData")
 class UpdateMemberRolesResponseData:
     """
     Attributes:
-        users (UpdateMemberRolesResponseDataUsers | Unset):
+        users (UpdateMemberRolesResponseDataUsers | None):
     """
 
-    users: UpdateMemberRolesResponseDataUsers | Unset = UNSET
+    users: UpdateMemberRolesResponseDataUsers | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _users_given = UNSET if self.users is None else self.users
         users: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.users, Unset):
-            users = self.users.to_dict()
+        if not isinstance(_users_given, Unset):
+            users = _users_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,7 +57,7 @@ class UpdateMemberRolesResponseData:
             users = UpdateMemberRolesResponseDataUsers.from_dict(_users)
 
         update_member_roles_response_data = cls(
-            users=users,
+            users=None if isinstance(users, Unset) else users,
         )
 
         update_member_roles_response_data.additional_properties = d

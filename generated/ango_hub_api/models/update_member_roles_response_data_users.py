@@ -20,25 +20,28 @@ T = TypeVar("T", bound="UpdateMemberRolesResponseDataUsers")
 class UpdateMemberRolesResponseDataUsers:
     """
     Attributes:
-        updated (int | Unset):
-        failed (int | Unset):
-        results (list[EmailOutcome] | Unset):
+        updated (int | None):
+        failed (int | None):
+        results (list[EmailOutcome] | None):
     """
 
-    updated: int | Unset = UNSET
-    failed: int | Unset = UNSET
-    results: list[EmailOutcome] | Unset = UNSET
+    updated: int | None = None
+    failed: int | None = None
+    results: list[EmailOutcome] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        updated = self.updated
+        _updated_given = UNSET if self.updated is None else self.updated
+        updated = _updated_given
 
-        failed = self.failed
+        _failed_given = UNSET if self.failed is None else self.failed
+        failed = _failed_given
 
+        _results_given = UNSET if self.results is None else self.results
         results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
+        if not isinstance(_results_given, Unset):
             results = []
-            for results_item_data in self.results:
+            for results_item_data in _results_given:
                 results_item = results_item_data.to_dict()
                 results.append(results_item)
 
@@ -59,9 +62,9 @@ class UpdateMemberRolesResponseDataUsers:
         from ..models.email_outcome import EmailOutcome  # noqa: PLC0415
 
         d = dict(src_dict)
-        updated = d.pop("updated", UNSET)
+        updated = d.pop("updated", None)
 
-        failed = d.pop("failed", UNSET)
+        failed = d.pop("failed", None)
 
         _results = d.pop("results", UNSET)
         results: list[EmailOutcome] | Unset = UNSET
@@ -75,7 +78,7 @@ class UpdateMemberRolesResponseDataUsers:
         update_member_roles_response_data_users = cls(
             updated=updated,
             failed=failed,
-            results=results,
+            results=None if isinstance(results, Unset) else results,
         )
 
         update_member_roles_response_data_users.additional_properties = d

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="UpdateResult")
 
@@ -16,18 +16,24 @@ T = TypeVar("T", bound="UpdateResult")
 class UpdateResult:
     """
     Attributes:
-        matched_count (int | Unset):
-        modified_count (int | Unset):
+        matched_count (int | None):
+        modified_count (int | None):
     """
 
-    matched_count: int | Unset = UNSET
-    modified_count: int | Unset = UNSET
+    matched_count: int | None = None
+    modified_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        matched_count = self.matched_count
+        _matched_count_given = (
+            UNSET if self.matched_count is None else self.matched_count
+        )
+        matched_count = _matched_count_given
 
-        modified_count = self.modified_count
+        _modified_count_given = (
+            UNSET if self.modified_count is None else self.modified_count
+        )
+        modified_count = _modified_count_given
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +48,9 @@ class UpdateResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        matched_count = d.pop("matchedCount", UNSET)
+        matched_count = d.pop("matchedCount", None)
 
-        modified_count = d.pop("modifiedCount", UNSET)
+        modified_count = d.pop("modifiedCount", None)
 
         update_result = cls(
             matched_count=matched_count,

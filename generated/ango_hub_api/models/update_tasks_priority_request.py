@@ -24,27 +24,29 @@ class UpdateTasksPriorityRequest:
     """
     Attributes:
         priority (float): Task priority for queue ordering (higher is sooner).
-        filters (TaskSelection | Unset): Which tasks of the project: every list given must match (IDs, external IDs,
+        filters (TaskSelection | None): Which tasks of the project: every list given must match (IDs, external IDs,
             asset IDs,
             current stage IDs, batch IDs or names). Empty: all the project's tasks.
-        options (UpdateTasksPriorityRequestOptions | Unset): Shown empty in the vendor's example; no option is known.
+        options (UpdateTasksPriorityRequestOptions | None): Shown empty in the vendor's example; no option is known.
     """
 
     priority: float
-    filters: TaskSelection | Unset = UNSET
-    options: UpdateTasksPriorityRequestOptions | Unset = UNSET
+    filters: TaskSelection | None = None
+    options: UpdateTasksPriorityRequestOptions | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         priority = self.priority
 
+        _filters_given = UNSET if self.filters is None else self.filters
         filters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.filters, Unset):
-            filters = self.filters.to_dict()
+        if not isinstance(_filters_given, Unset):
+            filters = _filters_given.to_dict()
 
+        _options_given = UNSET if self.options is None else self.options
         options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
+        if not isinstance(_options_given, Unset):
+            options = _options_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,8 +88,8 @@ class UpdateTasksPriorityRequest:
 
         update_tasks_priority_request = cls(
             priority=priority,
-            filters=filters,
-            options=options,
+            filters=None if isinstance(filters, Unset) else filters,
+            options=None if isinstance(options, Unset) else options,
         )
 
         update_tasks_priority_request.additional_properties = d

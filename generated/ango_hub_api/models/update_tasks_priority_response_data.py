@@ -20,16 +20,17 @@ T = TypeVar("T", bound="UpdateTasksPriorityResponseData")
 class UpdateTasksPriorityResponseData:
     """
     Attributes:
-        result (UpdateResult | Unset):
+        result (UpdateResult | None):
     """
 
-    result: UpdateResult | Unset = UNSET
+    result: UpdateResult | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _result_given = UNSET if self.result is None else self.result
         result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+        if not isinstance(_result_given, Unset):
+            result = _result_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +53,7 @@ class UpdateTasksPriorityResponseData:
             result = UpdateResult.from_dict(_result)
 
         update_tasks_priority_response_data = cls(
-            result=result,
+            result=None if isinstance(result, Unset) else result,
         )
 
         update_tasks_priority_response_data.additional_properties = d

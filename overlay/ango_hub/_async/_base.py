@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 import httpx
-from ango_hub_api.types import Unset
 
 from ango_hub._index import operation
 from ango_hub._tolerant import put_back, response_schema, split
@@ -102,10 +101,10 @@ class AsyncResource:
             problem = f"the answer does not have the spec's shape ({type(first).__name__}: {first})"
         raise self._unexpected(operation_id, problem) from first
 
-    def _need(self, value: M | Unset | None, operation_id: str, name: str) -> M:
+    def _need(self, value: M | None, operation_id: str, name: str) -> M:
         """A field the method cannot do without: the answer's schema leaves it optional (no
-        source requires it), so its absence is a typed error naming it, not an ``Unset``."""
-        if value is None or isinstance(value, Unset):
+        source requires it), so its absence is a typed error naming it, not a ``None``."""
+        if value is None:
             raise self._unexpected(operation_id, f"the answer has no {name}")
         return value
 
@@ -113,7 +112,7 @@ class AsyncResource:
         """``value`` when it is a ``kind`` (a bool is not an int here), else a typed error."""
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        if value is None or isinstance(value, Unset):
+        if value is None:
             raise self._unexpected(operation_id, f"the answer has no {name}")
         problem = f"{name} must be {kind.__name__}, got {type(value).__name__}"
         raise self._unexpected(operation_id, problem)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
+from ango_hub_api.models import SignedUrlResponse, StorageFileType, UploadUrlResponse
 
 from ango_hub._redact import redacted_url
 from ango_hub.errors import RedirectError
@@ -43,7 +43,7 @@ class AsyncFiles(AsyncResource):
         project: str,
         name: str,
         *,
-        file_type: str = "assets",
+        file_type: StorageFileType = "assets",
         storage_id: str | None = None,
         bucket: str | None = None,
     ) -> str:
@@ -60,7 +60,7 @@ class AsyncFiles(AsyncResource):
         url: str,
         *,
         project: str | None = None,
-        file_type: str | None = None,
+        file_type: StorageFileType | None = None,
         storage_id: str | None = None,
     ) -> str:
         """A signed GET URL for a stored file (e.g. an asset's ``data`` URL)."""

@@ -7,7 +7,7 @@ import builtins
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ango_hub_api.models import Issue, IssueListResponse, IssueResponse
+from ango_hub_api.models import Issue, IssueListResponse, IssueResponse, IssueStatus, MedicalPlane
 
 from ._base import AsyncResource, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
@@ -29,7 +29,7 @@ class AsyncIssues(AsyncResource):
         self,
         *,
         project: str | None = None,
-        status: str | None = None,
+        status: IssueStatus | None = None,
         asset: str | None = None,
         task: str | None = None,
         stage: str | None = None,
@@ -73,7 +73,7 @@ class AsyncIssues(AsyncResource):
         self,
         *,
         project: str | None = None,
-        status: str | None = None,
+        status: IssueStatus | None = None,
         asset: str | None = None,
         task: str | None = None,
         stage: str | None = None,
@@ -107,7 +107,7 @@ class AsyncIssues(AsyncResource):
         page: int | None = None,
         page_end: int | None = None,
         data_index: int | None = None,
-        plane: str | None = None,
+        plane: MedicalPlane | None = None,
     ) -> Issue:
         """Open an issue on label task ``task``. Place it with ``position`` (``[x, y]``, one
         number for text, ``[start, end]`` for audio) and the page fields, or on an annotation
@@ -132,7 +132,7 @@ class AsyncIssues(AsyncResource):
         *,
         content: str | None = None,
         mentions: Sequence[str] | None = None,
-        status: str | None = None,
+        status: IssueStatus | None = None,
         error_codes: Sequence[Mapping[str, str]] | None = None,
         pct_details: Mapping[str, Any] | None = None,
     ) -> Issue:

@@ -18,7 +18,9 @@ from ango_hub_api.models import (
     StorageFile,
     StorageFilesResponse,
     StorageListResponse,
+    StorageProvider,
     StorageResponse,
+    StorageType,
 )
 
 from ._base import AsyncResource, present
@@ -55,14 +57,14 @@ class AsyncStorages(AsyncResource):
             "listStorages",
             "data.storages",
         )
-        return next((s for s in found if s.field_id == storage_id), None)
+        return next((s for s in found if s.id == storage_id), None)
 
     async def create(
         self,
         name: str,
         *,
-        type: str | None = None,
-        provider: str | None = None,
+        type: StorageType | None = None,
+        provider: StorageProvider | None = None,
         bucket: str | None = None,
         region: str | None = None,
         credentials: Mapping[str, Any] | str | None = None,

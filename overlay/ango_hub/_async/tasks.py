@@ -19,6 +19,7 @@ from ango_hub_api.models import (
     TaskListResponse,
     TaskPage,
     TaskResponse,
+    TaskStatus,
     UpdateResult,
     UpdateTasksPriorityResponse,
 )
@@ -40,7 +41,7 @@ class ListFilters(TypedDict, total=False):
     """The task listing's filters (every one given must hold) and what it returns."""
 
     filter: TaskFilter
-    status: str | None
+    status: TaskStatus | None
     stage: str | None
     assignee: str | None
     batches: Sequence[str] | None

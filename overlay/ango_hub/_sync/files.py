@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from ango_hub_api.models import SignedUrlResponse, UploadUrlResponse
+from ango_hub_api.models import SignedUrlResponse, StorageFileType, UploadUrlResponse
 
 from ango_hub._redact import redacted_url
 from ango_hub.errors import RedirectError
@@ -45,7 +45,7 @@ class Files(Resource):
         project: str,
         name: str,
         *,
-        file_type: str = "assets",
+        file_type: StorageFileType = "assets",
         storage_id: str | None = None,
         bucket: str | None = None,
     ) -> str:
@@ -62,7 +62,7 @@ class Files(Resource):
         url: str,
         *,
         project: str | None = None,
-        file_type: str | None = None,
+        file_type: StorageFileType | None = None,
         storage_id: str | None = None,
     ) -> str:
         """A signed GET URL for a stored file (e.g. an asset's ``data`` URL)."""

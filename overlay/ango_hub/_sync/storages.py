@@ -20,7 +20,9 @@ from ango_hub_api.models import (
     StorageFile,
     StorageFilesResponse,
     StorageListResponse,
+    StorageProvider,
     StorageResponse,
+    StorageType,
 )
 
 from ._base import Resource, present
@@ -56,14 +58,14 @@ class Storages(Resource):
             "listStorages",
             "data.storages",
         )
-        return next((s for s in found if s.field_id == storage_id), None)
+        return next((s for s in found if s.id == storage_id), None)
 
     def create(
         self,
         name: str,
         *,
-        type: str | None = None,
-        provider: str | None = None,
+        type: StorageType | None = None,
+        provider: StorageProvider | None = None,
         bucket: str | None = None,
         region: str | None = None,
         credentials: Mapping[str, Any] | str | None = None,

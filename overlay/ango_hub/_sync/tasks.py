@@ -21,6 +21,7 @@ from ango_hub_api.models import (
     TaskListResponse,
     TaskPage,
     TaskResponse,
+    TaskStatus,
     UpdateResult,
     UpdateTasksPriorityResponse,
 )
@@ -42,7 +43,7 @@ class ListFilters(TypedDict, total=False):
     """The task listing's filters (every one given must hold) and what it returns."""
 
     filter: TaskFilter
-    status: str | None
+    status: TaskStatus | None
     stage: str | None
     assignee: str | None
     batches: Sequence[str] | None

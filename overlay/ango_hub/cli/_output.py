@@ -10,8 +10,6 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ango_hub_api.types import Unset
-
 from . import _clicklib as click
 from ._context import current
 from ._server_values import SERVER_VALUES
@@ -21,14 +19,13 @@ if TYPE_CHECKING:
 
 
 def _plain(value: Any) -> Any:
-    """A field the answer left out (the generated models' ``Unset``) is ``None``: never the
-    model's internal marker in what a person or a script reads."""
-    return None if isinstance(value, Unset) else str(value)
+    """A value JSON has no type for (a date-time, say) as its text."""
+    return str(value)
 
 
 def shown(value: Any) -> Any:
     """``value`` for text output: ``-`` for a field the answer left out."""
-    return "-" if value is None or isinstance(value, Unset) else value
+    return "-" if value is None else value
 
 
 def print_json(data: Any) -> None:
@@ -47,7 +44,7 @@ def stdout_console() -> Console:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None or isinstance(value, Unset) else str(SERVER_VALUES.restore(value))
+    return "" if value is None else str(SERVER_VALUES.restore(value))
 
 
 def tsv_field(text: str) -> str:

@@ -7,7 +7,7 @@ history and the process list): ``--credentials-file`` (``-`` for stdin) or a hid
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -18,6 +18,9 @@ from ._inputs import read_text
 from ._lazy import command_app
 from ._output import print_data, print_json, print_table
 from ._prompts import ask_secret
+
+if TYPE_CHECKING:
+    from ango_hub_api.models import StorageProvider, StorageType
 
 storages_app = command_app(
     no_args_is_help=True, help="List, connect and disconnect cloud storage integrations."
@@ -143,8 +146,9 @@ def create(  # noqa: PLR0917
     with open_hub(ctx) as hub:
         storage = hub.storages.create(
             name,
-            type=type_,
-            provider=provider,
+            # The library checks the value against the spec's enum (the error names them).
+            type=cast("StorageType | None", type_),
+            provider=cast("StorageProvider | None", provider),
             bucket=bucket,
             region=region,
             credentials=secrets.get("credentials"),

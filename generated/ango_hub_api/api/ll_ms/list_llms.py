@@ -13,14 +13,14 @@ from ...types import UNSET, Response, Unset
 
 def request_kwargs(
     *,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of ``httpx.Client.request`` for this operation: method, url relative to
     the API root, params, body and headers. Public, for callers that send it themselves."""
 
     params: dict[str, Any] = {}
 
-    params["_id"] = field_id
+    params["_id"] = id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -106,7 +106,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | LlmListResponse]:
     """List the organisation's LLM configurations
 
@@ -116,7 +116,7 @@ def sync_detailed(
     write-only: it is never returned.
 
     Args:
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +127,7 @@ def sync_detailed(
     """
 
     kwargs = request_kwargs(
-        field_id=field_id,
+        id=id,
     )
 
     response = client.get_httpx_client().request(
@@ -140,7 +140,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> ErrorResponse | LlmListResponse | None:
     """List the organisation's LLM configurations
 
@@ -150,7 +150,7 @@ def sync(
     write-only: it is never returned.
 
     Args:
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,14 +162,14 @@ def sync(
 
     return sync_detailed(
         client=client,
-        field_id=field_id,
+        id=id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | LlmListResponse]:
     """List the organisation's LLM configurations
 
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     write-only: it is never returned.
 
     Args:
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     """
 
     kwargs = request_kwargs(
-        field_id=field_id,
+        id=id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,7 +201,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> ErrorResponse | LlmListResponse | None:
     """List the organisation's LLM configurations
 
@@ -211,7 +211,7 @@ async def asyncio(
     write-only: it is never returned.
 
     Args:
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +224,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            field_id=field_id,
+            id=id,
         )
     ).parsed

@@ -15,7 +15,7 @@ def request_kwargs(
     *,
     page: int | Unset = 1,
     limit: int | Unset = 10,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of ``httpx.Client.request`` for this operation: method, url relative to
     the API root, params, body and headers. Public, for callers that send it themselves."""
@@ -26,7 +26,7 @@ def request_kwargs(
 
     params["limit"] = limit
 
-    params["_id"] = field_id
+    params["_id"] = id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     limit: int | Unset = 10,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | StorageListResponse]:
     """List storages
 
@@ -128,7 +128,7 @@ def sync_detailed(
     Args:
         page (int | Unset):  Default: 1.
         limit (int | Unset):  Default: 10.
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync_detailed(
     kwargs = request_kwargs(
         page=page,
         limit=limit,
-        field_id=field_id,
+        id=id,
     )
 
     response = client.get_httpx_client().request(
@@ -156,7 +156,7 @@ def sync(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     limit: int | Unset = 10,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> ErrorResponse | StorageListResponse | None:
     """List storages
 
@@ -170,7 +170,7 @@ def sync(
     Args:
         page (int | Unset):  Default: 1.
         limit (int | Unset):  Default: 10.
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ def sync(
         client=client,
         page=page,
         limit=limit,
-        field_id=field_id,
+        id=id,
     ).parsed
 
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     limit: int | Unset = 10,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | StorageListResponse]:
     """List storages
 
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     Args:
         page (int | Unset):  Default: 1.
         limit (int | Unset):  Default: 10.
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +220,7 @@ async def asyncio_detailed(
     kwargs = request_kwargs(
         page=page,
         limit=limit,
-        field_id=field_id,
+        id=id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -233,7 +233,7 @@ async def asyncio(
     client: AuthenticatedClient,
     page: int | Unset = 1,
     limit: int | Unset = 10,
-    field_id: str | Unset = UNSET,
+    id: str | Unset = UNSET,
 ) -> ErrorResponse | StorageListResponse | None:
     """List storages
 
@@ -247,7 +247,7 @@ async def asyncio(
     Args:
         page (int | Unset):  Default: 1.
         limit (int | Unset):  Default: 10.
-        field_id (str | Unset):
+        id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,6 +262,6 @@ async def asyncio(
             client=client,
             page=page,
             limit=limit,
-            field_id=field_id,
+            id=id,
         )
     ).parsed
