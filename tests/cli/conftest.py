@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from ango_hub.cli import app
@@ -14,7 +12,7 @@ from ango_hub.mock.server import MockServer
 from cli_helpers import CliResult, RunCli, mock_env
 from typer.testing import CliRunner
 
-ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
+from tests.support.console import ANGO_HUB
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from ango_hub import AngoHub
 from ango_hub.mock.faults import FaultRule
 from ango_hub.mock.server import MockServer
 from cli_helpers import mock_env
-from conftest import ANGO_HUB
+
+from tests.support.console import ANGO_HUB
 
 FILES = 40
 SCRIPT = """\

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from ango_hub.mock.server import run_mock_server
 from mock_org import MockOrg
 
-ANGO_HUB = Path(sys.executable).with_name("ango-hub")
+from tests.support.console import ANGO_HUB
+
 MODES = ("thread", "process")
 # What `ango-hub mock` starts with when given no key or project.
 DEFAULT_KEY, DEFAULT_PROJECT = "mock-api-key", "507f1f77bcf86cd799439011"

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from ango_hub.mock.server import MockServer
 
+from tests.support.console import ANGO_HUB
+
 # Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
 pytestmark = pytest.mark.slow
-
-ANGO_HUB = Path(sys.executable).with_name("ango-hub")
 
 
 def run(mock: MockServer | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,10 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.console import ANGO_HUB
+
 # Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
 pytestmark = pytest.mark.slow
 
-ANGO_HUB = str(Path(sys.executable).with_name("ango-hub"))
 REPO = Path(__file__).resolve().parents[2]
 
 
