@@ -25,14 +25,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.readme.test_readme_example import library_example
+
 REPO = Path(__file__).resolve().parents[2]
 MAX_PACKAGES = 16
 MAX_MEGABYTES = 15.0
 # Packages a venv holds before anything is installed: not counted against the library.
 BOOTSTRAP = {"pip", "setuptools", "wheel"}
-
-sys.path.insert(0, str(REPO / "tests" / "readme"))
-from test_readme_example import library_example  # noqa: E402
 
 
 def _run(

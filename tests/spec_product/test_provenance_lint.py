@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+from tools.spec.provenance_lint import Linter
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools" / "spec"))
-from provenance_lint import Linter  # noqa: E402
 
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 
