@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from ango_hub.mock.validation import CROSSCHECK_ENV
+
+# Fixture scopes whose value lives in one xdist worker: a module split over two workers builds
+# it in both.
+SHARED_SCOPES = {"module", "class", "package"}
 
 
 def pytest_configure() -> None:
@@ -12,3 +17,29 @@ def pytest_configure() -> None:
     # request both with its compiled fast path and with openapi-core, and fails on any
     # disagreement: the whole suite doubles as a differential test of the fast path.
     os.environ[CROSSCHECK_ENV] = "1"
+
+
+def shared_fixture_group(item: pytest.Item) -> str | None:
+    """The tests of one module that share a module-scoped fixture (for a parametrized one: the
+    same parameter) form one xdist group, so the fixture is built once per run, not once per
+    worker the module's tests land on (`--dist loadgroup`, pyproject.toml)."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    shared = [
+        name
+        for name in info.names_closure
+        if (defs := info.name2fixturedefs.get(name)) and defs[-1].scope in SHARED_SCOPES
+    ]
+    if not shared:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    chosen = [f"{name}={params[name]}" for name in shared if name in params]
+    return "::".join([item.nodeid.split("::")[0], *chosen])
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        group = shared_fixture_group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))

@@ -93,15 +93,6 @@ def footprint(python: Path, empty: Path) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    done = _run(sys.executable, "-m", "pip", "wheel", REPO, "--no-deps", "-q", "-w", out)
-    assert done.returncode == 0, done.stderr[-3000:]
-    (built,) = out.glob("ango_hub_client-*.whl")
-    return built
-
-
-@pytest.fixture(scope="module")
 def installed(
     wheel: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, dict[str, object]]:
