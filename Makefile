@@ -95,10 +95,11 @@ typecheck: .venv/.installed
 pytest: install
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-# The edit loop, in under a minute: ruff, mypy and the tests not marked `slow` (no browser, no
-# schemathesis, no generator run, no cross-language check, no official-SDK subprocess).
+# The edit loop, in under a minute: ruff, mypy and the in-process tests: none marked `slow` (no
+# browser, no schemathesis, no generator run, no cross-language check, no official-SDK
+# subprocess) or `server` (none that talks to a mock server; tests/conftest.py marks them).
 test-fast: lint-python typecheck
-	$(PY) -m pytest -n auto -q -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto -q -m "not slow and not server" $(PYTEST_ARGS)
 
 # Everything CI runs, every step named here (mk/*.mk only define targets): the generated code
 # matches the spec; ruff and the spec linters; mypy; the test suite; the spec bundles and HTML

@@ -7,6 +7,12 @@ import os
 import pytest
 from ango_hub.mock.validation import CROSSCHECK_ENV
 
+# What `make test-fast` leaves out besides `slow`: tests that talk to a mock server get the
+# `server` marker here, so a new test lands on the right side by what it uses: a fixture that
+# starts a mock (named below; "mock" is each suite's own), or a place in tests/mock, the mock's
+# own suite. In-process tests (httpx.MockTransport, parsers, the spec) stay in the edit loop.
+SERVER_FIXTURES = frozenset({"mock", "ango_hub_mock", "_ango_hub_mock_shared"})
+SERVER_DIRS = ("tests/mock/",)
 # Fixture scopes whose value lives in one xdist worker: a module split over two workers builds
 # it in both.
 SHARED_SCOPES = {"module", "class", "package"}
@@ -38,8 +44,16 @@ def shared_fixture_group(item: pytest.Item) -> str | None:
     return "::".join([item.nodeid.split("::")[0], *chosen])
 
 
+def talks_to_a_server(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    uses = set(info.names_closure) if info is not None else set()
+    return bool(uses & SERVER_FIXTURES) or item.nodeid.startswith(SERVER_DIRS)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if talks_to_a_server(item):
+            item.add_marker(pytest.mark.server)
         group = shared_fixture_group(item)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))

@@ -25,6 +25,9 @@ from pathlib import Path
 
 import pytest
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 MAX_PACKAGES = 16
 MAX_MEGABYTES = 15.0
