@@ -78,7 +78,7 @@ lint-spec: install
 	# Every constraint that can refuse a request, and every `required` in an answer, has an x-source.
 	$(PY) tools/spec/provenance_lint.py openapi.yaml
 	# Zero warnings too, the config's own included (redocly exits 0 on warnings).
-	npx --no-install redocly lint openapi.yaml --format=stylish --max-problems=200 2>&1 \
+	$(NODE_BIN)/redocly lint openapi.yaml --format=stylish --max-problems=200 2>&1 \
 	  | tee .redocly-lint.log
 	! grep -Eq 'You have [0-9]+ warning|config has [0-9]+ warning' .redocly-lint.log
 	rm -f .redocly-lint.log
