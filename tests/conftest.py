@@ -28,7 +28,8 @@ def pytest_configure() -> None:
 def shared_fixture_group(item: pytest.Item) -> str | None:
     """The tests of one module that share a module-scoped fixture (for a parametrized one: the
     same parameter) form one xdist group, so the fixture is built once per run, not once per
-    worker the module's tests land on (`--dist loadgroup`, pyproject.toml)."""
+    worker the module's tests land on (`--dist loadgroup`, pyproject.toml). A test that names
+    its own ``xdist_group`` keeps it (long tests whose fixture is cheap, spread on purpose)."""
     info = getattr(item, "_fixtureinfo", None)
     if info is None:
         return None
@@ -55,5 +56,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if talks_to_a_server(item):
             item.add_marker(pytest.mark.server)
         group = shared_fixture_group(item)
-        if group is not None:
+        if group is not None and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(group))
