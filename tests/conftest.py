@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 from ango_hub.mock.validation import CROSSCHECK_ENV
@@ -13,6 +14,13 @@ from ango_hub.mock.validation import CROSSCHECK_ENV
 # own suite. In-process tests (httpx.MockTransport, parsers, the spec) stay in the edit loop.
 SERVER_FIXTURES = frozenset({"mock", "ango_hub_mock", "_ango_hub_mock_shared"})
 SERVER_DIRS = ("tests/mock/",)
+# A test module that imports a server starter from these is `server` too.
+SERVER_MODULES = frozenset(
+    {"ango_hub.testing", "ango_hub.mock.server", "local_servers", "mock_modes"}
+)
+# `slow` by what a module uses, as the marker says: one that imports `subprocess` (a build, a
+# tool, a script), or a test that asks for the bundle `make bundle` builds.
+SLOW_FIXTURES = frozenset({"bundle_dir", "wheel"})
 # Fixture scopes whose value lives in one xdist worker: a module split over two workers builds
 # it in both.
 SHARED_SCOPES = {"module", "class", "package"}
@@ -45,16 +53,35 @@ def shared_fixture_group(item: pytest.Item) -> str | None:
     return "::".join([item.nodeid.split("::")[0], *chosen])
 
 
-def talks_to_a_server(item: pytest.Item) -> bool:
+def _fixtures(item: pytest.Item) -> set[str]:
     info = getattr(item, "_fixtureinfo", None)
-    uses = set(info.names_closure) if info is not None else set()
-    return bool(uses & SERVER_FIXTURES) or item.nodeid.startswith(SERVER_DIRS)
+    return set(info.names_closure) if info is not None else set()
+
+
+def _imports(item: pytest.Item) -> dict[str, object]:
+    module = getattr(item, "module", None)
+    return dict(vars(module)) if module is not None else {}
+
+
+def talks_to_a_server(item: pytest.Item) -> bool:
+    starters = {getattr(value, "__module__", None) for value in _imports(item).values()}
+    return (
+        bool(_fixtures(item) & SERVER_FIXTURES)
+        or item.nodeid.startswith(SERVER_DIRS)
+        or bool(starters & SERVER_MODULES)
+    )
+
+
+def is_heavy(item: pytest.Item) -> bool:
+    return _imports(item).get("subprocess") is subprocess or bool(_fixtures(item) & SLOW_FIXTURES)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if talks_to_a_server(item):
             item.add_marker(pytest.mark.server)
+        if is_heavy(item) and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
         group = shared_fixture_group(item)
         if group is not None and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(group))
