@@ -92,7 +92,7 @@ lint-spec: install
 	# Every constraint that can refuse a request, and every `required` in an answer, has an x-source.
 	$(PY) tools/spec/provenance_lint.py openapi.yaml
 	# Zero warnings too, the config's own included (redocly exits 0 on warnings).
-	npx --no-install redocly lint openapi.yaml --format=stylish --max-problems=200 2>&1 \
+	$(NODE_BIN)/redocly lint openapi.yaml --format=stylish --max-problems=200 2>&1 \
 	  | tee .redocly-lint.log
 	! grep -Eq 'You have [0-9]+ warning|config has [0-9]+ warning' .redocly-lint.log
 	rm -f .redocly-lint.log
@@ -109,10 +109,11 @@ typecheck: .venv/.installed
 pytest: install
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-# The edit loop, in under a minute: ruff, mypy and the tests not marked `slow` (no browser, no
-# schemathesis, no generator run, no cross-language check, no official-SDK subprocess).
+# The edit loop, in under a minute: ruff, mypy and the in-process tests: none marked `slow` (no
+# browser, no schemathesis, no generator run, no cross-language check, no official-SDK
+# subprocess) or `server` (none that talks to a mock server; tests/conftest.py marks them).
 test-fast: lint-python typecheck
-	$(PY) -m pytest -n auto -q -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto -q -m "not slow and not server" $(PYTEST_ARGS)
 
 # Everything CI runs, every step named here (mk/*.mk only define targets): the generated code
 # matches the spec; ruff and the spec linters; mypy; the test suite; the spec bundles and HTML

@@ -21,7 +21,13 @@ TS_TYPES_CMD = $(NODE_BIN)/openapi-typescript openapi.yaml --redocly tools/spec/
 # dist/openapi-3.0.{json,yaml}: the same spec as OpenAPI 3.0.3, converted from the 3.1 bundle
 #   for 3.0-only tools (tools/spec/to-openapi-3.0.mjs);
 # dist/index.html: Redoc reference with its scripts inlined, no CDN, no telemetry.
-bundle: node_modules/.installed
+# Built again only when an input changed (`.ci/run` asks for it twice: `make test` and
+# `make generate-other-languages`); a new DIST= is always built.
+BUNDLE_INPUTS := openapi.yaml redocly.yaml tools/spec/drop-body-links.mjs \
+  tools/spec/to-openapi-3.0.mjs tools/spec/house-rules.cjs mk/spec.mk node_modules/.installed
+bundle: $(DIST)/.bundled
+$(DIST)/.bundled: $(BUNDLE_INPUTS)
+	rm -f $@
 	mkdir -p $(DIST)
 	$(NODE_BIN)/redocly bundle openapi.yaml --ext json -o $(DIST)/openapi.json
 	$(NODE_BIN)/redocly bundle openapi.yaml --dereferenced --remove-unused-components --ext json \
@@ -40,6 +46,7 @@ bundle: node_modules/.installed
 	! grep -q 'cdn\.redoc\.ly/redoc/logo' $(DIST)/index.html
 	# No favicon request either (a 404 over http): an empty inline icon.
 	sed -i '0,/<head>/s##<head><link rel="icon" href="data:,">#' $(DIST)/index.html
+	touch $@
 
 # Changes between the spec at BASE (a git ref) and the working tree; exit 1 on a breaking one.
 spec-diff: .venv/.installed

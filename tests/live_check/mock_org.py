@@ -26,6 +26,11 @@ LABEL_SET = {
     "relations": [],
 }
 ANSWER: dict[str, list[Any]] = {"objects": [], "classifications": [], "relations": []}
+# One client for every admin call (loopback http): `httpx.request` builds a client, and with
+# it a TLS context that loads the CA bundle, on each call, which the fault sweep's hundreds of
+# runs (several admin calls each) paid in CPU. Not pooled: each call opens its own connection,
+# as before, so a mock that restarted between calls is no different.
+_ADMIN = httpx.Client(limits=httpx.Limits(max_keepalive_connections=0))
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class MockOrg:
         return f"{self.root_url}/v2"
 
     def admin(self, method: str, path: str, body: Any = None) -> Any:
-        response = httpx.request(
+        response = _ADMIN.request(
             method,
             f"{self.root_url}/_mock/{path}",
             headers={"apikey": self.api_key},

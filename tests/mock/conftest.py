@@ -1,5 +1,5 @@
-"""Fixtures for the mock's tests: a live mock per test and a client whose every answer from a
-spec operation is checked against openapi.yaml with openapi-core."""
+"""Fixtures for the mock's tests: a live mock, reset for each test, and a client whose every
+answer from a spec operation is checked against openapi.yaml with openapi-core."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import httpx
 import pytest
 from ango_hub.mock import validation
 from ango_hub.mock.server import MockServer
-from ango_hub.testing import run_mock_server
 from mock_helpers import assert_conforms
 
 
@@ -23,9 +22,11 @@ def _spec_objects_built() -> None:
 
 
 @pytest.fixture
-def mock() -> Iterator[MockServer]:
-    with run_mock_server() as server:
-        yield server
+def mock(ango_hub_mock_session: MockServer) -> MockServer:
+    """The worker's mock, reset to its start (state, faults, request log, files), as the
+    client's and the CLI's suites use it: a server per test cost a stop (uvicorn polls for it)
+    each. A test that needs its own configuration starts one with ``run_mock_server``."""
+    return ango_hub_mock_session
 
 
 @pytest.fixture

@@ -27,6 +27,9 @@ import pytest
 
 from tests.readme.test_readme_example import library_example
 
+# Heavy (a subprocess, a browser, a build or a fuzzer): not in `make test-fast`.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 MAX_PACKAGES = 16
 MAX_MEGABYTES = 15.0
@@ -89,15 +92,6 @@ def footprint(python: Path, empty: Path) -> dict[str, object]:
     names = [n for n in json.loads(listing.stdout) if n not in BOOTSTRAP]
     net = _megabytes(_site_packages(python)) - _megabytes(_site_packages(empty))
     return {"packages": names, "megabytes": round(net, 1)}
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    done = _run(sys.executable, "-m", "pip", "wheel", REPO, "--no-deps", "-q", "-w", out)
-    assert done.returncode == 0, done.stderr[-3000:]
-    (built,) = out.glob("ango_hub_client-*.whl")
-    return built
 
 
 @pytest.fixture(scope="module")

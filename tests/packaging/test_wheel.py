@@ -15,17 +15,6 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(out)],
-        check=True,
-    )
-    (built,) = out.glob("ango_hub_client-*.whl")
-    return built
-
-
 def test_wheel_holds_both_packages_typed(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (

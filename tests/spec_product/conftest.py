@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.support.once import built_once
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,10 +37,7 @@ def operations() -> dict[str, dict[str, Any]]:
     }
 
 
-@pytest.fixture(scope="session")
-def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make bundle` run once into a temporary DIST, as a user would run it."""
-    dist = tmp_path_factory.mktemp("dist")
+def _make_bundle(dist: Path) -> None:
     subprocess.run(
         ["make", "--no-print-directory", "bundle", f"DIST={dist}"],
         cwd=ROOT,
@@ -46,4 +45,10 @@ def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
     )
-    return dist
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make bundle` run once per test run (not once per xdist worker) into a temporary DIST,
+    as a user would run it. Read-only for the tests."""
+    return built_once(tmp_path_factory, "bundle", _make_bundle)
