@@ -1694,7 +1694,7 @@ export interface components {
             /** @description Task status to set, e.g. `Completed`; left unchanged when absent. */
             status?: string;
         };
-        /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK), not both. */
+        /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK). */
         ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & ({
             labels: components["schemas"]["Label"][];
         } | {
@@ -2784,10 +2784,10 @@ export interface components {
             data: components["schemas"]["TaskEnvelope"];
         };
         /**
-         * @description What happened to the task.
-         * @enum {string}
+         * @description What happened to the task. No source lists the values (the vendor's sample has no
+         *     `action`), so any text is read; the values the mock sends are in docs/MOCK.md.
          */
-        TaskHistoryAction: "create" | "assign" | "save" | "submit" | "review" | "requeue" | "priority" | "benchmark";
+        TaskHistoryAction: string;
         /**
          * @description One action on a task, with who did it, where the task was and where it went. The
          *     vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,

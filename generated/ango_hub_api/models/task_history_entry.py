@@ -9,7 +9,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.review_status import ReviewStatus, check_review_status
-from ..models.task_history_action import TaskHistoryAction, check_task_history_action
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -37,7 +36,8 @@ class TaskHistoryEntry:
             deleted (bool | Unset):
             rework (bool | Unset):
             batches (list[str] | Unset):
-            action (TaskHistoryAction | Unset): What happened to the task.
+            action (str | Unset): What happened to the task. No source lists the values (the vendor's sample has no
+                `action`), so any text is read; the values the mock sends are in docs/MOCK.md.
             stage (str | Unset): The stage the task was in.
             to_stage (str | Unset): The stage the task is in after the action.
             user (str | Unset): The email of whoever acted (the API key's user).
@@ -60,7 +60,7 @@ class TaskHistoryEntry:
     deleted: bool | Unset = UNSET
     rework: bool | Unset = UNSET
     batches: list[str] | Unset = UNSET
-    action: TaskHistoryAction | Unset = UNSET
+    action: str | Unset = UNSET
     stage: str | Unset = UNSET
     to_stage: str | Unset = UNSET
     user: str | Unset = UNSET
@@ -98,9 +98,7 @@ class TaskHistoryEntry:
         if not isinstance(self.batches, Unset):
             batches = self.batches
 
-        action: str | Unset = UNSET
-        if not isinstance(self.action, Unset):
-            action = self.action
+        action = self.action
 
         stage = self.stage
 
@@ -209,12 +207,7 @@ class TaskHistoryEntry:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        _action = d.pop("action", UNSET)
-        action: TaskHistoryAction | Unset
-        if isinstance(_action, Unset):
-            action = UNSET
-        else:
-            action = check_task_history_action(_action)
+        action = d.pop("action", UNSET)
 
         stage = d.pop("stage", UNSET)
 
