@@ -216,6 +216,14 @@ def test_the_source_format(source: Any, problem: str | None) -> None:
         assert problem in found[0]
 
 
+def test_an_operations_source_has_the_same_format() -> None:
+    op = {"x-source": "sdk", "responses": {"200": {"description": "ok"}}}
+    spec = {"openapi": "3.1.0", "paths": {"/a": {"get": op}}}
+    assert _problems(spec) == [f"paths//a/get: {Linter(spec).sources.why_not('sdk')}"]
+    op["x-source"] = "sdk imerit_ango/sdk.py:get_tasks"
+    assert _problems(spec) == []
+
+
 def test_an_sdk_source_must_name_a_file_and_a_name_the_sdk_has(tmp_path: Path) -> None:
     package = tmp_path / "imerit_ango"
     (package / "models").mkdir(parents=True)

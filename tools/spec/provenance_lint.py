@@ -27,6 +27,7 @@ Not constraint nodes, by rule rather than by claim:
   `Class.method` in it). With `--sdk DIR` (the installed `imerit_ango` package), the file must
   exist and define that name;
 - `observed` (a live check against the real server), optionally followed by what and when.
+Every other `x-source` in the document (an operation's, say) must have the same format.
 
 Exit 1 listing every constraint node without a valid source of its own.
 """
@@ -130,9 +131,11 @@ class Linter:
         self.sources = Sources(sdk)
         self.problems: list[str] = []
         self.nodes = 0
+        self.checked: set[int] = set()
 
     def _report(self, node: dict[str, Any], where: str, found: list[str]) -> None:
         self.nodes += 1
+        self.checked.add(id(node))
         if why := self.sources.check(node):
             self.problems.append(f"{where}: {', '.join(found)}: {why}")
 
@@ -245,7 +248,22 @@ class Linter:
             self.response(response, f"components/responses/{name}")
         for name, item in (parts.get("pathItems") or {}).items():
             self.path_items({name: item}, "components/pathItems")
+        self.every_source(self.spec, "")
         return sorted(set(self.problems))
+
+    def every_source(self, node: Any, where: str) -> None:
+        """An `x-source` anywhere else (an operation's, a description's) has the same format."""
+        if isinstance(node, dict):
+            if "x-source" in node and id(node) not in self.checked:
+                why = self.sources.check(node)
+                if why:
+                    self.problems.append(f"{where.lstrip('/') or '(root)'}: {why}")
+            for key, sub in node.items():
+                if key not in ("example", "examples"):
+                    self.every_source(sub, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, sub in enumerate(node):
+                self.every_source(sub, f"{where}/{i}")
 
 
 def main(argv: list[str]) -> int:
