@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.performance_envelope import PerformanceEnvelope
 
@@ -18,28 +20,29 @@ T = TypeVar("T", bound="PerformanceResponse")
 class PerformanceResponse:
     """
     Attributes:
-        status (str): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
+        status (str | Unset): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
             value from the server cannot break a client.
-        data (PerformanceEnvelope):
+        data (PerformanceEnvelope | Unset):
     """
 
-    status: str
-    data: PerformanceEnvelope
+    status: str | Unset = UNSET
+    data: PerformanceEnvelope | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
-        data = self.data.to_dict()
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "data": data,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if data is not UNSET:
+            field_dict["data"] = data
 
         return field_dict
 
@@ -48,9 +51,14 @@ class PerformanceResponse:
         from ..models.performance_envelope import PerformanceEnvelope  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status")
+        status = d.pop("status", UNSET)
 
-        data = PerformanceEnvelope.from_dict(d.pop("data"))
+        _data = d.pop("data", UNSET)
+        data: PerformanceEnvelope | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = PerformanceEnvelope.from_dict(_data)
 
         performance_response = cls(
             status=status,

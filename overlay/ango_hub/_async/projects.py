@@ -208,9 +208,11 @@ class AsyncProjects(AsyncResource):
         body = {"assignees": list(emails), "role": role}
         answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            self._parse(
-                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
-            ).data.assigned_to,
+            self._need(
+                self._parse(ProjectMembersResponse.from_dict, answer, "addProjectMembers").data,
+                "addProjectMembers",
+                "data",
+            ).assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -231,9 +233,11 @@ class AsyncProjects(AsyncResource):
         part = _file_part(file)
         answer = await self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            self._parse(
-                InstructionsResponse.from_dict, answer, "uploadInstructions"
-            ).data.instructions,
+            self._need(
+                self._parse(InstructionsResponse.from_dict, answer, "uploadInstructions").data,
+                "uploadInstructions",
+                "data",
+            ).instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -258,9 +262,13 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            self._parse(
-                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
-            ).data.label_validation,
+            self._need(
+                self._parse(
+                    LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+                ).data,
+                "updateLabelValidation",
+                "data",
+            ).label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -271,7 +279,11 @@ class AsyncProjects(AsyncResource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = await self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
+        return self._need(
+            self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data,
+            "rerunWebhook",
+            "data",
+        )
 
     async def create_asset_builder_template(
         self,
@@ -307,9 +319,13 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            self._parse(
-                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
-            ).data.template,
+            self._need(
+                self._parse(
+                    AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+                ).data,
+                "createAssetBuilderTemplate",
+                "data",
+            ).template,
             "createAssetBuilderTemplate",
             "data.template",
         )
@@ -321,7 +337,11 @@ class AsyncProjects(AsyncResource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = await self._hub.call("getProjectMetrics", params)
-        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
+        return self._need(
+            self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data,
+            "getProjectMetrics",
+            "data",
+        )
 
     async def performance(
         self,
@@ -344,9 +364,11 @@ class AsyncProjects(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            self._parse(
-                PerformanceResponse.from_dict, answer, "getProjectPerformance"
-            ).data.performance,
+            self._need(
+                self._parse(PerformanceResponse.from_dict, answer, "getProjectPerformance").data,
+                "getProjectPerformance",
+                "data",
+            ).performance,
             "getProjectPerformance",
             "data.performance",
         )

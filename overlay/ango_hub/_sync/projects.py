@@ -205,9 +205,11 @@ class Projects(Resource):
         body = {"assignees": list(emails), "role": role}
         answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            self._parse(
-                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
-            ).data.assigned_to,
+            self._need(
+                self._parse(ProjectMembersResponse.from_dict, answer, "addProjectMembers").data,
+                "addProjectMembers",
+                "data",
+            ).assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -228,9 +230,11 @@ class Projects(Resource):
         part = _file_part(file)
         answer = self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            self._parse(
-                InstructionsResponse.from_dict, answer, "uploadInstructions"
-            ).data.instructions,
+            self._need(
+                self._parse(InstructionsResponse.from_dict, answer, "uploadInstructions").data,
+                "uploadInstructions",
+                "data",
+            ).instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -255,9 +259,13 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            self._parse(
-                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
-            ).data.label_validation,
+            self._need(
+                self._parse(
+                    LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+                ).data,
+                "updateLabelValidation",
+                "data",
+            ).label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -268,7 +276,11 @@ class Projects(Resource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
+        return self._need(
+            self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data,
+            "rerunWebhook",
+            "data",
+        )
 
     def create_asset_builder_template(
         self,
@@ -304,9 +316,13 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            self._parse(
-                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
-            ).data.template,
+            self._need(
+                self._parse(
+                    AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+                ).data,
+                "createAssetBuilderTemplate",
+                "data",
+            ).template,
             "createAssetBuilderTemplate",
             "data.template",
         )
@@ -318,7 +334,11 @@ class Projects(Resource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = self._hub.call("getProjectMetrics", params)
-        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
+        return self._need(
+            self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data,
+            "getProjectMetrics",
+            "data",
+        )
 
     def performance(
         self,
@@ -341,9 +361,11 @@ class Projects(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            self._parse(
-                PerformanceResponse.from_dict, answer, "getProjectPerformance"
-            ).data.performance,
+            self._need(
+                self._parse(PerformanceResponse.from_dict, answer, "getProjectPerformance").data,
+                "getProjectPerformance",
+                "data",
+            ).performance,
             "getProjectPerformance",
             "data.performance",
         )
