@@ -207,10 +207,15 @@ def _parameters(op: Operation, given: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_segment(name: str, value: Any) -> None:
-    """A path parameter must not be a dot segment (``.``, ``..``, or one percent-encoded, at any
-    depth of encoding): URL normalisation, or a server decoding it, would drop it or climb a
-    level and send the request to another operation."""
+    """A path parameter must not be empty or a dot segment (``.``, ``..``, or one
+    percent-encoded, at any depth of encoding): an empty segment makes another URL, and URL
+    normalisation, or a server decoding it, would drop a dot segment or climb a level; either
+    sends the request to another operation. Structural, so the spec states no bound for it."""
     text = str(value)
+    if not text:
+        raise AngoHubValidationError(
+            name, "is empty: the request would reach another path", "a non-empty ID or name"
+        )
     for _ in range(8):  # each round undoes one level of percent-encoding
         if text in (".", ".."):
             raise AngoHubValidationError(

@@ -203,6 +203,17 @@ def _present(answer: Any, path: Path) -> bool:
     return True
 
 
+# Known only from the official SDK, whose functions return the answer unread (spec 4.0.0,
+# docs/DISCREPANCIES.md row 89): the typed methods name a missing `data` themselves.
+# (createAssetBuilderTemplate's stored template still has a sourced `required`.)
+NOTHING_REQUIRED = {
+    "addProjectMembers", "uploadInstructions", "updateLabelValidation", "rerunWebhook",
+    "getProjectMetrics", "getProjectPerformance",
+    "listStorageFiles", "fileExplorer", "listLlms", "createLlm", "deleteLlm",
+    "sendNotification", "deleteProject", "purgeProject", "setTasksBenchmark",
+}  # fmt: skip
+
+
 @pytest.mark.parametrize("operation_id", OPERATIONS)
 def test_a_missing_required_field_is_an_error_naming_it(reader: Any, operation_id: str) -> None:
     example, model, schema = _answer(operation_id)
@@ -211,6 +222,12 @@ def test_a_missing_required_field_is_an_error_naming_it(reader: Any, operation_i
     required = [
         f for f in _fields(example, schema) if f[2] and not any(isinstance(p, int) for p in f[0])
     ]
+    if not required:  # no source shows these answers: nothing in them is required
+        assert operation_id in NOTHING_REQUIRED
+        answer = {k: v for k, v in example.items() if k != "data"}
+        assert reader._parse(model.from_dict, answer, operation_id) is not None
+        return
+    assert operation_id not in NOTHING_REQUIRED
     path = required[-1][0]
     answer = copy.deepcopy(example)
     del _at(answer, path[:-1])[path[-1]]

@@ -39,6 +39,15 @@ def test_the_client_refuses_a_dot_segment_naming_the_parameter(
     assert caught.value.field == name  # an enum's own check may refuse it first
 
 
+@pytest.mark.parametrize(("operation_id", "name"), PAIRS)
+def test_the_client_refuses_an_empty_path_parameter_naming_it(operation_id: str, name: str) -> None:
+    # The spec states no `minLength` on path parameters (no source states one): an empty
+    # segment is refused as structural, like a dot segment, by the client itself.
+    with pytest.raises(AngoHubValidationError) as caught:
+        prepare(operation_id, {name: ""})
+    assert caught.value.field == name  # an enum's own check may refuse it first
+
+
 def _raw_path(template: str, name: str, value: str) -> str:
     path = "/v2" + template  # every other parameter gets an ordinary ID
     while "{" in path:

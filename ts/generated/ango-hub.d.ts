@@ -1694,7 +1694,7 @@ export interface components {
             /** @description Task status to set, e.g. `Completed`; left unchanged when absent. */
             status?: string;
         };
-        /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK), not both. */
+        /** @description The labels go in `labels` (reference page) or `jsonContent` (official SDK). */
         ImportLabelsRequest: components["schemas"]["ImportLabelsFields"] & ({
             labels: components["schemas"]["Label"][];
         } | {
@@ -1771,8 +1771,8 @@ export interface components {
             assignedTo?: components["schemas"]["ProjectMember"][];
         };
         ProjectMembersResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["ProjectMembers"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["ProjectMembers"];
         };
         /** @description Known only from the official SDK (`upload_instructions`). */
         InstructionsUpload: {
@@ -1802,8 +1802,8 @@ export interface components {
             instructions?: components["schemas"]["InstructionsFile"];
         };
         InstructionsResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["InstructionsEnvelope"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["InstructionsEnvelope"];
         };
         /**
          * @description Label validation settings, known only from the official SDK
@@ -1824,8 +1824,8 @@ export interface components {
             labelValidation?: components["schemas"]["LabelValidation"];
         };
         LabelValidationResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["LabelValidationEnvelope"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["LabelValidationEnvelope"];
         };
         /** @description Known only from the official SDK (`rerun_webhook`). */
         RerunWebhookRequest: {
@@ -1839,8 +1839,8 @@ export interface components {
             taskIds?: string[];
         };
         RerunWebhookResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["RerunWebhookResult"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["RerunWebhookResult"];
         };
         /** @description What one column of the asset builder's input holds (the SDK's `DataConfigItem.to_dict()`). */
         DataConfigItem: {
@@ -1882,8 +1882,8 @@ export interface components {
             template?: components["schemas"]["StoredAssetBuilderTemplate"];
         };
         AssetBuilderTemplateResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["AssetBuilderTemplateEnvelope"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["AssetBuilderTemplateEnvelope"];
         };
         /**
          * @description The official SDK's `Metrics` enum.
@@ -1905,8 +1905,8 @@ export interface components {
             groups?: components["schemas"]["MetricGroup"][];
         };
         ProjectMetricResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["ProjectMetricResult"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["ProjectMetricResult"];
         };
         /**
          * @description The vendor fragment's `startDate`, `endDate` and `users`, and the official SDK's
@@ -1944,8 +1944,8 @@ export interface components {
             performance?: components["schemas"]["Performance"];
         };
         PerformanceResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["PerformanceEnvelope"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["PerformanceEnvelope"];
         };
         /**
          * @description An issue's state; `Resolved` and `Closed` settle it.
@@ -2158,8 +2158,8 @@ export interface components {
             files?: components["schemas"]["StorageFile"][];
         };
         StorageFilesResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["StorageFiles"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["StorageFiles"];
         };
         FileExplorerRequest: {
             bucket: string;
@@ -2187,8 +2187,8 @@ export interface components {
             assetsCreated?: number;
         };
         FileExplorerResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: components["schemas"]["FileExplorerResult"];
+            status?: components["schemas"]["SuccessStatus"];
+            data?: components["schemas"]["FileExplorerResult"];
         };
         /**
          * @description An organisation role as a request gives it. The vendor's Organization page spells the
@@ -2314,14 +2314,14 @@ export interface components {
             createdAt?: string;
         };
         LlmListResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: {
+            status?: components["schemas"]["SuccessStatus"];
+            data?: {
                 llms?: components["schemas"]["Llm"][];
             };
         };
         LlmResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: {
+            status?: components["schemas"]["SuccessStatus"];
+            data?: {
                 llm?: components["schemas"]["Llm"];
             };
         };
@@ -2333,8 +2333,8 @@ export interface components {
             clickableLink?: string;
         };
         SendNotificationResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: {
+            status?: components["schemas"]["SuccessStatus"];
+            data?: {
                 sent?: number;
             };
         };
@@ -2657,8 +2657,8 @@ export interface components {
             data: components["schemas"]["ProjectEnvelope"];
         };
         ProjectDeletedResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: Record<string, never>;
+            status?: components["schemas"]["SuccessStatus"];
+            data?: Record<string, never>;
         };
         /**
          * @description A task's status (the official SDK documents `TODO` and `Completed`).
@@ -2784,10 +2784,10 @@ export interface components {
             data: components["schemas"]["TaskEnvelope"];
         };
         /**
-         * @description What happened to the task.
-         * @enum {string}
+         * @description What happened to the task. No source lists the values (the vendor's sample has no
+         *     `action`), so any text is read; the values the mock sends are in docs/MOCK.md.
          */
-        TaskHistoryAction: "create" | "assign" | "save" | "submit" | "review" | "requeue" | "priority" | "benchmark";
+        TaskHistoryAction: string;
         /**
          * @description One action on a task, with who did it, where the task was and where it went. The
          *     vendor's SDK documentation sample for `get_task_history` shows `labelTaskId`,
@@ -2936,8 +2936,8 @@ export interface components {
             isBenchmark: boolean;
         };
         SetTasksBenchmarkResponse: {
-            status: components["schemas"]["SuccessStatus"];
-            data: {
+            status?: components["schemas"]["SuccessStatus"];
+            data?: {
                 modified?: number;
                 isBenchmark?: boolean;
             };

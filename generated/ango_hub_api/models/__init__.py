@@ -233,7 +233,6 @@ if TYPE_CHECKING:
     from .task_answer import TaskAnswer
     from .task_envelope import TaskEnvelope
     from .task_filter import TaskFilter
-    from .task_history_action import TaskHistoryAction
     from .task_history_entry import TaskHistoryEntry
     from .task_history_entry_envelope import TaskHistoryEntryEnvelope
     from .task_history_entry_response import TaskHistoryEntryResponse
@@ -482,7 +481,6 @@ _MODULES = {
     "TaskAnswer": ".task_answer",
     "TaskEnvelope": ".task_envelope",
     "TaskFilter": ".task_filter",
-    "TaskHistoryAction": ".task_history_action",
     "TaskHistoryEntry": ".task_history_entry",
     "TaskHistoryEntryEnvelope": ".task_history_entry_envelope",
     "TaskHistoryEntryResponse": ".task_history_entry_response",
@@ -730,7 +728,6 @@ __all__ = (
     "TaskAnswer",
     "TaskEnvelope",
     "TaskFilter",
-    "TaskHistoryAction",
     "TaskHistoryEntry",
     "TaskHistoryEntryEnvelope",
     "TaskHistoryEntryResponse",

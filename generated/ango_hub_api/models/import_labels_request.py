@@ -18,7 +18,7 @@ T = TypeVar("T", bound="ImportLabelsRequest")
 
 @_attrs_define
 class ImportLabelsRequest:
-    """The labels go in `labels` (reference page) or `jsonContent` (official SDK), not both.
+    """The labels go in `labels` (reference page) or `jsonContent` (official SDK).
 
     Attributes:
         project (str):

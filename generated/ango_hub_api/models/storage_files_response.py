@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.storage_files import StorageFiles
 
@@ -18,28 +20,31 @@ T = TypeVar("T", bound="StorageFilesResponse")
 class StorageFilesResponse:
     """
     Attributes:
-        status (str): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
+        status (str | None): `success` on every 2xx answer. Declared as an open string, not an enum, so that a new
             value from the server cannot break a client.
-        data (StorageFiles):
+        data (StorageFiles | None):
     """
 
-    status: str
-    data: StorageFiles
+    status: str | None = None
+    data: StorageFiles | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        _status_given = UNSET if self.status is None else self.status
+        status = _status_given
 
-        data = self.data.to_dict()
+        _data_given = UNSET if self.data is None else self.data
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(_data_given, Unset):
+            data = _data_given.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "data": data,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if data is not UNSET:
+            field_dict["data"] = data
 
         return field_dict
 
@@ -48,13 +53,18 @@ class StorageFilesResponse:
         from ..models.storage_files import StorageFiles  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status")
+        status = d.pop("status", None)
 
-        data = StorageFiles.from_dict(d.pop("data"))
+        _data = d.pop("data", UNSET)
+        data: StorageFiles | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = StorageFiles.from_dict(_data)
 
         storage_files_response = cls(
             status=status,
-            data=data,
+            data=None if isinstance(data, Unset) else data,
         )
 
         storage_files_response.additional_properties = d

@@ -9,7 +9,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.review_status import ReviewStatus, check_review_status
-from ..models.task_history_action import TaskHistoryAction, check_task_history_action
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -37,7 +36,8 @@ class TaskHistoryEntry:
             deleted (bool | None):
             rework (bool | None):
             batches (list[str] | None):
-            action (TaskHistoryAction | None): What happened to the task.
+            action (str | None): What happened to the task. No source lists the values (the vendor's sample has no
+                `action`), so any text is read; the values the mock sends are in docs/MOCK.md.
             stage (str | None): The stage the task was in.
             to_stage (str | None): The stage the task is in after the action.
             user (str | None): The email of whoever acted (the API key's user).
@@ -60,7 +60,7 @@ class TaskHistoryEntry:
     deleted: bool | None = None
     rework: bool | None = None
     batches: list[str] | None = None
-    action: TaskHistoryAction | None = None
+    action: str | None = None
     stage: str | None = None
     to_stage: str | None = None
     user: str | None = None
@@ -114,9 +114,7 @@ class TaskHistoryEntry:
             batches = _batches_given
 
         _action_given = UNSET if self.action is None else self.action
-        action: str | Unset = UNSET
-        if not isinstance(_action_given, Unset):
-            action = _action_given
+        action = _action_given
 
         _stage_given = UNSET if self.stage is None else self.stage
         stage = _stage_given
@@ -241,12 +239,7 @@ class TaskHistoryEntry:
 
         batches = cast(list[str], d.pop("batches", UNSET))
 
-        _action = d.pop("action", UNSET)
-        action: TaskHistoryAction | Unset
-        if isinstance(_action, Unset):
-            action = UNSET
-        else:
-            action = check_task_history_action(_action)
+        action = d.pop("action", None)
 
         stage = d.pop("stage", None)
 
@@ -311,7 +304,7 @@ class TaskHistoryEntry:
             deleted=deleted,
             rework=rework,
             batches=None if isinstance(batches, Unset) else batches,
-            action=None if isinstance(action, Unset) else action,
+            action=action,
             stage=stage,
             to_stage=to_stage,
             user=user,

@@ -31,7 +31,9 @@ class AsyncLlms(AsyncResource):
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = await self._hub.call("listLlms", present({"_id": llm_id}))
         return self._need(
-            self._parse(LlmListResponse.from_dict, answer, "listLlms").data.llms,
+            self._need(
+                self._parse(LlmListResponse.from_dict, answer, "listLlms").data, "listLlms", "data"
+            ).llms,
             "listLlms",
             "data.llms",
         )
@@ -60,7 +62,9 @@ class AsyncLlms(AsyncResource):
         }
         answer = await self._hub.call("createLlm", body=body)
         return self._need(
-            self._parse(LlmResponse.from_dict, answer, "createLlm").data.llm,
+            self._need(
+                self._parse(LlmResponse.from_dict, answer, "createLlm").data, "createLlm", "data"
+            ).llm,
             "createLlm",
             "data.llm",
         )
@@ -69,7 +73,9 @@ class AsyncLlms(AsyncResource):
         """Delete an LLM configuration; answers what was deleted."""
         answer = await self._hub.call("deleteLlm", {"llmId": llm_id})
         return self._need(
-            self._parse(LlmResponse.from_dict, answer, "deleteLlm").data.llm,
+            self._need(
+                self._parse(LlmResponse.from_dict, answer, "deleteLlm").data, "deleteLlm", "data"
+            ).llm,
             "deleteLlm",
             "data.llm",
         )
@@ -97,4 +103,8 @@ class AsyncNotifications(AsyncResource):
             }
         )
         answer = await self._hub.call("sendNotification", body=body)
-        return self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data
+        return self._need(
+            self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data,
+            "sendNotification",
+            "data",
+        )

@@ -28,7 +28,11 @@ class AsyncProjectFigures(AsyncResource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = await self._hub.call("getProjectMetrics", params)
-        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
+        return self._need(
+            self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data,
+            "getProjectMetrics",
+            "data",
+        )
 
     async def performance(
         self,
@@ -51,9 +55,11 @@ class AsyncProjectFigures(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            self._parse(
-                PerformanceResponse.from_dict, answer, "getProjectPerformance"
-            ).data.performance,
+            self._need(
+                self._parse(PerformanceResponse.from_dict, answer, "getProjectPerformance").data,
+                "getProjectPerformance",
+                "data",
+            ).performance,
             "getProjectPerformance",
             "data.performance",
         )

@@ -41,9 +41,11 @@ class AsyncProjectSetup(AsyncResource):
         body = {"assignees": list(emails), "role": role}
         answer = await self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            self._parse(
-                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
-            ).data.assigned_to,
+            self._need(
+                self._parse(ProjectMembersResponse.from_dict, answer, "addProjectMembers").data,
+                "addProjectMembers",
+                "data",
+            ).assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -64,9 +66,11 @@ class AsyncProjectSetup(AsyncResource):
         part = _file_part(file)
         answer = await self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            self._parse(
-                InstructionsResponse.from_dict, answer, "uploadInstructions"
-            ).data.instructions,
+            self._need(
+                self._parse(InstructionsResponse.from_dict, answer, "uploadInstructions").data,
+                "uploadInstructions",
+                "data",
+            ).instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -91,9 +95,13 @@ class AsyncProjectSetup(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            self._parse(
-                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
-            ).data.label_validation,
+            self._need(
+                self._parse(
+                    LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+                ).data,
+                "updateLabelValidation",
+                "data",
+            ).label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -104,7 +112,11 @@ class AsyncProjectSetup(AsyncResource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = await self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
+        return self._need(
+            self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data,
+            "rerunWebhook",
+            "data",
+        )
 
     async def create_asset_builder_template(
         self,
@@ -140,9 +152,13 @@ class AsyncProjectSetup(AsyncResource):
         params = {"projectId": project_id}
         answer = await self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            self._parse(
-                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
-            ).data.template,
+            self._need(
+                self._parse(
+                    AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+                ).data,
+                "createAssetBuilderTemplate",
+                "data",
+            ).template,
             "createAssetBuilderTemplate",
             "data.template",
         )

@@ -33,7 +33,9 @@ class Llms(Resource):
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = self._hub.call("listLlms", present({"_id": llm_id}))
         return self._need(
-            self._parse(LlmListResponse.from_dict, answer, "listLlms").data.llms,
+            self._need(
+                self._parse(LlmListResponse.from_dict, answer, "listLlms").data, "listLlms", "data"
+            ).llms,
             "listLlms",
             "data.llms",
         )
@@ -62,7 +64,9 @@ class Llms(Resource):
         }
         answer = self._hub.call("createLlm", body=body)
         return self._need(
-            self._parse(LlmResponse.from_dict, answer, "createLlm").data.llm,
+            self._need(
+                self._parse(LlmResponse.from_dict, answer, "createLlm").data, "createLlm", "data"
+            ).llm,
             "createLlm",
             "data.llm",
         )
@@ -71,7 +75,9 @@ class Llms(Resource):
         """Delete an LLM configuration; answers what was deleted."""
         answer = self._hub.call("deleteLlm", {"llmId": llm_id})
         return self._need(
-            self._parse(LlmResponse.from_dict, answer, "deleteLlm").data.llm,
+            self._need(
+                self._parse(LlmResponse.from_dict, answer, "deleteLlm").data, "deleteLlm", "data"
+            ).llm,
             "deleteLlm",
             "data.llm",
         )
@@ -99,4 +105,8 @@ class Notifications(Resource):
             }
         )
         answer = self._hub.call("sendNotification", body=body)
-        return self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data
+        return self._need(
+            self._parse(SendNotificationResponse.from_dict, answer, "sendNotification").data,
+            "sendNotification",
+            "data",
+        )

@@ -30,7 +30,11 @@ class ProjectFigures(Resource):
         group."""
         params = {"projectId": project_id, "metric": metric}
         answer = self._hub.call("getProjectMetrics", params)
-        return self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data
+        return self._need(
+            self._parse(ProjectMetricResponse.from_dict, answer, "getProjectMetrics").data,
+            "getProjectMetrics",
+            "data",
+        )
 
     def performance(
         self,
@@ -53,9 +57,11 @@ class ProjectFigures(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("getProjectPerformance", params, body=body)
         return self._need(
-            self._parse(
-                PerformanceResponse.from_dict, answer, "getProjectPerformance"
-            ).data.performance,
+            self._need(
+                self._parse(PerformanceResponse.from_dict, answer, "getProjectPerformance").data,
+                "getProjectPerformance",
+                "data",
+            ).performance,
             "getProjectPerformance",
             "data.performance",
         )

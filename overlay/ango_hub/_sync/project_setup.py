@@ -43,9 +43,11 @@ class ProjectSetup(Resource):
         body = {"assignees": list(emails), "role": role}
         answer = self._hub.call("addProjectMembers", {"projectId": project_id}, body=body)
         return self._need(
-            self._parse(
-                ProjectMembersResponse.from_dict, answer, "addProjectMembers"
-            ).data.assigned_to,
+            self._need(
+                self._parse(ProjectMembersResponse.from_dict, answer, "addProjectMembers").data,
+                "addProjectMembers",
+                "data",
+            ).assigned_to,
             "addProjectMembers",
             "data.assignedTo",
         )
@@ -66,9 +68,11 @@ class ProjectSetup(Resource):
         part = _file_part(file)
         answer = self._hub.call("uploadInstructions", params, files={"file": part})
         return self._need(
-            self._parse(
-                InstructionsResponse.from_dict, answer, "uploadInstructions"
-            ).data.instructions,
+            self._need(
+                self._parse(InstructionsResponse.from_dict, answer, "uploadInstructions").data,
+                "uploadInstructions",
+                "data",
+            ).instructions,
             "uploadInstructions",
             "data.instructions",
         )
@@ -93,9 +97,13 @@ class ProjectSetup(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("updateLabelValidation", params, body=body)
         return self._need(
-            self._parse(
-                LabelValidationResponse.from_dict, answer, "updateLabelValidation"
-            ).data.label_validation,
+            self._need(
+                self._parse(
+                    LabelValidationResponse.from_dict, answer, "updateLabelValidation"
+                ).data,
+                "updateLabelValidation",
+                "data",
+            ).label_validation,
             "updateLabelValidation",
             "data.labelValidation",
         )
@@ -106,7 +114,11 @@ class ProjectSetup(Resource):
         the webhooks once more."""
         params = {"projectId": project_id}
         answer = self._hub.call("rerunWebhook", params, body={"stageId": stage_id})
-        return self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data
+        return self._need(
+            self._parse(RerunWebhookResponse.from_dict, answer, "rerunWebhook").data,
+            "rerunWebhook",
+            "data",
+        )
 
     def create_asset_builder_template(
         self,
@@ -142,9 +154,13 @@ class ProjectSetup(Resource):
         params = {"projectId": project_id}
         answer = self._hub.call("createAssetBuilderTemplate", params, body=body)
         return self._need(
-            self._parse(
-                AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
-            ).data.template,
+            self._need(
+                self._parse(
+                    AssetBuilderTemplateResponse.from_dict, answer, "createAssetBuilderTemplate"
+                ).data,
+                "createAssetBuilderTemplate",
+                "data",
+            ).template,
             "createAssetBuilderTemplate",
             "data.template",
         )

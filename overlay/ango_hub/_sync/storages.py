@@ -111,7 +111,11 @@ class Storages(Resource):
         params["getSignedUrls"] = "true" if signed_urls else "false"
         answer = self._hub.call("listStorageFiles", present(params))
         return self._need(
-            self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data.files,
+            self._need(
+                self._parse(StorageFilesResponse.from_dict, answer, "listStorageFiles").data,
+                "listStorageFiles",
+                "data",
+            ).files,
             "listStorageFiles",
             "data.files",
         )
@@ -136,4 +140,8 @@ class Storages(Resource):
         if upload_to is not None:
             body |= {"upload": True, "projectId": upload_to}
         answer = self._hub.call("fileExplorer", body=present(body))
-        return self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data
+        return self._need(
+            self._parse(FileExplorerResponse.from_dict, answer, "fileExplorer").data,
+            "fileExplorer",
+            "data",
+        )

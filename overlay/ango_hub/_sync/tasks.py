@@ -296,4 +296,5 @@ class Tasks(Resource):
         body = {"tasks": list(task_ids), "isBenchmark": benchmark}
         answer = self._hub.call("setTasksBenchmark", {"projectId": project}, body=body)
         parsed = self._parse(SetTasksBenchmarkResponse.from_dict, answer, "setTasksBenchmark")
-        return self._field(parsed.data.modified, int, "setTasksBenchmark", "data.modified")
+        data = self._need(parsed.data, "setTasksBenchmark", "data")
+        return self._field(data.modified, int, "setTasksBenchmark", "data.modified")

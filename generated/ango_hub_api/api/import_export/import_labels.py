@@ -117,7 +117,7 @@ def sync_detailed(
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK), not both.
+            (official SDK).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK), not both.
+            (official SDK).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK), not both.
+            (official SDK).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +215,7 @@ async def asyncio(
 
     Args:
         body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK), not both.
+            (official SDK).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
