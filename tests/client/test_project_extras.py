@@ -209,6 +209,24 @@ def test_asset_builder_template_bad_column_type_names_the_field(wire_hub: WireHu
     assert wire.requests == []
 
 
+def test_asset_builder_media_column_without_storage_is_refused_before_sending(
+    wire_hub: WireHub,
+) -> None:
+    # The spec's if/then, sourced from the SDK's DataConfigItem (it refuses the same).
+    hub, wire = wire_hub(lambda r: ok({}))
+    with pytest.raises(AngoHubValidationError) as info:
+        hub.projects.create_asset_builder_template(
+            PROJECT,
+            name="n",
+            template="t",
+            external_id_column="c",
+            data_config={"c": {"type": "text"}, "photo": {"type": "image"}},
+        )
+    assert (info.value.field or "").startswith("body.dataConfig.photo")
+    assert "storage" in str(info.value)
+    assert wire.requests == []
+
+
 def test_metrics_are_counted_from_the_projects_tasks(hub: AngoHub, mock: MockServer) -> None:
     _import(hub, mock.project_id, "a", "b", "c")
     label = {"externalId": "a", "answer": {"classifications": []}, "status": "Completed"}

@@ -14,7 +14,7 @@ from .ids import iso_now, new_id
 from .listing import AssetFilter, filtered_page
 from .parsing import json_object, json_text, string_list
 from .state import Asset, Project
-from .validation import RequestInvalid
+from .validation import RequestInvalid, Unreadable
 
 MAX_CHAT_CONVERSATIONS = 10_000
 # Filtered listings checking more assets than this one by one run in a worker thread.
@@ -90,9 +90,7 @@ def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
 
 async def upload_chat_assets(call: Call) -> Response:
     form: dict[str, Any] = call.op.body or {}
-    project_id = call.op.path["projectId"]
-    if form.get("projectId") not in (None, project_id):
-        raise RequestInvalid("body.projectId: must equal the projectId in the path")
+    project_id = call.op.path["projectId"]  # the path decides; a form `projectId` is not read
     naming = json_object("body.namingStrategy", form.get("namingStrategy"), "type") or {
         "type": "random"
     }
@@ -125,11 +123,15 @@ async def upload_chat_assets(call: Call) -> Response:
 
 async def list_assets(call: Call) -> Response:
     query = call.op.query
+    if isinstance(query.get("filters"), Unreadable):  # not a JSON object: selects nothing
+        with call.ctx.state.lock:
+            call.project(call.op.path["projectId"])
+        return success({"assets": [], "total": 0})
     filters: dict[str, Any] = dict(query.get("filters") or {})
     if "externalId" in query:
         filters["externalId"] = query["externalId"]
     refs = list(filters.pop("batches", []) or [])
-    refs += string_list("query.batches", query.get("batches"))
+    refs += string_list("query.batches", query.get("batches"), lenient=True)
     page, limit = query.get("page", 1), query.get("limit", 10)
     offset = (page - 1) * limit
     with call.ctx.state.lock:
@@ -151,9 +153,7 @@ async def list_assets(call: Call) -> Response:
 
 async def delete_assets(call: Call) -> Response:
     body = call.op.body
-    project_id = call.op.path["projectId"]
-    if body.get("project") not in (None, project_id):
-        raise RequestInvalid("body.project: must equal the projectId in the path")
+    project_id = call.op.path["projectId"]  # the path decides; the SDK's body `project` is not read
     deleted = failed = 0
     with call.ctx.state.lock:
         project = call.project(project_id)
@@ -191,13 +191,10 @@ async def update_asset(call: Call) -> Response:
 
 async def assign_batches(call: Call) -> Response:
     body = call.op.body
+    # With both, the reference page's `project` decides. Every `mode` adds: `add` is the only
+    # value any source shows (docs/MOCK.md, "The mock's own rules").
     project_id = body.get("project") or body.get("projectId")
-    if body.get("project") and body.get("projectId") and body["project"] != body["projectId"]:
-        raise RequestInvalid("body.projectId: must equal body.project when both are given")
     asset_ids = list(body.get("assets") or []) + list(body.get("assetIds") or [])
-    mode = body.get("mode", "add")
-    if mode != "add":
-        raise RequestInvalid(f"body.mode: the mock knows only 'add', not {mode!r}")
     modified = 0
     with call.ctx.state.lock:
         project = call.project(project_id)
