@@ -9,10 +9,11 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from . import strict_json
 from .api import ApiError, Call, Handler, success
 from .ids import iso_now, new_id
 from .listing import AssetFilter, filtered_page
-from .parsing import json_object, json_text, string_list
+from .parsing import json_object, string_list
 from .state import Asset, Project
 from .validation import RequestInvalid, Unreadable
 
@@ -67,25 +68,32 @@ async def import_cloud_assets(call: Call) -> Response:
 
 
 def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
+    """The conversations of the file or the `conversations` field (a JSON array, or one JSON
+    object). Text that is not one of those is treated as no conversations given (the spec
+    types both as free text/bytes): `numberOfConversations` empty ones are created, as the
+    SDK's docstring says of a request without conversations (docs/MOCK.md)."""
+    value: Any = None
     if "file" in call.files:
         source, text = "body.file", call.files["file"].decode("utf-8", errors="replace")
-    elif "conversations" in form:
-        source, text = "body.conversations", form["conversations"]
     else:
-        count = int(form.get("numberOfConversations", 0))
-        if count > MAX_CHAT_CONVERSATIONS:
-            raise RequestInvalid(
-                f"body.numberOfConversations: at most {MAX_CHAT_CONVERSATIONS} in the mock"
-            )
-        return [{"messages": []} for _ in range(count)]
-    value = json_text(source, text)
+        source, text = "body.conversations", form.get("conversations")
+    if text is not None:
+        try:
+            value = strict_json.loads(text, source)
+        except ValueError:
+            value = None
     if isinstance(value, dict):
         value = [value]
-    if not isinstance(value, list) or len(value) > MAX_CHAT_CONVERSATIONS:
+    if isinstance(value, list):
+        if len(value) > MAX_CHAT_CONVERSATIONS:
+            raise RequestInvalid(f"{source}: at most {MAX_CHAT_CONVERSATIONS} in the mock")
+        return value
+    count = int(form.get("numberOfConversations") or 0)
+    if count > MAX_CHAT_CONVERSATIONS:
         raise RequestInvalid(
-            f"{source}: must be a JSON array of at most {MAX_CHAT_CONVERSATIONS} conversations"
+            f"body.numberOfConversations: at most {MAX_CHAT_CONVERSATIONS} in the mock"
         )
-    return value
+    return [{"messages": []} for _ in range(count)]
 
 
 async def upload_chat_assets(call: Call) -> Response:

@@ -58,7 +58,8 @@ def _json_kind(value: Any) -> str:
 
 
 def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] | None:
-    """A JSON object; text that is not JSON is read as ``{bare_key: text}`` (e.g. ``random``)."""
+    """A JSON object; text that is no JSON object is read as ``{bare_key: text}`` (e.g.
+    ``random``): the spec types these form fields as free text."""
     if text is None or text == "":
         return None
     try:
@@ -67,6 +68,4 @@ def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] |
         raise RequestInvalid(exc.message) from exc
     except ValueError:
         return {bare_key: text}
-    if not isinstance(value, dict):
-        raise RequestInvalid(f"{field}: must be a JSON object (or a bare {bare_key})")
-    return value
+    return value if isinstance(value, dict) else {bare_key: text}
