@@ -20,7 +20,7 @@ class ChatUploadMultipart:
 
     Attributes:
         conversations (str | Unset): JSON array of conversations, as text.
-        project_id (str | Unset): Project ID (sent by the official SDK; must equal the path's).
+        project_id (str | Unset): Project ID (sent by the official SDK, the path's `projectId`).
         storage_id (str | Unset):
         bucket (str | Unset):
         batches (str | Unset): JSON array of batch IDs, as text.
