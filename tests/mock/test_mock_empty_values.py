@@ -3,7 +3,8 @@
 An empty query value means "not given", unless the parameter's schema refuses an empty string
 (not a string type, a `minLength`, an enum, a pattern): then it is the client's error
 (schemathesis ST201). A required parameter given empty is given: the empty string its schema
-allows (schemathesis ST202 when it was read as missing). An empty batch reference creates no batch (ST108)."""
+allows (schemathesis ST202 when it was read as missing). An empty batch reference creates no
+batch (ST108)."""
 
 from __future__ import annotations
 

@@ -73,6 +73,7 @@ def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
     types both as free text/bytes): `numberOfConversations` empty ones are created, as the
     SDK's docstring says of a request without conversations (docs/MOCK.md)."""
     value: Any = None
+    text: str | None
     if "file" in call.files:
         source, text = "body.file", call.files["file"].decode("utf-8", errors="replace")
     else:

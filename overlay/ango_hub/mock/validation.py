@@ -323,7 +323,10 @@ def _validate_with_openapi_core(
         e
         for e in result.errors
         if not type(e).__name__.startswith("Security")
-        and not (type(e).__name__ == "ParameterValidationError" and e.name in empty_required)
+        and not (
+            type(e).__name__ == "ParameterValidationError"
+            and getattr(e, "name", None) in empty_required
+        )
     ]
     if form:  # the form body was taken out above; validate_form checks it and its required parts
         problems = [
