@@ -188,18 +188,24 @@ def test_create_asset_builder_template(hub: AngoHub, mock: MockServer) -> None:
     assert kept["dataConfig"]["batch"] == {"type": "text"}
 
 
-def test_asset_builder_template_bad_column_type_names_the_field(wire_hub: WireHub) -> None:
+@pytest.mark.parametrize(
+    ("data_config", "field", "said"),
+    [
+        ({"c": {"type": "gif"}}, "body.dataConfig.c.type", "iframe"),
+        # The spec's if/then, sourced from the SDK's DataConfigItem (it refuses the same).
+        ({"c": {"type": "text"}, "photo": {"type": "image"}}, "body.dataConfig.photo", "storage"),
+    ],
+)
+def test_asset_builder_template_refusals_name_the_field_before_sending(
+    wire_hub: WireHub, data_config: dict[str, Any], field: str, said: str
+) -> None:
     hub, wire = wire_hub(lambda r: ok({}))
     with pytest.raises(AngoHubValidationError) as info:
         hub.project_setup.create_asset_builder_template(
-            PROJECT,
-            name="n",
-            template="t",
-            external_id_column="c",
-            data_config={"c": {"type": "gif"}},
+            PROJECT, name="n", template="t", external_id_column="c", data_config=data_config
         )
-    assert info.value.field == "body.dataConfig.c.type"
-    assert "iframe" in (info.value.allowed or "")
+    assert (info.value.field or "").startswith(field)
+    assert said in str(info.value) + (info.value.allowed or "")
     assert wire.requests == []
 
 

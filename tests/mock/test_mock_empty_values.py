@@ -2,7 +2,9 @@
 
 An empty query value means "not given", unless the parameter's schema refuses an empty string
 (not a string type, a `minLength`, an enum, a pattern): then it is the client's error
-(schemathesis ST201). An empty batch reference creates no batch (ST108)."""
+(schemathesis ST201). A required parameter given empty is given: the empty string its schema
+allows (schemathesis ST202 when it was read as missing). An empty batch reference creates no
+batch (ST108)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,14 @@ def test_an_empty_value_of_a_free_string_means_not_given(
     # externalId has no bounds: `?externalId=` filters nothing, as if left out.
     answer = api.get(f"/project/{mock.project_id}/assets?externalId=")
     assert answer.status_code == 200, answer.text
+
+
+def test_an_empty_value_of_a_required_string_is_given_not_missing(api: httpx.Client) -> None:
+    # `project` is a required free string: `?project=` names no project (404), not "missing".
+    for path in ("/export?project=", "/getUploadUrl?name=a.jpg&project="):
+        answer = api.get(path)
+        assert answer.status_code == 404, answer.text
+        assert "required parameter is missing" not in answer.text
 
 
 def test_an_empty_batch_name_creates_no_batch(api: httpx.Client, mock: MockServer) -> None:

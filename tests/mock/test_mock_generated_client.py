@@ -76,4 +76,4 @@ def test_generated_client_round_trip(mock: MockServer) -> None:
     assert deleted.data.deleted == 1
     missing = get_signed_url.sync(client=client)
     assert isinstance(missing, m.ErrorResponse)
-    assert missing.message == "query.url: give `url` (or the SDK's `name`)"
+    assert missing.message == "url: no file named (give `url`, or the SDK's `name`)"

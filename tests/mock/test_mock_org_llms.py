@@ -67,6 +67,49 @@ def test_an_accepted_invitation_keeps_its_role(api: httpx.Client, admin: httpx.C
     ] == "Admin"
 
 
+def test_email_lists_take_repeats_and_any_address_with_an_outcome_each(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    """No source says the server refuses an email listed twice (or one `format: email` allows
+    without a dot in its domain): every entry gets its outcome (docs/MOCK.md)."""
+    org = _org(admin)["id"]
+    admin.post("/organisation/members", json={"email": "m@example.com"})
+    sent = api.post(
+        f"/organization/{org}/invites",
+        json={
+            "to": ["a@example.com", "A@example.com", "b@localhost"],
+            "organizationRole": "member",
+        },
+    )
+    assert sent.status_code == 200, sent.text
+    assert [i["to"] for i in sent.json()["data"]["invites"]] == ["a@example.com", "b@localhost"]
+    roles = api.post(
+        f"/organization/{org}/users",
+        json={
+            "users": [
+                {"email": "m@example.com", "organizationRole": "Admin"},
+                {"email": "m@example.com", "organizationRole": "Member"},
+                {"email": "x@y", "organizationRole": "Admin"},
+            ]
+        },
+    ).json()["data"]["users"]
+    assert [r["status"] for r in roles["results"]] == ["updated", "updated", "not a member"]
+    assert {u["email"]: u["organizationRole"] for u in _org(admin)["users"]}[
+        "m@example.com"
+    ] == "Member"
+    dropped = api.request(
+        "DELETE", f"/organization/{org}/invites", json={"invites": ["a@example.com"] * 2}
+    ).json()["data"]
+    assert [r["status"] for r in dropped["results"]] == ["deleted", "no invitation"]
+    removed = api.request(
+        "DELETE", f"/organization/{org}/users", json={"users": ["m@example.com"] * 2}
+    ).json()["data"]
+    assert [r["status"] for r in removed["results"]] == ["deleted", "not a member"]
+    owner = _org(admin)["ownerEmail"]
+    twice = api.post("/notifications", json={"receivers": [owner, owner], "message": "hi"})
+    assert twice.json()["data"]["sent"] == 1
+
+
 def test_other_organisations_and_their_keys(mock: MockServer, api: httpx.Client) -> None:
     other_key = "another-organisations-key"
     mock.state.organisation_for_key(other_key, create=True)

@@ -30,18 +30,20 @@ def test_project_state_through_its_life() -> None:
         )
         api.post(f"/project/{pid}", json={"benchmarkEnabled": True, "benchmarkCutoff": True})
         assert stored.benchmark == {"benchmarkEnabled": True, "benchmarkCutoff": True}
-        both = api.post(f"/batches/{pid}", json={"name": "x", "batches": [{"name": "y"}]})
-        assert both.status_code == 400
-        api.post(f"/batches/{pid}", json={"name": "x"})
+        # No source refuses `name` and `batches` together or neither: both add, neither is a no-op.
+        both = api.post(f"/batches/{pid}", json={"name": "x", "batches": [{"name": "w"}]})
+        assert [b["name"] for b in both.json()["data"]["project"]["batches"]] == ["w", "x"]
+        neither = api.post(f"/batches/{pid}", json={})
+        assert [b["name"] for b in neither.json()["data"]["project"]["batches"]] == ["w", "x"]
         listed = api.post(f"/batches/{pid}", json={"batches": [{"name": "y"}]})
-        assert [b["name"] for b in listed.json()["data"]["project"]["batches"]] == ["x", "y"]
+        assert [b["name"] for b in listed.json()["data"]["project"]["batches"]] == ["w", "x", "y"]
         cloud = {"assets": [{"data": "https://e.com/1.jpg"}, {"data": "https://e.com/2.jpg"}]}
         assert api.post(f"/project/{pid}/cloud", json=cloud).status_code in (200, 201)
         assert stored.live_count() == 2
         clone = api.post(f"/project/{pid}/clone", json={"workflow": False}).json()
         clone_id = clone["data"]["project"]["_id"]
         assert mock.state.projects[clone_id].live_count() == 0  # assets are never cloned
-        assert [b["name"] for b in clone["data"]["project"]["batches"]] == ["x", "y"]
+        assert [b["name"] for b in clone["data"]["project"]["batches"]] == ["w", "x", "y"]
         with _client(mock.base_url, KEY_B) as other:
             for method, path in (("GET", ""), ("DELETE", ""), ("POST", "/clone")):
                 body = {} if method == "POST" else None

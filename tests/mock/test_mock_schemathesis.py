@@ -23,56 +23,32 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 
-# Operations whose spec allows requests the server must still answer 400, because OpenAPI cannot
-# state the rule; for them `positive_data_acceptance` also accepts 400 (every other expected
-# status is schemathesis' default). Each entry says why.
+# The state-dependent rules, and only those: the request is schema-valid, and the answer depends
+# on what the organisation holds, which no schema can say. For these operations
+# `positive_data_acceptance` also accepts 400 (every other expected status is schemathesis'
+# default, where "no such ..." is already a 404). Each entry names its rule; docs/MOCK.md lists
+# them. The mock's former guesses (fields that must agree, duplicates, JSON text) are gone.
 POSITIVE_400_REASONS = {
-    # "Give exactly one of `url` or `name`": two optional query parameters; the spec says 400.
-    "getSignedUrl": "neither url nor name",
-    # `projectId` in the form must equal the path's; `conversations`/`file` must hold JSON
-    # arrays: form fields are plain strings in the spec.
-    "uploadChatAssets": "projectId mismatch or conversations not JSON",
-    # body `project`, when present, must equal the path's `projectId` (spec description).
-    "deleteAssets": "body.project differs from the path",
-    # `project` and `projectId` must agree; `mode` is an open string but only `add` is known.
-    "assignBatches": "project/projectId disagree or unknown mode",
-    # `filters` is JSON text (contentMediaType application/json + contentSchema); schemathesis
-    # generates plain strings for it, which the server cannot read.
-    "listAssets": "filters not JSON",
-    # `createdAt`/`updatedAt` hold JSON objects as text ({"$gt", "$lt"} with ISO dates).
-    "exportTasks": "createdAt/updatedAt not a JSON date range",
-    "exportTasksV3": "createdAt/updatedAt not a JSON date range",
-    # `selectedExternalId`/`batchColumn` must name `dataConfig` keys; media columns need a
-    # `storage` (the SDK's validate() rules, said in the description).
-    "createAssetBuilderTemplate": "column not in dataConfig or media column without storage",
-    # `interval` and `startDate`/`endDate` must agree, the start before the end.
-    "getProjectPerformance": "an inconsistent window",
-    # Emails: `format: email` accepts addresses the server refuses (no dot in the domain) and
-    # lists may name one twice; inviting a member or naming the owner for removal is refused.
-    "updateOrganizationMemberRoles": "an email listed twice or not an address",
-    "removeOrganizationMembers": "the owner named, an email listed twice or not an address",
-    "inviteOrganizationMembers": "already a member or invited, or an unknown project",
-    "deleteOrganizationInvites": "an email listed twice or not an address",
-    # Receivers must be members of the organisation (the SDK's docstring).
+    # Receivers must be members of the organisation (the SDK's send_notification docstring).
     "sendNotification": "a receiver who is not a member",
-    # `confirmName` must equal the project's name (spec description).
+    # `confirmName` must match the project's name (the SDK's purge_project docstring).
     "purgeProject": "confirmName is not the project's name",
-    # exactly one of `name` and `batches` (BatchUpdateRequest description).
-    "createBatches": "both or neither of name and batches",
-    # stage IDs unique, every `next` names a stage (DISCREPANCIES row 29).
-    "updateProject": "stages with a dangling next or duplicate id",
-    # `filter`/`filters` hold a TaskFilter as JSON text (like listAssets' filters), and a
-    # `$regex` must compile, a date bound be ISO 8601.
-    "listTasks": "filter not JSON, a bad $regex or date",
-    # the user must be a member, every task in the project (and in `stage` when given).
-    "assignTasks": "user not a member, or a task not in the project or stage",
-    # `toStageId` must be a stage of the project's workflow (description).
-    "requeueTasks": "toStageId not a stage of the workflow",
-    # every task must be in the project (description).
+    # Every task must be in the project (nothing changes otherwise).
     "setTasksBenchmark": "a task not in the project",
-    # submitting needs a next stage; a review needs a Review stage (descriptions).
+    # The user must be a member, every task in the project (and in `stage` when given).
+    "assignTasks": "user not a member, or a task not in the project or stage",
+    # `toStageId` must be a stage of the project's workflow.
+    "requeueTasks": "toStageId not a stage of the workflow",
+    # Submitting needs a next stage (one the workflow has); a review needs a Review stage.
     "annotateTask": "submitted from a stage with no next stage",
     "reviewTask": "the task is not in a Review stage",
+    # An address already a member or invited, or a project of another organisation.
+    "inviteOrganizationMembers": "already a member or invited, or an unknown project",
+    # The organisation's owner cannot be removed (the key's own user).
+    "removeOrganizationMembers": "the owner named",
+    # NOT state-dependent, left open: a `file` part without `filename=` in its
+    # Content-Disposition is not read as the file (the mock refuses it, as for every file part).
+    "uploadChatAssets": "a file part sent without filename=",
 }
 
 

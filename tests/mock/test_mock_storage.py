@@ -38,13 +38,15 @@ def test_put_then_object_url_is_asset_data_and_signed_get_serves_bytes(
     assert httpx.get(object_url).status_code == 403  # unsigned
 
 
-def test_signed_url_needs_url_or_name(api: httpx.Client) -> None:
-    response = api.get("/getSignedUrl")
-    assert response.status_code == 400
-    assert response.json() == {
-        "status": "fail",
-        "message": "query.url: give `url` (or the SDK's `name`)",
-    }
+def test_signed_url_naming_no_file_finds_none(api: httpx.Client) -> None:
+    # Both parameters are optional in the spec: neither (or an empty one) names no file, a 404.
+    for params in ({}, {"name": ""}, {"url": "", "name": ""}):
+        response = api.get("/getSignedUrl", params=params)
+        assert response.status_code == 404
+        assert response.json() == {
+            "status": "fail",
+            "message": "url: no file named (give `url`, or the SDK's `name`)",
+        }
 
 
 def test_signed_url_for_missing_file_fails_on_get_and_foreign_urls_come_back(

@@ -176,6 +176,19 @@ def test_a_source_on_an_enclosing_node_does_not_count() -> None:
     ]
 
 
+def test_an_if_is_a_condition_its_then_is_checked() -> None:
+    item = {
+        "type": "object",
+        "if": {"required": ["type"], "properties": {"type": {"enum": ["image"]}}},
+        "then": {"required": ["storage"], "properties": {"storage": {"minLength": 1}}},
+    }
+    spec = {"openapi": "3.1.0", "components": {"schemas": {"Item": item}}}
+    assert _problems(spec) == [
+        "components/schemas/Item/then/properties/storage: minLength: no x-source",
+        "components/schemas/Item/then: required: no x-source",
+    ]
+
+
 def test_a_oneof_of_disjoint_types_is_a_type_not_an_exclusivity_claim() -> None:
     schemas = {
         "Text": {"type": "string"},

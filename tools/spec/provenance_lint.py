@@ -14,6 +14,8 @@ Such a node needs an `x-source` on itself: one on an enclosing node (a parent sc
 parameter around a schema, the operation) does not count for it.
 
 Not constraint nodes, by rule rather than by claim:
+- anything inside an `if`: a condition selects when its `then`/`else` apply and refuses nothing
+  itself (the `then`/`else` constraints are checked);
 - a path parameter's `required: true`: OpenAPI requires every path parameter (the URL template
   cannot be filled without it); its schema's own constraints are still checked;
 - `type` (and `format`, which names how a typed value is read): a value of another type is
@@ -55,7 +57,8 @@ _DEFINED = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+(\w+)", re.M)
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*)\s*[:=]", re.M)  # constants, enum members
 _OBSERVED = re.compile(r"^observed(?: \S.*)?$")
 # Where a schema holds further schemas: one schema, a list of them, a map of them.
-_ONE = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then",
+# `if` is not walked: its constraints choose when `then`/`else` apply and refuse nothing.
+_ONE = ("items", "additionalProperties", "not", "contains", "propertyNames", "then",
         "else", "contentSchema", "unevaluatedItems", "unevaluatedProperties")  # fmt: skip
 _MANY = ("allOf", "anyOf", "oneOf", "prefixItems")
 _MAP = ("properties", "patternProperties", "dependentSchemas", "$defs")

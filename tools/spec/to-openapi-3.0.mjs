@@ -5,7 +5,9 @@
 //   * `info.summary`: folded into `info.description`;
 //   * `contentMediaType`/`contentSchema` (listAssets' `filters`): dropped; the parameter stays
 //     a string, its description names the `AssetFilters` schema;
-//   * `oneOf`/`anyOf` with a `{type: 'null'}` member: `nullable: true` on the other member(s).
+//   * `oneOf`/`anyOf` with a `{type: 'null'}` member: `nullable: true` on the other member(s);
+//   * `if`/`then` (DataConfigItem: a media column needs a `storage`): dropped; the `type`
+//     property's description says it.
 // Usage: node to-openapi-3.0.mjs IN.json OUT.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Converter } from '@apiture/openapi-down-convert';
@@ -26,6 +28,10 @@ function fixSchemas(node) {
   if (!node || typeof node !== 'object') return;
   delete node.contentMediaType;
   delete node.contentSchema;
+  if (node.if && node.then && typeof node.then === 'object') {
+    delete node.if;
+    delete node.then;
+  }
   for (const key of ['oneOf', 'anyOf']) {
     const members = node[key];
     if (!Array.isArray(members) || !members.some(isNull)) continue;

@@ -65,9 +65,9 @@ export interface paths {
          *
          *     The vendor's page names the file with `url` and marks it required. The official SDK sends
          *     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-         *     served in production. Both forms are accepted: give exactly one of `url` or `name`.
-         *     OpenAPI cannot express "one of two query parameters", so both are optional here and a
-         *     request with neither is answered 400.
+         *     served in production. Both forms are accepted: give `url` or `name`. No source says
+         *     what the server answers to neither, so both are optional here (the mock answers 404:
+         *     no file is named; docs/MOCK.md).
          */
         get: operations["getSignedUrl"];
         put?: never;
@@ -157,9 +157,9 @@ export interface paths {
         /**
          * Delete assets
          * @description Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-         *     on a DELETE. The official SDK also sends `project` in the body; it is accepted and, when
-         *     present, must equal the path's `projectId`. IDs that are not assets of the project are
-         *     counted in `failed`.
+         *     on a DELETE. The official SDK also sends `project` in the body (the path's
+         *     `projectId`); it is accepted. IDs that are not assets of the project are counted in
+         *     `failed`.
          */
         delete: operations["deleteAssets"];
         options?: never;
@@ -496,9 +496,9 @@ export interface paths {
          *     Two sources: the vendor's Analytics page (operation `getPerformance`, body
          *     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
          *     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-         *     Both bodies are accepted; a window given both ways must agree (the server is not known
-         *     to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
-         *     fragment marks it not required). Reads only, so it is safe to repeat.
+         *     Both bodies are accepted; no source says how the server combines a window given both
+         *     ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
+         *     `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
          */
         post: operations["getProjectPerformance"];
         delete?: never;
@@ -1403,7 +1403,7 @@ export interface components {
         ChatUploadForm: {
             /** @description JSON array of conversations, as text. */
             conversations?: string;
-            /** @description Project ID (sent by the official SDK; must equal the path's). */
+            /** @description Project ID (sent by the official SDK, the path's `projectId`). */
             projectId?: string;
             storageId?: string;
             bucket?: string;
@@ -1470,7 +1470,7 @@ export interface components {
         DeleteAssetsRequest: {
             /** @description IDs of the assets to delete. */
             assets: string[];
-            /** @description Project ID (sent by the official SDK; must equal the path's). */
+            /** @description Project ID (sent by the official SDK, the path's `projectId`). */
             project?: string;
         };
         DeleteAssetsResult: {
@@ -1860,9 +1860,9 @@ export interface components {
             description?: string;
             /** @description The asset's HTML, with `{{column}}` placeholders. */
             template: string;
-            /** @description Column holding each row's batch name (empty for none); must be a key of `dataConfig`. */
+            /** @description Column holding each row's batch name (empty for none); a key of `dataConfig` (the SDK checks it before sending). */
             batchColumn?: string;
-            /** @description Column holding each row's external ID; must be a key of `dataConfig`. */
+            /** @description Column holding each row's external ID; a key of `dataConfig` (the SDK checks it before sending). */
             selectedExternalId: string;
             /** @description One entry per column of the input. */
             dataConfig: {
@@ -2612,7 +2612,8 @@ export interface components {
         };
         /**
          * @description `batches` (vendor fragment, SDK `create_batches`) or `name` (SDK `create_batch`,
-         *     x-source sdk); exactly one of the two.
+         *     x-source sdk). Each source sends one of the two; none says what the server does with
+         *     both or neither (docs/MOCK.md says what the mock does).
          */
         BatchUpdateRequest: {
             batches?: components["schemas"]["Batch"][];

@@ -19,7 +19,8 @@ T = TypeVar("T", bound="BatchUpdateRequest")
 @_attrs_define
 class BatchUpdateRequest:
     """`batches` (vendor fragment, SDK `create_batches`) or `name` (SDK `create_batch`,
-    x-source sdk); exactly one of the two.
+    x-source sdk). Each source sends one of the two; none says what the server does with
+    both or neither (docs/MOCK.md says what the mock does).
 
         Attributes:
             batches (list[Batch] | None):

@@ -20,7 +20,7 @@ class ChatUploadMultipart:
 
     Attributes:
         conversations (str | None): JSON array of conversations, as text.
-        project_id (str | None): Project ID (sent by the official SDK; must equal the path's).
+        project_id (str | None): Project ID (sent by the official SDK, the path's `projectId`).
         storage_id (str | None):
         bucket (str | None):
         batches (str | None): JSON array of batch IDs, as text.

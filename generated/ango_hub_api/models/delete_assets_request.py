@@ -17,7 +17,7 @@ class DeleteAssetsRequest:
     """
     Attributes:
         assets (list[str]): IDs of the assets to delete.
-        project (str | None): Project ID (sent by the official SDK; must equal the path's).
+        project (str | None): Project ID (sent by the official SDK, the path's `projectId`).
     """
 
     assets: list[str]

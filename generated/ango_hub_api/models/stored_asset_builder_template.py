@@ -28,10 +28,12 @@ class StoredAssetBuilderTemplate:
     Attributes:
         name (str):
         template (str): The asset's HTML, with `{{column}}` placeholders.
-        selected_external_id (str): Column holding each row's external ID; must be a key of `dataConfig`.
+        selected_external_id (str): Column holding each row's external ID; a key of `dataConfig` (the SDK checks it
+            before sending).
         data_config (AssetBuilderTemplateDataConfig): One entry per column of the input.
         description (str | None):
-        batch_column (str | None): Column holding each row's batch name (empty for none); must be a key of `dataConfig`.
+        batch_column (str | None): Column holding each row's batch name (empty for none); a key of `dataConfig` (the SDK
+            checks it before sending).
         pre_label_config (AssetBuilderTemplatePreLabelConfig | None): Per classification schema ID, the column whose
             value pre-labels it (`{"cla", "value"}`).
         id (str | None):

@@ -13,19 +13,19 @@ import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from . import strict_json
 from .api import Call, Handler, success
 from .ids import new_id, parse_iso
-from .parsing import json_text, string_list
+from .parsing import string_list
 from .state import Asset, Project
 from .storage import STORAGE_PREFIX
-from .validation import RequestInvalid
 
 _CHUNK = 1 << 16
 # Compact, like a server's JSON.stringify; no cycle check (tasks are fresh trees): ~15% faster.
@@ -70,12 +70,22 @@ def _within(stamp: str, bounds: tuple[datetime | None, datetime | None]) -> bool
     return (low is None or moment > low) and (high is None or moment < high)
 
 
+# A bound no moment passes: what an unreadable range selects (nothing).
+_NOTHING = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+
+
 def _time_range(name: str, text: str | None) -> tuple[datetime | None, datetime | None]:
+    """``{"$gt": iso, "$lt": iso}`` (either optional). The spec types it as a plain string, so
+    text the mock cannot read as such a range (not JSON, other keys, a bound that is not ISO
+    8601) is schema-valid: it selects nothing, as an unknown filter field does."""
     if not text:
         return None, None
-    value = json_text(f"query.{name}", text)
+    try:
+        value = strict_json.loads(text, f"query.{name}")
+    except ValueError:
+        return _NOTHING
     if not isinstance(value, dict) or not set(value) <= {"$gt", "$lt"}:
-        raise RequestInvalid(f'query.{name}: must be a JSON object with "$gt" and/or "$lt"')
+        return _NOTHING
     bounds: list[datetime | None] = []
     for op in ("$gt", "$lt"):
         raw = value.get(op)
@@ -84,16 +94,16 @@ def _time_range(name: str, text: str | None) -> tuple[datetime | None, datetime 
             continue
         try:
             bounds.append(parse_iso(str(raw)))
-        except ValueError as exc:
-            raise RequestInvalid(f"query.{name}.{op}: not an ISO 8601 date-time") from exc
+        except ValueError:
+            return _NOTHING
     return bounds[0], bounds[1]
 
 
 def parse_filter(query: dict[str, Any], project: Project) -> ExportFilter:
     """Read the export parameters (already type-checked by the spec)."""
-    refs = string_list("query.batches", query.get("batches"))
-    stages = string_list("query.stage", query.get("stage"))
-    types = string_list("query.taskTypes", query.get("taskTypes"))
+    refs = string_list("query.batches", query.get("batches"), lenient=True)
+    stages = string_list("query.stage", query.get("stage"), lenient=True)
+    types = string_list("query.taskTypes", query.get("taskTypes"), lenient=True)
     return ExportFilter(
         format=query.get("format", "json"),
         status=query.get("status") or None,

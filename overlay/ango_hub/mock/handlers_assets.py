@@ -9,12 +9,13 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from . import strict_json
 from .api import ApiError, Call, Handler, success
 from .ids import iso_now, new_id
 from .listing import AssetFilter, filtered_page
-from .parsing import json_object, json_text, string_list
+from .parsing import json_object, string_list
 from .state import Asset, Project
-from .validation import RequestInvalid
+from .validation import RequestInvalid, Unreadable
 
 MAX_CHAT_CONVERSATIONS = 10_000
 # Filtered listings checking more assets than this one by one run in a worker thread.
@@ -67,32 +68,38 @@ async def import_cloud_assets(call: Call) -> Response:
 
 
 def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
+    """The conversations of the file or the `conversations` field (a JSON array, or one JSON
+    object). Text that is not one of those is treated as no conversations given (the spec
+    types both as free text/bytes): `numberOfConversations` empty ones are created, as the
+    SDK's docstring says of a request without conversations (docs/MOCK.md)."""
+    value: Any = None
+    text: str | None
     if "file" in call.files:
         source, text = "body.file", call.files["file"].decode("utf-8", errors="replace")
-    elif "conversations" in form:
-        source, text = "body.conversations", form["conversations"]
     else:
-        count = int(form.get("numberOfConversations", 0))
-        if count > MAX_CHAT_CONVERSATIONS:
-            raise RequestInvalid(
-                f"body.numberOfConversations: at most {MAX_CHAT_CONVERSATIONS} in the mock"
-            )
-        return [{"messages": []} for _ in range(count)]
-    value = json_text(source, text)
+        source, text = "body.conversations", form.get("conversations")
+    if text is not None:
+        try:
+            value = strict_json.loads(text, source)
+        except ValueError:
+            value = None
     if isinstance(value, dict):
         value = [value]
-    if not isinstance(value, list) or len(value) > MAX_CHAT_CONVERSATIONS:
+    if isinstance(value, list):
+        if len(value) > MAX_CHAT_CONVERSATIONS:
+            raise RequestInvalid(f"{source}: at most {MAX_CHAT_CONVERSATIONS} in the mock")
+        return value
+    count = int(form.get("numberOfConversations") or 0)
+    if count > MAX_CHAT_CONVERSATIONS:
         raise RequestInvalid(
-            f"{source}: must be a JSON array of at most {MAX_CHAT_CONVERSATIONS} conversations"
+            f"body.numberOfConversations: at most {MAX_CHAT_CONVERSATIONS} in the mock"
         )
-    return value
+    return [{"messages": []} for _ in range(count)]
 
 
 async def upload_chat_assets(call: Call) -> Response:
     form: dict[str, Any] = call.op.body or {}
-    project_id = call.op.path["projectId"]
-    if form.get("projectId") not in (None, project_id):
-        raise RequestInvalid("body.projectId: must equal the projectId in the path")
+    project_id = call.op.path["projectId"]  # the path decides; a form `projectId` is not read
     naming = json_object("body.namingStrategy", form.get("namingStrategy"), "type") or {
         "type": "random"
     }
@@ -125,11 +132,15 @@ async def upload_chat_assets(call: Call) -> Response:
 
 async def list_assets(call: Call) -> Response:
     query = call.op.query
+    if isinstance(query.get("filters"), Unreadable):  # not a JSON object: selects nothing
+        with call.ctx.state.lock:
+            call.project(call.op.path["projectId"])
+        return success({"assets": [], "total": 0})
     filters: dict[str, Any] = dict(query.get("filters") or {})
     if "externalId" in query:
         filters["externalId"] = query["externalId"]
     refs = list(filters.pop("batches", []) or [])
-    refs += string_list("query.batches", query.get("batches"))
+    refs += string_list("query.batches", query.get("batches"), lenient=True)
     page, limit = query.get("page", 1), query.get("limit", 10)
     offset = (page - 1) * limit
     with call.ctx.state.lock:
@@ -151,9 +162,7 @@ async def list_assets(call: Call) -> Response:
 
 async def delete_assets(call: Call) -> Response:
     body = call.op.body
-    project_id = call.op.path["projectId"]
-    if body.get("project") not in (None, project_id):
-        raise RequestInvalid("body.project: must equal the projectId in the path")
+    project_id = call.op.path["projectId"]  # the path decides; the SDK's body `project` is not read
     deleted = failed = 0
     with call.ctx.state.lock:
         project = call.project(project_id)
@@ -191,13 +200,10 @@ async def update_asset(call: Call) -> Response:
 
 async def assign_batches(call: Call) -> Response:
     body = call.op.body
+    # With both, the reference page's `project` decides. Every `mode` adds: `add` is the only
+    # value any source shows (docs/MOCK.md, "The mock's own rules").
     project_id = body.get("project") or body.get("projectId")
-    if body.get("project") and body.get("projectId") and body["project"] != body["projectId"]:
-        raise RequestInvalid("body.projectId: must equal body.project when both are given")
     asset_ids = list(body.get("assets") or []) + list(body.get("assetIds") or [])
-    mode = body.get("mode", "add")
-    if mode != "add":
-        raise RequestInvalid(f"body.mode: the mock knows only 'add', not {mode!r}")
     modified = 0
     with call.ctx.state.lock:
         project = call.project(project_id)

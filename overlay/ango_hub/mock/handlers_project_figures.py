@@ -11,7 +11,6 @@ from starlette.responses import Response
 from . import project_metrics
 from .api import Call, Handler, success
 from .ids import parse_iso
-from .validation import RequestInvalid
 
 
 async def get_project_metrics(call: Call) -> Response:
@@ -32,23 +31,15 @@ async def get_project_performance(call: Call) -> Response:
 
 
 def _window(body: dict[str, Any]) -> tuple[datetime | None, datetime | None]:
-    """The time window from the SDK's ``interval`` or the vendor's ``startDate``/``endDate``;
-    given both ways, they must agree."""
-    dates = (_moment(body.get("startDate")), _moment(body.get("endDate")))
-    interval = body.get("interval")
-    if interval is None:
-        window = dates
-    else:
-        window = (_moment(interval[0]), _moment(interval[1]))
-        for given, own, name in zip(dates, window, ("startDate", "endDate"), strict=True):
-            if given is not None and given != own:
-                raise RequestInvalid(
-                    f"body.{name}: disagrees with body.interval; give the window one way"
-                )
-    start, end = window
-    if start is not None and end is not None and start > end:
-        raise RequestInvalid("body.interval: the start is after the end")
-    return window
+    """The time window from the SDK's ``interval`` and the vendor's ``startDate``/``endDate``.
+
+    Every bound given applies (no source says how the server combines them): the later start,
+    the earlier end. A window that starts after it ends counts nothing.
+    """
+    interval = body.get("interval") or [None, None]
+    starts = [m for m in (_moment(body.get("startDate")), _moment(interval[0])) if m is not None]
+    ends = [m for m in (_moment(body.get("endDate")), _moment(interval[1])) if m is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
 
 
 def _moment(value: datetime | str | None) -> datetime | None:

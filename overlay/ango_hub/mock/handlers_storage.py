@@ -31,8 +31,8 @@ async def get_signed_url(call: Call) -> Response:
     """Sign a GET for a mock storage URL; other URLs (e.g. your S3) come back unchanged."""
     query = call.op.query
     url = query.get("url") or query.get("name")
-    if not url:
-        raise RequestInvalid("query.url: give `url` (or the SDK's `name`)")
+    if not url:  # both are optional in the spec; naming no file finds none
+        raise ApiError(404, "url: no file named (give `url`, or the SDK's `name`)")
     key = call.ctx.store.key_from_url(url)
     if key is None:
         return success({"signedUrl": url}, 201)

@@ -14,7 +14,7 @@ from .api import ApiError, Call, Handler, success
 from .handlers_issues import find_task
 from .parsing import string_list
 from .state import Asset, Project
-from .validation import RequestInvalid
+from .validation import RequestInvalid, Unreadable
 
 
 def _with_answer(query: dict[str, Any]) -> bool:
@@ -55,12 +55,14 @@ def _conditions(query: dict[str, Any]) -> list[Condition]:
     for name in ("filters", "filter"):
         if isinstance(query.get(name), dict):
             conditions.extend(query[name].items())
+        elif isinstance(query.get(name), Unreadable):  # not a JSON object: selects nothing
+            conditions.append(("_id", {"$in": []}))
     for name, field in (("status", "status"), ("status[eq]", "status"), ("stage", "stage")):
         if query.get(name):
             conditions.append((field, {"$eq": query[name]}))
     if query.get("assignee"):
         conditions.append(("assignee", {"$eq": query["assignee"]}))
-    refs = string_list("query.batches", query.get("batches"))
+    refs = string_list("query.batches", query.get("batches"), lenient=True)
     if refs:
         conditions.append(("batches", {"$in": refs}))
     return conditions

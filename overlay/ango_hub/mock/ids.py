@@ -21,9 +21,9 @@ def iso_now() -> str:
 
 def iso(moment: datetime) -> str:
     """Format an aware datetime the way Ango does."""
-    return (
-        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-    )
+    # The year padded by hand: strftime's %Y gives "176" for year 176 on glibc, not a date-time.
+    utc = moment.astimezone(UTC)
+    return f"{utc.year:04d}" + utc.strftime("-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 def parse_iso(text: str) -> datetime:

@@ -17,19 +17,29 @@ def json_text(field: str, text: str) -> Any:
         raise RequestInvalid(f"{field}: not valid JSON ({exc})") from exc
 
 
-def string_list(field: str, text: str | list[Any] | None) -> list[str]:
+def string_list(field: str, text: str | list[Any] | None, lenient: bool = False) -> list[str]:
     """A JSON array of strings, or a comma-separated list (anything not starting with ``[``).
 
     Lenient on purpose: the reference pages show comma lists, the SDK sends JSON arrays. A
     parameter the spec declares as JSON content (``taskTypes``) arrives already decoded.
+    ``lenient`` (query filters, typed as plain strings in the spec): text that is not a JSON
+    array of strings is read as a comma list too, whose names then match nothing.
     """
     if text is None or text == "":
         return []
     if isinstance(text, list):
         return [str(item) for item in text]
     stripped = text.strip()
+    commas = [part.strip() for part in stripped.split(",") if part.strip()]
     if not stripped.startswith(("[", "{")):
-        return [part.strip() for part in stripped.split(",") if part.strip()]
+        return commas
+    if lenient:
+        try:
+            value = strict_json.loads(text, field)
+        except ValueError:
+            return commas
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return value if ok else commas
     value = json_text(field, text)  # `{` cannot start a batch name: JSON, and the wrong kind
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RequestInvalid(
@@ -48,7 +58,8 @@ def _json_kind(value: Any) -> str:
 
 
 def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] | None:
-    """A JSON object; text that is not JSON is read as ``{bare_key: text}`` (e.g. ``random``)."""
+    """A JSON object; text that is no JSON object is read as ``{bare_key: text}`` (e.g.
+    ``random``): the spec types these form fields as free text."""
     if text is None or text == "":
         return None
     try:
@@ -57,6 +68,4 @@ def json_object(field: str, text: str | None, bare_key: str) -> dict[str, Any] |
         raise RequestInvalid(exc.message) from exc
     except ValueError:
         return {bare_key: text}
-    if not isinstance(value, dict):
-        raise RequestInvalid(f"{field}: must be a JSON object (or a bare {bare_key})")
-    return value
+    return value if isinstance(value, dict) else {bare_key: text}

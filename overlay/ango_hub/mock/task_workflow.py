@@ -39,15 +39,19 @@ def require_stage(project: Project, field: str, stage_id: str) -> None:
 def working_stage(project: Project, asset: Asset) -> str:
     """Where work on the task happens: the stage after Start for a task still waiting there."""
     current = stage(project, asset.stage)
-    if current is not None and current.get("type") == "Start" and current.get("next"):
-        return str(current["next"][0])
+    if current is not None and current.get("type") == "Start":
+        return next_stage(project, asset.stage) or asset.stage
     return asset.stage
 
 
 def next_stage(project: Project, stage_id: str, branch: int = 0) -> str | None:
+    """The stage ``next[branch]`` names; None when there is none or it names no stage (the
+    workflow is stored as sent, so a dangling ``next`` is met here, as "no next stage")."""
     current = stage(project, stage_id)
     targets = (current or {}).get("next") or []
-    return str(targets[branch]) if len(targets) > branch else None
+    if len(targets) <= branch or stage(project, str(targets[branch])) is None:
+        return None
+    return str(targets[branch])
 
 
 def move(project: Project, asset: Asset, to_stage: str, user: str) -> None:
@@ -154,12 +158,18 @@ def select(project: Project, selection: dict[str, Any]) -> list[Asset]:
 _DATE_FIELDS = {"createdAt", "updatedAt", "completedAt"}
 
 
+class _Incomparable(Exception):
+    """A condition the mock cannot evaluate (a date that is not ISO 8601, values that do not
+    compare, a `$regex` that does not compile): it holds for no task. No source says the server
+    refuses these, so the mock does not either (docs/MOCK.md)."""
+
+
 def _comparable(field: str, value: Any) -> Any:
     if field in _DATE_FIELDS and isinstance(value, str):
         try:
             return parse_iso(value)
         except ValueError as exc:
-            raise RequestInvalid(f"filter.{field}: {value!r} is not an ISO 8601 date-time") from exc
+            raise _Incomparable from exc
     return value
 
 
@@ -185,7 +195,7 @@ def _order(field: str, actual: Any, op: str, bound: Any) -> bool:
             }[op]
         )
     except TypeError as exc:
-        raise RequestInvalid(f"filter.{field}.{op}: cannot compare with {bound!r}") from exc
+        raise _Incomparable from exc
 
 
 def _operator(field: str, actual: Any, op: str, operand: Any) -> bool:
@@ -199,21 +209,22 @@ def _operator(field: str, actual: Any, op: str, operand: Any) -> bool:
         try:
             return re.search(operand, str(actual or "")) is not None
         except re.error as exc:
-            raise RequestInvalid(
-                f"filter.{field}.$regex: not a regular expression ({exc})"
-            ) from exc
+            raise _Incomparable from exc
     return _order(field, actual, op, operand)
 
 
 def matches(task: dict[str, Any], conditions: dict[str, Any]) -> bool:
     """Whether a task (``task_view`` plus the filter-only fields) meets every condition."""
-    for field, condition in conditions.items():
-        actual = task.get(field)
-        if isinstance(condition, dict):
-            if not all(_operator(field, actual, op, v) for op, v in condition.items()):
+    try:
+        for field, condition in conditions.items():
+            actual = task.get(field)
+            if isinstance(condition, dict):
+                if not all(_operator(field, actual, op, v) for op, v in condition.items()):
+                    return False
+            elif not _equals(field, actual, condition):
                 return False
-        elif not _equals(field, actual, condition):
-            return False
+    except _Incomparable:
+        return False
     return True
 
 

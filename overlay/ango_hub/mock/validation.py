@@ -142,6 +142,28 @@ def _non_empty_query_params(operation_id: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _required_query_params(operation_id: str) -> frozenset[str]:
+    """Required query parameters: given empty (``?name=``), they hold the empty string their
+    schema allows (openapi-core drops an empty value; the mock puts it back)."""
+    if not operation_id:
+        return frozenset()
+    spec = _served_spec()
+    template, method = _operation_location(operation_id)
+    item = spec["paths"][template]
+    params = [
+        _resolve(spec, p)
+        for p in (*item.get("parameters", []), *item[method].get("parameters", []))
+    ]
+    return frozenset(p["name"] for p in params if p.get("in") == "query" and p.get("required"))
+
+
+def _with_empty_required(validated: Validated, empty: set[str]) -> Validated:
+    for name in empty:
+        validated.query.setdefault(name, "")
+    return validated
+
+
 def _refuses_empty(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     branches = schema.get("anyOf") or schema.get("oneOf")
     if branches:
@@ -210,15 +232,20 @@ def validate_request(request: WireRequest) -> Validated:
     # An empty query value (`?externalId=`) means "not given", as in most web frameworks,
     # unless the spec demands a non-empty string there: then it is the client's error.
     non_empty = _non_empty_query_params(operation_id or "")
-    given = [(name, value) for name, value in request.query if value != "" or name in non_empty]
+    required = _required_query_params(operation_id or "")
+    keep = non_empty | required
+    given = [(name, value) for name, value in request.query if value != "" or name in keep]
+    empty_required = {name for name, value in request.query if value == "" and name in required}
     compiled = compiled_operations().get(operation_id or "")
     fast = None if compiled is None else compiled.read(request.path, given)
     if os.environ.get(CROSSCHECK_ENV) and compiled is not None:
-        validated = _crosschecked(request, given, fast)
+        validated = _crosschecked(request, given, fast, empty_required)
     elif fast is not None and operation_id is not None:
         validated = Validated(operation_id, fast[0], fast[1], None)
     else:
-        validated = _validate_with_openapi_core(request, given)
+        validated = _with_empty_required(
+            _validate_with_openapi_core(request, given, frozenset(empty_required)), empty_required
+        )
     for name, checker in _json_content_params(validated.operation_id).items():
         if name in validated.query:
             validated.query[name] = _parse_json_param(name, validated.query[name], checker)
@@ -229,9 +256,12 @@ def _crosschecked(
     request: WireRequest,
     given: list[tuple[str, str]],
     fast: tuple[dict[str, Any], dict[str, Any]] | None,
+    empty_required: set[str],
 ) -> Validated:
     try:
-        slow: Validated | RequestInvalid = _validate_with_openapi_core(request, given)
+        slow: Validated | RequestInvalid = _with_empty_required(
+            _validate_with_openapi_core(request, given, frozenset(empty_required)), empty_required
+        )
     except RequestInvalid as exc:
         slow = exc
     slow_view = None if isinstance(slow, RequestInvalid) else (slow.path, slow.query)
@@ -243,8 +273,12 @@ def _crosschecked(
     return slow
 
 
-def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str]]) -> Validated:
-    """The reference path: openapi-core checks and words every error."""
+def _validate_with_openapi_core(
+    request: WireRequest, given: list[tuple[str, str]], empty_required: frozenset[str] = frozenset()
+) -> Validated:
+    """The reference path: openapi-core checks and words every error. ``empty_required``:
+    required query parameters given empty, which openapi-core refuses ("cannot be empty", the
+    `allowEmptyValue` rule) while their schema allows the empty string (the mock keeps it)."""
     form = is_form(request.content_type)
     if form or len(given) != len(request.query):
         body = None if is_form(request.content_type) else request.body
@@ -273,7 +307,15 @@ def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str
                 allow=allowed_methods(request.path),
             )
     # Security is checked by the mock's own auth layer (401 before 400), not here.
-    problems = [e for e in result.errors if not type(e).__name__.startswith("Security")]
+    problems = [
+        e
+        for e in result.errors
+        if not type(e).__name__.startswith("Security")
+        and not (
+            type(e).__name__ == "ParameterValidationError"
+            and getattr(e, "name", None) in empty_required
+        )
+    ]
     if form:  # the form body was taken out above; validate_form checks it and its required parts
         problems = [
             e
@@ -288,17 +330,35 @@ def _validate_with_openapi_core(request: WireRequest, given: list[tuple[str, str
     return Validated(operation_id, dict(params.path), dict(params.query), result.body)
 
 
+class Unreadable(str):
+    """A JSON-text query parameter the mock cannot read as its ``contentSchema``'s kind of
+    value (not JSON, or JSON of another type): kept as text, and a filter made of it selects
+    nothing. The spec types these parameters as strings; `contentMediaType` only annotates
+    them, so a request carrying other text is schema-valid (docs/MOCK.md)."""
+
+
 def _parse_json_param(name: str, text: str, validator: Any) -> Any:
     try:
         value = strict_json.loads(text, f"query.{name}")
     except strict_json.JsonRefused as exc:
         raise RequestInvalid(exc.message) from exc
-    except ValueError as exc:
-        raise RequestInvalid(f"query.{name}: not valid JSON ({exc})") from exc
+    except ValueError:
+        return Unreadable(text)
+    if not _json_kind_matches(value, validator.schema):
+        return Unreadable(text)
     error = best_match(validator.iter_errors(value))
-    if error is not None:
+    if error is not None:  # the right kind of value, against what the contentSchema states
         raise RequestInvalid(describe_schema_error(f"query.{name}", error))
     return value
+
+
+def _json_kind_matches(value: Any, schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    if kind == "object":
+        return isinstance(value, dict)
+    if kind == "array":
+        return isinstance(value, list)
+    return True
 
 
 def response_errors(request: WireRequest, response: WireResponse) -> list[str]:

@@ -116,9 +116,9 @@ def sync_detailed(
     """Delete assets
 
      Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body; it is accepted and, when
-    present, must equal the path's `projectId`. IDs that are not assets of the project are
-    counted in `failed`.
+    on a DELETE. The official SDK also sends `project` in the body (the path's
+    `projectId`); it is accepted. IDs that are not assets of the project are counted in
+    `failed`.
 
     Args:
         project_id (str):
@@ -153,9 +153,9 @@ def sync(
     """Delete assets
 
      Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body; it is accepted and, when
-    present, must equal the path's `projectId`. IDs that are not assets of the project are
-    counted in `failed`.
+    on a DELETE. The official SDK also sends `project` in the body (the path's
+    `projectId`); it is accepted. IDs that are not assets of the project are counted in
+    `failed`.
 
     Args:
         project_id (str):
@@ -185,9 +185,9 @@ async def asyncio_detailed(
     """Delete assets
 
      Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body; it is accepted and, when
-    present, must equal the path's `projectId`. IDs that are not assets of the project are
-    counted in `failed`.
+    on a DELETE. The official SDK also sends `project` in the body (the path's
+    `projectId`); it is accepted. IDs that are not assets of the project are counted in
+    `failed`.
 
     Args:
         project_id (str):
@@ -220,9 +220,9 @@ async def asyncio(
     """Delete assets
 
      Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body; it is accepted and, when
-    present, must equal the path's `projectId`. IDs that are not assets of the project are
-    counted in `failed`.
+    on a DELETE. The official SDK also sends `project` in the body (the path's
+    `projectId`); it is accepted. IDs that are not assets of the project are counted in
+    `failed`.
 
     Args:
         project_id (str):

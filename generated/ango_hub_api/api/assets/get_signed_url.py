@@ -135,9 +135,9 @@ def sync_detailed(
 
     The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give exactly one of `url` or `name`.
-    OpenAPI cannot express "one of two query parameters", so both are optional here and a
-    request with neither is answered 400.
+    served in production. Both forms are accepted: give `url` or `name`. No source says
+    what the server answers to neither, so both are optional here (the mock answers 404:
+    no file is named; docs/MOCK.md).
 
     Args:
         url_query (str | Unset):
@@ -187,9 +187,9 @@ def sync(
 
     The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give exactly one of `url` or `name`.
-    OpenAPI cannot express "one of two query parameters", so both are optional here and a
-    request with neither is answered 400.
+    served in production. Both forms are accepted: give `url` or `name`. No source says
+    what the server answers to neither, so both are optional here (the mock answers 404:
+    no file is named; docs/MOCK.md).
 
     Args:
         url_query (str | Unset):
@@ -234,9 +234,9 @@ async def asyncio_detailed(
 
     The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give exactly one of `url` or `name`.
-    OpenAPI cannot express "one of two query parameters", so both are optional here and a
-    request with neither is answered 400.
+    served in production. Both forms are accepted: give `url` or `name`. No source says
+    what the server answers to neither, so both are optional here (the mock answers 404:
+    no file is named; docs/MOCK.md).
 
     Args:
         url_query (str | Unset):
@@ -284,9 +284,9 @@ async def asyncio(
 
     The vendor's page names the file with `url` and marks it required. The official SDK sends
     `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give exactly one of `url` or `name`.
-    OpenAPI cannot express "one of two query parameters", so both are optional here and a
-    request with neither is answered 400.
+    served in production. Both forms are accepted: give `url` or `name`. No source says
+    what the server answers to neither, so both are optional here (the mock answers 404:
+    no file is named; docs/MOCK.md).
 
     Args:
         url_query (str | Unset):

@@ -125,7 +125,8 @@ def sync_detailed(
         project_id (str):
         body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
             (SDK `create_batch`,
-            x-source sdk); exactly one of the two.
+            x-source sdk). Each source sends one of the two; none says what the server does with
+            both or neither (docs/MOCK.md says what the mock does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +166,8 @@ def sync(
         project_id (str):
         body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
             (SDK `create_batch`,
-            x-source sdk); exactly one of the two.
+            x-source sdk). Each source sends one of the two; none says what the server does with
+            both or neither (docs/MOCK.md says what the mock does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +202,8 @@ async def asyncio_detailed(
         project_id (str):
         body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
             (SDK `create_batch`,
-            x-source sdk); exactly one of the two.
+            x-source sdk). Each source sends one of the two; none says what the server does with
+            both or neither (docs/MOCK.md says what the mock does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +241,8 @@ async def asyncio(
         project_id (str):
         body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
             (SDK `create_batch`,
-            x-source sdk); exactly one of the two.
+            x-source sdk). Each source sends one of the two; none says what the server does with
+            both or neither (docs/MOCK.md says what the mock does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -123,9 +123,9 @@ def sync_detailed(
     Two sources: the vendor's Analytics page (operation `getPerformance`, body
     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; a window given both ways must agree (the server is not known
-    to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
-    fragment marks it not required). Reads only, so it is safe to repeat.
+    Both bodies are accepted; no source says how the server combines a window given both
+    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
+    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
 
     Args:
         project_id (str):
@@ -168,9 +168,9 @@ def sync(
     Two sources: the vendor's Analytics page (operation `getPerformance`, body
     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; a window given both ways must agree (the server is not known
-    to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
-    fragment marks it not required). Reads only, so it is safe to repeat.
+    Both bodies are accepted; no source says how the server combines a window given both
+    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
+    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
 
     Args:
         project_id (str):
@@ -208,9 +208,9 @@ async def asyncio_detailed(
     Two sources: the vendor's Analytics page (operation `getPerformance`, body
     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; a window given both ways must agree (the server is not known
-    to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
-    fragment marks it not required). Reads only, so it is safe to repeat.
+    Both bodies are accepted; no source says how the server combines a window given both
+    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
+    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
 
     Args:
         project_id (str):
@@ -251,9 +251,9 @@ async def asyncio(
     Two sources: the vendor's Analytics page (operation `getPerformance`, body
     `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
     SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; a window given both ways must agree (the server is not known
-    to combine them; the mock answers 400). The body is optional (the SDK sends `{}`, the
-    fragment marks it not required). Reads only, so it is safe to repeat.
+    Both bodies are accepted; no source says how the server combines a window given both
+    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
+    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
 
     Args:
         project_id (str):
