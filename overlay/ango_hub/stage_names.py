@@ -66,3 +66,18 @@ def unknown_stage(
     problem = f"no stage {ref!r} in the workflow of project {project_id}" + did_you_mean(ref, names)
     problem += " (hub.call sends a stage unchecked)"
     return AngoHubValidationError(field, problem, listed or "none: the project has no workflow")
+
+
+def check_next(stages: Sequence[Any]) -> None:
+    """A workflow the caller is about to send: each stage's ``next`` names a stage ``id`` of
+    the same list. A typo there leaves tasks with nowhere to go, and no source says the server
+    refuses it, so the client does (``hub.call`` sends a workflow unchecked)."""
+    dicts = [stage if isinstance(stage, Mapping) else {} for stage in stages]
+    ids = [stage["id"] for stage in dicts if isinstance(stage.get("id"), str)]
+    for i, stage in enumerate(dicts):
+        following = stage.get("next")
+        for target in following if isinstance(following, list) else ():
+            if target not in ids:
+                problem = f"{target!r} is not the id of a stage in this workflow"
+                problem += did_you_mean(str(target), ids) + " (hub.call sends it unchecked)"
+                raise AngoHubValidationError(f"stages[{i}].next", problem, ", ".join(ids))

@@ -20,6 +20,7 @@ from ango_hub_api.models import (
 
 from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
+from ango_hub.stage_names import check_next
 
 from ._base import Resource, moved, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
@@ -116,8 +117,11 @@ class Projects(Resource):
 
     def set_workflow(self, project_id: str, stages: Sequence[Stage | Mapping[str, Any]]) -> Project:
         """Replace the workflow: :class:`~ango_hub.labels.Stage` objects or dicts with ``id``,
-        ``type``, ``name`` and ``next`` (the IDs of the stages after it)."""
-        return self.update(project_id, stages=[plain(stage) for stage in stages])
+        ``type``, ``name`` and ``next`` (the IDs of the stages after it). A ``next`` naming
+        no stage of the list is refused before sending, listing the stages' IDs."""
+        sent = [plain(stage) for stage in stages]
+        check_next(sent)
+        return self.update(project_id, stages=sent)
 
     def set_benchmark(
         self,

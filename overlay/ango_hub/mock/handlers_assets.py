@@ -81,6 +81,8 @@ def _conversations(call: Call, form: dict[str, Any]) -> list[Any]:
     if text is not None:
         try:
             value = strict_json.loads(text, source)
+        except strict_json.JsonRefused as exc:  # JSON with NaN/Infinity or too deep: refused
+            raise RequestInvalid(str(exc)) from exc  # as in every other JSON the mock reads
         except ValueError:
             value = None
     if isinstance(value, dict):
