@@ -147,28 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: AssignBatchesRequest,
 ) -> AssignBatchesResponse | ErrorResponse | None:
-    """Assign batches to assets
-
-     Puts existing assets into batches.
-
-    Three sources, three bodies: the reference page's field list says `assetIds` and
-    `batches` (and `mode`); its own example sends `project`, `assets`, `batches`; the
-    official SDK sends `assets`, `batches`, `projectId`. All three are accepted: give the
-    asset IDs as `assets` or `assetIds`, and the project as `project` or `projectId` (the
-    field list omits a project, but the server needs one to resolve batches; a request
-    without either is answered 400). OpenAPI 3.1 expresses both "one of" rules below.
-
-    Args:
-        body (AssignBatchesRequest): Asset IDs in `assets` or `assetIds`; the project in `project`
-            or `projectId`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssignBatchesResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -181,28 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssignBatchesRequest,
 ) -> Response[AssignBatchesResponse | ErrorResponse]:
-    """Assign batches to assets
-
-     Puts existing assets into batches.
-
-    Three sources, three bodies: the reference page's field list says `assetIds` and
-    `batches` (and `mode`); its own example sends `project`, `assets`, `batches`; the
-    official SDK sends `assets`, `batches`, `projectId`. All three are accepted: give the
-    asset IDs as `assets` or `assetIds`, and the project as `project` or `projectId` (the
-    field list omits a project, but the server needs one to resolve batches; a request
-    without either is answered 400). OpenAPI 3.1 expresses both "one of" rules below.
-
-    Args:
-        body (AssignBatchesRequest): Asset IDs in `assets` or `assetIds`; the project in `project`
-            or `projectId`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssignBatchesResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -218,28 +176,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssignBatchesRequest,
 ) -> AssignBatchesResponse | ErrorResponse | None:
-    """Assign batches to assets
-
-     Puts existing assets into batches.
-
-    Three sources, three bodies: the reference page's field list says `assetIds` and
-    `batches` (and `mode`); its own example sends `project`, `assets`, `batches`; the
-    official SDK sends `assets`, `batches`, `projectId`. All three are accepted: give the
-    asset IDs as `assets` or `assetIds`, and the project as `project` or `projectId` (the
-    field list omits a project, but the server needs one to resolve batches; a request
-    without either is answered 400). OpenAPI 3.1 expresses both "one of" rules below.
-
-    Args:
-        body (AssignBatchesRequest): Asset IDs in `assets` or `assetIds`; the project in `project`
-            or `projectId`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssignBatchesResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -156,30 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: AssetBuilderTemplate,
 ) -> AssetBuilderTemplateResponse | ErrorResponse | None:
-    """Create an asset builder template
-
-     Creates an asset builder template: how the rows of a CSV/JSON file become assets
-    (which column holds the external ID, which the batch, what each column is, and which
-    columns pre-label which classifications). The project lists its templates in
-    `assetBuilderTemplates`. Answers with the template and its new `_id`.
-
-    Known only from the official SDK (`create_asset_builder_template`, whose
-    `AssetBuilderTemplate.to_dict()` gives the body; its docstring's snake_case example is
-    not what it sends). The `dataConfig` item types are the SDK's `DataConfigItemTags`.
-    Creates a template each time, so it is not marked safe to repeat.
-
-    Args:
-        project_id (str):
-        body (AssetBuilderTemplate): An asset builder template, known only from the official SDK
-            (`AssetBuilderTemplate.to_dict()`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetBuilderTemplateResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -194,30 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssetBuilderTemplate,
 ) -> Response[AssetBuilderTemplateResponse | ErrorResponse]:
-    """Create an asset builder template
-
-     Creates an asset builder template: how the rows of a CSV/JSON file become assets
-    (which column holds the external ID, which the batch, what each column is, and which
-    columns pre-label which classifications). The project lists its templates in
-    `assetBuilderTemplates`. Answers with the template and its new `_id`.
-
-    Known only from the official SDK (`create_asset_builder_template`, whose
-    `AssetBuilderTemplate.to_dict()` gives the body; its docstring's snake_case example is
-    not what it sends). The `dataConfig` item types are the SDK's `DataConfigItemTags`.
-    Creates a template each time, so it is not marked safe to repeat.
-
-    Args:
-        project_id (str):
-        body (AssetBuilderTemplate): An asset builder template, known only from the official SDK
-            (`AssetBuilderTemplate.to_dict()`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssetBuilderTemplateResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -235,30 +189,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssetBuilderTemplate,
 ) -> AssetBuilderTemplateResponse | ErrorResponse | None:
-    """Create an asset builder template
-
-     Creates an asset builder template: how the rows of a CSV/JSON file become assets
-    (which column holds the external ID, which the batch, what each column is, and which
-    columns pre-label which classifications). The project lists its templates in
-    `assetBuilderTemplates`. Answers with the template and its new `_id`.
-
-    Known only from the official SDK (`create_asset_builder_template`, whose
-    `AssetBuilderTemplate.to_dict()` gives the body; its docstring's snake_case example is
-    not what it sends). The `dataConfig` item types are the SDK's `DataConfigItemTags`.
-    Creates a template each time, so it is not marked safe to repeat.
-
-    Args:
-        project_id (str):
-        body (AssetBuilderTemplate): An asset builder template, known only from the official SDK
-            (`AssetBuilderTemplate.to_dict()`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetBuilderTemplateResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -150,24 +150,7 @@ def sync(
     client: AuthenticatedClient,
     body: DeleteAssetsRequest,
 ) -> DeleteAssetsResponse | ErrorResponse | None:
-    """Delete assets
-
-     Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body (the path's
-    `projectId`); it is accepted. IDs that are not assets of the project are counted in
-    `failed`.
-
-    Args:
-        project_id (str):
-        body (DeleteAssetsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DeleteAssetsResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -182,24 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DeleteAssetsRequest,
 ) -> Response[DeleteAssetsResponse | ErrorResponse]:
-    """Delete assets
-
-     Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body (the path's
-    `projectId`); it is accepted. IDs that are not assets of the project are counted in
-    `failed`.
-
-    Args:
-        project_id (str):
-        body (DeleteAssetsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[DeleteAssetsResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -217,24 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DeleteAssetsRequest,
 ) -> DeleteAssetsResponse | ErrorResponse | None:
-    """Delete assets
-
-     Soft-deletes assets of a project: they leave listings and exports. The body is JSON,
-    on a DELETE. The official SDK also sends `project` in the body (the path's
-    `projectId`); it is accepted. IDs that are not assets of the project are counted in
-    `failed`.
-
-    Args:
-        project_id (str):
-        body (DeleteAssetsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DeleteAssetsResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

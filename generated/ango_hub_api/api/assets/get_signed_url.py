@@ -181,33 +181,7 @@ def sync(
     type_: StorageFileType | Unset = UNSET,
     storage_id: str | Unset = UNSET,
 ) -> ErrorResponse | SignedUrlResponse | None:
-    """Get a signed download URL
-
-     Generates a signed GET URL for downloading a stored file.
-
-    The vendor's page names the file with `url` and marks it required. The official SDK sends
-    `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give `url` or `name`. No source says
-    what the server answers to neither, so both are optional here (the mock answers 404:
-    no file is named; docs/MOCK.md).
-
-    Args:
-        url_query (str | Unset):
-        name (str | Unset):
-        project (str | Unset):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SignedUrlResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -228,33 +202,7 @@ async def asyncio_detailed(
     type_: StorageFileType | Unset = UNSET,
     storage_id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | SignedUrlResponse]:
-    """Get a signed download URL
-
-     Generates a signed GET URL for downloading a stored file.
-
-    The vendor's page names the file with `url` and marks it required. The official SDK sends
-    `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give `url` or `name`. No source says
-    what the server answers to neither, so both are optional here (the mock answers 404:
-    no file is named; docs/MOCK.md).
-
-    Args:
-        url_query (str | Unset):
-        name (str | Unset):
-        project (str | Unset):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | SignedUrlResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         url_query=url_query,
@@ -278,33 +226,8 @@ async def asyncio(
     type_: StorageFileType | Unset = UNSET,
     storage_id: str | Unset = UNSET,
 ) -> ErrorResponse | SignedUrlResponse | None:
-    """Get a signed download URL
-
-     Generates a signed GET URL for downloading a stored file.
-
-    The vendor's page names the file with `url` and marks it required. The official SDK sends
-    `name=<asset url>&project=<id>&type=<file type>` and no `url`, and that request is
-    served in production. Both forms are accepted: give `url` or `name`. No source says
-    what the server answers to neither, so both are optional here (the mock answers 404:
-    no file is named; docs/MOCK.md).
-
-    Args:
-        url_query (str | Unset):
-        name (str | Unset):
-        project (str | Unset):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SignedUrlResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -177,29 +177,7 @@ def sync(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> ErrorResponse | UploadUrlResponse | None:
-    """Get a signed upload URL
-
-     Generates a signed PUT URL for uploading a file directly to storage. PUT the raw file
-    bytes to `uploadUrl`; the URL without its query string is then usable as an asset's
-    `data` in `importCloudAssets`. The docs answer 201 to this GET; so does the server.
-
-    Args:
-        name (str):
-        project (str):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-        bucket (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UploadUrlResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -220,29 +198,7 @@ async def asyncio_detailed(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> Response[ErrorResponse | UploadUrlResponse]:
-    """Get a signed upload URL
-
-     Generates a signed PUT URL for uploading a file directly to storage. PUT the raw file
-    bytes to `uploadUrl`; the URL without its query string is then usable as an asset's
-    `data` in `importCloudAssets`. The docs answer 201 to this GET; so does the server.
-
-    Args:
-        name (str):
-        project (str):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-        bucket (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | UploadUrlResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         name=name,
@@ -266,29 +222,8 @@ async def asyncio(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> ErrorResponse | UploadUrlResponse | None:
-    """Get a signed upload URL
-
-     Generates a signed PUT URL for uploading a file directly to storage. PUT the raw file
-    bytes to `uploadUrl`; the URL without its query string is then usable as an asset's
-    `data` in `importCloudAssets`. The docs answer 201 to this GET; so does the server.
-
-    Args:
-        name (str):
-        project (str):
-        type_ (StorageFileType | Unset): What a stored file is for; decides its storage path. The
-            values are the enum of the
-            vendor's OpenAPI fragment for `getUploadUrl`; the official SDK's `StorageFileTypes` has
-            all of them but `segmentationModels`.
-        storage_id (str | Unset):
-        bucket (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UploadUrlResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

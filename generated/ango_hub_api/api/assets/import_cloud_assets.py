@@ -173,31 +173,7 @@ def sync(
     body: CloudImportRequest,
     batches: str | Unset = UNSET,
 ) -> AssetsImportedResponse | ErrorResponse | None:
-    """Import assets from cloud storage
-
-     Imports assets from cloud storage (S3, GCS, Azure) or from files uploaded through
-    `getUploadUrl`, and creates tasks.
-
-    The reference page documents only `uploadLocal` and `priority` for the body; its example
-    and the official SDK also send `assets`, which is what the operation is for, so `assets`
-    is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
-    `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. One render of the vendor's page answers 201 ("Assets imported
-    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
-    201 are declared.
-
-    Args:
-        project_id (str):
-        batches (str | Unset):
-        body (CloudImportRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetsImportedResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -214,31 +190,7 @@ async def asyncio_detailed(
     body: CloudImportRequest,
     batches: str | Unset = UNSET,
 ) -> Response[AssetsImportedResponse | ErrorResponse]:
-    """Import assets from cloud storage
-
-     Imports assets from cloud storage (S3, GCS, Azure) or from files uploaded through
-    `getUploadUrl`, and creates tasks.
-
-    The reference page documents only `uploadLocal` and `priority` for the body; its example
-    and the official SDK also send `assets`, which is what the operation is for, so `assets`
-    is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
-    `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. One render of the vendor's page answers 201 ("Assets imported
-    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
-    201 are declared.
-
-    Args:
-        project_id (str):
-        batches (str | Unset):
-        body (CloudImportRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssetsImportedResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -258,31 +210,8 @@ async def asyncio(
     body: CloudImportRequest,
     batches: str | Unset = UNSET,
 ) -> AssetsImportedResponse | ErrorResponse | None:
-    """Import assets from cloud storage
-
-     Imports assets from cloud storage (S3, GCS, Azure) or from files uploaded through
-    `getUploadUrl`, and creates tasks.
-
-    The reference page documents only `uploadLocal` and `priority` for the body; its example
-    and the official SDK also send `assets`, which is what the operation is for, so `assets`
-    is required here. The SDK sends `"uploadLocal": null` for plain cloud imports and
-    `"true"` after local uploads, and `metadata`/`contextData` as `null` when unset: both
-    are accepted. One render of the vendor's page answers 201 ("Assets imported
-    successfully"), a newer one shows no status; the SDK accepts any 2xx, so both 200 and
-    201 are declared.
-
-    Args:
-        project_id (str):
-        batches (str | Unset):
-        body (CloudImportRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetsImportedResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -176,26 +176,7 @@ def sync(
     external_id: str | Unset = UNSET,
     batches: str | Unset = UNSET,
 ) -> AssetListResponse | ErrorResponse | None:
-    """List project assets
-
-     Retrieves one page of a project's assets, with optional filtering. `total` counts every
-    asset that matches, across pages. Deleted assets are not listed.
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        external_id (str | Unset):
-        batches (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetListResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -218,26 +199,7 @@ async def asyncio_detailed(
     external_id: str | Unset = UNSET,
     batches: str | Unset = UNSET,
 ) -> Response[AssetListResponse | ErrorResponse]:
-    """List project assets
-
-     Retrieves one page of a project's assets, with optional filtering. `total` counts every
-    asset that matches, across pages. Deleted assets are not listed.
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        external_id (str | Unset):
-        batches (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssetListResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -263,26 +225,8 @@ async def asyncio(
     external_id: str | Unset = UNSET,
     batches: str | Unset = UNSET,
 ) -> AssetListResponse | ErrorResponse | None:
-    """List project assets
-
-     Retrieves one page of a project's assets, with optional filtering. `total` counts every
-    asset that matches, across pages. Deleted assets are not listed.
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        external_id (str | Unset):
-        batches (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetListResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

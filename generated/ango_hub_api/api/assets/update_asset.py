@@ -148,22 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: AssetUpdate,
 ) -> AssetResponse | ErrorResponse | None:
-    """Update an asset
-
-     Updates an asset's metadata or properties; properties left out are unchanged. Not used by
-    the official SDK, so the reference page is the only source.
-
-    Args:
-        asset_id (str):
-        body (AssetUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         asset_id=asset_id,
@@ -178,22 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssetUpdate,
 ) -> Response[AssetResponse | ErrorResponse]:
-    """Update an asset
-
-     Updates an asset's metadata or properties; properties left out are unchanged. Not used by
-    the official SDK, so the reference page is the only source.
-
-    Args:
-        asset_id (str):
-        body (AssetUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssetResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         asset_id=asset_id,
@@ -211,22 +181,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssetUpdate,
 ) -> AssetResponse | ErrorResponse | None:
-    """Update an asset
-
-     Updates an asset's metadata or properties; properties left out are unchanged. Not used by
-    the official SDK, so the reference page is the only source.
-
-    Args:
-        asset_id (str):
-        body (AssetUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

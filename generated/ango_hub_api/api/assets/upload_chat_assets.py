@@ -169,36 +169,7 @@ def sync(
     client: AuthenticatedClient,
     body: ChatUploadMultipart | ChatUploadForm | Unset = UNSET,
 ) -> AssetsImportedResponse | ErrorResponse | None:
-    """Upload chat assets
-
-     Creates chat/conversation assets for chat annotation projects, from a JSON file of
-    conversations (`file`), a JSON string (`conversations`), or empty
-    (`numberOfConversations`).
-
-    The reference page shows `multipart/form-data` only. The official SDK sends multipart
-    when it has a file and `application/x-www-form-urlencoded` otherwise, and adds
-    `projectId`; both content types are accepted. Form fields are strings on the wire:
-    `llmConfig`, `namingStrategy` and `batches` hold JSON text, numbers are decimal text.
-
-    The body is declared optional: with no fields at all nothing is created (the answer
-    counts zero assets), the same as `numberOfConversations=0`. (It also sidesteps an
-    openapi-python-client 0.29.1 bug that drops an import for required bodies with two
-    content types.)
-
-    Args:
-        project_id (str):
-        body (ChatUploadMultipart | Unset): Chat upload fields with an optional conversations file
-            (`multipart/form-data`).
-        body (ChatUploadForm | Unset): Chat upload fields without a file (`application/x-www-form-
-            urlencoded`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetsImportedResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -213,36 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ChatUploadMultipart | ChatUploadForm | Unset = UNSET,
 ) -> Response[AssetsImportedResponse | ErrorResponse]:
-    """Upload chat assets
-
-     Creates chat/conversation assets for chat annotation projects, from a JSON file of
-    conversations (`file`), a JSON string (`conversations`), or empty
-    (`numberOfConversations`).
-
-    The reference page shows `multipart/form-data` only. The official SDK sends multipart
-    when it has a file and `application/x-www-form-urlencoded` otherwise, and adds
-    `projectId`; both content types are accepted. Form fields are strings on the wire:
-    `llmConfig`, `namingStrategy` and `batches` hold JSON text, numbers are decimal text.
-
-    The body is declared optional: with no fields at all nothing is created (the answer
-    counts zero assets), the same as `numberOfConversations=0`. (It also sidesteps an
-    openapi-python-client 0.29.1 bug that drops an import for required bodies with two
-    content types.)
-
-    Args:
-        project_id (str):
-        body (ChatUploadMultipart | Unset): Chat upload fields with an optional conversations file
-            (`multipart/form-data`).
-        body (ChatUploadForm | Unset): Chat upload fields without a file (`application/x-www-form-
-            urlencoded`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssetsImportedResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -260,36 +202,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ChatUploadMultipart | ChatUploadForm | Unset = UNSET,
 ) -> AssetsImportedResponse | ErrorResponse | None:
-    """Upload chat assets
-
-     Creates chat/conversation assets for chat annotation projects, from a JSON file of
-    conversations (`file`), a JSON string (`conversations`), or empty
-    (`numberOfConversations`).
-
-    The reference page shows `multipart/form-data` only. The official SDK sends multipart
-    when it has a file and `application/x-www-form-urlencoded` otherwise, and adds
-    `projectId`; both content types are accepted. Form fields are strings on the wire:
-    `llmConfig`, `namingStrategy` and `batches` hold JSON text, numbers are decimal text.
-
-    The body is declared optional: with no fields at all nothing is created (the answer
-    counts zero assets), the same as `numberOfConversations=0`. (It also sidesteps an
-    openapi-python-client 0.29.1 bug that drops an import for required bodies with two
-    content types.)
-
-    Args:
-        project_id (str):
-        body (ChatUploadMultipart | Unset): Chat upload fields with an optional conversations file
-            (`multipart/form-data`).
-        body (ChatUploadForm | Unset): Chat upload fields without a file (`application/x-www-form-
-            urlencoded`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssetsImportedResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

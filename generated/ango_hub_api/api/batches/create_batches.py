@@ -154,28 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: BatchUpdateRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Create batches
-
-     Two bodies: the vendor's fragment sends the whole list `{"batches": [{"_id"?, "name"}]}`
-    (the SDK's `create_batches()` sends the existing batches plus new names); the SDK's
-    `create_batch()` sends `{"name": "..."}` (x-source sdk). Give one of the two (400 otherwise).
-    Batches are matched by `_id`, then by name; new names are created. Batches left out of a list
-    are kept. Answers the project with its `batches` (vendor fragment).
-
-    Args:
-        project_id (str):
-        body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
-            (SDK `create_batch`,
-            x-source sdk). Each source sends one of the two; none says what the server does with
-            both or neither (docs/MOCK.md says what the mock does).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -190,28 +169,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BatchUpdateRequest,
 ) -> Response[ErrorResponse | ProjectResponse]:
-    """Create batches
-
-     Two bodies: the vendor's fragment sends the whole list `{"batches": [{"_id"?, "name"}]}`
-    (the SDK's `create_batches()` sends the existing batches plus new names); the SDK's
-    `create_batch()` sends `{"name": "..."}` (x-source sdk). Give one of the two (400 otherwise).
-    Batches are matched by `_id`, then by name; new names are created. Batches left out of a list
-    are kept. Answers the project with its `batches` (vendor fragment).
-
-    Args:
-        project_id (str):
-        body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
-            (SDK `create_batch`,
-            x-source sdk). Each source sends one of the two; none says what the server does with
-            both or neither (docs/MOCK.md says what the mock does).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -229,28 +187,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BatchUpdateRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Create batches
-
-     Two bodies: the vendor's fragment sends the whole list `{"batches": [{"_id"?, "name"}]}`
-    (the SDK's `create_batches()` sends the existing batches plus new names); the SDK's
-    `create_batch()` sends `{"name": "..."}` (x-source sdk). Give one of the two (400 otherwise).
-    Batches are matched by `_id`, then by name; new names are created. Batches left out of a list
-    are kept. Answers the project with its `batches` (vendor fragment).
-
-    Args:
-        project_id (str):
-        body (BatchUpdateRequest): `batches` (vendor fragment, SDK `create_batches`) or `name`
-            (SDK `create_batch`,
-            x-source sdk). Each source sends one of the two; none says what the server does with
-            both or neither (docs/MOCK.md says what the mock does).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

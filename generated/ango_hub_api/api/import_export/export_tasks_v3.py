@@ -290,42 +290,7 @@ def sync(
     include_only_key_frames: BooleanString | Unset = UNSET,
     include_idle_blur_durations: BooleanString | Unset = UNSET,
 ) -> ErrorResponse | ExportResponse | None:
-    """Export tasks (V3 format)
-
-     Exports task data in the V3 format. The reference page lists the parameters of
-    `exportTasks` plus `includeMetadata`; since the official SDK sends `includeMetadata`
-    (and the rest) to `/export` too, both operations declare the same parameters. The
-    official SDK's `exportV3()` calls `/export`, not this path.
-
-    Args:
-        project (str):
-        format_ (ExportFormat | Unset): `json`: one JSON array of tasks; `ndjson`: one task per
-            line; `split`: one JSON file
-            per task in the archive.
-        status (str | Unset):
-        batches (str | Unset):
-        include_assets (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_history (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_metadata (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        type_ (ExportType | Unset):
-        task_types (str | Unset):
-        stage (str | Unset):
-        created_at (str | Unset):
-        updated_at (str | Unset):
-        send_email (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        do_not_notify (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_only_key_frames (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-        include_idle_blur_durations (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ExportResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -368,42 +333,7 @@ async def asyncio_detailed(
     include_only_key_frames: BooleanString | Unset = UNSET,
     include_idle_blur_durations: BooleanString | Unset = UNSET,
 ) -> Response[ErrorResponse | ExportResponse]:
-    """Export tasks (V3 format)
-
-     Exports task data in the V3 format. The reference page lists the parameters of
-    `exportTasks` plus `includeMetadata`; since the official SDK sends `includeMetadata`
-    (and the rest) to `/export` too, both operations declare the same parameters. The
-    official SDK's `exportV3()` calls `/export`, not this path.
-
-    Args:
-        project (str):
-        format_ (ExportFormat | Unset): `json`: one JSON array of tasks; `ndjson`: one task per
-            line; `split`: one JSON file
-            per task in the archive.
-        status (str | Unset):
-        batches (str | Unset):
-        include_assets (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_history (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_metadata (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        type_ (ExportType | Unset):
-        task_types (str | Unset):
-        stage (str | Unset):
-        created_at (str | Unset):
-        updated_at (str | Unset):
-        send_email (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        do_not_notify (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_only_key_frames (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-        include_idle_blur_durations (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ExportResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project=project,
@@ -449,42 +379,8 @@ async def asyncio(
     include_only_key_frames: BooleanString | Unset = UNSET,
     include_idle_blur_durations: BooleanString | Unset = UNSET,
 ) -> ErrorResponse | ExportResponse | None:
-    """Export tasks (V3 format)
-
-     Exports task data in the V3 format. The reference page lists the parameters of
-    `exportTasks` plus `includeMetadata`; since the official SDK sends `includeMetadata`
-    (and the rest) to `/export` too, both operations declare the same parameters. The
-    official SDK's `exportV3()` calls `/export`, not this path.
-
-    Args:
-        project (str):
-        format_ (ExportFormat | Unset): `json`: one JSON array of tasks; `ndjson`: one task per
-            line; `split`: one JSON file
-            per task in the archive.
-        status (str | Unset):
-        batches (str | Unset):
-        include_assets (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_history (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_metadata (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        type_ (ExportType | Unset):
-        task_types (str | Unset):
-        stage (str | Unset):
-        created_at (str | Unset):
-        updated_at (str | Unset):
-        send_email (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        do_not_notify (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        include_only_key_frames (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-        include_idle_blur_durations (BooleanString | Unset): A boolean sent as the text `true` or
-            `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ExportResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -141,22 +141,7 @@ def sync(
     client: AuthenticatedClient,
     body: ImportAttachmentsRequest,
 ) -> ErrorResponse | ImportAttachmentsResponse | None:
-    """Import attachments
-
-     Imports attachments and associates each with an asset, found by `externalId` or
-    `assetId`. The reference page lists only `project` for the body; its example and the
-    official SDK also send `attachments`, which is required here.
-
-    Args:
-        body (ImportAttachmentsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ImportAttachmentsResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -169,22 +154,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ImportAttachmentsRequest,
 ) -> Response[ErrorResponse | ImportAttachmentsResponse]:
-    """Import attachments
-
-     Imports attachments and associates each with an asset, found by `externalId` or
-    `assetId`. The reference page lists only `project` for the body; its example and the
-    official SDK also send `attachments`, which is required here.
-
-    Args:
-        body (ImportAttachmentsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ImportAttachmentsResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -200,22 +170,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ImportAttachmentsRequest,
 ) -> ErrorResponse | ImportAttachmentsResponse | None:
-    """Import attachments
-
-     Imports attachments and associates each with an asset, found by `externalId` or
-    `assetId`. The reference page lists only `project` for the body; its example and the
-    official SDK also send `attachments`, which is required here.
-
-    Args:
-        body (ImportAttachmentsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ImportAttachmentsResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

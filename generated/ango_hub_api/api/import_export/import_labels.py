@@ -143,24 +143,7 @@ def sync(
     client: AuthenticatedClient,
     body: ImportLabelsRequest,
 ) -> ErrorResponse | ImportLabelsResponse | None:
-    """Import labels
-
-     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the vendor's deprecated API
-    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
-    one.
-
-    Args:
-        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ImportLabelsResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -173,24 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ImportLabelsRequest,
 ) -> Response[ErrorResponse | ImportLabelsResponse]:
-    """Import labels
-
-     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the vendor's deprecated API
-    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
-    one.
-
-    Args:
-        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ImportLabelsResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -206,24 +172,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ImportLabelsRequest,
 ) -> ErrorResponse | ImportLabelsResponse | None:
-    """Import labels
-
-     Imports pre-labels into a project's tasks, each found by `externalId` or `assetId`.
-    The reference page's example sends the labels as `labels`; the vendor's deprecated API
-    page and the official SDK send them as `jsonContent`. Both are accepted; give exactly
-    one.
-
-    Args:
-        body (ImportLabelsRequest): The labels go in `labels` (reference page) or `jsonContent`
-            (official SDK).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ImportLabelsResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: IssueCommentCreate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Comment on an issue
-
-     Adds a comment (author: the API key's user) to an issue. Known only from the official
-    SDK's `add_comment_to_issue()`; the answer's shape is this spec's (the issue with its
-    comments). Not safe to repeat: each call adds a comment.
-
-    Args:
-        issue_id (str):
-        body (IssueCommentCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         issue_id=issue_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: IssueCommentCreate,
 ) -> Response[ErrorResponse | IssueResponse]:
-    """Comment on an issue
-
-     Adds a comment (author: the API key's user) to an issue. Known only from the official
-    SDK's `add_comment_to_issue()`; the answer's shape is this spec's (the issue with its
-    comments). Not safe to repeat: each call adds a comment.
-
-    Args:
-        issue_id (str):
-        body (IssueCommentCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | IssueResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         issue_id=issue_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: IssueCommentCreate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Comment on an issue
-
-     Adds a comment (author: the API key's user) to an issue. Known only from the official
-    SDK's `add_comment_to_issue()`; the answer's shape is this spec's (the issue with its
-    comments). Not safe to repeat: each call adds a comment.
-
-    Args:
-        issue_id (str):
-        body (IssueCommentCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

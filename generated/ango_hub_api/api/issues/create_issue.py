@@ -148,24 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: IssueCreate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Create an issue
-
-     Opens an issue (status `Open`) on a task; its project and asset are the task's, its
-    author the API key's user. The rendered Issues page names only `labelTask` before it
-    is cut off; the other fields are what the official SDK's `create_issue()` sends
-    (`position` as text, e.g. `[10, 20]`; `objectId` or the location fields, not both).
-    The success code is not visible on the page: 200 and 201 are both declared.
-
-    Args:
-        body (IssueCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -178,24 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: IssueCreate,
 ) -> Response[ErrorResponse | IssueResponse]:
-    """Create an issue
-
-     Opens an issue (status `Open`) on a task; its project and asset are the task's, its
-    author the API key's user. The rendered Issues page names only `labelTask` before it
-    is cut off; the other fields are what the official SDK's `create_issue()` sends
-    (`position` as text, e.g. `[10, 20]`; `objectId` or the location fields, not both).
-    The success code is not visible on the page: 200 and 201 are both declared.
-
-    Args:
-        body (IssueCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | IssueResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -211,24 +177,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: IssueCreate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Create an issue
-
-     Opens an issue (status `Open`) on a task; its project and asset are the task's, its
-    author the API key's user. The rendered Issues page names only `labelTask` before it
-    is cut off; the other fields are what the official SDK's `create_issue()` sends
-    (`position` as text, e.g. `[10, 20]`; `objectId` or the location fields, not both).
-    The success code is not visible on the page: 200 and 201 are both declared.
-
-    Args:
-        body (IssueCreate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

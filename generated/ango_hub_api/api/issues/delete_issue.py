@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     project: str | Unset = UNSET,
 ) -> ErrorResponse | IssueResponse | None:
-    """Delete an issue
-
-     Deletes an issue. Known only from the official SDK's `delete_issue()`, which names the
-    issue's project in `project`; when given it must be the issue's project. The answer's
-    shape is this spec's (the SDK returns it unread).
-
-    Args:
-        issue_id (str):
-        project (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         issue_id=issue_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     project: str | Unset = UNSET,
 ) -> Response[ErrorResponse | IssueResponse]:
-    """Delete an issue
-
-     Deletes an issue. Known only from the official SDK's `delete_issue()`, which names the
-    issue's project in `project`; when given it must be the issue's project. The answer's
-    shape is this spec's (the SDK returns it unread).
-
-    Args:
-        issue_id (str):
-        project (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | IssueResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         issue_id=issue_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     project: str | Unset = UNSET,
 ) -> ErrorResponse | IssueResponse | None:
-    """Delete an issue
-
-     Deletes an issue. Known only from the official SDK's `delete_issue()`, which names the
-    issue's project in `project`; when given it must be the issue's project. The answer's
-    shape is this spec's (the SDK returns it unread).
-
-    Args:
-        issue_id (str):
-        project (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -214,37 +214,7 @@ def sync(
     label_task: str | Unset = UNSET,
     stage: str | Unset = UNSET,
 ) -> ErrorResponse | IssueListResponse | None:
-    """List issues
-
-     Retrieves one page of the issues of the API key's organisation, newest first, filtered
-    by every filter given (all must match).
-
-    Sources: the vendor's OpenAPI fragment and rendered Issues page (`page`, `limit` up to
-    100, `project`, `status`, `assignee`, `createdBy`, and the `IssueListResponse` shape,
-    whose list is named `issue`); the official SDK's `get_issues()` always sends
-    `project` and may add `asset`, `labelTask`, `stage` and `createdBy`, which the docs do
-    not list. Both sets are accepted. One render of the page shows 201 for this GET, the
-    fragment 200: both are declared. No `total` is documented: a page shorter than
-    `limit` is the last one.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        project (str | Unset):
-        status (IssueStatus | Unset): An issue's state; `Resolved` and `Closed` settle it.
-        assignee (str | Unset):
-        created_by (str | Unset):
-        asset (str | Unset):
-        label_task (str | Unset):
-        stage (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -273,37 +243,7 @@ async def asyncio_detailed(
     label_task: str | Unset = UNSET,
     stage: str | Unset = UNSET,
 ) -> Response[ErrorResponse | IssueListResponse]:
-    """List issues
-
-     Retrieves one page of the issues of the API key's organisation, newest first, filtered
-    by every filter given (all must match).
-
-    Sources: the vendor's OpenAPI fragment and rendered Issues page (`page`, `limit` up to
-    100, `project`, `status`, `assignee`, `createdBy`, and the `IssueListResponse` shape,
-    whose list is named `issue`); the official SDK's `get_issues()` always sends
-    `project` and may add `asset`, `labelTask`, `stage` and `createdBy`, which the docs do
-    not list. Both sets are accepted. One render of the page shows 201 for this GET, the
-    fragment 200: both are declared. No `total` is documented: a page shorter than
-    `limit` is the last one.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        project (str | Unset):
-        status (IssueStatus | Unset): An issue's state; `Resolved` and `Closed` settle it.
-        assignee (str | Unset):
-        created_by (str | Unset):
-        asset (str | Unset):
-        label_task (str | Unset):
-        stage (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | IssueListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         page=page,
@@ -335,37 +275,8 @@ async def asyncio(
     label_task: str | Unset = UNSET,
     stage: str | Unset = UNSET,
 ) -> ErrorResponse | IssueListResponse | None:
-    """List issues
-
-     Retrieves one page of the issues of the API key's organisation, newest first, filtered
-    by every filter given (all must match).
-
-    Sources: the vendor's OpenAPI fragment and rendered Issues page (`page`, `limit` up to
-    100, `project`, `status`, `assignee`, `createdBy`, and the `IssueListResponse` shape,
-    whose list is named `issue`); the official SDK's `get_issues()` always sends
-    `project` and may add `asset`, `labelTask`, `stage` and `createdBy`, which the docs do
-    not list. Both sets are accepted. One render of the page shows 201 for this GET, the
-    fragment 200: both are declared. No `total` is documented: a page shorter than
-    `limit` is the last one.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        project (str | Unset):
-        status (IssueStatus | Unset): An issue's state; `Resolved` and `Closed` settle it.
-        assignee (str | Unset):
-        created_by (str | Unset):
-        asset (str | Unset):
-        label_task (str | Unset):
-        stage (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

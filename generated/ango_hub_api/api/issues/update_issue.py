@@ -150,24 +150,7 @@ def sync(
     client: AuthenticatedClient,
     body: IssueUpdate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Update an issue
-
-     Changes an issue's text, mentions, status (`Resolved` or `Closed` settles it, `Open`
-    reopens it), PCT details or error codes; fields left out are unchanged. Known only from
-    the official SDK's `update_issue()`; the answer's shape is this spec's (the SDK
-    returns it unread). Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        issue_id (str):
-        body (IssueUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         issue_id=issue_id,
@@ -182,24 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: IssueUpdate,
 ) -> Response[ErrorResponse | IssueResponse]:
-    """Update an issue
-
-     Changes an issue's text, mentions, status (`Resolved` or `Closed` settles it, `Open`
-    reopens it), PCT details or error codes; fields left out are unchanged. Known only from
-    the official SDK's `update_issue()`; the answer's shape is this spec's (the SDK
-    returns it unread). Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        issue_id (str):
-        body (IssueUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | IssueResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         issue_id=issue_id,
@@ -217,24 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: IssueUpdate,
 ) -> ErrorResponse | IssueResponse | None:
-    """Update an issue
-
-     Changes an issue's text, mentions, status (`Resolved` or `Closed` settles it, `Open`
-    reopens it), PCT details or error codes; fields left out are unchanged. Known only from
-    the official SDK's `update_issue()`; the answer's shape is this spec's (the SDK
-    returns it unread). Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        issue_id (str):
-        body (IssueUpdate):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | IssueResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -147,23 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: CreateLlmRequest,
 ) -> ErrorResponse | LlmResponse | None:
-    """Register an LLM configuration
-
-     Known only from the SDK's `create_llm`, which posts to `/llms/` (trailing slash, also
-    served) with `name`, `provider` (`openai`, `openrouter`), `model`, `isStreamable` and
-    `configuration: {apiKey, baseUrl?}`. `configuration.apiKey` is write-only: accepted here,
-    never returned by any operation.
-
-    Args:
-        body (CreateLlmRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -176,23 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateLlmRequest,
 ) -> Response[ErrorResponse | LlmResponse]:
-    """Register an LLM configuration
-
-     Known only from the SDK's `create_llm`, which posts to `/llms/` (trailing slash, also
-    served) with `name`, `provider` (`openai`, `openrouter`), `model`, `isStreamable` and
-    `configuration: {apiKey, baseUrl?}`. `configuration.apiKey` is write-only: accepted here,
-    never returned by any operation.
-
-    Args:
-        body (CreateLlmRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | LlmResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -208,23 +176,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateLlmRequest,
 ) -> ErrorResponse | LlmResponse | None:
-    """Register an LLM configuration
-
-     Known only from the SDK's `create_llm`, which posts to `/llms/` (trailing slash, also
-    served) with `name`, `provider` (`openai`, `openrouter`), `model`, `isStreamable` and
-    `configuration: {apiKey, baseUrl?}`. `configuration.apiKey` is write-only: accepted here,
-    never returned by any operation.
-
-    Args:
-        body (CreateLlmRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -134,20 +134,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | LlmResponse | None:
-    """Delete an LLM configuration
-
-     Known only from the SDK's `delete_llm`. Another organisation's LLM answers 404.
-
-    Args:
-        llm_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         llm_id=llm_id,
@@ -160,20 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | LlmResponse]:
-    """Delete an LLM configuration
-
-     Known only from the SDK's `delete_llm`. Another organisation's LLM answers 404.
-
-    Args:
-        llm_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | LlmResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         llm_id=llm_id,
@@ -189,20 +163,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | LlmResponse | None:
-    """Delete an LLM configuration
-
-     Known only from the SDK's `delete_llm`. Another organisation's LLM answers 404.
-
-    Args:
-        llm_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -142,23 +142,7 @@ def sync(
     client: AuthenticatedClient,
     id: str | Unset = UNSET,
 ) -> ErrorResponse | LlmListResponse | None:
-    """List the organisation's LLM configurations
-
-     Known only from the SDK's `get_llms` (optional `_id`; the SDK filters the answer's
-    `llms` itself). No vendor page describes it. The SDK sends `/llms/` with a trailing
-    slash on create; both forms are served. The provider key (`configuration.apiKey`) is
-    write-only: it is never returned.
-
-    Args:
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -171,23 +155,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | LlmListResponse]:
-    """List the organisation's LLM configurations
-
-     Known only from the SDK's `get_llms` (optional `_id`; the SDK filters the answer's
-    `llms` itself). No vendor page describes it. The SDK sends `/llms/` with a trailing
-    slash on create; both forms are served. The provider key (`configuration.apiKey`) is
-    write-only: it is never returned.
-
-    Args:
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | LlmListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         id=id,
@@ -203,23 +171,8 @@ async def asyncio(
     client: AuthenticatedClient,
     id: str | Unset = UNSET,
 ) -> ErrorResponse | LlmListResponse | None:
-    """List the organisation's LLM configurations
-
-     Known only from the SDK's `get_llms` (optional `_id`; the SDK filters the answer's
-    `llms` itself). No vendor page describes it. The SDK sends `/llms/` with a trailing
-    slash on create; both forms are served. The provider key (`configuration.apiKey`) is
-    write-only: it is never returned.
-
-    Args:
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LlmListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -147,23 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: SendNotificationRequest,
 ) -> ErrorResponse | SendNotificationResponse | None:
-    """Send a notification to members
-
-     Known only from the SDK's `send_notification`: `receivers` (emails, which must be
-    members of the key's organisation), `message`, optional `title` and `clickableLink` (an
-    absolute http(s) URL of at most 2048 characters). The message shows as sent by the
-    key's user. A receiver who is not a member is refused with 400 naming it.
-
-    Args:
-        body (SendNotificationRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SendNotificationResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -176,23 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SendNotificationRequest,
 ) -> Response[ErrorResponse | SendNotificationResponse]:
-    """Send a notification to members
-
-     Known only from the SDK's `send_notification`: `receivers` (emails, which must be
-    members of the key's organisation), `message`, optional `title` and `clickableLink` (an
-    absolute http(s) URL of at most 2048 characters). The message shows as sent by the
-    key's user. A receiver who is not a member is refused with 400 naming it.
-
-    Args:
-        body (SendNotificationRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | SendNotificationResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -208,23 +176,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SendNotificationRequest,
 ) -> ErrorResponse | SendNotificationResponse | None:
-    """Send a notification to members
-
-     Known only from the SDK's `send_notification`: `receivers` (emails, which must be
-    members of the key's organisation), `message`, optional `title` and `clickableLink` (an
-    absolute http(s) URL of at most 2048 characters). The message shows as sent by the
-    key's user. A receiver who is not a member is refused with 400 naming it.
-
-    Args:
-        body (SendNotificationRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SendNotificationResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

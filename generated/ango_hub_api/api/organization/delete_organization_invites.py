@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: DeleteInvitesRequest,
 ) -> ErrorResponse | RemovedByEmailResponse | None:
-    """Withdraw invitations
-
-     Deletes the invitations sent to the listed emails. Known only from the SDK's
-    `delete_organization_invites` (body `invites`: emails); no vendor page describes it.
-    Emails without an invitation are counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (DeleteInvitesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RemovedByEmailResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DeleteInvitesRequest,
 ) -> Response[ErrorResponse | RemovedByEmailResponse]:
-    """Withdraw invitations
-
-     Deletes the invitations sent to the listed emails. Known only from the SDK's
-    `delete_organization_invites` (body `invites`: emails); no vendor page describes it.
-    Emails without an invitation are counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (DeleteInvitesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | RemovedByEmailResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DeleteInvitesRequest,
 ) -> ErrorResponse | RemovedByEmailResponse | None:
-    """Withdraw invitations
-
-     Deletes the invitations sent to the listed emails. Known only from the SDK's
-    `delete_organization_invites` (body `invites`: emails); no vendor page describes it.
-    Emails without an invitation are counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (DeleteInvitesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RemovedByEmailResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

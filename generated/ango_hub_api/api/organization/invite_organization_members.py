@@ -151,25 +151,7 @@ def sync(
     client: AuthenticatedClient,
     body: InviteMembersRequest,
 ) -> ErrorResponse | InviteListResponse | None:
-    """Invite people to the organisation
-
-     Sends invitations (the server emails them). The vendor's Organization page names the
-    operation ("Invites new members to your org...") but its body was not readable; method,
-    path and body come from the SDK's `invite_members_to_org` (`to`, `organizationRole`,
-    optional `projectAssignments`). Roles as in `updateOrganizationMemberRoles`. Inviting an
-    existing member, or an address already invited, is refused with 400 naming the address.
-
-    Args:
-        org_id (str):
-        body (InviteMembersRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InviteListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -184,25 +166,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InviteMembersRequest,
 ) -> Response[ErrorResponse | InviteListResponse]:
-    """Invite people to the organisation
-
-     Sends invitations (the server emails them). The vendor's Organization page names the
-    operation ("Invites new members to your org...") but its body was not readable; method,
-    path and body come from the SDK's `invite_members_to_org` (`to`, `organizationRole`,
-    optional `projectAssignments`). Roles as in `updateOrganizationMemberRoles`. Inviting an
-    existing member, or an address already invited, is refused with 400 naming the address.
-
-    Args:
-        org_id (str):
-        body (InviteMembersRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | InviteListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -220,25 +184,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InviteMembersRequest,
 ) -> ErrorResponse | InviteListResponse | None:
-    """Invite people to the organisation
-
-     Sends invitations (the server emails them). The vendor's Organization page names the
-    operation ("Invites new members to your org...") but its body was not readable; method,
-    path and body come from the SDK's `invite_members_to_org` (`to`, `organizationRole`,
-    optional `projectAssignments`). Roles as in `updateOrganizationMemberRoles`. Inviting an
-    existing member, or an address already invited, is refused with 400 naming the address.
-
-    Args:
-        org_id (str):
-        body (InviteMembersRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InviteListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -170,25 +170,7 @@ def sync(
     limit: int | Unset = UNSET,
     status: ListOrganizationInvitesStatus | Unset = UNSET,
 ) -> ErrorResponse | InviteListResponse | None:
-    """List the organisation's invitations
-
-     Invitations sent to join the organisation. Sources: the vendor's rendered Organization
-    page ("Retrieves pending invitations") and the SDK's `get_organization_invites`, which
-    sends `status=pending`.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        status (ListOrganizationInvitesStatus | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InviteListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -207,25 +189,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     status: ListOrganizationInvitesStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | InviteListResponse]:
-    """List the organisation's invitations
-
-     Invitations sent to join the organisation. Sources: the vendor's rendered Organization
-    page ("Retrieves pending invitations") and the SDK's `get_organization_invites`, which
-    sends `status=pending`.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        status (ListOrganizationInvitesStatus | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | InviteListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -247,25 +211,8 @@ async def asyncio(
     limit: int | Unset = UNSET,
     status: ListOrganizationInvitesStatus | Unset = UNSET,
 ) -> ErrorResponse | InviteListResponse | None:
-    """List the organisation's invitations
-
-     Invitations sent to join the organisation. Sources: the vendor's rendered Organization
-    page ("Retrieves pending invitations") and the SDK's `get_organization_invites`, which
-    sends `status=pending`.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        status (ListOrganizationInvitesStatus | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InviteListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -165,27 +165,7 @@ def sync(
     limit: int | Unset = UNSET,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | OrganizationMemberListResponse | None:
-    """List the organisation's members
-
-     The members of the organisation, each with its organisation role. Sources: the vendor's
-    OpenAPI fragment on the Organization page (operationId `getOrganizationMembers`) and the
-    official SDK's `get_organization_members`, which sends no query. The organisation ID of a
-    key is the `organization` of any of its projects (`listProjects`). Another organisation's
-    ID answers 404.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        search (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | OrganizationMemberListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -204,27 +184,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | OrganizationMemberListResponse]:
-    """List the organisation's members
-
-     The members of the organisation, each with its organisation role. Sources: the vendor's
-    OpenAPI fragment on the Organization page (operationId `getOrganizationMembers`) and the
-    official SDK's `get_organization_members`, which sends no query. The organisation ID of a
-    key is the `organization` of any of its projects (`listProjects`). Another organisation's
-    ID answers 404.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        search (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | OrganizationMemberListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -246,27 +206,8 @@ async def asyncio(
     limit: int | Unset = UNSET,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | OrganizationMemberListResponse | None:
-    """List the organisation's members
-
-     The members of the organisation, each with its organisation role. Sources: the vendor's
-    OpenAPI fragment on the Organization page (operationId `getOrganizationMembers`) and the
-    official SDK's `get_organization_members`, which sends no query. The organisation ID of a
-    key is the `organization` of any of its projects (`listProjects`). Another organisation's
-    ID answers 404.
-
-    Args:
-        org_id (str):
-        page (int | Unset):
-        limit (int | Unset):
-        search (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | OrganizationMemberListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

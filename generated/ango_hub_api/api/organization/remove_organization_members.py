@@ -152,26 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: EmailListRequest,
 ) -> ErrorResponse | RemovedByEmailResponse | None:
-    """Remove members from the organisation
-
-     Removes the listed members (by email). Sources: the vendor's rendered Organization page
-    (body `users`, answer `{deleted, failed}`) and the SDK's `delete_organization_members`.
-    The body is JSON, on a DELETE. The organisation's owner (the user behind the API key)
-    cannot be removed: a body naming it is refused with 400 and nothing is removed.
-    Emails that are not members are counted in `failed`; `results` gives every email's
-    outcome.
-
-    Args:
-        org_id (str):
-        body (EmailListRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RemovedByEmailResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -186,26 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EmailListRequest,
 ) -> Response[ErrorResponse | RemovedByEmailResponse]:
-    """Remove members from the organisation
-
-     Removes the listed members (by email). Sources: the vendor's rendered Organization page
-    (body `users`, answer `{deleted, failed}`) and the SDK's `delete_organization_members`.
-    The body is JSON, on a DELETE. The organisation's owner (the user behind the API key)
-    cannot be removed: a body naming it is refused with 400 and nothing is removed.
-    Emails that are not members are counted in `failed`; `results` gives every email's
-    outcome.
-
-    Args:
-        org_id (str):
-        body (EmailListRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | RemovedByEmailResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -223,26 +185,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EmailListRequest,
 ) -> ErrorResponse | RemovedByEmailResponse | None:
-    """Remove members from the organisation
-
-     Removes the listed members (by email). Sources: the vendor's rendered Organization page
-    (body `users`, answer `{deleted, failed}`) and the SDK's `delete_organization_members`.
-    The body is JSON, on a DELETE. The organisation's owner (the user behind the API key)
-    cannot be removed: a body naming it is refused with 400 and nothing is removed.
-    Emails that are not members are counted in `failed`; `results` gives every email's
-    outcome.
-
-    Args:
-        org_id (str):
-        body (EmailListRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RemovedByEmailResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

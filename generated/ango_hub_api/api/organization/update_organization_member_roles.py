@@ -152,26 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateMemberRolesRequest,
 ) -> ErrorResponse | UpdateMemberRolesResponse | None:
-    """Change members' organisation roles
-
-     Sets the organisation role of each listed member. Sources: the vendor's rendered
-    Organization page (body `users: [{email, organizationRole}]`, answer `{updated, failed,
-    results}`) and the SDK's `update_organization_members_role`, which sends the role in
-    lower case (`admin`, `member`) where the page shows `Admin`, `Member`, `Guest`: both
-    spellings are accepted (docs/DISCREPANCIES.md). Every email gets a result; an email that
-    is not a member, or the owner's own role, is counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (UpdateMemberRolesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UpdateMemberRolesResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         org_id=org_id,
@@ -186,26 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateMemberRolesRequest,
 ) -> Response[ErrorResponse | UpdateMemberRolesResponse]:
-    """Change members' organisation roles
-
-     Sets the organisation role of each listed member. Sources: the vendor's rendered
-    Organization page (body `users: [{email, organizationRole}]`, answer `{updated, failed,
-    results}`) and the SDK's `update_organization_members_role`, which sends the role in
-    lower case (`admin`, `member`) where the page shows `Admin`, `Member`, `Guest`: both
-    spellings are accepted (docs/DISCREPANCIES.md). Every email gets a result; an email that
-    is not a member, or the owner's own role, is counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (UpdateMemberRolesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | UpdateMemberRolesResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         org_id=org_id,
@@ -223,26 +185,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateMemberRolesRequest,
 ) -> ErrorResponse | UpdateMemberRolesResponse | None:
-    """Change members' organisation roles
-
-     Sets the organisation role of each listed member. Sources: the vendor's rendered
-    Organization page (body `users: [{email, organizationRole}]`, answer `{updated, failed,
-    results}`) and the SDK's `update_organization_members_role`, which sends the role in
-    lower case (`admin`, `member`) where the page shows `Admin`, `Member`, `Guest`: both
-    spellings are accepted (docs/DISCREPANCIES.md). Every email gets a result; an email that
-    is not a member, or the owner's own role, is counted in `failed`.
-
-    Args:
-        org_id (str):
-        body (UpdateMemberRolesRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UpdateMemberRolesResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

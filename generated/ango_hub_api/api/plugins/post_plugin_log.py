@@ -148,24 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: PluginLogRequest,
 ) -> ErrorResponse | PluginAckResponse | None:
-    """A plugin's log line (SDK internal)
-
-     Known only from the SDK's private `_plugin_log`, which `PluginLogger` calls for a plugin
-    running with the REST connector: one log record with `level`, `msg`, `session`,
-    `pluginId`, `organization`, `runBy` and any `extra` fields. Not meant for application
-    code; described so that plugins can be tested against the mock.
-
-    Args:
-        body (PluginLogRequest): One log record; the SDK adds the logger's `extra` fields as they
-            are.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PluginAckResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -178,24 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PluginLogRequest,
 ) -> Response[ErrorResponse | PluginAckResponse]:
-    """A plugin's log line (SDK internal)
-
-     Known only from the SDK's private `_plugin_log`, which `PluginLogger` calls for a plugin
-    running with the REST connector: one log record with `level`, `msg`, `session`,
-    `pluginId`, `organization`, `runBy` and any `extra` fields. Not meant for application
-    code; described so that plugins can be tested against the mock.
-
-    Args:
-        body (PluginLogRequest): One log record; the SDK adds the logger's `extra` fields as they
-            are.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | PluginAckResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -211,24 +177,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PluginLogRequest,
 ) -> ErrorResponse | PluginAckResponse | None:
-    """A plugin's log line (SDK internal)
-
-     Known only from the SDK's private `_plugin_log`, which `PluginLogger` calls for a plugin
-    running with the REST connector: one log record with `level`, `msg`, `session`,
-    `pluginId`, `organization`, `runBy` and any `extra` fields. Not meant for application
-    code; described so that plugins can be tested against the mock.
-
-    Args:
-        body (PluginLogRequest): One log record; the SDK adds the logger's `extra` fields as they
-            are.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PluginAckResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

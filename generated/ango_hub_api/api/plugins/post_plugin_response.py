@@ -147,23 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: PluginResponseRequest,
 ) -> ErrorResponse | PluginAckResponse | None:
-    """A plugin run's answer (SDK internal)
-
-     Known only from the SDK's private `_plugin_response`, which its plugins call with the
-    REST connector when a run ends: `session`, plus `error: true` after a failure or
-    `export: true` with `response` (a signed URL) after an export plugin's upload. Not
-    meant for application code.
-
-    Args:
-        body (PluginResponseRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PluginAckResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -176,23 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PluginResponseRequest,
 ) -> Response[ErrorResponse | PluginAckResponse]:
-    """A plugin run's answer (SDK internal)
-
-     Known only from the SDK's private `_plugin_response`, which its plugins call with the
-    REST connector when a run ends: `session`, plus `error: true` after a failure or
-    `export: true` with `response` (a signed URL) after an export plugin's upload. Not
-    meant for application code.
-
-    Args:
-        body (PluginResponseRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | PluginAckResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -208,23 +176,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PluginResponseRequest,
 ) -> ErrorResponse | PluginAckResponse | None:
-    """A plugin run's answer (SDK internal)
-
-     Known only from the SDK's private `_plugin_response`, which its plugins call with the
-    REST connector when a run ends: `session`, plus `error: true` after a failure or
-    `export: true` with `response` (a signed URL) after an export plugin's upload. Not
-    meant for application code.
-
-    Args:
-        body (PluginResponseRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PluginAckResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

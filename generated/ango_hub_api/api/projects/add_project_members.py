@@ -156,30 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: AddProjectMembersRequest,
 ) -> ErrorResponse | ProjectMembersResponse | None:
-    """Add members to a project
-
-     Adds organisation members to the project, each with the same project role; a user who
-    is already a member gets the role given here. Answers with the project's members after
-    the change.
-
-    Known only from the official SDK (`add_members_to_project`, body `{"assignees":
-    [emails], "role"}`); no vendor reference page documents it. The roles are the SDK's
-    `ProjectRoles` enum: the vendor's user-roles page names the same four (Manager, Lead,
-    Reviewer, Labeler). The answer's shape is this spec's (the SDK returns it unread).
-    Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (AddProjectMembersRequest): Known only from the official SDK
-            (`add_members_to_project`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectMembersResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -194,30 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AddProjectMembersRequest,
 ) -> Response[ErrorResponse | ProjectMembersResponse]:
-    """Add members to a project
-
-     Adds organisation members to the project, each with the same project role; a user who
-    is already a member gets the role given here. Answers with the project's members after
-    the change.
-
-    Known only from the official SDK (`add_members_to_project`, body `{"assignees":
-    [emails], "role"}`); no vendor reference page documents it. The roles are the SDK's
-    `ProjectRoles` enum: the vendor's user-roles page names the same four (Manager, Lead,
-    Reviewer, Labeler). The answer's shape is this spec's (the SDK returns it unread).
-    Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (AddProjectMembersRequest): Known only from the official SDK
-            (`add_members_to_project`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectMembersResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -235,30 +189,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AddProjectMembersRequest,
 ) -> ErrorResponse | ProjectMembersResponse | None:
-    """Add members to a project
-
-     Adds organisation members to the project, each with the same project role; a user who
-    is already a member gets the role given here. Answers with the project's members after
-    the change.
-
-    Known only from the official SDK (`add_members_to_project`, body `{"assignees":
-    [emails], "role"}`); no vendor reference page documents it. The roles are the SDK's
-    `ProjectRoles` enum: the vendor's user-roles page names the same four (Manager, Lead,
-    Reviewer, Labeler). The answer's shape is this spec's (the SDK returns it unread).
-    Repeating the call changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (AddProjectMembersRequest): Known only from the official SDK
-            (`add_members_to_project`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectMembersResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -150,24 +150,7 @@ def sync(
     client: AuthenticatedClient,
     body: CloneProjectRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Clone a project's settings
-
-     Creates a project named `<name> copy` in the same organisation with the sections the body
-    selects (each flag left out counts as `true`, as the SDK sends every flag). Assets, tasks and
-    labels are never cloned. Known only from the official SDK's `clone_project()`.
-
-    Args:
-        project_id (str):
-        body (CloneProjectRequest): Which sections to copy; the SDK sends all six flags (`true` by
-            default).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -182,24 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CloneProjectRequest,
 ) -> Response[ErrorResponse | ProjectResponse]:
-    """Clone a project's settings
-
-     Creates a project named `<name> copy` in the same organisation with the sections the body
-    selects (each flag left out counts as `true`, as the SDK sends every flag). Assets, tasks and
-    labels are never cloned. Known only from the official SDK's `clone_project()`.
-
-    Args:
-        project_id (str):
-        body (CloneProjectRequest): Which sections to copy; the SDK sends all six flags (`true` by
-            default).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -217,24 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CloneProjectRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Clone a project's settings
-
-     Creates a project named `<name> copy` in the same organisation with the sections the body
-    selects (each flag left out counts as `true`, as the SDK sends every flag). Assets, tasks and
-    labels are never cloned. Known only from the official SDK's `clone_project()`.
-
-    Args:
-        project_id (str):
-        body (CloneProjectRequest): Which sections to copy; the SDK sends all six flags (`true` by
-            default).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

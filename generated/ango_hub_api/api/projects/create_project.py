@@ -143,24 +143,7 @@ def sync(
     client: AuthenticatedClient,
     body: CreateProjectRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Create a project
-
-     Creates a project in the API key's organisation. The new project has the default workflow
-    `Start -> Label -> Complete` and no label set, batches or assets.
-
-    Sources: the vendor's rendered Projects page (body fields, 201 with `{project}`); the
-    official SDK's `create_project()` sends `name`, `description` (`""` when unset) and `type`.
-
-    Args:
-        body (CreateProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -173,24 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateProjectRequest,
 ) -> Response[ErrorResponse | ProjectResponse]:
-    """Create a project
-
-     Creates a project in the API key's organisation. The new project has the default workflow
-    `Start -> Label -> Complete` and no label set, batches or assets.
-
-    Sources: the vendor's rendered Projects page (body fields, 201 with `{project}`); the
-    official SDK's `create_project()` sends `name`, `description` (`""` when unset) and `type`.
-
-    Args:
-        body (CreateProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -206,24 +172,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateProjectRequest,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Create a project
-
-     Creates a project in the API key's organisation. The new project has the default workflow
-    `Start -> Label -> Complete` and no label set, batches or assets.
-
-    Sources: the vendor's rendered Projects page (body fields, 201 with `{project}`); the
-    official SDK's `create_project()` sends `name`, `description` (`""` when unset) and `type`.
-
-    Args:
-        body (CreateProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -135,21 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectDeletedResponse | None:
-    """Delete a project
-
-     Deletes the project with its assets, tasks and batches. Known only from the official SDK's
-    `delete_project()` ("soft delete"); the answer's `data` is not described by any source.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectDeletedResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -162,21 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | ProjectDeletedResponse]:
-    """Delete a project
-
-     Deletes the project with its assets, tasks and batches. Known only from the official SDK's
-    `delete_project()` ("soft delete"); the answer's `data` is not described by any source.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectDeletedResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -192,21 +164,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectDeletedResponse | None:
-    """Delete a project
-
-     Deletes the project with its assets, tasks and batches. Known only from the official SDK's
-    `delete_project()` ("soft delete"); the answer's `data` is not described by any source.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectDeletedResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

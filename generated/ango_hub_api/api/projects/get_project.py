@@ -139,25 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Get a project
-
-     The project with its label set (`categorySchema`), workflow `stages`, benchmark settings and
-    `batches`.
-
-    Sources: the vendor's older docs (`GET /project/{project_id}`, "Returns information about a
-    project"); the official SDK's `get_project()`, and its `get_batches()`, which reads
-    `data.project.batches` from this answer.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -170,25 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | ProjectResponse]:
-    """Get a project
-
-     The project with its label set (`categorySchema`), workflow `stages`, benchmark settings and
-    `batches`.
-
-    Sources: the vendor's older docs (`GET /project/{project_id}`, "Returns information about a
-    project"); the official SDK's `get_project()`, and its `get_batches()`, which reads
-    `data.project.batches` from this answer.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -204,25 +168,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Get a project
-
-     The project with its label set (`categorySchema`), workflow `stages`, benchmark settings and
-    `batches`.
-
-    Sources: the vendor's older docs (`GET /project/{project_id}`, "Returns information about a
-    project"); the official SDK's `get_project()`, and its `get_batches()`, which reads
-    `data.project.batches` from this answer.
-
-    Args:
-        project_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -151,31 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectMetricResponse | None:
-    """One metric of the project's overview
-
-     Computes one of the metrics of the project's Overview tab over the project's tasks:
-    `LabelStageGroups` (tasks per workflow stage), `AnnotationStatus` (tasks per status),
-    `TimePerTask` (completed tasks' time from creation to their last change, in seconds),
-    `AnswerDistribution` (classification answers per schema and value),
-    `ConsensusRanges` (consensus tasks per agreement range) and `AssetSize` (assets per
-    file type). Each answer has the metric's name, the number of tasks it counted and one
-    row per group.
-
-    Known only from the official SDK (`get_metrics`, whose `Metrics` enum gives the six
-    names); the vendor's Analytics page names "Retrieve Project Overview" without its
-    fragment. The path has no `/project` prefix. The answer's shape is this spec's.
-
-    Args:
-        project_id (str):
-        metric (ProjectMetric): The official SDK's `Metrics` enum.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectMetricResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -190,31 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | ProjectMetricResponse]:
-    """One metric of the project's overview
-
-     Computes one of the metrics of the project's Overview tab over the project's tasks:
-    `LabelStageGroups` (tasks per workflow stage), `AnnotationStatus` (tasks per status),
-    `TimePerTask` (completed tasks' time from creation to their last change, in seconds),
-    `AnswerDistribution` (classification answers per schema and value),
-    `ConsensusRanges` (consensus tasks per agreement range) and `AssetSize` (assets per
-    file type). Each answer has the metric's name, the number of tasks it counted and one
-    row per group.
-
-    Known only from the official SDK (`get_metrics`, whose `Metrics` enum gives the six
-    names); the vendor's Analytics page names "Retrieve Project Overview" without its
-    fragment. The path has no `/project` prefix. The answer's shape is this spec's.
-
-    Args:
-        project_id (str):
-        metric (ProjectMetric): The official SDK's `Metrics` enum.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectMetricResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -232,31 +184,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | ProjectMetricResponse | None:
-    """One metric of the project's overview
-
-     Computes one of the metrics of the project's Overview tab over the project's tasks:
-    `LabelStageGroups` (tasks per workflow stage), `AnnotationStatus` (tasks per status),
-    `TimePerTask` (completed tasks' time from creation to their last change, in seconds),
-    `AnswerDistribution` (classification answers per schema and value),
-    `ConsensusRanges` (consensus tasks per agreement range) and `AssetSize` (assets per
-    file type). Each answer has the metric's name, the number of tasks it counted and one
-    row per group.
-
-    Known only from the official SDK (`get_metrics`, whose `Metrics` enum gives the six
-    names); the vendor's Analytics page names "Retrieve Project Overview" without its
-    fragment. The path has no `/project` prefix. The answer's shape is this spec's.
-
-    Args:
-        project_id (str):
-        metric (ProjectMetric): The official SDK's `Metrics` enum.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectMetricResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -159,32 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: PerformanceRequest | Unset = UNSET,
 ) -> ErrorResponse | PerformanceResponse | None:
-    """The project's performance figures
-
-     Computes the project's labelling performance: tasks, completed and labelled counts,
-    and one row per labeller, optionally restricted to a time window (on the tasks' last
-    change), to some batches, and to some users.
-
-    Two sources: the vendor's Analytics page (operation `getPerformance`, body
-    `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
-    SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; no source says how the server combines a window given both
-    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
-    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
-
-    Args:
-        project_id (str):
-        body (PerformanceRequest | Unset): The vendor fragment's `startDate`, `endDate` and
-            `users`, and the official SDK's
-            `interval` and `batches`; all optional.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PerformanceResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -199,32 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PerformanceRequest | Unset = UNSET,
 ) -> Response[ErrorResponse | PerformanceResponse]:
-    """The project's performance figures
-
-     Computes the project's labelling performance: tasks, completed and labelled counts,
-    and one row per labeller, optionally restricted to a time window (on the tasks' last
-    change), to some batches, and to some users.
-
-    Two sources: the vendor's Analytics page (operation `getPerformance`, body
-    `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
-    SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; no source says how the server combines a window given both
-    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
-    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
-
-    Args:
-        project_id (str):
-        body (PerformanceRequest | Unset): The vendor fragment's `startDate`, `endDate` and
-            `users`, and the official SDK's
-            `interval` and `batches`; all optional.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | PerformanceResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -242,32 +192,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PerformanceRequest | Unset = UNSET,
 ) -> ErrorResponse | PerformanceResponse | None:
-    """The project's performance figures
-
-     Computes the project's labelling performance: tasks, completed and labelled counts,
-    and one row per labeller, optionally restricted to a time window (on the tasks' last
-    change), to some batches, and to some users.
-
-    Two sources: the vendor's Analytics page (operation `getPerformance`, body
-    `startDate`, `endDate`, `users`, answer `data.performance` an object) and the official
-    SDK (`get_project_performance`, body `interval: [from, to]` and `batches`, batch IDs).
-    Both bodies are accepted; no source says how the server combines a window given both
-    ways (the mock applies every bound; docs/MOCK.md). The body is optional (the SDK sends
-    `{}`, the fragment marks it not required). Reads only, so it is safe to repeat.
-
-    Args:
-        project_id (str):
-        body (PerformanceRequest | Unset): The vendor fragment's `startDate`, `endDate` and
-            `users`, and the official SDK's
-            `interval` and `batches`; all optional.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | PerformanceResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -159,28 +159,7 @@ def sync(
     limit: int | Unset = 10,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | ProjectListResponse | None:
-    """List projects
-
-     Retrieves one page of the projects of the API key's organisation. `total` counts every
-    project across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Projects page (`page`, `limit` up
-    to 100, `sort`, and the `ProjectListResponse` shape); the official SDK's
-    `list_projects()` sends only `page` and `limit`. The fragment documents only the 401
-    error; the shared error responses are declared as for every operation.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -197,28 +176,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     sort: str | Unset = UNSET,
 ) -> Response[ErrorResponse | ProjectListResponse]:
-    """List projects
-
-     Retrieves one page of the projects of the API key's organisation. `total` counts every
-    project across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Projects page (`page`, `limit` up
-    to 100, `sort`, and the `ProjectListResponse` shape); the official SDK's
-    `list_projects()` sends only `page` and `limit`. The fragment documents only the 401
-    error; the shared error responses are declared as for every operation.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         page=page,
@@ -238,28 +196,8 @@ async def asyncio(
     limit: int | Unset = 10,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | ProjectListResponse | None:
-    """List projects
-
-     Retrieves one page of the projects of the API key's organisation. `total` counts every
-    project across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Projects page (`page`, `limit` up
-    to 100, `sort`, and the `ProjectListResponse` shape); the official SDK's
-    `list_projects()` sends only `page` and `limit`. The fragment documents only the 401
-    error; the shared error responses are declared as for every operation.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

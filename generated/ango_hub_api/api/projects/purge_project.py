@@ -150,24 +150,7 @@ def sync(
     client: AuthenticatedClient,
     body: PurgeProjectRequest,
 ) -> ErrorResponse | ProjectDeletedResponse | None:
-    """Purge a project
-
-     Deletes the project's assets and tasks and their files in the default bucket; `confirmName`
-    must equal the project's name (400 otherwise). Known only from the official SDK's
-    `purge_project()`; its docstring calls it a deletion of the project, the mock keeps the
-    (empty) project: see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (PurgeProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectDeletedResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -182,24 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PurgeProjectRequest,
 ) -> Response[ErrorResponse | ProjectDeletedResponse]:
-    """Purge a project
-
-     Deletes the project's assets and tasks and their files in the default bucket; `confirmName`
-    must equal the project's name (400 otherwise). Known only from the official SDK's
-    `purge_project()`; its docstring calls it a deletion of the project, the mock keeps the
-    (empty) project: see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (PurgeProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectDeletedResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -217,24 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PurgeProjectRequest,
 ) -> ErrorResponse | ProjectDeletedResponse | None:
-    """Purge a project
-
-     Deletes the project's assets and tasks and their files in the default bucket; `confirmName`
-    must equal the project's name (400 otherwise). Known only from the official SDK's
-    `purge_project()`; its docstring calls it a deletion of the project, the mock keeps the
-    (empty) project: see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (PurgeProjectRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectDeletedResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -153,27 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: RerunWebhookRequest,
 ) -> ErrorResponse | RerunWebhookResponse | None:
-    """Re-send a webhook stage's tasks
-
-     Sends the tasks that are in a webhook stage of the workflow to its webhook again.
-    Answers with what is re-sent: the stage and its tasks.
-
-    Known only from the official SDK (`rerun_webhook`, body `{"stageId"}`). The SDK calls
-    `/v2//project/{projectId}/rerun-webhook`, with a double slash after `/v2`, which the
-    server accepts as this path (an OpenAPI path cannot spell it; the mock accepts both).
-    Not marked safe to repeat: each call sends the webhooks again.
-
-    Args:
-        project_id (str):
-        body (RerunWebhookRequest): Known only from the official SDK (`rerun_webhook`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RerunWebhookResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -188,27 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RerunWebhookRequest,
 ) -> Response[ErrorResponse | RerunWebhookResponse]:
-    """Re-send a webhook stage's tasks
-
-     Sends the tasks that are in a webhook stage of the workflow to its webhook again.
-    Answers with what is re-sent: the stage and its tasks.
-
-    Known only from the official SDK (`rerun_webhook`, body `{"stageId"}`). The SDK calls
-    `/v2//project/{projectId}/rerun-webhook`, with a double slash after `/v2`, which the
-    server accepts as this path (an OpenAPI path cannot spell it; the mock accepts both).
-    Not marked safe to repeat: each call sends the webhooks again.
-
-    Args:
-        project_id (str):
-        body (RerunWebhookRequest): Known only from the official SDK (`rerun_webhook`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | RerunWebhookResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -226,27 +186,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RerunWebhookRequest,
 ) -> ErrorResponse | RerunWebhookResponse | None:
-    """Re-send a webhook stage's tasks
-
-     Sends the tasks that are in a webhook stage of the workflow to its webhook again.
-    Answers with what is re-sent: the stage and its tasks.
-
-    Known only from the official SDK (`rerun_webhook`, body `{"stageId"}`). The SDK calls
-    `/v2//project/{projectId}/rerun-webhook`, with a double slash after `/v2`, which the
-    server accepts as this path (an OpenAPI path cannot spell it; the mock accepts both).
-    Not marked safe to repeat: each call sends the webhooks again.
-
-    Args:
-        project_id (str):
-        body (RerunWebhookRequest): Known only from the official SDK (`rerun_webhook`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RerunWebhookResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -156,30 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: LabelValidation,
 ) -> ErrorResponse | LabelValidationResponse | None:
-    """Update the project's label validation
-
-     Sets the project's label validation: a custom validation function run on each
-    submitted label, and/or an external validation service. Fields left out keep their
-    value. Answers with the settings after the change.
-
-    Known only from the official SDK (`update_label_validation`), which sends only the
-    fields it is given (`{}` when none). `externalValidation`'s content is not documented
-    anywhere: it is an open object. The answer's shape is this spec's. Repeating the call
-    changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (LabelValidation): Label validation settings, known only from the official SDK
-            (`update_label_validation`). Every field is optional; in a request, a field left out
-            keeps its value.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LabelValidationResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -194,30 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: LabelValidation,
 ) -> Response[ErrorResponse | LabelValidationResponse]:
-    """Update the project's label validation
-
-     Sets the project's label validation: a custom validation function run on each
-    submitted label, and/or an external validation service. Fields left out keep their
-    value. Answers with the settings after the change.
-
-    Known only from the official SDK (`update_label_validation`), which sends only the
-    fields it is given (`{}` when none). `externalValidation`'s content is not documented
-    anywhere: it is an open object. The answer's shape is this spec's. Repeating the call
-    changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (LabelValidation): Label validation settings, known only from the official SDK
-            (`update_label_validation`). Every field is optional; in a request, a field left out
-            keeps its value.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | LabelValidationResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -235,30 +189,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: LabelValidation,
 ) -> ErrorResponse | LabelValidationResponse | None:
-    """Update the project's label validation
-
-     Sets the project's label validation: a custom validation function run on each
-    submitted label, and/or an external validation service. Fields left out keep their
-    value. Answers with the settings after the change.
-
-    Known only from the official SDK (`update_label_validation`), which sends only the
-    fields it is given (`{}` when none). `externalValidation`'s content is not documented
-    anywhere: it is an open object. The answer's shape is this spec's. Repeating the call
-    changes nothing, so clients may retry it.
-
-    Args:
-        project_id (str):
-        body (LabelValidation): Label validation settings, known only from the official SDK
-            (`update_label_validation`). Every field is optional; in a request, a field left out
-            keeps its value.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | LabelValidationResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

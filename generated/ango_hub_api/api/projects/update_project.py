@@ -153,27 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: ProjectUpdate,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Set a project's label set, workflow or benchmark settings
-
-     One path, three bodies, as the official SDK sends them: `create_label_set()` sends
-    `{"categorySchema": {...}}`, `update_workflow_stages()` sends `{"stages": [...]}`,
-    `update_benchmark_settings()` sends `{"benchmarkEnabled", "benchmarkRatio"?,
-    "benchmarkCutoff"?}`. Fields left out are unchanged. Known only from the SDK (no vendor page
-    found); see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (ProjectUpdate): One of three bodies the official SDK sends to the same path (label
-            set, workflow,
-            benchmark settings); any combination is accepted, at least one field is needed.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -188,27 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ProjectUpdate,
 ) -> Response[ErrorResponse | ProjectResponse]:
-    """Set a project's label set, workflow or benchmark settings
-
-     One path, three bodies, as the official SDK sends them: `create_label_set()` sends
-    `{"categorySchema": {...}}`, `update_workflow_stages()` sends `{"stages": [...]}`,
-    `update_benchmark_settings()` sends `{"benchmarkEnabled", "benchmarkRatio"?,
-    "benchmarkCutoff"?}`. Fields left out are unchanged. Known only from the SDK (no vendor page
-    found); see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (ProjectUpdate): One of three bodies the official SDK sends to the same path (label
-            set, workflow,
-            benchmark settings); any combination is accepted, at least one field is needed.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProjectResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -226,27 +186,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ProjectUpdate,
 ) -> ErrorResponse | ProjectResponse | None:
-    """Set a project's label set, workflow or benchmark settings
-
-     One path, three bodies, as the official SDK sends them: `create_label_set()` sends
-    `{"categorySchema": {...}}`, `update_workflow_stages()` sends `{"stages": [...]}`,
-    `update_benchmark_settings()` sends `{"benchmarkEnabled", "benchmarkRatio"?,
-    "benchmarkCutoff"?}`. Fields left out are unchanged. Known only from the SDK (no vendor page
-    found); see docs/DISCREPANCIES.md.
-
-    Args:
-        project_id (str):
-        body (ProjectUpdate): One of three bodies the official SDK sends to the same path (label
-            set, workflow,
-            benchmark settings); any combination is accepted, at least one field is needed.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProjectResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

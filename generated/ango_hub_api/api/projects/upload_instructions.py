@@ -175,32 +175,7 @@ def sync(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> ErrorResponse | InstructionsResponse | None:
-    """Upload the project's instructions
-
-     Uploads the labelling instructions file (a PDF, an HTML or text page, ...) shown to
-    the project's labellers; a new upload replaces the previous one. Answers with the
-    stored file's description, including the URL it is served from (the project's
-    `instructions`).
-
-    Known only from the official SDK (`upload_instructions`): `multipart/form-data` with
-    one `file` part (its file name kept, no part `Content-Type`, so the server takes
-    `application/octet-stream`), and the optional query `storageId` and `bucket` to store
-    it in the organisation's own storage. The vendor's Project model has `instructions`
-    (the file's URL). The answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        project_id (str):
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        body (InstructionsUpload): Known only from the official SDK (`upload_instructions`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InstructionsResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -219,32 +194,7 @@ async def asyncio_detailed(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> Response[ErrorResponse | InstructionsResponse]:
-    """Upload the project's instructions
-
-     Uploads the labelling instructions file (a PDF, an HTML or text page, ...) shown to
-    the project's labellers; a new upload replaces the previous one. Answers with the
-    stored file's description, including the URL it is served from (the project's
-    `instructions`).
-
-    Known only from the official SDK (`upload_instructions`): `multipart/form-data` with
-    one `file` part (its file name kept, no part `Content-Type`, so the server takes
-    `application/octet-stream`), and the optional query `storageId` and `bucket` to store
-    it in the organisation's own storage. The vendor's Project model has `instructions`
-    (the file's URL). The answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        project_id (str):
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        body (InstructionsUpload): Known only from the official SDK (`upload_instructions`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | InstructionsResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -266,32 +216,8 @@ async def asyncio(
     storage_id: str | Unset = UNSET,
     bucket: str | Unset = UNSET,
 ) -> ErrorResponse | InstructionsResponse | None:
-    """Upload the project's instructions
-
-     Uploads the labelling instructions file (a PDF, an HTML or text page, ...) shown to
-    the project's labellers; a new upload replaces the previous one. Answers with the
-    stored file's description, including the URL it is served from (the project's
-    `instructions`).
-
-    Known only from the official SDK (`upload_instructions`): `multipart/form-data` with
-    one `file` part (its file name kept, no part `Content-Type`, so the server takes
-    `application/octet-stream`), and the optional query `storageId` and `bucket` to store
-    it in the organisation's own storage. The vendor's Project model has `instructions`
-    (the file's URL). The answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        project_id (str):
-        storage_id (str | Unset):
-        bucket (str | Unset):
-        body (InstructionsUpload): Known only from the official SDK (`upload_instructions`).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | InstructionsResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

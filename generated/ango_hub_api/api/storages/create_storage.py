@@ -148,29 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: StorageCreate,
 ) -> ErrorResponse | StorageResponse | None:
-    """Create a storage
-
-     Connects a cloud bucket to the organisation. Two bodies are known and both are
-    accepted: the rendered Storages page's `{name, type (aws|gcs|azure), bucket, region,
-    credentials (object), privateKey}`, and the official SDK's `create_storage()` body
-    `{name, provider (AWS|GCP|AZURE), publicKey, privateKey, region, credentials (text)}`,
-    sent to `/storages/` (trailing slash, which the server also answers) with `null` for
-    what is unset. Give `type` or `provider` (or both, naming the same cloud). The
-    credentials (`credentials`, `privateKey`, `publicKey`) are write-only: no answer ever
-    contains them.
-
-    Args:
-        body (StorageCreate): Either body of the two known forms; give `type` (reference page) or
-            `provider`
-            (official SDK). The secrets are write-only.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -183,29 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StorageCreate,
 ) -> Response[ErrorResponse | StorageResponse]:
-    """Create a storage
-
-     Connects a cloud bucket to the organisation. Two bodies are known and both are
-    accepted: the rendered Storages page's `{name, type (aws|gcs|azure), bucket, region,
-    credentials (object), privateKey}`, and the official SDK's `create_storage()` body
-    `{name, provider (AWS|GCP|AZURE), publicKey, privateKey, region, credentials (text)}`,
-    sent to `/storages/` (trailing slash, which the server also answers) with `null` for
-    what is unset. Give `type` or `provider` (or both, naming the same cloud). The
-    credentials (`credentials`, `privateKey`, `publicKey`) are write-only: no answer ever
-    contains them.
-
-    Args:
-        body (StorageCreate): Either body of the two known forms; give `type` (reference page) or
-            `provider`
-            (official SDK). The secrets are write-only.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | StorageResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -221,29 +177,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StorageCreate,
 ) -> ErrorResponse | StorageResponse | None:
-    """Create a storage
-
-     Connects a cloud bucket to the organisation. Two bodies are known and both are
-    accepted: the rendered Storages page's `{name, type (aws|gcs|azure), bucket, region,
-    credentials (object), privateKey}`, and the official SDK's `create_storage()` body
-    `{name, provider (AWS|GCP|AZURE), publicKey, privateKey, region, credentials (text)}`,
-    sent to `/storages/` (trailing slash, which the server also answers) with `null` for
-    what is unset. Give `type` or `provider` (or both, naming the same cloud). The
-    credentials (`credentials`, `privateKey`, `publicKey`) are write-only: no answer ever
-    contains them.
-
-    Args:
-        body (StorageCreate): Either body of the two known forms; give `type` (reference page) or
-            `provider`
-            (official SDK). The secrets are write-only.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

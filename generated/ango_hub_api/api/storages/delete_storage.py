@@ -135,21 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | StorageResponse | None:
-    """Delete a storage
-
-     Disconnects a storage integration from the organisation (the bucket's files stay where
-    they are). Source: the rendered Storages page; the official SDK's `delete_storage()`.
-
-    Args:
-        storage_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         storage_id=storage_id,
@@ -162,21 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | StorageResponse]:
-    """Delete a storage
-
-     Disconnects a storage integration from the organisation (the bucket's files stay where
-    they are). Source: the rendered Storages page; the official SDK's `delete_storage()`.
-
-    Args:
-        storage_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | StorageResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         storage_id=storage_id,
@@ -192,21 +164,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | StorageResponse | None:
-    """Delete a storage
-
-     Disconnects a storage integration from the organisation (the bucket's files stay where
-    they are). Source: the rendered Storages page; the official SDK's `delete_storage()`.
-
-    Args:
-        storage_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

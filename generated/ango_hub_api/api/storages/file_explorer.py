@@ -144,25 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: FileExplorerRequest,
 ) -> ErrorResponse | FileExplorerResponse | None:
-    """Browse a storage folder
-
-     Lists the sub-folders and files of one folder of a storage's bucket (only the
-    `files` named, and only the `extensions` listed, when given). Known only from the
-    official SDK's `file_explorer()`, whose options are `folder`, `files`, `upload`,
-    `projectId`, `scrollToken`, `batches` and `extensions`; the answer's shape is this
-    spec's. With `upload: true` the files found also become assets of `projectId` (in
-    `batches`), so the call is not marked safe to repeat.
-
-    Args:
-        body (FileExplorerRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | FileExplorerResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -175,25 +157,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: FileExplorerRequest,
 ) -> Response[ErrorResponse | FileExplorerResponse]:
-    """Browse a storage folder
-
-     Lists the sub-folders and files of one folder of a storage's bucket (only the
-    `files` named, and only the `extensions` listed, when given). Known only from the
-    official SDK's `file_explorer()`, whose options are `folder`, `files`, `upload`,
-    `projectId`, `scrollToken`, `batches` and `extensions`; the answer's shape is this
-    spec's. With `upload: true` the files found also become assets of `projectId` (in
-    `batches`), so the call is not marked safe to repeat.
-
-    Args:
-        body (FileExplorerRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | FileExplorerResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -209,25 +173,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: FileExplorerRequest,
 ) -> ErrorResponse | FileExplorerResponse | None:
-    """Browse a storage folder
-
-     Lists the sub-folders and files of one folder of a storage's bucket (only the
-    `files` named, and only the `extensions` listed, when given). Known only from the
-    official SDK's `file_explorer()`, whose options are `folder`, `files`, `upload`,
-    `projectId`, `scrollToken`, `batches` and `extensions`; the answer's shape is this
-    spec's. With `upload: true` the files found also become assets of `projectId` (in
-    `batches`), so the call is not marked safe to repeat.
-
-    Args:
-        body (FileExplorerRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | FileExplorerResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -180,27 +180,7 @@ def sync(
     get_signed_urls: BooleanString | Unset = UNSET,
     retry_on_slow_down: BooleanString | Unset = UNSET,
 ) -> ErrorResponse | StorageFilesResponse | None:
-    """List a storage's files
-
-     Lists the files of a storage's bucket under a path prefix, with signed download URLs
-    unless `getSignedUrls` is `false`. Known only from the official SDK's
-    `list_storage_files()`, which sends the booleans as the text `true`/`false`; the
-    answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        storage_id (str):
-        bucket_name (str | Unset):
-        path (str | Unset):
-        get_signed_urls (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        retry_on_slow_down (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageFilesResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         storage_id=storage_id,
@@ -221,27 +201,7 @@ async def asyncio_detailed(
     get_signed_urls: BooleanString | Unset = UNSET,
     retry_on_slow_down: BooleanString | Unset = UNSET,
 ) -> Response[ErrorResponse | StorageFilesResponse]:
-    """List a storage's files
-
-     Lists the files of a storage's bucket under a path prefix, with signed download URLs
-    unless `getSignedUrls` is `false`. Known only from the official SDK's
-    `list_storage_files()`, which sends the booleans as the text `true`/`false`; the
-    answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        storage_id (str):
-        bucket_name (str | Unset):
-        path (str | Unset):
-        get_signed_urls (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        retry_on_slow_down (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | StorageFilesResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         storage_id=storage_id,
@@ -265,27 +225,8 @@ async def asyncio(
     get_signed_urls: BooleanString | Unset = UNSET,
     retry_on_slow_down: BooleanString | Unset = UNSET,
 ) -> ErrorResponse | StorageFilesResponse | None:
-    """List a storage's files
-
-     Lists the files of a storage's bucket under a path prefix, with signed download URLs
-    unless `getSignedUrls` is `false`. Known only from the official SDK's
-    `list_storage_files()`, which sends the booleans as the text `true`/`false`; the
-    answer's shape is this spec's (the SDK returns it unread).
-
-    Args:
-        storage_id (str):
-        bucket_name (str | Unset):
-        path (str | Unset):
-        get_signed_urls (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        retry_on_slow_down (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageFilesResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -158,27 +158,7 @@ def sync(
     limit: int | Unset = 10,
     id: str | Unset = UNSET,
 ) -> ErrorResponse | StorageListResponse | None:
-    """List storages
-
-     Retrieves one page of the organisation's cloud storage integrations, oldest first.
-    Credentials are never returned. Sources: the vendor's OpenAPI fragment (`page`, `limit`
-    up to 100, `StorageListResponse`); the official SDK's `get_storages()` may send `_id`
-    (one storage) and `upload_files()` calls it to check a storage ID. No `total` is
-    documented: a page shorter than `limit` is the last one. The server also answers
-    `/storages/` (trailing slash).
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -195,27 +175,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | StorageListResponse]:
-    """List storages
-
-     Retrieves one page of the organisation's cloud storage integrations, oldest first.
-    Credentials are never returned. Sources: the vendor's OpenAPI fragment (`page`, `limit`
-    up to 100, `StorageListResponse`); the official SDK's `get_storages()` may send `_id`
-    (one storage) and `upload_files()` calls it to check a storage ID. No `total` is
-    documented: a page shorter than `limit` is the last one. The server also answers
-    `/storages/` (trailing slash).
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | StorageListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         page=page,
@@ -235,27 +195,8 @@ async def asyncio(
     limit: int | Unset = 10,
     id: str | Unset = UNSET,
 ) -> ErrorResponse | StorageListResponse | None:
-    """List storages
-
-     Retrieves one page of the organisation's cloud storage integrations, oldest first.
-    Credentials are never returned. Sources: the vendor's OpenAPI fragment (`page`, `limit`
-    up to 100, `StorageListResponse`); the official SDK's `get_storages()` may send `_id`
-    (one storage) and `upload_files()` calls it to check a storage ID. No `total` is
-    documented: a page shorter than `limit` is the last one. The server also answers
-    `/storages/` (trailing slash).
-
-    Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | StorageListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -182,30 +182,7 @@ def sync(
     is_plugin: BooleanString | Unset = UNSET,
     next_stage: BooleanString | Unset = UNSET,
 ) -> AnnotateResponse | ErrorResponse | None:
-    """Submit an annotation
-
-     Stores the task's answer. With `nextStage=true` the task is submitted and moves on to
-    the next stage of the workflow (a Complete stage completes it); with `false` (the
-    official SDK's default) the answer is saved and the task stays. A task waiting in
-    Start enters the stage after it first. Sources: the vendor's OpenAPI fragment on the
-    Import/Export page (operationId `annotateTask`, `isPlugin`, `AnnotateRequest` with
-    required `answer`, the `{status, data: {label}}` answer); `nextStage`,
-    `brushDataUrl`, `medicalBrushDataUrl` and `duration` are what the SDK's
-    `annotate_task()` sends.
-
-    Args:
-        task_id (str):
-        is_plugin (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        next_stage (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        body (AnnotateRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AnnotateResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         task_id=task_id,
@@ -224,30 +201,7 @@ async def asyncio_detailed(
     is_plugin: BooleanString | Unset = UNSET,
     next_stage: BooleanString | Unset = UNSET,
 ) -> Response[AnnotateResponse | ErrorResponse]:
-    """Submit an annotation
-
-     Stores the task's answer. With `nextStage=true` the task is submitted and moves on to
-    the next stage of the workflow (a Complete stage completes it); with `false` (the
-    official SDK's default) the answer is saved and the task stays. A task waiting in
-    Start enters the stage after it first. Sources: the vendor's OpenAPI fragment on the
-    Import/Export page (operationId `annotateTask`, `isPlugin`, `AnnotateRequest` with
-    required `answer`, the `{status, data: {label}}` answer); `nextStage`,
-    `brushDataUrl`, `medicalBrushDataUrl` and `duration` are what the SDK's
-    `annotate_task()` sends.
-
-    Args:
-        task_id (str):
-        is_plugin (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        next_stage (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        body (AnnotateRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AnnotateResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         task_id=task_id,
@@ -269,30 +223,8 @@ async def asyncio(
     is_plugin: BooleanString | Unset = UNSET,
     next_stage: BooleanString | Unset = UNSET,
 ) -> AnnotateResponse | ErrorResponse | None:
-    """Submit an annotation
-
-     Stores the task's answer. With `nextStage=true` the task is submitted and moves on to
-    the next stage of the workflow (a Complete stage completes it); with `false` (the
-    official SDK's default) the answer is saved and the task stays. A task waiting in
-    Start enters the stage after it first. Sources: the vendor's OpenAPI fragment on the
-    Import/Export page (operationId `annotateTask`, `isPlugin`, `AnnotateRequest` with
-    required `answer`, the `{status, data: {label}}` answer); `nextStage`,
-    `brushDataUrl`, `medicalBrushDataUrl` and `duration` are what the SDK's
-    `annotate_task()` sends.
-
-    Args:
-        task_id (str):
-        is_plugin (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        next_stage (BooleanString | Unset): A boolean sent as the text `true` or `false`.
-        body (AnnotateRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AnnotateResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -143,24 +143,7 @@ def sync(
     client: AuthenticatedClient,
     body: AssignTasksRequest,
 ) -> AssignTasksResponse | ErrorResponse | None:
-    """Assign tasks
-
-     Assigns tasks of one project to a user. Field names and path are what the official
-    SDK's `assign_task()` sends (the rendered page shows only the field descriptions). The
-    user must be a member of the organisation. With `stage`, every task must be in that
-    stage (a task waiting in Start counts as in the stage after it); otherwise nothing is
-    assigned and the 400 names the task. Setting the same assignee again changes nothing.
-
-    Args:
-        body (AssignTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssignTasksResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         client=client,
@@ -173,24 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssignTasksRequest,
 ) -> Response[AssignTasksResponse | ErrorResponse]:
-    """Assign tasks
-
-     Assigns tasks of one project to a user. Field names and path are what the official
-    SDK's `assign_task()` sends (the rendered page shows only the field descriptions). The
-    user must be a member of the organisation. With `stage`, every task must be in that
-    stage (a task waiting in Start counts as in the stage after it); otherwise nothing is
-    assigned and the 400 names the task. Setting the same assignee again changes nothing.
-
-    Args:
-        body (AssignTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AssignTasksResponse | ErrorResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         body=body,
@@ -206,24 +172,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssignTasksRequest,
 ) -> AssignTasksResponse | ErrorResponse | None:
-    """Assign tasks
-
-     Assigns tasks of one project to a user. Field names and path are what the official
-    SDK's `assign_task()` sends (the rendered page shows only the field descriptions). The
-    user must be a member of the organisation. With `stage`, every task must be in that
-    stage (a task waiting in Start counts as in the stage after it); otherwise nothing is
-    assigned and the 400 names the task. Setting the same assignee again changes nothing.
-
-    Args:
-        body (AssignTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssignTasksResponse | ErrorResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

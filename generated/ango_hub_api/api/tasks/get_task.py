@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     include_answer: str | Unset = "false",
 ) -> ErrorResponse | TaskResponse | None:
-    """Get a task
-
-     Retrieves one task. The rendered Tasks page names the operation without its path; the
-    path and `includeAnswer` are what the official SDK's `get_task()` sends (Python's
-    `True`/`False` spelling included).
-
-    Args:
-        task_id (str):
-        include_answer (str | Unset):  Default: 'false'.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         task_id=task_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_answer: str | Unset = "false",
 ) -> Response[ErrorResponse | TaskResponse]:
-    """Get a task
-
-     Retrieves one task. The rendered Tasks page names the operation without its path; the
-    path and `includeAnswer` are what the official SDK's `get_task()` sends (Python's
-    `True`/`False` spelling included).
-
-    Args:
-        task_id (str):
-        include_answer (str | Unset):  Default: 'false'.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TaskResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         task_id=task_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     include_answer: str | Unset = "false",
 ) -> ErrorResponse | TaskResponse | None:
-    """Get a task
-
-     Retrieves one task. The rendered Tasks page names the operation without its path; the
-    path and `includeAnswer` are what the official SDK's `get_task()` sends (Python's
-    `True`/`False` spelling included).
-
-    Args:
-        task_id (str):
-        include_answer (str | Unset):  Default: 'false'.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

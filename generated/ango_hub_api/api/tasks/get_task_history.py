@@ -157,25 +157,7 @@ def sync(
     page: int | Unset = 1,
     limit: int | Unset = 10,
 ) -> ErrorResponse | TaskHistoryListResponse | None:
-    """Get a task's history
-
-     Retrieves one page of a task's history, oldest first: one entry per action (created,
-    assigned, annotated, submitted, reviewed, requeued, priority or benchmark changed).
-    Path from the official SDK's `get_task_history(task_id=...)`; `page` and `limit` from
-    the rendered Tasks page.
-
-    Args:
-        task_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskHistoryListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         task_id=task_id,
@@ -192,25 +174,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     limit: int | Unset = 10,
 ) -> Response[ErrorResponse | TaskHistoryListResponse]:
-    """Get a task's history
-
-     Retrieves one page of a task's history, oldest first: one entry per action (created,
-    assigned, annotated, submitted, reviewed, requeued, priority or benchmark changed).
-    Path from the official SDK's `get_task_history(task_id=...)`; `page` and `limit` from
-    the rendered Tasks page.
-
-    Args:
-        task_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TaskHistoryListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         task_id=task_id,
@@ -230,25 +194,8 @@ async def asyncio(
     page: int | Unset = 1,
     limit: int | Unset = 10,
 ) -> ErrorResponse | TaskHistoryListResponse | None:
-    """Get a task's history
-
-     Retrieves one page of a task's history, oldest first: one entry per action (created,
-    assigned, annotated, submitted, reviewed, requeued, priority or benchmark changed).
-    Path from the official SDK's `get_task_history(task_id=...)`; `page` and `limit` from
-    the rendered Tasks page.
-
-    Args:
-        task_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskHistoryListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

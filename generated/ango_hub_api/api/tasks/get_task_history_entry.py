@@ -135,21 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | TaskHistoryEntryResponse | None:
-    """Get a task history entry
-
-     Retrieves one history entry by its ID. Path from the official SDK's
-    `get_task_history(task_history_id=...)`; the rendered page names the operation only.
-
-    Args:
-        task_history_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskHistoryEntryResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         task_history_id=task_history_id,
@@ -162,21 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | TaskHistoryEntryResponse]:
-    """Get a task history entry
-
-     Retrieves one history entry by its ID. Path from the official SDK's
-    `get_task_history(task_history_id=...)`; the rendered page names the operation only.
-
-    Args:
-        task_history_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TaskHistoryEntryResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         task_history_id=task_history_id,
@@ -192,21 +164,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | TaskHistoryEntryResponse | None:
-    """Get a task history entry
-
-     Retrieves one history entry by its ID. Path from the official SDK's
-    `get_task_history(task_history_id=...)`; the rendered page names the operation only.
-
-    Args:
-        task_history_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskHistoryEntryResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

@@ -244,43 +244,7 @@ def sync(
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | TaskListResponse | None:
-    """List project tasks
-
-     Retrieves one page of a project's tasks (one per asset), with optional filtering,
-    sorting and field selection. `total` counts every task that matches, across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Tasks page (`page`, `limit`,
-    `filters`, `status`, `stage`, `assignee`, comma-separated `batches`, and the
-    `TaskListResponse`/`LabelTask` shape); the official SDK's `get_tasks()` sends instead
-    `filter` (its `TaskFilter` as JSON), `status[eq]`, `includeAnswer`, `fields`, `sort`
-    and `batches` as a JSON array. Both sets are accepted, and every filter given must
-    match. The fragment caps `limit` at 100, the SDK's documentation at 1000: 1000 is
-    accepted (docs/DISCREPANCIES.md).
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        filter_ (str | Unset):
-        status (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        statuseq (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        stage (str | Unset):
-        assignee (str | Unset):
-        batches (str | Unset):
-        include_answer (str | Unset):  Default: 'false'.
-        fields (str | Unset):
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskListResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -317,43 +281,7 @@ async def asyncio_detailed(
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[ErrorResponse | TaskListResponse]:
-    """List project tasks
-
-     Retrieves one page of a project's tasks (one per asset), with optional filtering,
-    sorting and field selection. `total` counts every task that matches, across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Tasks page (`page`, `limit`,
-    `filters`, `status`, `stage`, `assignee`, comma-separated `batches`, and the
-    `TaskListResponse`/`LabelTask` shape); the official SDK's `get_tasks()` sends instead
-    `filter` (its `TaskFilter` as JSON), `status[eq]`, `includeAnswer`, `fields`, `sort`
-    and `batches` as a JSON array. Both sets are accepted, and every filter given must
-    match. The fragment caps `limit` at 100, the SDK's documentation at 1000: 1000 is
-    accepted (docs/DISCREPANCIES.md).
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        filter_ (str | Unset):
-        status (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        statuseq (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        stage (str | Unset):
-        assignee (str | Unset):
-        batches (str | Unset):
-        include_answer (str | Unset):  Default: 'false'.
-        fields (str | Unset):
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TaskListResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -393,43 +321,8 @@ async def asyncio(
     fields: str | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> ErrorResponse | TaskListResponse | None:
-    """List project tasks
-
-     Retrieves one page of a project's tasks (one per asset), with optional filtering,
-    sorting and field selection. `total` counts every task that matches, across pages.
-
-    Sources: the vendor's OpenAPI fragment and rendered Tasks page (`page`, `limit`,
-    `filters`, `status`, `stage`, `assignee`, comma-separated `batches`, and the
-    `TaskListResponse`/`LabelTask` shape); the official SDK's `get_tasks()` sends instead
-    `filter` (its `TaskFilter` as JSON), `status[eq]`, `includeAnswer`, `fields`, `sort`
-    and `batches` as a JSON array. Both sets are accepted, and every filter given must
-    match. The fragment caps `limit` at 100, the SDK's documentation at 1000: 1000 is
-    accepted (docs/DISCREPANCIES.md).
-
-    Args:
-        project_id (str):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 10.
-        filters (str | Unset):
-        filter_ (str | Unset):
-        status (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        statuseq (TaskStatus | Unset): A task's status (the official SDK documents `TODO` and
-            `Completed`).
-        stage (str | Unset):
-        assignee (str | Unset):
-        batches (str | Unset):
-        include_answer (str | Unset):  Default: 'false'.
-        fields (str | Unset):
-        sort (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskListResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

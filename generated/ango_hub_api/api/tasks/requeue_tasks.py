@@ -152,26 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: RequeueTasksRequest,
 ) -> ErrorResponse | RequeueTasksResponse | None:
-    """Requeue tasks
-
-     Moves the tasks the filters match (all the project's tasks when `filters` is empty) to
-    the stage `toStageId`, which must be a stage of the project's workflow. Options from the
-    newer vendor example (`removeAnnotations`, `removeAssignee`, `removeStageHistory`) and
-    the older one (`resetAnswer`, `unassign`, same meanings as the first two) are accepted.
-    Sources: the rendered Tasks page (`toStageId`, the examples, the answer) and the
-    official SDK's `requeue_tasks()`.
-
-    Args:
-        project_id (str):
-        body (RequeueTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RequeueTasksResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -186,26 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RequeueTasksRequest,
 ) -> Response[ErrorResponse | RequeueTasksResponse]:
-    """Requeue tasks
-
-     Moves the tasks the filters match (all the project's tasks when `filters` is empty) to
-    the stage `toStageId`, which must be a stage of the project's workflow. Options from the
-    newer vendor example (`removeAnnotations`, `removeAssignee`, `removeStageHistory`) and
-    the older one (`resetAnswer`, `unassign`, same meanings as the first two) are accepted.
-    Sources: the rendered Tasks page (`toStageId`, the examples, the answer) and the
-    official SDK's `requeue_tasks()`.
-
-    Args:
-        project_id (str):
-        body (RequeueTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | RequeueTasksResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -223,26 +185,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RequeueTasksRequest,
 ) -> ErrorResponse | RequeueTasksResponse | None:
-    """Requeue tasks
-
-     Moves the tasks the filters match (all the project's tasks when `filters` is empty) to
-    the stage `toStageId`, which must be a stage of the project's workflow. Options from the
-    newer vendor example (`removeAnnotations`, `removeAssignee`, `removeStageHistory`) and
-    the older one (`resetAnswer`, `unassign`, same meanings as the first two) are accepted.
-    Sources: the rendered Tasks page (`toStageId`, the examples, the answer) and the
-    official SDK's `requeue_tasks()`.
-
-    Args:
-        project_id (str):
-        body (RequeueTasksRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | RequeueTasksResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

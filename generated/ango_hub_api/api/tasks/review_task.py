@@ -153,27 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReviewTaskRequest,
 ) -> ErrorResponse | TaskResponse | None:
-    """Submit a review
-
-     Records a review decision on a task in a Review stage ("Submits a review decision
-    (accept/reject) for a task in a Review stage ... the task automatically advances",
-    the rendered Tasks page). `Accepted` moves the task to the stage's first `next`;
-    `Rejected` to its second `next` when the stage has one, otherwise back to the Label
-    stage the task came from. `Todo` and `Fixed` (the SDK's other `ReviewStatus` values)
-    are recorded without moving the task. Body and path from the official SDK's
-    `review_task()`.
-
-    Args:
-        task_id (str):
-        body (ReviewTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         task_id=task_id,
@@ -188,27 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReviewTaskRequest,
 ) -> Response[ErrorResponse | TaskResponse]:
-    """Submit a review
-
-     Records a review decision on a task in a Review stage ("Submits a review decision
-    (accept/reject) for a task in a Review stage ... the task automatically advances",
-    the rendered Tasks page). `Accepted` moves the task to the stage's first `next`;
-    `Rejected` to its second `next` when the stage has one, otherwise back to the Label
-    stage the task came from. `Todo` and `Fixed` (the SDK's other `ReviewStatus` values)
-    are recorded without moving the task. Body and path from the official SDK's
-    `review_task()`.
-
-    Args:
-        task_id (str):
-        body (ReviewTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TaskResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         task_id=task_id,
@@ -226,27 +186,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReviewTaskRequest,
 ) -> ErrorResponse | TaskResponse | None:
-    """Submit a review
-
-     Records a review decision on a task in a Review stage ("Submits a review decision
-    (accept/reject) for a task in a Review stage ... the task automatically advances",
-    the rendered Tasks page). `Accepted` moves the task to the stage's first `next`;
-    `Rejected` to its second `next` when the stage has one, otherwise back to the Label
-    stage the task came from. `Todo` and `Fixed` (the SDK's other `ReviewStatus` values)
-    are recorded without moving the task. Body and path from the official SDK's
-    `review_task()`.
-
-    Args:
-        task_id (str):
-        body (ReviewTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TaskResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

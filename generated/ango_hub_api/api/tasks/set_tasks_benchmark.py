@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: SetTasksBenchmarkRequest,
 ) -> ErrorResponse | SetTasksBenchmarkResponse | None:
-    """Mark or unmark tasks as benchmarks
-
-     Sets `isBenchmark` on the listed tasks of the project. Known only from the official
-    SDK's `set_tasks_as_benchmark()` (no vendor page documents it); every task must belong
-    to the project, or nothing changes and the 400 names the task.
-
-    Args:
-        project_id (str):
-        body (SetTasksBenchmarkRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SetTasksBenchmarkResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SetTasksBenchmarkRequest,
 ) -> Response[ErrorResponse | SetTasksBenchmarkResponse]:
-    """Mark or unmark tasks as benchmarks
-
-     Sets `isBenchmark` on the listed tasks of the project. Known only from the official
-    SDK's `set_tasks_as_benchmark()` (no vendor page documents it); every task must belong
-    to the project, or nothing changes and the 400 names the task.
-
-    Args:
-        project_id (str):
-        body (SetTasksBenchmarkRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | SetTasksBenchmarkResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SetTasksBenchmarkRequest,
 ) -> ErrorResponse | SetTasksBenchmarkResponse | None:
-    """Mark or unmark tasks as benchmarks
-
-     Sets `isBenchmark` on the listed tasks of the project. Known only from the official
-    SDK's `set_tasks_as_benchmark()` (no vendor page documents it); every task must belong
-    to the project, or nothing changes and the 400 names the task.
-
-    Args:
-        project_id (str):
-        body (SetTasksBenchmarkRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | SetTasksBenchmarkResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(

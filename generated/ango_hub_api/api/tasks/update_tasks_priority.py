@@ -149,23 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateTasksPriorityRequest,
 ) -> ErrorResponse | UpdateTasksPriorityResponse | None:
-    """Update task priority
-
-     Sets the priority of the tasks the filters match (all the project's tasks when
-    `filters` is empty). Sources: the rendered Tasks page (body, -1000 to 1000; its answer
-    is cut off after `result`) and the official SDK's `update_tasks_priority()`.
-
-    Args:
-        project_id (str):
-        body (UpdateTasksPriorityRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UpdateTasksPriorityResponse
-    """
+    """The parsed answer of :func:`sync_detailed` (the same arguments, described there)."""
 
     return sync_detailed(
         project_id=project_id,
@@ -180,23 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateTasksPriorityRequest,
 ) -> Response[ErrorResponse | UpdateTasksPriorityResponse]:
-    """Update task priority
-
-     Sets the priority of the tasks the filters match (all the project's tasks when
-    `filters` is empty). Sources: the rendered Tasks page (body, -1000 to 1000; its answer
-    is cut off after `result`) and the official SDK's `update_tasks_priority()`.
-
-    Args:
-        project_id (str):
-        body (UpdateTasksPriorityRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | UpdateTasksPriorityResponse]
-    """
+    """:func:`sync_detailed` on the async client (the same arguments, described there)."""
 
     kwargs = request_kwargs(
         project_id=project_id,
@@ -214,23 +182,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateTasksPriorityRequest,
 ) -> ErrorResponse | UpdateTasksPriorityResponse | None:
-    """Update task priority
-
-     Sets the priority of the tasks the filters match (all the project's tasks when
-    `filters` is empty). Sources: the rendered Tasks page (body, -1000 to 1000; its answer
-    is cut off after `result`) and the official SDK's `update_tasks_priority()`.
-
-    Args:
-        project_id (str):
-        body (UpdateTasksPriorityRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | UpdateTasksPriorityResponse
-    """
+    """The parsed answer of :func:`asyncio_detailed` (the arguments are described at
+    :func:`sync_detailed`)."""
 
     return (
         await asyncio_detailed(
