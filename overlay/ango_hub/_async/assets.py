@@ -27,7 +27,7 @@ from ango_hub._options import ChatOptions
 from ango_hub.errors import AngoHubValidationError
 from ango_hub.upload_import import DEFAULT_SETTLE_SECONDS
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 from .paging import PAGE_SIZE, check_page_size, pages
 from .upload_run import run_upload
 
@@ -47,6 +47,9 @@ class AsyncAssets(AsyncResource):
         filters: Filters = None,
         external_id: str | None = None,
         batches: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AssetPage:
         """One page: ``.assets`` and ``.total`` (matches across all pages). ``limit`` 1..100;
         ``filters`` a dict (or JSON text) with ``_id``, ``externalId``, ``isPreLabeled``,
@@ -73,6 +76,9 @@ class AsyncAssets(AsyncResource):
         external_id: str | None = None,
         batches: Sequence[str] | None = None,
         page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AsyncIterator[Asset]:
         """Every matching asset, across pages, lazily (two pages in flight ahead of the caller)."""
         check_page_size("listAssets", page_size)
@@ -91,7 +97,15 @@ class AsyncAssets(AsyncResource):
         async for asset in pages(fetch, page_size):
             yield asset
 
-    async def delete(self, project: str, asset_ids: Iterable[str]) -> DeleteAssetsResult:
+    async def delete(
+        self,
+        project: str,
+        asset_ids: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> DeleteAssetsResult:
         """Soft-delete assets; ``.deleted`` and ``.failed`` count them. Safe to retry."""
         answer = await self._hub.call(
             "deleteAssets", {"projectId": project}, body={"assets": asset_ids}
@@ -107,6 +121,9 @@ class AsyncAssets(AsyncResource):
         data: str | None = None,
         overlay: Sequence[str] | None = None,
         external_id: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Asset:
         """Change an asset's properties; those left out stay as they are."""
         body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
@@ -126,6 +143,9 @@ class AsyncAssets(AsyncResource):
         *,
         mode: str = "add",
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> BatchAssignment:
         """Put assets into batches: names or IDs of the project's batches (one read of the
         project); one it lacks is refused before anything is sent, unless
@@ -148,6 +168,9 @@ class AsyncAssets(AsyncResource):
         upload_local: bool | None = None,
         priority: float | None = None,
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> ImportSummary:
         """Create assets from URLs (dicts with ``data``, ``externalId``, ``metadata``,
         ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000. ``batches``:
@@ -180,7 +203,15 @@ class AsyncAssets(AsyncResource):
         answer = await self._hub.call("importCloudAssets", params, body=body)
         return self._summary(answer, "importCloudAssets")
 
-    async def upload_chat(self, project: str, **options: Unpack[ChatOptions]) -> ImportSummary:
+    async def upload_chat(
+        self,
+        project: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ChatOptions],
+    ) -> ImportSummary:
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
@@ -229,6 +260,9 @@ class AsyncAssets(AsyncResource):
         context_data: bulk.PerFile[Mapping[str, Any]] | None = None,
         priority: bulk.PerFile[float] | None = None,
         storage_id: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
         a file or a folder) or several; see :mod:`ango_hub.upload`

@@ -9,20 +9,35 @@ from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
 
 from ango_hub.batch_names import batch_ids, unknown_batch
 
-from ._base import AsyncResource, ProjectRead
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead
 
 
 class AsyncBatches(AsyncResource):
     """A project's batches."""
 
-    async def list(self, project_id: str) -> list[Batch]:
+    async def list(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
         return await self._read(ProjectRead(self._hub, project_id))
 
     async def _read(self, read: ProjectRead) -> builtins.list[Batch]:
         return self._batches(await read.answer(), "getProject")
 
-    async def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
+    async def create(
+        self,
+        project_id: str,
+        names: str | Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
         wanted = [names] if isinstance(names, str) else list(names)
         body = {"batches": [{"name": name} for name in wanted]}
@@ -38,7 +53,14 @@ class AsyncBatches(AsyncResource):
         return batches if isinstance(batches, list) else []
 
     async def resolve(
-        self, project_id: str, batches: Sequence[str], *, create_missing: bool = False
+        self,
+        project_id: str,
+        batches: Sequence[str],
+        *,
+        create_missing: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[str]:
         """The IDs of ``batches`` (names or IDs): one read of the project. A batch it lacks
         raises :class:`~ango_hub.AngoHubValidationError` listing the project's batches, or
@@ -75,6 +97,9 @@ class AsyncBatches(AsyncResource):
         *,
         mode: str = "add",
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs); ``hub.assets.assign_batches`` by another name."""
         return await self._hub.assets.assign_batches(

@@ -25,7 +25,7 @@ from ango_hub.export_archive import archive_tasks
 from ango_hub.export_rows import ExportRow, read_row
 from ango_hub.stage_names import stage_refs
 
-from ._base import AsyncResource, ProjectRead
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead
 
 CHUNK = 1 << 20
 
@@ -73,7 +73,15 @@ def export_params(project: str, options: ExportOptions) -> dict[str, Any]:
 class AsyncExports(AsyncResource):
     """Task exports."""
 
-    async def create(self, project: str, **options: Unpack[ExportOptions]) -> str:
+    async def create(
+        self,
+        project: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
+    ) -> str:
         """Prepare an export and return its archive URL (``exportPath``).
 
         Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
@@ -101,7 +109,14 @@ class AsyncExports(AsyncResource):
         return self._url(path, operation_id, "data.exportPath")
 
     async def download(
-        self, project: str, path: str | Path, **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        path: str | Path,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> Path:
         """Create an export and stream its zip archive to ``path``; returns the path.
 
@@ -109,7 +124,15 @@ class AsyncExports(AsyncResource):
         the download streams for as long as bytes keep coming within the read timeout."""
         return await self.download_url(await self.create(project, **options), path)
 
-    async def download_url(self, url: str, path: str | Path) -> Path:
+    async def download_url(
+        self,
+        url: str,
+        path: str | Path,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Path:
         """Stream an archive from an ``exportPath`` URL to ``path``."""
         target = Path(path)
         part = _part(target)
@@ -143,16 +166,37 @@ class AsyncExports(AsyncResource):
 
     @overload
     def iter_tasks(
-        self, project: str, *, raw: Literal[True], **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: Literal[True],
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> AsyncIterator[dict[str, Any]]: ...
 
     @overload
     def iter_tasks(
-        self, project: str, *, raw: Literal[False] = False, **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: Literal[False] = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> AsyncIterator[ExportRow]: ...
 
     async def iter_tasks(
-        self, project: str, *, raw: bool = False, **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> AsyncIterator[ExportRow | dict[str, Any]]:
         """Create an export and yield its tasks one by one, with bounded memory: typed
         :class:`~ango_hub.export_rows.ExportRow` objects (``.task_id``, ``.stage``,

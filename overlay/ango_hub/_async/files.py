@@ -13,7 +13,7 @@ from ango_hub_api.models import SignedUrlResponse, StorageFileType, UploadUrlRes
 from ango_hub._redact import redacted_url
 from ango_hub.errors import RedirectError
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 
 CHUNK = 256 * 1024
 
@@ -46,6 +46,9 @@ class AsyncFiles(AsyncResource):
         file_type: StorageFileType = "assets",
         storage_id: str | None = None,
         bucket: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> str:
         """A signed URL to PUT a file to. ``file_type`` is the spec's ``type`` (assets,
         brushes, medicalBrushes, exports, instructions, segmentationModels)."""
@@ -62,6 +65,9 @@ class AsyncFiles(AsyncResource):
         project: str | None = None,
         file_type: StorageFileType | None = None,
         storage_id: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> str:
         """A signed GET URL for a stored file (e.g. an asset's ``data`` URL)."""
         params = {"url": url, "project": project, "type": file_type, "storageId": storage_id}
@@ -69,7 +75,15 @@ class AsyncFiles(AsyncResource):
         url = self._parse(SignedUrlResponse.from_dict, answer, "getSignedUrl").data.signed_url
         return self._url(url, "getSignedUrl", "data.signedUrl")
 
-    async def put(self, upload_url: str, path: str | Path) -> str:
+    async def put(
+        self,
+        upload_url: str,
+        path: str | Path,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> str:
         """Stream a local file to a signed upload URL; returns the file's lasting URL.
 
         The file is read in chunks, never whole. The API key is not sent to storage. Retried

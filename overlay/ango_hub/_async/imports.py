@@ -17,7 +17,7 @@ from ango_hub_api.models import (
     Label,
 )
 
-from ._base import AsyncResource
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery
 
 AttachmentInput = Attachment | Mapping[str, Any]
 LabelInput = Label | Mapping[str, Any]
@@ -27,7 +27,13 @@ class AsyncAttachments(AsyncResource):
     """Attachments (PDFs, documents...) linked to assets."""
 
     async def import_(
-        self, project: str, attachments: Iterable[AttachmentInput]
+        self,
+        project: str,
+        attachments: Iterable[AttachmentInput],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AttachmentsImported:
         """Attach files to assets. Each item: ``attachmentUrl``, ``attachmentType`` and the
         asset's ``externalId`` or ``assetId`` (dicts with the API's names, or ``Attachment``)."""
@@ -42,7 +48,15 @@ class AsyncAttachments(AsyncResource):
 class AsyncLabels(AsyncResource):
     """Pre-labels imported into tasks."""
 
-    async def import_(self, project: str, labels: Iterable[LabelInput]) -> str:
+    async def import_(
+        self,
+        project: str,
+        labels: Iterable[LabelInput],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> str:
         """Import labels; each needs ``answer`` and the asset's ``externalId`` or ``assetId``.
         Returns the server's summary, e.g. ``"50 / 50 tasks are labeled."``."""
         answer = await self._hub.call("importLabels", body={"project": project, "labels": labels})

@@ -9,7 +9,7 @@ from typing import Any
 
 from ango_hub_api.models import Issue, IssueListResponse, IssueResponse, IssueStatus, MedicalPlane
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
 
 Position = str | float | Sequence[float]
@@ -37,6 +37,9 @@ class AsyncIssues(AsyncResource):
         assignee: str | None = None,
         page: int = 1,
         limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[Issue]:
         """One page of issues, newest first, matching every filter given. ``status`` is
         ``Open``, ``Resolved`` or ``Closed``; ``task`` a label task ID; ``stage`` a name or ID
@@ -80,6 +83,9 @@ class AsyncIssues(AsyncResource):
         created_by: str | None = None,
         assignee: str | None = None,
         page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AsyncIterator[Issue]:
         """Every matching issue, across pages, lazily (the listing has no total: pages are
         read until one comes back short)."""
@@ -108,6 +114,9 @@ class AsyncIssues(AsyncResource):
         page_end: int | None = None,
         data_index: int | None = None,
         plane: MedicalPlane | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Open an issue on label task ``task``. Place it with ``position`` (``[x, y]``, one
         number for text, ``[start, end]`` for audio) and the page fields, or on an annotation
@@ -135,6 +144,9 @@ class AsyncIssues(AsyncResource):
         status: IssueStatus | None = None,
         error_codes: Sequence[Mapping[str, str]] | None = None,
         pct_details: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Change an issue; what is left out stays. ``status``: ``Open``, ``Resolved`` or
         ``Closed``. Safe to retry."""
@@ -148,20 +160,48 @@ class AsyncIssues(AsyncResource):
             "data.issue",
         )
 
-    async def resolve(self, issue_id: str) -> Issue:
+    async def resolve(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Resolved``."""
         return await self.update(issue_id, status="Resolved")
 
-    async def close(self, issue_id: str) -> Issue:
+    async def close(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Closed``."""
         return await self.update(issue_id, status="Closed")
 
-    async def reopen(self, issue_id: str) -> Issue:
+    async def reopen(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Open`` again."""
         return await self.update(issue_id, status="Open")
 
     async def comment(
-        self, issue_id: str, content: str, *, mentions: Sequence[str] | None = None
+        self,
+        issue_id: str,
+        content: str,
+        *,
+        mentions: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
@@ -172,7 +212,15 @@ class AsyncIssues(AsyncResource):
             "data.issue",
         )
 
-    async def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
+    async def delete(
+        self,
+        issue_id: str,
+        *,
+        project: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
         return self._need(

@@ -12,7 +12,7 @@ from ango_hub_api.models import (
     SendNotificationResponseData,
 )
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 
 
 class _Secret(str):
@@ -27,7 +27,14 @@ class _Secret(str):
 class AsyncLlms(AsyncResource):
     """``hub.llms``: the organisation's LLM configurations. The provider key is write-only."""
 
-    async def list(self, llm_id: str | None = None) -> list[Llm]:
+    async def list(
+        self,
+        llm_id: str | None = None,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = await self._hub.call("listLlms", present({"_id": llm_id}))
         return self._need(
@@ -47,6 +54,9 @@ class AsyncLlms(AsyncResource):
         api_key: str,
         base_url: str | None = None,
         streamable: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Llm:
         """Register a model of ``provider`` (``openai`` or ``openrouter``). ``api_key`` is sent
         once and never returned, logged or quoted in an error."""
@@ -69,7 +79,14 @@ class AsyncLlms(AsyncResource):
             "data.llm",
         )
 
-    async def delete(self, llm_id: str) -> Llm:
+    async def delete(
+        self,
+        llm_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = await self._hub.call("deleteLlm", {"llmId": llm_id})
         return self._need(
@@ -91,6 +108,9 @@ class AsyncNotifications(AsyncResource):
         *,
         title: str | None = None,
         link: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> SendNotificationResponseData:
         """Notify members (by email); ``link`` is an absolute http(s) URL (2048 characters at
         most). A receiver who is not a member is refused (400)."""

@@ -20,7 +20,7 @@ from ango_hub_api.models import (
 
 from ango_hub.errors import AngoHubError
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 
@@ -37,7 +37,13 @@ class AsyncOrganization(AsyncResource):
         """List, send and withdraw invitations."""
         return AsyncInvites(self._hub)
 
-    async def find_id(self) -> str:
+    async def find_id(
+        self,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> str:
         """The key's organisation ID, read from the ``organization`` of one of its projects."""
         answer = await self._hub.call("listProjects", {"limit": 1})
         projects = self._parse(
@@ -60,6 +66,9 @@ class AsyncMembers(AsyncResource):
         page: int | None = None,
         limit: int | None = None,
         search: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[OrganizationMember]:
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
@@ -73,7 +82,14 @@ class AsyncMembers(AsyncResource):
         )
 
     async def list(
-        self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
+        self,
+        org_id: str,
+        *,
+        search: str | None = None,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AsyncIterator[OrganizationMember]:
         """Every member, across pages."""
         check_page_size("listOrganizationMembers", page_size)
@@ -93,7 +109,13 @@ class AsyncMembers(AsyncResource):
             yield member
 
     async def set_roles(
-        self, org_id: str, roles: Mapping[str, str]
+        self,
+        org_id: str,
+        roles: Mapping[str, str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> UpdateMemberRolesResponseDataUsers:
         """Set each member's role (email -> ``Admin``, ``Member`` or ``Guest``); every email's
         outcome is in ``.results``. Safe to retry."""
@@ -109,7 +131,15 @@ class AsyncMembers(AsyncResource):
             "data.users",
         )
 
-    async def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+    async def remove(
+        self,
+        org_id: str,
+        emails: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
         answer = await self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
@@ -120,7 +150,15 @@ class AsyncMembers(AsyncResource):
 
 
 class AsyncInvites(AsyncResource):
-    async def list(self, org_id: str, *, pending_only: bool = True) -> list[Invite]:
+    async def list(
+        self,
+        org_id: str,
+        *,
+        pending_only: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Invite]:
         """The organisation's invitations (pending ones, as the SDK asks, by default)."""
         params: dict[str, Any] = {"orgId": org_id}
         if pending_only:
@@ -141,6 +179,9 @@ class AsyncInvites(AsyncResource):
         role: str = "Member",
         *,
         projects: Mapping[str, str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[Invite]:
         """Invite people (the server emails them) with an organisation role, and optionally a
         role in projects (project ID -> ``Manager``, ``Labeler``, ``Reviewer`` or ``Lead``)."""
@@ -159,7 +200,15 @@ class AsyncInvites(AsyncResource):
             "data.invites",
         )
 
-    async def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+    async def delete(
+        self,
+        org_id: str,
+        emails: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""
         answer = await self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}

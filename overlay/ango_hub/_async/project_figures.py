@@ -15,13 +15,21 @@ from ango_hub_api.models import (
     ProjectMetricResult,
 )
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 
 
 class AsyncProjectFigures(AsyncResource):
     """A project's overview metrics and labelling performance (reads only)."""
 
-    async def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
+    async def metrics(
+        self,
+        project_id: str,
+        metric: ProjectMetric | str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> ProjectMetricResult:
         """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
         ``AnnotationStatus``, ``AnswerDistribution``, ``ConsensusRanges``, ``AssetSize``):
         ``.total`` counted and one ``.groups`` row (``key``, ``count``, maybe ``value``) per
@@ -42,6 +50,9 @@ class AsyncProjectFigures(AsyncResource):
         end: datetime | str | None = None,
         batches: Sequence[str] | None = None,
         users: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Performance:
         """The project's labelling figures (tasks, completed, labelled, one row per labeller),
         optionally within ``start``..``end`` (datetimes, naive ones read as UTC, or ISO

@@ -25,7 +25,7 @@ from ango_hub_api.models import (
     StoredAssetBuilderTemplate,
 )
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 
 
 class AsyncProjectSetup(AsyncResource):
@@ -33,7 +33,14 @@ class AsyncProjectSetup(AsyncResource):
     templates."""
 
     async def add_members(
-        self, project_id: str, emails: Sequence[str], role: ProjectRole | str
+        self,
+        project_id: str,
+        emails: Sequence[str],
+        role: ProjectRole | str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[ProjectMember]:
         """Add organisation members (by email) to the project, all with ``role`` (``Manager``,
         ``Lead``, ``Reviewer`` or ``Labeler``); a member already there gets ``role``. Returns
@@ -57,6 +64,9 @@ class AsyncProjectSetup(AsyncResource):
         *,
         storage_id: str | None = None,
         bucket: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> InstructionsFile:
         """Upload the project's labelling instructions (replacing any earlier file) from a path
         or an open binary file; the file is streamed, never read into memory whole. Its name
@@ -82,6 +92,9 @@ class AsyncProjectSetup(AsyncResource):
         custom_validation_enabled: bool | None = None,
         validation_function: str | None = None,
         external_validation: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> LabelValidation:
         """Change the project's label validation; arguments left out keep their value.
         Returns the settings afterwards. Safe to repeat."""
@@ -106,7 +119,15 @@ class AsyncProjectSetup(AsyncResource):
             "data.labelValidation",
         )
 
-    async def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
+    async def rerun_webhook(
+        self,
+        project_id: str,
+        stage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RerunWebhookResult:
         """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
         (and which) tasks are re-sent. Not retried after a server error: a retry would send
         the webhooks once more."""
@@ -129,6 +150,9 @@ class AsyncProjectSetup(AsyncResource):
         description: str | None = None,
         batch_column: str | None = None,
         pre_label_config: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> StoredAssetBuilderTemplate:
         """Create an asset builder template: ``template`` is the asset's HTML with
         ``{{column}}`` placeholders, ``data_config`` one entry per input column (``type``:

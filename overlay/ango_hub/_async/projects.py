@@ -20,7 +20,7 @@ from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
 from ango_hub.stage_names import check_next
 
-from ._base import AsyncResource, moved, plain, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, moved, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 from .project_figures import AsyncProjectFigures
 from .project_setup import AsyncProjectSetup
@@ -30,7 +30,14 @@ class AsyncProjects(AsyncResource):
     """The projects of the API key's organisation."""
 
     async def list_page(
-        self, *, page: int = 1, limit: int = 10, sort: str | None = None
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        sort: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> ProjectPage:
         """One page: ``.projects`` and ``.total``. ``sort`` a field (``createdAt``, ``name``),
         ``-`` first for descending; the server's default is newest first."""
@@ -43,7 +50,13 @@ class AsyncProjects(AsyncResource):
         return listing
 
     async def list(
-        self, *, sort: str | None = None, page_size: int = PAGE_SIZE
+        self,
+        *,
+        sort: str | None = None,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AsyncIterator[ProjectListItem]:
         """Every project, across pages, lazily (two pages in flight ahead of the caller)."""
         check_page_size("listProjects", page_size)
@@ -62,6 +75,9 @@ class AsyncProjects(AsyncResource):
         description: str | None = None,
         type: str | None = None,
         category_schema: LabelSet | Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """A new project (``type``: ``ango``, ``pct`` or ``iframe``), with the default
         workflow ``Start -> Label -> Complete``."""
@@ -75,7 +91,14 @@ class AsyncProjects(AsyncResource):
         )
         return await self._project("createProject", {}, body)
 
-    async def get(self, project_id: str) -> LabelledProject:
+    async def get(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> LabelledProject:
         """The project with its label set and workflow as :mod:`ango_hub.labels` objects
         (``.label_set``, a ``LabelSet``; ``.workflow``, a list of ``Stage``), besides every
         field of the generated ``Project`` (``.category_schema``, ``.stages``, benchmark
@@ -87,7 +110,15 @@ class AsyncProjects(AsyncResource):
             lambda kept: LabelledProject.of(project, kept["data"]["project"]), answer, "getProject"
         )
 
-    async def update(self, project_id: str, **fields: Any) -> Project:
+    async def update(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **fields: Any,
+    ) -> Project:
         """Set any of ``categorySchema``, ``stages``, ``benchmarkEnabled``,
         ``benchmarkRatio``, ``benchmarkCutoff`` (the API's names); the rest is unchanged."""
         return await self._project("updateProject", {"projectId": project_id}, fields)
@@ -100,6 +131,9 @@ class AsyncProjects(AsyncResource):
         tools: Sequence[Tool | Mapping[str, Any]] = (),
         classifications: Sequence[Classification | Mapping[str, Any]] = (),
         relations: Sequence[Relation | Mapping[str, Any]] = (),
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """Replace the label set: a :class:`~ango_hub.labels.LabelSet` (or its dict, e.g. a
         project's ``categorySchema``), or its ``tools``, ``classifications`` and
@@ -117,7 +151,13 @@ class AsyncProjects(AsyncResource):
         return await self.update(project_id, categorySchema=schema)
 
     async def set_workflow(
-        self, project_id: str, stages: Sequence[Stage | Mapping[str, Any]]
+        self,
+        project_id: str,
+        stages: Sequence[Stage | Mapping[str, Any]],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """Replace the workflow: :class:`~ango_hub.labels.Stage` objects or dicts with ``id``,
         ``type``, ``name`` and ``next`` (the IDs of the stages after it). A ``next`` naming
@@ -133,6 +173,9 @@ class AsyncProjects(AsyncResource):
         enabled: bool,
         ratio: float | None = None,
         cutoff: bool | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """Turn benchmark sampling on or off; ``ratio`` is a percentage (0 to 100)."""
         fields = present({"benchmarkRatio": ratio, "benchmarkCutoff": cutoff})
@@ -148,6 +191,9 @@ class AsyncProjects(AsyncResource):
         workflow: bool = True,
         plugin_presets: bool = True,
         project_general_settings: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """A new project ``<name> copy`` with the chosen sections (never assets or tasks)."""
         body = {
@@ -160,13 +206,28 @@ class AsyncProjects(AsyncResource):
         }
         return await self._project("cloneProject", {"projectId": project_id}, body)
 
-    async def purge(self, project_id: str, *, confirm_name: str) -> None:
+    async def purge(
+        self,
+        project_id: str,
+        *,
+        confirm_name: str,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> None:
         """Delete the project's assets, tasks and stored files; ``confirm_name`` must be
         the project's name."""
         body = {"confirmName": confirm_name}
         await self._hub.call("purgeProject", {"projectId": project_id}, body=body)
 
-    async def delete(self, project_id: str) -> None:
+    async def delete(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> None:
         """Delete the project with everything in it."""
         await self._hub.call("deleteProject", {"projectId": project_id})
 

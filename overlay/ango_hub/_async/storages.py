@@ -23,14 +23,22 @@ from ango_hub_api.models import (
     StorageType,
 )
 
-from ._base import AsyncResource, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
 
 
 class AsyncStorages(AsyncResource):
     """Cloud storage integrations of the API key's organisation."""
 
-    async def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
+    async def list_page(
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = await self._hub.call("listStorages", {"page": page, "limit": limit})
         return self._need(
@@ -39,7 +47,14 @@ class AsyncStorages(AsyncResource):
             "data.storages",
         )
 
-    async def list(self, *, page_size: int = PAGE_SIZE) -> AsyncIterator[Storage]:
+    async def list(
+        self,
+        *,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> AsyncIterator[Storage]:
         """Every storage, across pages, lazily."""
         check_page_size("listStorages", page_size)
 
@@ -49,7 +64,14 @@ class AsyncStorages(AsyncResource):
         async for storage in pages_until_short(fetch, page_size):
             yield storage
 
-    async def get(self, storage_id: str) -> Storage | None:
+    async def get(
+        self,
+        storage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = await self._hub.call("listStorages", {"_id": storage_id})
         found = self._need(
@@ -70,6 +92,9 @@ class AsyncStorages(AsyncResource):
         credentials: Mapping[str, Any] | str | None = None,
         private_key: str | None = None,
         public_key: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Storage:
         """Connect a bucket. Name the cloud with ``type`` (``aws``, ``gcs``, ``azure``: the
         reference page) or ``provider`` (``AWS``, ``GCP``, ``AZURE``: the official SDK).
@@ -87,7 +112,14 @@ class AsyncStorages(AsyncResource):
             "data.storage",
         )
 
-    async def delete(self, storage_id: str) -> Storage:
+    async def delete(
+        self,
+        storage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = await self._hub.call("deleteStorage", {"storageId": storage_id})
         return self._need(
@@ -103,6 +135,9 @@ class AsyncStorages(AsyncResource):
         bucket: str | None = None,
         path: str = "",
         signed_urls: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[StorageFile]:
         """The files under ``path`` (a key prefix), each with a signed ``signed_url`` unless
         ``signed_urls`` is false."""
@@ -129,6 +164,9 @@ class AsyncStorages(AsyncResource):
         extensions: Sequence[str] | None = None,
         upload_to: str | None = None,
         batches: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> FileExplorerResult:
         """One folder's sub-folders and files (only ``files`` named and ``extensions``
         listed, when given). With ``upload_to`` (a project ID) the files found also become

@@ -28,7 +28,7 @@ from ango_hub import _validate as check
 from ango_hub.labels import Answer
 from ango_hub.stage_names import stage_refs
 
-from ._base import AsyncResource, ProjectRead, plain, present
+from ._base import AsyncResource, ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 # A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
@@ -84,7 +84,15 @@ class AsyncTasks(AsyncResource):
     """Label tasks: one per asset, moving through the project's workflow stages."""
 
     async def list_page(
-        self, project: str, *, page: int = 1, limit: int = 10, **filters: Unpack[ListFilters]
+        self,
+        project: str,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **filters: Unpack[ListFilters],
     ) -> TaskPage:
         """One page: ``.tasks`` and ``.total`` (matches across all pages). ``limit`` 1..1000.
         ``stage``: a stage of the workflow, by name or ID (one read of the project; one it
@@ -125,7 +133,14 @@ class AsyncTasks(AsyncResource):
         return listing
 
     async def list(
-        self, project: str, *, page_size: int = PAGE_SIZE, **filters: Unpack[ListFilters]
+        self,
+        project: str,
+        *,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **filters: Unpack[ListFilters],
     ) -> AsyncIterator[Task]:
         """Every matching task, across pages, lazily (two pages in flight ahead of the
         caller). The filters are those of :meth:`list_page`."""
@@ -139,7 +154,15 @@ class AsyncTasks(AsyncResource):
         async for task in pages(fetch, page_size):
             yield task
 
-    async def get(self, task_id: str, *, include_answer: bool = False) -> Task:
+    async def get(
+        self,
+        task_id: str,
+        *,
+        include_answer: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Task:
         """One task, with its ``answer`` when ``include_answer``."""
         params = {"taskId": task_id, "includeAnswer": "true" if include_answer else "false"}
         answer = await self._hub.call("getTask", params)
@@ -147,7 +170,14 @@ class AsyncTasks(AsyncResource):
             self._parse(TaskResponse.from_dict, answer, "getTask").data.task, "getTask", "data.task"
         )
 
-    async def history(self, task_id: str) -> History:
+    async def history(
+        self,
+        task_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> History:
         """Every history entry of the task, oldest first (all pages)."""
         entries: History = []
         number = 1
@@ -164,14 +194,29 @@ class AsyncTasks(AsyncResource):
                 return entries
             number += 1
 
-    async def history_entry(self, entry_id: str) -> TaskHistoryEntry:
+    async def history_entry(
+        self,
+        entry_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> TaskHistoryEntry:
         """One history entry by its ID."""
         answer = await self._hub.call("getTaskHistoryEntry", {"taskHistoryId": entry_id})
         parsed = self._parse(TaskHistoryEntryResponse.from_dict, answer, "getTaskHistoryEntry")
         return self._need(parsed.data.task_history, "getTaskHistoryEntry", "data.taskHistory")
 
     async def assign(
-        self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
+        self,
+        project: str,
+        task_ids: Iterable[str],
+        user: str,
+        *,
+        stage: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AssignTasksResult:
         """Assign tasks to the member with email ``user``; with ``stage`` (a name or ID of the
         workflow's stages, checked with one read of the project), every task must be in it
@@ -191,6 +236,9 @@ class AsyncTasks(AsyncResource):
         brush_data_url: str | None = None,
         medical_brush_data_url: str | None = None,
         is_plugin: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Task:
         """Store the task's answer: an :class:`~ango_hub.labels.Answer`, its dict
         (``objects``, ``classifications``, ``relations``) or the official SDK's ``Answer``.
@@ -208,7 +256,14 @@ class AsyncTasks(AsyncResource):
         )
 
     async def review(
-        self, task_id: str, decision: Review, *, pct_details: Mapping[str, Any] | None = None
+        self,
+        task_id: str,
+        decision: Review,
+        *,
+        pct_details: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Task:
         """Review a task in a Review stage: ``Accepted`` moves it on, ``Rejected`` sends it
         back to labelling; ``Todo`` and ``Fixed`` are recorded without moving it."""
@@ -228,6 +283,9 @@ class AsyncTasks(AsyncResource):
         remove_annotations: bool = False,
         remove_assignee: bool = False,
         remove_stage_history: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
         **select: Unpack[Selection],
     ) -> int:
         """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
@@ -256,6 +314,10 @@ class AsyncTasks(AsyncResource):
         self,
         project: str,
         priority: float,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
         **select: Unpack[Selection],
     ) -> UpdateResult:
         """Set the priority (-1000..1000) of the selected tasks (as for :meth:`requeue`;
@@ -288,7 +350,14 @@ class AsyncTasks(AsyncResource):
         return _selection(select)
 
     async def set_benchmark(
-        self, project: str, task_ids: Iterable[str], *, benchmark: bool = True
+        self,
+        project: str,
+        task_ids: Iterable[str],
+        *,
+        benchmark: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> int:
         """Mark (or with ``benchmark=False`` unmark) tasks as benchmarks; returns how many
         changed. Safe to retry."""

@@ -30,7 +30,12 @@ M = TypeVar("M")
 P = ParamSpec("P")
 R = TypeVar("R")
 # The keywords every public resource method takes (README, "Sending what the spec lacks").
+# Each method declares them (so mypy knows them); `takes_extras` takes them out before the
+# method body runs, which then runs on a twin resource whose client sends them.
 EXTRA_OPTIONS = ("extra_body", "extra_query", "extra_headers")
+ExtraBody = Mapping[str, Any] | None
+ExtraQuery = Mapping[str, Any] | None
+ExtraHeaders = Mapping[str, str] | None
 _EXTRA_PARAMETERS = [
     inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
     for name, annotation in zip(
@@ -209,8 +214,9 @@ def takes_extras(method: Callable[..., Any]) -> Callable[..., Any]:
     signature = inspect.signature(method)
     params = list(signature.parameters.values())
     at = next((i for i, p in enumerate(params) if p.kind is p.VAR_KEYWORD), len(params))
-    new = params[:at] + _EXTRA_PARAMETERS + params[at:]
-    wrapper.__signature__ = signature.replace(parameters=new)  # type: ignore[attr-defined]
+    if not any(p.name in EXTRA_OPTIONS for p in params):  # declared by the method: shown as is
+        new = params[:at] + _EXTRA_PARAMETERS + params[at:]
+        wrapper.__signature__ = signature.replace(parameters=new)  # type: ignore[attr-defined]
     return wrapper
 
 

@@ -29,7 +29,7 @@ from ango_hub._options import ChatOptions
 from ango_hub.errors import AngoHubValidationError
 from ango_hub.upload_import import DEFAULT_SETTLE_SECONDS
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages
 from .upload_run import run_upload
 
@@ -49,6 +49,9 @@ class Assets(Resource):
         filters: Filters = None,
         external_id: str | None = None,
         batches: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AssetPage:
         """One page: ``.assets`` and ``.total`` (matches across all pages). ``limit`` 1..100;
         ``filters`` a dict (or JSON text) with ``_id``, ``externalId``, ``isPreLabeled``,
@@ -75,6 +78,9 @@ class Assets(Resource):
         external_id: str | None = None,
         batches: Sequence[str] | None = None,
         page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Iterator[Asset]:
         """Every matching asset, across pages, lazily (two pages in flight ahead of the caller)."""
         check_page_size("listAssets", page_size)
@@ -92,7 +98,15 @@ class Assets(Resource):
 
         yield from pages(fetch, page_size)
 
-    def delete(self, project: str, asset_ids: Iterable[str]) -> DeleteAssetsResult:
+    def delete(
+        self,
+        project: str,
+        asset_ids: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> DeleteAssetsResult:
         """Soft-delete assets; ``.deleted`` and ``.failed`` count them. Safe to retry."""
         answer = self._hub.call("deleteAssets", {"projectId": project}, body={"assets": asset_ids})
         return self._parse(DeleteAssetsResponse.from_dict, answer, "deleteAssets").data
@@ -106,6 +120,9 @@ class Assets(Resource):
         data: str | None = None,
         overlay: Sequence[str] | None = None,
         external_id: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Asset:
         """Change an asset's properties; those left out stay as they are."""
         body: dict[str, Any] = {"metadata": metadata, "contextData": context_data, "data": data}
@@ -125,6 +142,9 @@ class Assets(Resource):
         *,
         mode: str = "add",
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> BatchAssignment:
         """Put assets into batches: names or IDs of the project's batches (one read of the
         project); one it lacks is refused before anything is sent, unless
@@ -147,6 +167,9 @@ class Assets(Resource):
         upload_local: bool | None = None,
         priority: float | None = None,
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> ImportSummary:
         """Create assets from URLs (dicts with ``data``, ``externalId``, ``metadata``,
         ``contextData``, ``batches``, ``storage``). ``priority`` -1000..1000. ``batches``:
@@ -179,7 +202,15 @@ class Assets(Resource):
         answer = self._hub.call("importCloudAssets", params, body=body)
         return self._summary(answer, "importCloudAssets")
 
-    def upload_chat(self, project: str, **options: Unpack[ChatOptions]) -> ImportSummary:
+    def upload_chat(
+        self,
+        project: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ChatOptions],
+    ) -> ImportSummary:
         """Create chat assets from a conversations ``file``, ``conversations`` (list or JSON
         text) or ``number_of_conversations`` empty ones; also ``storage_id``, ``bucket``,
         ``batches``, ``llm_config`` (dict), ``naming_strategy``, ``priority``.
@@ -228,6 +259,9 @@ class Assets(Resource):
         context_data: bulk.PerFile[Mapping[str, Any]] | None = None,
         priority: bulk.PerFile[float] | None = None,
         storage_id: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> bulk.UploadReport:
         """Upload local files and folders as assets: ``files`` is one path (a ``str`` or ``Path``,
         a file or a folder) or several; see :mod:`ango_hub.upload`

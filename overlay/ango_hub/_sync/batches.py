@@ -11,20 +11,35 @@ from ango_hub_api.models import Batch, BatchAssignment, ProjectResponse
 
 from ango_hub.batch_names import batch_ids, unknown_batch
 
-from ._base import ProjectRead, Resource
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead, Resource
 
 
 class Batches(Resource):
     """A project's batches."""
 
-    def list(self, project_id: str) -> list[Batch]:
+    def list(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Batch]:
         """The project's batches (from ``getProject``, as the official SDK reads them)."""
         return self._read(ProjectRead(self._hub, project_id))
 
     def _read(self, read: ProjectRead) -> builtins.list[Batch]:
         return self._batches(read.answer(), "getProject")
 
-    def create(self, project_id: str, names: str | Iterable[str]) -> builtins.list[Batch]:
+    def create(
+        self,
+        project_id: str,
+        names: str | Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> builtins.list[Batch]:
         """Create the batches not there yet (by name); returns all the project's batches."""
         wanted = [names] if isinstance(names, str) else list(names)
         body = {"batches": [{"name": name} for name in wanted]}
@@ -40,7 +55,14 @@ class Batches(Resource):
         return batches if isinstance(batches, list) else []
 
     def resolve(
-        self, project_id: str, batches: Sequence[str], *, create_missing: bool = False
+        self,
+        project_id: str,
+        batches: Sequence[str],
+        *,
+        create_missing: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[str]:
         """The IDs of ``batches`` (names or IDs): one read of the project. A batch it lacks
         raises :class:`~ango_hub.AngoHubValidationError` listing the project's batches, or
@@ -77,6 +99,9 @@ class Batches(Resource):
         *,
         mode: str = "add",
         create_missing_batches: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> BatchAssignment:
         """Put assets into batches (names or IDs); ``hub.assets.assign_batches`` by another name."""
         return self._hub.assets.assign_batches(

@@ -27,7 +27,7 @@ from ango_hub.export_archive import archive_tasks
 from ango_hub.export_rows import ExportRow, read_row
 from ango_hub.stage_names import stage_refs
 
-from ._base import ProjectRead, Resource
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead, Resource
 
 CHUNK = 1 << 20
 
@@ -75,7 +75,15 @@ def export_params(project: str, options: ExportOptions) -> dict[str, Any]:
 class Exports(Resource):
     """Task exports."""
 
-    def create(self, project: str, **options: Unpack[ExportOptions]) -> str:
+    def create(
+        self,
+        project: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
+    ) -> str:
         """Prepare an export and return its archive URL (``exportPath``).
 
         Options: ``format`` (json, ndjson, split), ``v3`` (use /exportV3), ``status``,
@@ -100,14 +108,31 @@ class Exports(Resource):
         path = self._parse(ExportResponse.from_dict, answer, operation_id).data.export_path
         return self._url(path, operation_id, "data.exportPath")
 
-    def download(self, project: str, path: str | Path, **options: Unpack[ExportOptions]) -> Path:
+    def download(
+        self,
+        project: str,
+        path: str | Path,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
+    ) -> Path:
         """Create an export and stream its zip archive to ``path``; returns the path.
 
         No total deadline: preparing waits up to 600 s (or the client's shorter ``deadline``);
         the download streams for as long as bytes keep coming within the read timeout."""
         return self.download_url(self.create(project, **options), path)
 
-    def download_url(self, url: str, path: str | Path) -> Path:
+    def download_url(
+        self,
+        url: str,
+        path: str | Path,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Path:
         """Stream an archive from an ``exportPath`` URL to ``path``."""
         target = Path(path)
         part = _part(target)
@@ -141,16 +166,37 @@ class Exports(Resource):
 
     @overload
     def iter_tasks(
-        self, project: str, *, raw: Literal[True], **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: Literal[True],
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> Iterator[dict[str, Any]]: ...
 
     @overload
     def iter_tasks(
-        self, project: str, *, raw: Literal[False] = False, **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: Literal[False] = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> Iterator[ExportRow]: ...
 
     def iter_tasks(
-        self, project: str, *, raw: bool = False, **options: Unpack[ExportOptions]
+        self,
+        project: str,
+        *,
+        raw: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **options: Unpack[ExportOptions],
     ) -> Iterator[ExportRow | dict[str, Any]]:
         """Create an export and yield its tasks one by one, with bounded memory: typed
         :class:`~ango_hub.export_rows.ExportRow` objects (``.task_id``, ``.stage``,

@@ -19,7 +19,7 @@ from ango_hub_api.models import (
     Label,
 )
 
-from ._base import Resource
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource
 
 AttachmentInput = Attachment | Mapping[str, Any]
 LabelInput = Label | Mapping[str, Any]
@@ -28,7 +28,15 @@ LabelInput = Label | Mapping[str, Any]
 class Attachments(Resource):
     """Attachments (PDFs, documents...) linked to assets."""
 
-    def import_(self, project: str, attachments: Iterable[AttachmentInput]) -> AttachmentsImported:
+    def import_(
+        self,
+        project: str,
+        attachments: Iterable[AttachmentInput],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> AttachmentsImported:
         """Attach files to assets. Each item: ``attachmentUrl``, ``attachmentType`` and the
         asset's ``externalId`` or ``assetId`` (dicts with the API's names, or ``Attachment``)."""
         body = {"project": project, "attachments": attachments}
@@ -42,7 +50,15 @@ class Attachments(Resource):
 class Labels(Resource):
     """Pre-labels imported into tasks."""
 
-    def import_(self, project: str, labels: Iterable[LabelInput]) -> str:
+    def import_(
+        self,
+        project: str,
+        labels: Iterable[LabelInput],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> str:
         """Import labels; each needs ``answer`` and the asset's ``externalId`` or ``assetId``.
         Returns the server's summary, e.g. ``"50 / 50 tasks are labeled."``."""
         answer = self._hub.call("importLabels", body={"project": project, "labels": labels})

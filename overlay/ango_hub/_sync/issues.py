@@ -11,7 +11,7 @@ from typing import Any
 
 from ango_hub_api.models import Issue, IssueListResponse, IssueResponse, IssueStatus, MedicalPlane
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
 
 Position = str | float | Sequence[float]
@@ -39,6 +39,9 @@ class Issues(Resource):
         assignee: str | None = None,
         page: int = 1,
         limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[Issue]:
         """One page of issues, newest first, matching every filter given. ``status`` is
         ``Open``, ``Resolved`` or ``Closed``; ``task`` a label task ID; ``stage`` a name or ID
@@ -80,6 +83,9 @@ class Issues(Resource):
         created_by: str | None = None,
         assignee: str | None = None,
         page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Iterator[Issue]:
         """Every matching issue, across pages, lazily (the listing has no total: pages are
         read until one comes back short)."""
@@ -107,6 +113,9 @@ class Issues(Resource):
         page_end: int | None = None,
         data_index: int | None = None,
         plane: MedicalPlane | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Open an issue on label task ``task``. Place it with ``position`` (``[x, y]``, one
         number for text, ``[start, end]`` for audio) and the page fields, or on an annotation
@@ -134,6 +143,9 @@ class Issues(Resource):
         status: IssueStatus | None = None,
         error_codes: Sequence[Mapping[str, str]] | None = None,
         pct_details: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Change an issue; what is left out stays. ``status``: ``Open``, ``Resolved`` or
         ``Closed``. Safe to retry."""
@@ -147,20 +159,48 @@ class Issues(Resource):
             "data.issue",
         )
 
-    def resolve(self, issue_id: str) -> Issue:
+    def resolve(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Resolved``."""
         return self.update(issue_id, status="Resolved")
 
-    def close(self, issue_id: str) -> Issue:
+    def close(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Closed``."""
         return self.update(issue_id, status="Closed")
 
-    def reopen(self, issue_id: str) -> Issue:
+    def reopen(
+        self,
+        issue_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Mark an issue ``Open`` again."""
         return self.update(issue_id, status="Open")
 
     def comment(
-        self, issue_id: str, content: str, *, mentions: Sequence[str] | None = None
+        self,
+        issue_id: str,
+        content: str,
+        *,
+        mentions: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Issue:
         """Add a comment; returns the issue with its comments. Each call adds one."""
         body = present({"content": content, "contentMentions": mentions})
@@ -171,7 +211,15 @@ class Issues(Resource):
             "data.issue",
         )
 
-    def delete(self, issue_id: str, *, project: str | None = None) -> Issue:
+    def delete(
+        self,
+        issue_id: str,
+        *,
+        project: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Issue:
         """Delete an issue (``project``, if given, must be its project); returns it."""
         params = present({"issueId": issue_id, "project": project})
         return self._need(

@@ -14,7 +14,7 @@ from ango_hub_api.models import (
     SendNotificationResponseData,
 )
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 
 
 class _Secret(str):
@@ -29,7 +29,14 @@ class _Secret(str):
 class Llms(Resource):
     """``hub.llms``: the organisation's LLM configurations. The provider key is write-only."""
 
-    def list(self, llm_id: str | None = None) -> list[Llm]:
+    def list(
+        self,
+        llm_id: str | None = None,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Llm]:
         """Every LLM configuration (or only ``llm_id``'s). Keys never come back."""
         answer = self._hub.call("listLlms", present({"_id": llm_id}))
         return self._need(
@@ -49,6 +56,9 @@ class Llms(Resource):
         api_key: str,
         base_url: str | None = None,
         streamable: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Llm:
         """Register a model of ``provider`` (``openai`` or ``openrouter``). ``api_key`` is sent
         once and never returned, logged or quoted in an error."""
@@ -71,7 +81,14 @@ class Llms(Resource):
             "data.llm",
         )
 
-    def delete(self, llm_id: str) -> Llm:
+    def delete(
+        self,
+        llm_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Llm:
         """Delete an LLM configuration; answers what was deleted."""
         answer = self._hub.call("deleteLlm", {"llmId": llm_id})
         return self._need(
@@ -93,6 +110,9 @@ class Notifications(Resource):
         *,
         title: str | None = None,
         link: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> SendNotificationResponseData:
         """Notify members (by email); ``link`` is an absolute http(s) URL (2048 characters at
         most). A receiver who is not a member is refused (400)."""

@@ -22,7 +22,7 @@ from ango_hub_api.models import (
 
 from ango_hub.errors import AngoHubError
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 
@@ -39,7 +39,13 @@ class Organization(Resource):
         """List, send and withdraw invitations."""
         return Invites(self._hub)
 
-    def find_id(self) -> str:
+    def find_id(
+        self,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> str:
         """The key's organisation ID, read from the ``organization`` of one of its projects."""
         answer = self._hub.call("listProjects", {"limit": 1})
         projects = self._parse(
@@ -62,6 +68,9 @@ class Members(Resource):
         page: int | None = None,
         limit: int | None = None,
         search: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[OrganizationMember]:
         """One page of members (``search`` matches email or name)."""
         params = present({"orgId": org_id, "page": page, "limit": limit, "search": search})
@@ -75,7 +84,14 @@ class Members(Resource):
         )
 
     def list(
-        self, org_id: str, *, search: str | None = None, page_size: int = PAGE_SIZE
+        self,
+        org_id: str,
+        *,
+        search: str | None = None,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Iterator[OrganizationMember]:
         """Every member, across pages."""
         check_page_size("listOrganizationMembers", page_size)
@@ -92,7 +108,13 @@ class Members(Resource):
         yield from pages(fetch, page_size)
 
     def set_roles(
-        self, org_id: str, roles: Mapping[str, str]
+        self,
+        org_id: str,
+        roles: Mapping[str, str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> UpdateMemberRolesResponseDataUsers:
         """Set each member's role (email -> ``Admin``, ``Member`` or ``Guest``); every email's
         outcome is in ``.results``. Safe to retry."""
@@ -108,7 +130,15 @@ class Members(Resource):
             "data.users",
         )
 
-    def remove(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+    def remove(
+        self,
+        org_id: str,
+        emails: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RemovedByEmailResponseData:
         """Remove members by email (the owner cannot be removed); ``.results`` per email."""
         answer = self._hub.call(
             "removeOrganizationMembers", {"orgId": org_id}, body={"users": list(emails)}
@@ -119,7 +149,15 @@ class Members(Resource):
 
 
 class Invites(Resource):
-    def list(self, org_id: str, *, pending_only: bool = True) -> list[Invite]:
+    def list(
+        self,
+        org_id: str,
+        *,
+        pending_only: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Invite]:
         """The organisation's invitations (pending ones, as the SDK asks, by default)."""
         params: dict[str, Any] = {"orgId": org_id}
         if pending_only:
@@ -140,6 +178,9 @@ class Invites(Resource):
         role: str = "Member",
         *,
         projects: Mapping[str, str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[Invite]:
         """Invite people (the server emails them) with an organisation role, and optionally a
         role in projects (project ID -> ``Manager``, ``Labeler``, ``Reviewer`` or ``Lead``)."""
@@ -158,7 +199,15 @@ class Invites(Resource):
             "data.invites",
         )
 
-    def delete(self, org_id: str, emails: Iterable[str]) -> RemovedByEmailResponseData:
+    def delete(
+        self,
+        org_id: str,
+        emails: Iterable[str],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RemovedByEmailResponseData:
         """Withdraw the invitations sent to these emails; ``.results`` per email."""
         answer = self._hub.call(
             "deleteOrganizationInvites", {"orgId": org_id}, body={"invites": list(emails)}

@@ -17,13 +17,21 @@ from ango_hub_api.models import (
     ProjectMetricResult,
 )
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 
 
 class ProjectFigures(Resource):
     """A project's overview metrics and labelling performance (reads only)."""
 
-    def metrics(self, project_id: str, metric: ProjectMetric | str) -> ProjectMetricResult:
+    def metrics(
+        self,
+        project_id: str,
+        metric: ProjectMetric | str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> ProjectMetricResult:
         """One metric of the project's overview (``LabelStageGroups``, ``TimePerTask``,
         ``AnnotationStatus``, ``AnswerDistribution``, ``ConsensusRanges``, ``AssetSize``):
         ``.total`` counted and one ``.groups`` row (``key``, ``count``, maybe ``value``) per
@@ -44,6 +52,9 @@ class ProjectFigures(Resource):
         end: datetime | str | None = None,
         batches: Sequence[str] | None = None,
         users: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Performance:
         """The project's labelling figures (tasks, completed, labelled, one row per labeller),
         optionally within ``start``..``end`` (datetimes, naive ones read as UTC, or ISO

@@ -27,7 +27,7 @@ from ango_hub_api.models import (
     StoredAssetBuilderTemplate,
 )
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 
 
 class ProjectSetup(Resource):
@@ -35,7 +35,14 @@ class ProjectSetup(Resource):
     templates."""
 
     def add_members(
-        self, project_id: str, emails: Sequence[str], role: ProjectRole | str
+        self,
+        project_id: str,
+        emails: Sequence[str],
+        role: ProjectRole | str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> list[ProjectMember]:
         """Add organisation members (by email) to the project, all with ``role`` (``Manager``,
         ``Lead``, ``Reviewer`` or ``Labeler``); a member already there gets ``role``. Returns
@@ -59,6 +66,9 @@ class ProjectSetup(Resource):
         *,
         storage_id: str | None = None,
         bucket: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> InstructionsFile:
         """Upload the project's labelling instructions (replacing any earlier file) from a path
         or an open binary file; the file is streamed, never read into memory whole. Its name
@@ -84,6 +94,9 @@ class ProjectSetup(Resource):
         custom_validation_enabled: bool | None = None,
         validation_function: str | None = None,
         external_validation: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> LabelValidation:
         """Change the project's label validation; arguments left out keep their value.
         Returns the settings afterwards. Safe to repeat."""
@@ -108,7 +121,15 @@ class ProjectSetup(Resource):
             "data.labelValidation",
         )
 
-    def rerun_webhook(self, project_id: str, stage_id: str) -> RerunWebhookResult:
+    def rerun_webhook(
+        self,
+        project_id: str,
+        stage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> RerunWebhookResult:
         """Send the tasks in webhook stage ``stage_id`` to its webhook again; returns how many
         (and which) tasks are re-sent. Not retried after a server error: a retry would send
         the webhooks once more."""
@@ -131,6 +152,9 @@ class ProjectSetup(Resource):
         description: str | None = None,
         batch_column: str | None = None,
         pre_label_config: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> StoredAssetBuilderTemplate:
         """Create an asset builder template: ``template`` is the asset's HTML with
         ``{{column}}`` placeholders, ``data_config`` one entry per input column (``type``:

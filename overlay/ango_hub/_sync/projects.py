@@ -22,7 +22,7 @@ from ango_hub.labelled_project import LabelledProject
 from ango_hub.labels import Classification, LabelSet, Relation, Stage, Tool
 from ango_hub.stage_names import check_next
 
-from ._base import Resource, moved, plain, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, moved, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 from .project_figures import ProjectFigures
 from .project_setup import ProjectSetup
@@ -31,7 +31,16 @@ from .project_setup import ProjectSetup
 class Projects(Resource):
     """The projects of the API key's organisation."""
 
-    def list_page(self, *, page: int = 1, limit: int = 10, sort: str | None = None) -> ProjectPage:
+    def list_page(
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        sort: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> ProjectPage:
         """One page: ``.projects`` and ``.total``. ``sort`` a field (``createdAt``, ``name``),
         ``-`` first for descending; the server's default is newest first."""
         params = {"page": page, "limit": limit, "sort": sort}
@@ -43,7 +52,13 @@ class Projects(Resource):
         return listing
 
     def list(
-        self, *, sort: str | None = None, page_size: int = PAGE_SIZE
+        self,
+        *,
+        sort: str | None = None,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Iterator[ProjectListItem]:
         """Every project, across pages, lazily (two pages in flight ahead of the caller)."""
         check_page_size("listProjects", page_size)
@@ -61,6 +76,9 @@ class Projects(Resource):
         description: str | None = None,
         type: str | None = None,
         category_schema: LabelSet | Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """A new project (``type``: ``ango``, ``pct`` or ``iframe``), with the default
         workflow ``Start -> Label -> Complete``."""
@@ -74,7 +92,14 @@ class Projects(Resource):
         )
         return self._project("createProject", {}, body)
 
-    def get(self, project_id: str) -> LabelledProject:
+    def get(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> LabelledProject:
         """The project with its label set and workflow as :mod:`ango_hub.labels` objects
         (``.label_set``, a ``LabelSet``; ``.workflow``, a list of ``Stage``), besides every
         field of the generated ``Project`` (``.category_schema``, ``.stages``, benchmark
@@ -86,7 +111,15 @@ class Projects(Resource):
             lambda kept: LabelledProject.of(project, kept["data"]["project"]), answer, "getProject"
         )
 
-    def update(self, project_id: str, **fields: Any) -> Project:
+    def update(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **fields: Any,
+    ) -> Project:
         """Set any of ``categorySchema``, ``stages``, ``benchmarkEnabled``,
         ``benchmarkRatio``, ``benchmarkCutoff`` (the API's names); the rest is unchanged."""
         return self._project("updateProject", {"projectId": project_id}, fields)
@@ -99,6 +132,9 @@ class Projects(Resource):
         tools: Sequence[Tool | Mapping[str, Any]] = (),
         classifications: Sequence[Classification | Mapping[str, Any]] = (),
         relations: Sequence[Relation | Mapping[str, Any]] = (),
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """Replace the label set: a :class:`~ango_hub.labels.LabelSet` (or its dict, e.g. a
         project's ``categorySchema``), or its ``tools``, ``classifications`` and
@@ -115,7 +151,15 @@ class Projects(Resource):
             }
         return self.update(project_id, categorySchema=schema)
 
-    def set_workflow(self, project_id: str, stages: Sequence[Stage | Mapping[str, Any]]) -> Project:
+    def set_workflow(
+        self,
+        project_id: str,
+        stages: Sequence[Stage | Mapping[str, Any]],
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Project:
         """Replace the workflow: :class:`~ango_hub.labels.Stage` objects or dicts with ``id``,
         ``type``, ``name`` and ``next`` (the IDs of the stages after it). A ``next`` naming
         no stage of the list is refused before sending, listing the stages' IDs."""
@@ -130,6 +174,9 @@ class Projects(Resource):
         enabled: bool,
         ratio: float | None = None,
         cutoff: bool | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """Turn benchmark sampling on or off; ``ratio`` is a percentage (0 to 100)."""
         fields = present({"benchmarkRatio": ratio, "benchmarkCutoff": cutoff})
@@ -145,6 +192,9 @@ class Projects(Resource):
         workflow: bool = True,
         plugin_presets: bool = True,
         project_general_settings: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Project:
         """A new project ``<name> copy`` with the chosen sections (never assets or tasks)."""
         body = {
@@ -157,13 +207,28 @@ class Projects(Resource):
         }
         return self._project("cloneProject", {"projectId": project_id}, body)
 
-    def purge(self, project_id: str, *, confirm_name: str) -> None:
+    def purge(
+        self,
+        project_id: str,
+        *,
+        confirm_name: str,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> None:
         """Delete the project's assets, tasks and stored files; ``confirm_name`` must be
         the project's name."""
         body = {"confirmName": confirm_name}
         self._hub.call("purgeProject", {"projectId": project_id}, body=body)
 
-    def delete(self, project_id: str) -> None:
+    def delete(
+        self,
+        project_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> None:
         """Delete the project with everything in it."""
         self._hub.call("deleteProject", {"projectId": project_id})
 

@@ -25,14 +25,22 @@ from ango_hub_api.models import (
     StorageType,
 )
 
-from ._base import Resource, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, Resource, present
 from .paging import PAGE_SIZE, check_page_size, pages_until_short
 
 
 class Storages(Resource):
     """Cloud storage integrations of the API key's organisation."""
 
-    def list_page(self, *, page: int = 1, limit: int = 10) -> list[Storage]:
+    def list_page(
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> list[Storage]:
         """One page of storages, oldest first (never with credentials)."""
         answer = self._hub.call("listStorages", {"page": page, "limit": limit})
         return self._need(
@@ -41,7 +49,14 @@ class Storages(Resource):
             "data.storages",
         )
 
-    def list(self, *, page_size: int = PAGE_SIZE) -> Iterator[Storage]:
+    def list(
+        self,
+        *,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Iterator[Storage]:
         """Every storage, across pages, lazily."""
         check_page_size("listStorages", page_size)
 
@@ -50,7 +65,14 @@ class Storages(Resource):
 
         yield from pages_until_short(fetch, page_size)
 
-    def get(self, storage_id: str) -> Storage | None:
+    def get(
+        self,
+        storage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Storage | None:
         """One storage by ID, or ``None`` if the organisation has none by that ID."""
         answer = self._hub.call("listStorages", {"_id": storage_id})
         found = self._need(
@@ -71,6 +93,9 @@ class Storages(Resource):
         credentials: Mapping[str, Any] | str | None = None,
         private_key: str | None = None,
         public_key: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Storage:
         """Connect a bucket. Name the cloud with ``type`` (``aws``, ``gcs``, ``azure``: the
         reference page) or ``provider`` (``AWS``, ``GCP``, ``AZURE``: the official SDK).
@@ -88,7 +113,14 @@ class Storages(Resource):
             "data.storage",
         )
 
-    def delete(self, storage_id: str) -> Storage:
+    def delete(
+        self,
+        storage_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Storage:
         """Disconnect a storage (its bucket's files stay); returns it."""
         answer = self._hub.call("deleteStorage", {"storageId": storage_id})
         return self._need(
@@ -104,6 +136,9 @@ class Storages(Resource):
         bucket: str | None = None,
         path: str = "",
         signed_urls: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> builtins.list[StorageFile]:
         """The files under ``path`` (a key prefix), each with a signed ``signed_url`` unless
         ``signed_urls`` is false."""
@@ -130,6 +165,9 @@ class Storages(Resource):
         extensions: Sequence[str] | None = None,
         upload_to: str | None = None,
         batches: Sequence[str] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> FileExplorerResult:
         """One folder's sub-folders and files (only ``files`` named and ``extensions``
         listed, when given). With ``upload_to`` (a project ID) the files found also become

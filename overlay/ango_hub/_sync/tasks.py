@@ -30,7 +30,7 @@ from ango_hub import _validate as check
 from ango_hub.labels import Answer
 from ango_hub.stage_names import stage_refs
 
-from ._base import ProjectRead, Resource, plain, present
+from ._base import ExtraBody, ExtraHeaders, ExtraQuery, ProjectRead, Resource, plain, present
 from .paging import PAGE_SIZE, check_page_size, pages
 
 # A TaskFilter object (``{"stage": {"$in": ["Label"]}, "priority": {"$gte": 1}}``) or its JSON.
@@ -86,7 +86,15 @@ class Tasks(Resource):
     """Label tasks: one per asset, moving through the project's workflow stages."""
 
     def list_page(
-        self, project: str, *, page: int = 1, limit: int = 10, **filters: Unpack[ListFilters]
+        self,
+        project: str,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **filters: Unpack[ListFilters],
     ) -> TaskPage:
         """One page: ``.tasks`` and ``.total`` (matches across all pages). ``limit`` 1..1000.
         ``stage``: a stage of the workflow, by name or ID (one read of the project; one it
@@ -127,7 +135,14 @@ class Tasks(Resource):
         return listing
 
     def list(
-        self, project: str, *, page_size: int = PAGE_SIZE, **filters: Unpack[ListFilters]
+        self,
+        project: str,
+        *,
+        page_size: int = PAGE_SIZE,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+        **filters: Unpack[ListFilters],
     ) -> Iterator[Task]:
         """Every matching task, across pages, lazily (two pages in flight ahead of the
         caller). The filters are those of :meth:`list_page`."""
@@ -140,7 +155,15 @@ class Tasks(Resource):
 
         yield from pages(fetch, page_size)
 
-    def get(self, task_id: str, *, include_answer: bool = False) -> Task:
+    def get(
+        self,
+        task_id: str,
+        *,
+        include_answer: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> Task:
         """One task, with its ``answer`` when ``include_answer``."""
         params = {"taskId": task_id, "includeAnswer": "true" if include_answer else "false"}
         answer = self._hub.call("getTask", params)
@@ -148,7 +171,14 @@ class Tasks(Resource):
             self._parse(TaskResponse.from_dict, answer, "getTask").data.task, "getTask", "data.task"
         )
 
-    def history(self, task_id: str) -> History:
+    def history(
+        self,
+        task_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> History:
         """Every history entry of the task, oldest first (all pages)."""
         entries: History = []
         number = 1
@@ -165,14 +195,29 @@ class Tasks(Resource):
                 return entries
             number += 1
 
-    def history_entry(self, entry_id: str) -> TaskHistoryEntry:
+    def history_entry(
+        self,
+        entry_id: str,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
+    ) -> TaskHistoryEntry:
         """One history entry by its ID."""
         answer = self._hub.call("getTaskHistoryEntry", {"taskHistoryId": entry_id})
         parsed = self._parse(TaskHistoryEntryResponse.from_dict, answer, "getTaskHistoryEntry")
         return self._need(parsed.data.task_history, "getTaskHistoryEntry", "data.taskHistory")
 
     def assign(
-        self, project: str, task_ids: Iterable[str], user: str, *, stage: str | None = None
+        self,
+        project: str,
+        task_ids: Iterable[str],
+        user: str,
+        *,
+        stage: str | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> AssignTasksResult:
         """Assign tasks to the member with email ``user``; with ``stage`` (a name or ID of the
         workflow's stages, checked with one read of the project), every task must be in it
@@ -192,6 +237,9 @@ class Tasks(Resource):
         brush_data_url: str | None = None,
         medical_brush_data_url: str | None = None,
         is_plugin: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Task:
         """Store the task's answer: an :class:`~ango_hub.labels.Answer`, its dict
         (``objects``, ``classifications``, ``relations``) or the official SDK's ``Answer``.
@@ -209,7 +257,14 @@ class Tasks(Resource):
         )
 
     def review(
-        self, task_id: str, decision: Review, *, pct_details: Mapping[str, Any] | None = None
+        self,
+        task_id: str,
+        decision: Review,
+        *,
+        pct_details: Mapping[str, Any] | None = None,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> Task:
         """Review a task in a Review stage: ``Accepted`` moves it on, ``Rejected`` sends it
         back to labelling; ``Todo`` and ``Fixed`` are recorded without moving it."""
@@ -229,6 +284,9 @@ class Tasks(Resource):
         remove_annotations: bool = False,
         remove_assignee: bool = False,
         remove_stage_history: bool = False,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
         **select: Unpack[Selection],
     ) -> int:
         """Move the selected tasks (``task_ids``, ``external_ids``, ``asset_ids``,
@@ -257,6 +315,10 @@ class Tasks(Resource):
         self,
         project: str,
         priority: float,
+        *,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
         **select: Unpack[Selection],
     ) -> UpdateResult:
         """Set the priority (-1000..1000) of the selected tasks (as for :meth:`requeue`;
@@ -289,7 +351,14 @@ class Tasks(Resource):
         return _selection(select)
 
     def set_benchmark(
-        self, project: str, task_ids: Iterable[str], *, benchmark: bool = True
+        self,
+        project: str,
+        task_ids: Iterable[str],
+        *,
+        benchmark: bool = True,
+        extra_body: ExtraBody = None,
+        extra_query: ExtraQuery = None,
+        extra_headers: ExtraHeaders = None,
     ) -> int:
         """Mark (or with ``benchmark=False`` unmark) tasks as benchmarks; returns how many
         changed. Safe to retry."""
