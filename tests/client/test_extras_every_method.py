@@ -42,6 +42,23 @@ def test_every_public_resource_method_takes_the_extras(kind: type[AngoHub]) -> N
     assert lacking == []
 
 
+@pytest.mark.parametrize("kind", [AngoHub, AsyncAngoHub])
+def test_every_public_resource_method_declares_the_extras_for_type_checkers(
+    kind: type[AngoHub],
+) -> None:
+    hub = kind(api_key=KEY, base_url="https://hub.test/v2")
+    undeclared, checked = [], 0
+    for name, method in public_methods(hub):
+        own = getattr(method, "__wrapped__", None)  # what mypy reads: the method as written
+        if "." in name and own is not None:
+            checked += 1
+            params = inspect.signature(own).parameters
+            if not all(e in params for e in EXTRAS):
+                undeclared.append(name)
+    assert checked > 50
+    assert undeclared == []
+
+
 def test_a_body_method_sends_all_three(wire_hub: WireHub) -> None:
     hub, wire = wire_hub(answer)
     hub.assets.update(
