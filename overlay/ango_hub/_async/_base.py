@@ -34,14 +34,6 @@ EXTRA_OPTIONS = ("extra_body", "extra_query", "extra_headers")
 ExtraBody = Mapping[str, Any] | None
 ExtraQuery = Mapping[str, Any] | None
 ExtraHeaders = Mapping[str, str] | None
-_EXTRA_PARAMETERS = [
-    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-    for name, annotation in zip(
-        EXTRA_OPTIONS,
-        ("Mapping[str, Any] | None", "Mapping[str, Any] | None", "Mapping[str, str] | None"),
-        strict=True,
-    )
-]
 # What a generated model's from_dict raises on a body of the wrong shape.
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
@@ -197,7 +189,8 @@ def takes_extras(method: Callable[..., Any]) -> Callable[..., Any]:
     """``method`` taking ``extra_body``/``extra_query``/``extra_headers`` besides its own
     arguments: when one is given, the method runs on a twin of its resource whose client
     (``with_options``) adds them to each API request the method makes; storage transfers
-    (signed URLs) get none. Its signature shows them, for ``help()`` and editors."""
+    (signed URLs) get none. The method declares them itself (for mypy, ``help()`` and editors;
+    ``tests/client/test_extras_every_method.py`` checks every one does)."""
     if inspect.iscoroutinefunction(method):
 
         async def awaited(self: AsyncResource, *args: Any, **kwargs: Any) -> Any:
@@ -211,12 +204,6 @@ def takes_extras(method: Callable[..., Any]) -> Callable[..., Any]:
 
         wrapper = returned
     functools.update_wrapper(wrapper, method)
-    signature = inspect.signature(method)
-    params = list(signature.parameters.values())
-    at = next((i for i, p in enumerate(params) if p.kind is p.VAR_KEYWORD), len(params))
-    if not any(p.name in EXTRA_OPTIONS for p in params):  # declared by the method: shown as is
-        new = params[:at] + _EXTRA_PARAMETERS + params[at:]
-        wrapper.__signature__ = signature.replace(parameters=new)  # type: ignore[attr-defined]
     return wrapper
 
 
