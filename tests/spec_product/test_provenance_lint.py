@@ -176,6 +176,15 @@ def test_a_source_on_an_enclosing_node_does_not_count() -> None:
     ]
 
 
+def test_a_required_request_body_needs_its_own_source() -> None:
+    schema = {"type": "object"}
+    body = {"required": True, "content": {"application/json": {"schema": schema}}}
+    spec = {"openapi": "3.1.0", "paths": {"/a": {"post": {"x-source": PAGE, "requestBody": body}}}}
+    assert _problems(spec) == ["paths//a/post/requestBody: required: true: no x-source"]
+    body["x-source"] = PAGE
+    assert _problems(spec) == []
+
+
 def test_an_if_is_a_condition_its_then_is_checked() -> None:
     item = {
         "type": "object",

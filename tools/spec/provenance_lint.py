@@ -19,8 +19,10 @@ Not constraint nodes, by rule rather than by claim:
 - a path parameter's `required: true`: OpenAPI requires every path parameter (the URL template
   cannot be filled without it); its schema's own constraints are still checked;
 - `type` (and `format`, which names how a typed value is read): a value of another type is
-  certainly wrong, which the brief lets the client refuse without a source;
-- a request body's `required`: whether an operation takes a body is its shape, like its path.
+  certainly wrong, which the brief lets the client refuse without a source.
+
+A request body's `required: true` is a constraint node like a parameter's: the page or SDK
+function that shows the operation sending its body is its source.
 
 `x-source` is one string or a list of them; each names its kind and its place:
 - `https://docs.imerit.net/api-reference/...`: a vendor API page (`https://docs.imerit.net/...`
@@ -213,6 +215,8 @@ class Linter:
 
     def request_body(self, body: Any, where: str) -> None:
         if isinstance(body, dict) and "$ref" not in body:
+            if body.get("required") is True:  # a request without a body is refused
+                self._report(body, where, ["required: true"])
             self.content(body.get("content"), where)
 
     def operation(self, op: dict[str, Any], where: str) -> None:
